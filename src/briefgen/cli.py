@@ -1,0 +1,145 @@
+"""The command line: thin typer commands over the pipeline.
+
+Each command turns a BriefgenError into one message and its exit code
+(2 for a user error); anything else is an internal error (exit 1).
+Heavy libraries are imported inside commands so that ``--help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Callable, List, Optional
+
+import typer
+
+from briefgen import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs.")
+
+ProjectOpt = typer.Option(Path("."), "--project", "-p", help="The project folder (sources/, summary/, briefs/, templates/).")
+
+
+def run(action: Callable[[], int]) -> None:
+    """Run ``action`` and exit with its code; render errors once, without a traceback."""
+    from briefgen.console import error
+    from briefgen.errors import BriefgenError
+    try:
+        code = action()
+    except BriefgenError as exc:
+        error(exc.render())
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        error("interrupted")
+        code = 130
+    except Exception as exc:  # an internal error: a bug, not the user's fault
+        if os.environ.get("BRIEFGEN_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set BRIEFGEN_DEBUG=1 for the traceback, and please report it)")
+        code = 1
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
+    format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
+    strict: bool = typer.Option(False, "--strict", help="Fail when a brief exceeds max_pages."),
+    project: Path = ProjectOpt,
+) -> None:
+    """Build DOCX and PDF briefs into the output folder."""
+    def action() -> int:
+        from briefgen import batch, console, pipeline, renderers
+        from briefgen.errors import UserError, did_you_mean
+        for name in format or []:
+            if name not in renderers.FORMATS:
+                raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
+        proj = pipeline.Project(project)
+        paths = proj.specs(specs)
+        with console.progress(len(paths), "building") as advance:
+            outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_line(o)))
+        for warning in (w for o in outcomes for w in o.warnings):
+            console.error(f"warning: {warning}")
+        console.info(batch.summary_line(outcomes))
+        return max((o.exit_code for o in outcomes), default=0)
+    run(action)
+
+
+def _line(outcome: object) -> str:
+    from briefgen.errors import display
+    built, error = getattr(outcome, "built"), getattr(outcome, "error")
+    if error:
+        return f"FAILED {display(getattr(outcome, 'spec'))}\n{error}"
+    return "built " + ", ".join(display(p) for p in built.files)
+
+
+@app.command()
+def check(
+    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    project: Path = ProjectOpt,
+) -> None:
+    """Verify every quote against its source, and validate the specs."""
+    def action() -> int:
+        from briefgen import pipeline
+        from briefgen.errors import UserError
+        problems = pipeline.check(pipeline.Project(project), specs)
+        if problems:
+            raise UserError(problems)
+        print("ok: every quote is verbatim in its source, and every spec is valid")
+        return 0
+    run(action)
+
+
+@app.command()
+def themes(project: Path = ProjectOpt) -> None:
+    """List the themes with their claim and source counts."""
+    def action() -> int:
+        from briefgen import console, pipeline
+        corpus = pipeline.load_corpus(pipeline.Project(project))
+        rows = []
+        for theme in corpus.summary.themes:
+            cited = {e.source for c in theme.claims for e in c.evidence}
+            corroborated = sum(1 for c in theme.claims if len({e.source for e in c.evidence}) > 1)
+            rows.append([theme.id, theme.title, str(len(theme.claims)), str(corroborated), str(len(cited))])
+        console.table("Themes", ["id", "title", "claims", "multi-source", "sources"], rows)
+        return 0
+    run(action)
+
+
+@app.command()
+def sources(project: Path = ProjectOpt) -> None:
+    """List the sources with their metadata."""
+    def action() -> int:
+        from briefgen import console, pipeline
+        corpus = pipeline.load_corpus(pipeline.Project(project))
+        claims = corpus.summary.claims.values()
+        rows = [[s.id, s.csl.get("type", ""), s.title, str(s.csl.get("container-title") or s.csl.get("publisher") or ""),
+                 s.issued or "n.d.", str(sum(1 for c in claims if any(e.source == s.id for e in c.evidence)))]
+                for s in corpus.sources.values()]
+        console.table("Sources", ["id", "type", "title", "outlet", "issued", "claims"], rows)
+        return 0
+    run(action)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True, help="Show the version.")) -> None:
+    """Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs."""
+
+
+def main() -> None:
+    """Entry point of the ``briefgen`` console script."""
+    app(prog_name="briefgen")
+
+
+if __name__ == "__main__":
+    main()

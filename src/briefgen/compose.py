@@ -1,0 +1,176 @@
+"""Compose: spec + summary + templates → a draft of the document model.
+
+The template decides wording and order; compose gives it the variables, parses
+its Markdown output, and expands the directives it can (toc, figure, annex).
+Citations stay keys (Cite nodes): transforms resolve them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefgen import markup, templates
+from briefgen.errors import UserError
+from briefgen.model import Block, Cite, Figure, Meta, Style, Table, TableOfContents, Text
+from briefgen.schemas import Claim, Evidence, Section
+from briefgen.sources import Source
+from briefgen.spec import Brief
+from briefgen.summary import Summary
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Selected:
+    """A claim a section shows, with the evidence that passed the section's filters."""
+
+    claim: Claim
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e.source for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A composed brief before its citations are resolved."""
+
+    meta: Meta
+    blocks: tuple[Block | markup.Directive, ...]
+    style: Style
+    claims: tuple[Selected, ...]
+    """Every claim shown, in order (for the annex and figures)."""
+
+
+def select(section: Section, summary: Summary, sources: dict[str, Source]) -> list[Selected]:
+    """Return the claims ``section`` selects, filtered and limited, in order."""
+    ids = [c.id for t in section.themes for c in summary.theme(t).claims] + section.claims
+    chosen: list[Selected] = []
+    for claim_id in dict.fromkeys(ids):
+        claim = summary.claims[claim_id]
+        evidence = tuple(e for e in claim.evidence
+                         if (not section.include_sources or e.source in section.include_sources)
+                         and e.source not in section.exclude_sources)
+        picked = Selected(claim, evidence)
+        if evidence and len(picked.source_ids) >= section.min_sources and _in_range(claim, section, sources):
+            chosen.append(picked)
+    return chosen[:section.limit] if section.limit else chosen
+
+
+def _in_range(claim: Claim, section: Section, sources: dict[str, Source]) -> bool:
+    """True when the claim's date (or its earliest source's) is within since/until."""
+    if not (section.since or section.until):
+        return True
+    dates = [claim.date] if claim.date else [sources[e.source].issued for e in claim.evidence if sources[e.source].issued]
+    if not dates:
+        return False
+    date = min(dates)
+    return (not section.since or date >= section.since) and (not section.until or date[:len(section.until)] <= section.until)
+
+
+def source_date() -> str:
+    """Return SOURCE_DATE_EPOCH's date as ISO, or '' (never the clock: builds are reproducible)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat() if epoch.isdigit() else ""
+
+
+def format_date(iso: str, lang: str) -> str:
+    """Return ``2025-03-04`` as ``4 March 2025`` (or ``March 4, 2025`` for en-US); other text as it is."""
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
+        return iso
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = int(parts[2])
+    return f"{month} {day}, {parts[0]}" if lang.lower() == "en-us" else f"{day} {month} {parts[0]}"
+
+
+def meta_of(brief: Brief) -> Meta:
+    spec = brief.spec
+    authors = (spec.author,) if isinstance(spec.author, str) else tuple(spec.author)
+    date = spec.date or source_date()
+    themes = [t for s in spec.sections for t in s.themes]
+    return Meta(
+        title=spec.title, subtitle=spec.subtitle, author=authors, date=format_date(date, spec.lang) if date else "",
+        lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
+        keywords=tuple(spec.keywords) or tuple(dict.fromkeys(themes)), draft=spec.draft,
+    )
+
+
+def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> dict[str, Any]:
+    """Return the variables every brief template sees."""
+    spec, md = brief.spec, templates.Md
+    return {
+        "brief": spec.model_dump(), "citations": spec.citations.model_dump(), "toc": spec.toc,
+        "annex": spec.annex, "figures": list(spec.figures),
+        "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
+        "recommendations": [md(r) for r in spec.recommendations],
+        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections)],
+    }
+
+
+def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
+    return {
+        "heading": section.heading, "text": templates.Md(section.text), "quotes": section.quotes,
+        "claims": [{
+            "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
+            "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
+            "quote": s.evidence[0].quote, "quote_source": _short(sources[s.evidence[0].source]),
+            "sources": list(s.source_ids),
+        } for s in chosen],
+    }
+
+
+def _short(source: Source) -> str:
+    """Return a short name for a source: its outlet, publisher or title."""
+    return str(source.csl.get("container-title") or source.csl.get("publisher") or source.title)
+
+
+def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
+    """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
+    sections = [select(s, summary, sources) for s in brief.spec.sections]
+    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
+    claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
+    blocks: list[Block | markup.Directive] = []
+    for block in markup.parse(text, markup.Anchors()):
+        blocks += _expand(block, claims, summary, sources, brief)
+    return Draft(meta_of(brief), tuple(blocks), style, claims)
+
+
+def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
+            sources: dict[str, Source], brief: Brief) -> list[Block | markup.Directive]:
+    if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
+        return [block]
+    if block.name == "toc":
+        return [TableOfContents(depth=int(block.args or 2))]
+    if block.name == "annex":
+        return [annex(claims, sources)]
+    if block.name == "figure":
+        from briefgen.figures import figure
+        return [figure(block.args, claims, summary, sources)]
+    raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
+                    "(expected callout, toc, figure, annex, notes or references)")
+
+
+def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+    """Return the evidence annex: each claim, then each of its quotes with its source."""
+    rows = []
+    for index, chosen in enumerate(claims, 1):
+        for k, evidence in enumerate(chosen.evidence):
+            claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
+            rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
+                         (Text(_short(sources[evidence.source]) + " "), Cite((evidence.source,)))))
+    header = ((Text("Claim"),), (Text("Verbatim quote"),), (Text("Source"),))
+    return Table(header, tuple(rows), caption="Evidence for each claim", widths=(3, 5, 2))
+
+
+__all__ = ["Draft", "Selected", "compose", "annex", "select", "Figure"]

@@ -1,0 +1,69 @@
+"""Typed errors, rendered once at the edge (the CLI) with an exit code per class.
+
+A user error is data: where it happened (file, line, column, key path), what was
+expected, what was found, and a suggestion. It never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input file."""
+
+    file: str
+    line: int
+    col: int
+    path: str
+    """The key path, dotted: ``sections.1.themes.0``; empty for the whole file."""
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class BriefgenError(Exception):
+    """Base of every error briefgen reports to a user."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem] | str):
+        self.problems = [Problem("", 0, 0, "", problems)] if isinstance(problems, str) else problems
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return "\n".join(str(p).lstrip(": ") for p in self.problems)
+
+
+class UserError(BriefgenError):
+    """Bad input: a spec, the summary, the sources or a template. Exit code 2."""
+
+    exit_code = 2
+
+
+class PartialFailure(BriefgenError):
+    """Some items of a batch failed and the rest were done. Exit code 3."""
+
+    exit_code = 3
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """Return a "did you mean …?" hint for the closest of ``choices``, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+def display(path: Path | str) -> str:
+    """Return ``path`` relative to the working directory where possible, for messages."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,58 @@
+"""Figure data: a source × theme coverage matrix and a timeline of dated claims.
+
+Renderers draw these natively; each Figure carries its data as a Table so that
+a format that cannot draw the chart shows the numbers instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefgen.errors import UserError
+from briefgen.model import FIGURE_KINDS, Figure, Table, Text
+from briefgen.sources import Source
+from briefgen.summary import Summary
+
+if TYPE_CHECKING:
+    from briefgen.compose import Selected
+
+
+def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:
+    """Return the Figure of ``kind`` over the claims the brief shows."""
+    if kind == "coverage":
+        return Figure(kind, "Which sources support the claims in each theme", coverage(claims, summary, sources))
+    if kind == "timeline":
+        return Figure(kind, "Timeline of dated claims", timeline(claims, sources))
+    raise UserError(f"figures: expected one of {', '.join(FIGURE_KINDS)}, found {kind!r}")
+
+
+def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Table:
+    """Return a table: one row per cited source, one column per theme, cells = claims supported."""
+    theme_of = {c.id: t for t in summary.themes for c in t.claims}
+    themes = list(dict.fromkeys(theme_of[s.claim.id].id for s in claims))
+    cited = list(dict.fromkeys(k for s in claims for k in s.source_ids))
+    counts = {(k, t): 0 for k in cited for t in themes}
+    for chosen in claims:
+        for key in chosen.source_ids:
+            counts[(key, theme_of[chosen.claim.id].id)] += 1
+    header = ((Text("Source"),),) + tuple((Text(summary.theme(t).title),) for t in themes)
+    rows = tuple(((Text(_label(sources[k])),),) + tuple((Text(str(counts[(k, t)])),) for t in themes) for k in cited)
+    return Table(header, rows, widths=(3,) + (1,) * len(themes))
+
+
+def timeline(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+    """Return a table of (date, claim) rows, oldest first; undated claims use their source's date."""
+    rows = []
+    for chosen in claims:
+        dates = [chosen.claim.date] if chosen.claim.date else [sources[k].issued for k in chosen.source_ids if sources[k].issued]
+        if dates:
+            rows.append((min(dates), chosen.claim.text))
+    rows.sort()
+    return Table(((Text("Date"),), (Text("Event"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
+
+
+def _label(source: Source) -> str:
+    outlet = source.csl.get("container-title") or source.csl.get("publisher") or ""
+    year = source.year
+    name = f"{outlet} {year}" if outlet and year else outlet or source.title
+    return str(name)

@@ -1,0 +1,49 @@
+"""House styles as data: templates/styles/<name>.yaml → model.Style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefgen import schemas, yamlio
+from briefgen.errors import Problem, UserError, did_you_mean
+from briefgen.model import Style
+from briefgen.templates import search_path
+
+
+def style_files(project_templates: Path) -> dict[str, Path]:
+    """Return the available styles by name; the project's override the defaults."""
+    found: dict[str, Path] = {}
+    for folder in reversed(search_path(project_templates)):
+        for path in sorted(Path(folder, "styles").glob("*.yaml")):
+            found[path.stem] = path
+    return found
+
+
+def load_style(name: str, project_templates: Path, page_size: str | None = None) -> Style:
+    """Return the house style ``name``, with the spec's page size if it gives one."""
+    files = style_files(project_templates)
+    if name not in files:
+        raise UserError([Problem("", 0, 0, "style", f"expected a house style ({', '.join(files)}), found {name!r}",
+                                 did_you_mean(name, list(files)) or f"add templates/styles/{name}.yaml")])
+    loaded = yamlio.load(files[name])
+    data = schemas.validate(schemas.HouseStyle, loaded, loaded.data or {})
+    folder = files[name].parent
+    return Style(
+        name=name, page_size=page_size or data.page_size,
+        margins_mm=tuple(float(m) for m in data.margins_mm),  # type: ignore[arg-type]
+        body_font=data.body_font, heading_font=data.heading_font, body_size=float(data.body_size),
+        heading_sizes=tuple(float(s) for s in data.heading_sizes),  # type: ignore[arg-type]
+        title_size=float(data.title_size), accent=data.accent, muted=data.muted,
+        callout_fill=data.callout_fill, header_text=data.header_text, footer_text=data.footer_text,
+        logo=_file(folder, data.logo, loaded, "logo"),
+        reference_docx=_file(folder, data.reference_docx, loaded, "reference_docx"),
+    )
+
+
+def _file(folder: Path, name: str, loaded: yamlio.Loaded, key: str) -> str:
+    if not name:
+        return ""
+    path = (folder / name).resolve()
+    if not path.is_file():
+        raise UserError([loaded.problem((key,), f"expected a file next to the style, found no {name!r}")])
+    return str(path)

@@ -1,0 +1,223 @@
+"""Markdown (with ``[@key]`` citations) to model blocks, via markdown-it-py.
+
+The only module that uses markdown-it-py. Raw HTML is off, so ``<b>`` stays
+text. Besides CommonMark and tables, one line-based directive form places what
+Markdown cannot express: ``::: callout Title`` … ``:::`` opens a boxed panel, and
+a lone ``::: name args`` line (toc, notes, references, annex, figure) marks
+where compose puts generated content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+
+from briefgen.model import (
+    Block, BulletList, Callout, Cite, Emph, Heading, Inline, Link, Paragraph, Quote, Strong, Table, Text, plain_text,
+)
+
+_CITE = re.compile(r"\[(@[\w][\w:.#$%&+?<>~/-]*(?:\s*;\s*@[\w][\w:.#$%&+?<>~/-]*)*)\]")
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A ``::: name args`` line: a place for generated content."""
+
+    name: str
+    args: str
+    line: int
+    """Line in the template's output (1-based), for messages."""
+
+
+def escape(text: str) -> str:
+    """Return ``text`` as Markdown that shows literally: punctuation escaped, whitespace folded."""
+    return _PUNCT.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _cite_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[":
+        return False
+    match = _CITE.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("cite", "", 0)
+        token.meta = {"keys": tuple(k.strip().lstrip("@") for k in match.group(1).split(";"))}
+    state.pos = match.end()
+    return True
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.inline.ruler.before("link", "cite", _cite_rule)
+    return md
+
+
+_MD = _parser()
+
+
+class Anchors:
+    """Hands out unique heading anchors: ``sec-<slug>``."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def new(self, text: str) -> str:
+        base = "sec-" + (re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-")[:40] or "x")
+        anchor, n = base, 2
+        while anchor in self.used:
+            anchor, n = f"{base}-{n}", n + 1
+        self.used.add(anchor)
+        return anchor
+
+
+def parse(source: str, anchors: Anchors) -> list[Block | Directive]:
+    """Return the blocks and directives of Markdown ``source``."""
+    out: list[Block | Directive] = []
+    chunk: list[str] = []
+    lines = source.splitlines()
+    i = 0
+    while i < len(lines):
+        stripped = lines[i].strip()
+        if stripped.startswith(":::") and stripped != ":::":
+            out += parse_blocks("\n".join(chunk), anchors)
+            chunk = []
+            name, _, args = stripped[3:].strip().partition(" ")
+            if name == "callout":
+                end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == ":::"), len(lines))
+                inner = [b for b in parse("\n".join(lines[i + 1:end]), anchors) if not isinstance(b, Directive)]
+                out.append(Callout(args.strip(), tuple(inner)))
+                i = end + 1
+                continue
+            out.append(Directive(name, args.strip(), i + 1))
+        else:
+            chunk.append(lines[i])
+        i += 1
+    return out + parse_blocks("\n".join(chunk), anchors)
+
+
+def parse_inline(source: str) -> tuple[Inline, ...]:
+    """Return the inline content of one line of Markdown."""
+    tokens = _MD.parseInline(source)
+    return _inlines(tokens[0].children or []) if tokens else ()
+
+
+def parse_blocks(source: str, anchors: Anchors) -> list[Block]:
+    """Return the blocks of plain Markdown ``source``."""
+    if not source.strip():
+        return []
+    tokens = _MD.parse(source)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        block, i = _block(tokens, i, anchors)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _close(tokens: list[Token], i: int) -> int:
+    """Return the index just after the token closing tokens[i]."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j + 1
+    return len(tokens)
+
+
+def _block(tokens: list[Token], i: int, anchors: Anchors) -> tuple[Block | None, int]:
+    token = tokens[i]
+    end = _close(tokens, i)
+    inner = tokens[i + 1:end - 1]
+    if token.type == "heading_open":
+        content = _inlines(inner[0].children or [])
+        return Heading(int(token.tag[1]), content, anchors.new(plain_text(content))), end
+    if token.type == "paragraph_open":
+        return Paragraph(_inlines(inner[0].children or [])), end
+    if token.type in ("bullet_list_open", "ordered_list_open"):
+        items = [_joined(tokens[j:_close(tokens, j)]) for j in range(i + 1, end - 1)
+                 if tokens[j].type == "list_item_open" and tokens[j].level == token.level + 1]
+        return BulletList(tuple(items), ordered=token.type == "ordered_list_open"), end
+    if token.type == "blockquote_open":
+        return Quote(_joined(inner)), end
+    if token.type == "table_open":
+        return _table(inner), end
+    if token.type in ("fence", "code_block"):
+        return Paragraph((Text(token.content.strip()),)), i + 1
+    return None, end
+
+
+def _joined(tokens: list[Token]) -> tuple[Inline, ...]:
+    """Return the inline content of all paragraphs in ``tokens``, joined by a space."""
+    runs = [_inlines(t.children or []) for t in tokens if t.type == "inline"]
+    out: list[Inline] = []
+    for run in runs:
+        if out:
+            out.append(Text(" "))
+        out += run
+    return tuple(out)
+
+
+def _table(tokens: list[Token]) -> Table:
+    rows: list[tuple[tuple[Inline, ...], ...]] = []
+    row: list[tuple[Inline, ...]] = []
+    for token in tokens:
+        if token.type == "inline":
+            row.append(_inlines(token.children or []))
+        elif token.type == "tr_close":
+            rows.append(tuple(row))
+            row = []
+    return Table(rows[0] if rows else (), tuple(rows[1:]))
+
+
+def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
+    """Return model inlines for markdown-it inline tokens."""
+    out: list[Inline] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.nesting == 1:
+            end = _close(tokens, i)
+            content = _inlines(tokens[i + 1:end - 1])
+            out.append(_wrap(token, content))
+            i = end
+            continue
+        out += _leaf(token)
+        i += 1
+    return _merge(out)
+
+
+def _wrap(token: Token, content: tuple[Inline, ...]) -> Inline:
+    if token.type == "strong_open":
+        return Strong(content)
+    if token.type == "em_open":
+        return Emph(content)
+    href = str(token.attrs.get("href", ""))
+    return Link(href, content) if href else Emph(content)
+
+
+def _leaf(token: Token) -> list[Inline]:
+    if token.type == "cite":
+        return [Cite(token.meta["keys"])]
+    if token.type in ("softbreak", "hardbreak"):
+        return [Text(" ")]
+    if token.type == "image":
+        return [Text(token.content)]
+    return [Text(token.content)] if token.content else []
+
+
+def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)

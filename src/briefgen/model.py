@@ -1,0 +1,248 @@
+"""The document model: one closed, typed, format-neutral tree.
+
+Compose builds it, transforms resolve its citations, and every renderer draws
+it. Nothing here knows about files, YAML or any output library: this module
+imports only the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# ---------------------------------------------------------------- inline nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text, shown literally by every renderer (never parsed as markup)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    """Bold text."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Emph:
+    """Italic text."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink. ``url`` is external (``https://…``) or internal (``#anchor``)."""
+
+    url: str
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """An unresolved citation of one or more sources, as written (``[@a; @b]``).
+
+    Transforms replace every Cite by a Footnote or a Marker before rendering.
+    """
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A note shown at the foot of the page that holds its marker."""
+
+    label: str
+    """The marker, e.g. ``"3"``."""
+    content: tuple[Inline, ...]
+    """The note's text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A citation marker linking to an anchored Entry (endnote or reference)."""
+
+    label: str
+    """What the reader sees: ``"3"``, ``"[3]"`` or ``"(Reuters 2023)"``."""
+    anchor: str
+    """The anchor of the Entry it points to."""
+    superscript: bool
+    """True for note numbers, False for in-text citations."""
+
+
+Inline = Union[Text, Strong, Emph, Link, Cite, Footnote, Marker]
+INLINE_TYPES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
+
+# ---------------------------------------------------------------- block nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading; level 1 is the top level inside the body."""
+
+    level: int
+    content: tuple[Inline, ...]
+    anchor: str
+    """A unique bookmark name, used by the outline, the TOC and links."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of body text."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    """A list whose items are runs of inline content."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A block quotation."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row; each cell is a run of inline content."""
+
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    caption: str = ""
+    widths: tuple[float, ...] = ()
+    """Relative column widths (any scale); empty means equal widths."""
+
+
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A boxed panel, such as the key points up front."""
+
+    title: str
+    content: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One anchored entry of a NoteList: an endnote or a reference."""
+
+    anchor: str
+    label: str
+    """Shown before the text (``"3."``, ``"[3]"``); empty for author-date lists."""
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteList:
+    """Endnotes or a reference list / bibliography: anchored entries in order."""
+
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableOfContents:
+    """A table of contents of the headings up to ``depth``, with page numbers."""
+
+    depth: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart drawn natively; ``kind`` names one of the FIGURE_KINDS."""
+
+    kind: str
+    caption: str
+    data: Table
+    """The figure's data; formats that cannot draw the chart show this table."""
+
+
+FIGURE_KINDS = ("coverage", "timeline")
+
+Block = Union[
+    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure
+]
+BLOCK_TYPES: tuple[type, ...] = (
+    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
+)
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Everything about the brief that is not its body."""
+
+    title: str
+    subtitle: str = ""
+    author: tuple[str, ...] = ()
+    date: str = ""
+    """Shown as written; ISO dates are formatted by compose."""
+    lang: str = "en-GB"
+    audience: str = ""
+    marking: str = ""
+    """A TLP 2.0 marking such as ``TLP:GREEN``, or empty."""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    draft: bool = False
+    """Draw a DRAFT watermark."""
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """The house style: page geometry, fonts, sizes and colours (colours as ``#rrggbb``)."""
+
+    name: str = "default"
+    page_size: str = "A4"
+    """``A4`` or ``Letter``."""
+    margins_mm: tuple[float, float, float, float] = (22.0, 20.0, 22.0, 20.0)
+    """Top, right, bottom, left."""
+    body_font: str = "serif"
+    """``serif`` or ``sans``: a family that every renderer embeds or names."""
+    heading_font: str = "sans"
+    body_size: float = 10.5
+    heading_sizes: tuple[float, float, float] = (14.0, 12.0, 11.0)
+    title_size: float = 22.0
+    accent: str = "#1F3A5F"
+    """Headings, rules and the title."""
+    muted: str = "#5A6270"
+    """Subtitle, header and footer text."""
+    callout_fill: str = "#EEF2F7"
+    header_text: str = ""
+    footer_text: str = ""
+    logo: str = ""
+    """Path of a PNG logo drawn on the title block, or empty."""
+    reference_docx: str = ""
+    """Path of a .docx whose styles the DOCX renderer uses, or empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole brief: metadata, house style and body."""
+
+    meta: Meta
+    body: tuple[Block, ...]
+    style: Style = field(default_factory=Style)
+
+
+def plain_text(content: tuple[Inline, ...]) -> str:
+    """Return the text a reader sees in ``content``, without formatting."""
+    parts: list[str] = []
+    for node in content:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, (Strong, Emph, Link)):
+            parts.append(plain_text(node.content))
+        elif isinstance(node, (Footnote, Marker)):
+            parts.append(node.label)
+        elif isinstance(node, Cite):
+            parts.append("[" + "; ".join("@" + k for k in node.keys) + "]")
+    return "".join(parts)

@@ -1,0 +1,141 @@
+"""The pipeline: sources → summary → spec → model → renderers → files.
+
+The only module that writes files. Every file is rendered in memory first and
+then written atomically (a temporary file, then a rename), so a failed build
+leaves the previous outputs intact and a reader never sees a torn file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefgen import compose, housestyle, renderers, spec, summary, transforms
+from briefgen.errors import Problem, UserError, display
+from briefgen.model import Document
+from briefgen.sources import Source, load_sources
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of an analyst's project."""
+
+    root: Path
+
+    sources_dir = property(lambda self: self.root / "sources")
+    summary_dir = property(lambda self: self.root / "summary")
+    briefs_dir = property(lambda self: self.root / "briefs")
+    templates_dir = property(lambda self: self.root / "templates")
+
+    def specs(self, given: list[Path] | None = None) -> list[Path]:
+        """Return the spec files to use: those given, else every briefs/*.yaml."""
+        if given:
+            missing = [p for p in given if not p.is_file()]
+            if missing:
+                raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
+            return list(given)
+        found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
+        if not found:
+            raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
+        return found
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The loaded sources and summary."""
+
+    sources: dict[str, Source]
+    summary: summary.Summary
+
+
+def load_corpus(project: Project) -> Corpus:
+    """Load and cross-check the sources and the summary."""
+    sources = load_sources(project.sources_dir)
+    return Corpus(sources, summary.load_summary(project.summary_dir, sources))
+
+
+def check(project: Project, spec_paths: list[Path] | None = None) -> list[Problem]:
+    """Return every problem with the summary's quotes and the given (or all) specs."""
+    corpus = load_corpus(project)
+    problems = summary.verify(corpus.summary, corpus.sources)
+    for path in project.specs(spec_paths):
+        try:
+            brief = spec.load_spec(path, corpus.summary, corpus.sources)
+            document(project, corpus, brief)
+        except UserError as exc:
+            problems += exc.problems
+    return problems
+
+
+def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
+    """Return the finished document model of ``brief``."""
+    style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style)
+    citing = brief.spec.citations
+    return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
+
+
+@dataclass
+class Built:
+    """What one spec's build wrote, and what it had to say."""
+
+    spec: Path
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
+              formats: list[str] | None = None, strict: bool = False) -> Built:
+    """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
+    brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
+    model = document(project, corpus, brief)
+    built = Built(spec_path)
+    outputs: dict[Path, bytes] = {}
+    for name in formats or brief.spec.formats:
+        rendered = renderers.get(name).render(model)
+        built.warnings += [f"{display(spec_path)}: {name}: {w}" for w in rendered.warnings]
+        if rendered.pages is not None:
+            built.pages[name] = rendered.pages
+        outputs[out_dir / (output_stem(brief) + renderers.get(name).SUFFIX)] = rendered.data
+    _budget(brief, built, strict)
+    for path, data in outputs.items():
+        write_atomic(path, data)
+        built.files.append(path)
+    return built
+
+
+def output_stem(brief: spec.Brief) -> str:
+    """Return the output file name without suffix, with the marking when the spec asks."""
+    if brief.spec.marking_in_filename and brief.spec.marking:
+        return brief.name + "." + spec.safe_name(brief.spec.marking.lower().replace(":", "-"))
+    return brief.name
+
+
+def _budget(brief: spec.Brief, built: Built, strict: bool) -> None:
+    limit = brief.spec.max_pages
+    over = {f: n for f, n in built.pages.items() if limit and n > limit}
+    if not over:
+        return
+    text = ", ".join(f"{f} has {n} pages" for f, n in over.items())
+    message = f"max_pages: expected at most {limit} pages, found {text}"
+    if strict:
+        raise UserError([brief.problem(("max_pages",), message, "shorten the brief, or raise max_pages")])
+    built.warnings.append(f"{display(brief.path)}: {message}")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,136 @@
+"""Sources: the corpus's documents and their CSL metadata.
+
+Metadata files are every ``*.yaml``, ``*.yml`` and ``*.json`` in the sources
+folder: a list of CSL items (a Zotero CSL-JSON export works as it is), each
+naming its document with ``file``. Unknown fields are left out, never invented:
+everything downstream copes with a source that has no author, date or URL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from briefgen import ingest, schemas, yamlio
+from briefgen.errors import Problem, UserError, did_you_mean, display
+
+METADATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source: its CSL item (normalised) and its document."""
+
+    id: str
+    csl: dict[str, Any]
+    """CSL-JSON fields; dates as ``{"date-parts": [[y, m, d]]}``."""
+    path: Path | None
+    """The document, or None when only metadata is known."""
+    origin: tuple[str, int, int] = ("", 0, 0)
+    """Where the metadata was declared: file, line, column."""
+    _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def title(self) -> str:
+        return str(self.csl.get("title", "")) or self.id
+
+    @property
+    def year(self) -> int | None:
+        parts = self.csl.get("issued", {}).get("date-parts", [[]])
+        return int(parts[0][0]) if parts and parts[0] else None
+
+    @property
+    def issued(self) -> str:
+        """The issued date as ISO ``YYYY[-MM[-DD]]``, or ''."""
+        parts = self.csl.get("issued", {}).get("date-parts", [[]])
+        return "-".join(f"{int(p):02d}" for p in parts[0]) if parts and parts[0] else ""
+
+    @property
+    def text(self) -> str:
+        """The document's text (read once)."""
+        if "text" not in self._cache:
+            if self.path is None:
+                raise UserError([Problem(*self.origin, self.id, "this source has no `file`, so its text cannot be read", "add `file:`")])
+            self._cache["text"] = ingest.read_text(self.path)
+        return self._cache["text"]
+
+    @cached_property
+    def hash(self) -> str:
+        return ingest.content_hash(self.text)
+
+
+def load_sources(folder: Path) -> dict[str, Source]:
+    """Return the sources declared in ``folder``'s metadata files, by id."""
+    if not folder.is_dir():
+        raise UserError([Problem(display(folder), 0, 0, "", "expected a folder of sources, found none", "create it, with a sources.yaml")])
+    found: dict[str, Source] = {}
+    problems: list[Problem] = []
+    for meta in sorted(p for p in folder.iterdir() if p.suffix.lower() in METADATA_SUFFIXES):
+        try:
+            for source in _load_file(meta, folder):
+                if source.id in found:
+                    problems.append(Problem(*source.origin, "id", f"duplicate source id {source.id!r}", f"first in {found[source.id].origin[0]}"))
+                found[source.id] = source
+        except UserError as exc:
+            problems += exc.problems
+    if problems:
+        raise UserError(problems)
+    return dict(sorted(found.items()))
+
+
+def _load_file(meta: Path, folder: Path) -> list[Source]:
+    loaded = yamlio.load(meta)
+    if not isinstance(loaded.data, list):
+        raise UserError([loaded.problem((), f"expected a list of CSL items, found {type(loaded.data).__name__}")])
+    sources, problems = [], []
+    for index, item in enumerate(loaded.data):
+        try:
+            entry = schemas.validate(schemas.SourceEntry, loaded, item, (index,))
+            sources.append(_source(entry, loaded, index, folder, problems))
+        except UserError as exc:
+            problems += exc.problems
+    if problems:
+        raise UserError(problems)
+    return sources
+
+
+def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folder: Path, problems: list[Problem]) -> Source:
+    csl = {k: v for k, v in entry.model_dump(by_alias=True, exclude_defaults=True).items() if v not in ("", [], None)}
+    csl["id"], csl["type"] = entry.id, entry.type
+    for key in ("issued", "accessed"):
+        value = getattr(entry, key)
+        if value is not None:
+            csl[key] = _date(value, loaded, (index, key), problems)
+    csl.pop("file", None)
+    csl.pop("note", None)
+    if entry.type not in schemas.CSL_TYPES:
+        problems.append(loaded.problem((index, "type"), f"expected a CSL type, found {entry.type!r}", did_you_mean(entry.type, schemas.CSL_TYPES)))
+    path = None
+    if entry.file:
+        path = (folder / entry.file).resolve()
+        if folder.resolve() not in path.parents or not path.is_file():
+            problems.append(loaded.problem((index, "file"), f"expected a document in {display(folder)}, found no file {entry.file!r}",
+                                           did_you_mean(entry.file, [p.name for p in folder.iterdir()])))
+            path = None
+    line, col = loaded.where((index,))
+    return Source(entry.id, csl, path, (loaded.file, line, col))
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _date(value: str | schemas.DateParts, loaded: yamlio.Loaded, path: tuple, problems: list[Problem]) -> dict[str, Any]:
+    """Return a CSL date dict from an ISO partial date or CSL date-parts."""
+    if isinstance(value, schemas.DateParts):
+        if value.date_parts and value.date_parts[0]:
+            return {"date-parts": [[int(p) for p in value.date_parts[0][:3]]]}
+        match = _ISO.match(value.raw.strip())
+    else:
+        match = _ISO.match(value.strip())
+    if not match:
+        problems.append(loaded.problem(path, f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {value!r}"))
+        return {}
+    return {"date-parts": [[int(p) for p in match.groups() if p]]}

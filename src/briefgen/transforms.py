@@ -1,0 +1,141 @@
+"""Transforms: pure passes that turn a Draft into the final Document.
+
+Citations are numbered and resolved here, once, so every renderer draws the
+same notes: Cite nodes become Footnotes (footnotes), Markers to endnotes
+(endnotes) or Markers to reference entries (author-date, and IEEE's [n]). The
+``::: notes`` and ``::: references`` directives become NoteLists.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, assert_never
+
+from briefgen import citations
+from briefgen.compose import Draft
+from briefgen.errors import UserError, did_you_mean
+from briefgen.markup import Directive
+from briefgen.model import (
+    Block, BulletList, Callout, Cite, Document, Emph, Entry, Figure, Footnote, Heading, Inline, Link, Marker,
+    NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text,
+)
+from briefgen.sources import Source
+
+Run = tuple[Inline, ...]
+
+
+def map_runs(block: Block, fn: Callable[[Run], Run]) -> Block:
+    """Return ``block`` with ``fn`` applied to every run of inline content, in reading order."""
+    match block:
+        case Heading(level, content, anchor):
+            return Heading(level, fn(content), anchor)
+        case Paragraph(content):
+            return Paragraph(fn(content))
+        case Quote(content):
+            return Quote(fn(content))
+        case BulletList(items, ordered):
+            return BulletList(tuple(fn(i) for i in items), ordered)
+        case Table(header, rows, caption, widths):
+            return Table(tuple(fn(c) for c in header), tuple(tuple(fn(c) for c in r) for r in rows), caption, widths)
+        case Callout(title, content):
+            return Callout(title, tuple(map_runs(b, fn) for b in content))
+        case NoteList(entries):
+            return NoteList(tuple(Entry(e.anchor, e.label, fn(e.content)) for e in entries))
+        case Figure(kind, caption, data):
+            return Figure(kind, caption, map_runs(data, fn))  # type: ignore[arg-type]
+        case TableOfContents():
+            return block
+        case _:
+            assert_never(block)
+
+
+def cited_keys(blocks: tuple[Block | Directive, ...]) -> list[str]:
+    """Return every cited source id, in order of first citation."""
+    keys: list[str] = []
+
+    def collect(run: Run) -> Run:
+        for node in run:
+            if isinstance(node, Cite):
+                keys.extend(k for k in node.keys if k not in keys)
+            elif isinstance(node, (Strong, Emph, Link)):
+                collect(node.content)
+        return run
+
+    for block in blocks:
+        if not isinstance(block, Directive):
+            map_runs(block, collect)
+    return keys
+
+
+class Resolver:
+    """Replaces Cite nodes in document order, collecting endnotes."""
+
+    def __init__(self, sources: dict[str, Source], keys: list[str], style: str, placement: str):
+        self.items = {k: sources[k].csl for k in keys}
+        self.style, self.placement = style, placement
+        self.numbers = {k: i for i, k in enumerate(keys, 1)}
+        self.labels = citations.in_text_labels(list(self.items.values()), style)
+        self.writer = citations.NoteWriter(style)
+        self.notes: list[Entry] = []
+
+    def run(self, run: Run) -> Run:
+        out: list[Inline] = []
+        for node in run:
+            if isinstance(node, Cite):
+                out += self.cite(node)
+            elif isinstance(node, Link):
+                out.append(Link(node.url, self.run(node.content)))
+            elif isinstance(node, (Strong, Emph)):
+                out.append(type(node)(self.run(node.content)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    def cite(self, cite: Cite) -> list[Inline]:
+        items = [self.items[k] for k in cite.keys]
+        if self.placement == "footnotes":
+            return [Footnote(str(len(self.notes) + 1), self._note(items))]
+        if self.placement == "endnotes":
+            n = str(len(self.notes) + 1)
+            return [Marker(n, f"note-{n}", True)] if self._note(items) else []
+        return self.in_text(cite.keys)
+
+    def _note(self, items: list[dict]) -> Run:
+        content = self.writer.note(items)
+        n = str(len(self.notes) + 1)
+        self.notes.append(Entry(f"note-{n}", f"{n}.", content))
+        return content
+
+    def in_text(self, keys: tuple[str, ...]) -> list[Inline]:
+        opening, separator, closing = citations.in_text([self.labels.get(k, "") for k in keys], self.style)
+        out: list[Inline] = [Text(opening)]
+        for i, key in enumerate(keys):
+            label = self.labels.get(key) or str(self.numbers[key])
+            out += ([Text(separator)] if i else []) + [Marker(label, f"ref-{key}", False)]
+        return out + [Text(closing)]
+
+    def references(self) -> NoteList:
+        keys = list(self.items)
+        if self.style != "ieee":
+            keys.sort(key=lambda k: citations.sort_key(self.items[k], self.style))
+        label = (lambda k: f"[{self.numbers[k]}]") if self.style == "ieee" else (lambda k: "")
+        return NoteList(tuple(Entry(f"ref-{k}", label(k), citations.reference(self.items[k], self.style)) for k in keys))
+
+
+def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str) -> Document:
+    """Return the final Document: citations resolved, notes and references placed."""
+    keys = cited_keys(draft.blocks)
+    unknown = [k for k in keys if k not in sources]
+    if unknown:
+        raise UserError(f"citation [@{unknown[0]}] names no source ({did_you_mean(unknown[0], list(sources)) or 'see `briefgen sources`'})")
+    resolver = Resolver(sources, keys, style, placement)
+    body = [b if isinstance(b, Directive) else map_runs(b, resolver.run) for b in draft.blocks]
+    final: list[Block] = []
+    for block in body:
+        if isinstance(block, Directive):
+            if block.name == "notes" and placement == "endnotes":
+                final.append(NoteList(tuple(resolver.notes)))
+            elif block.name == "references":
+                final.append(resolver.references())
+        else:
+            final.append(block)
+    return Document(draft.meta, tuple(final), draft.style)
