@@ -1,0 +1,337 @@
+"""Our OOXML extension layer: what python-docx 1.2 cannot write by itself.
+
+Real footnotes, hyperlinks, bookmarks, complex fields, schema-ordered property
+elements, style and table-style plumbing, numbering restarts, a text watermark and a
+byte-stable zip. What the brief looks like, and the walk over the model, live in
+``docx.py``. See research/libs.md §1 and probes/p1_docx.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_LEADER
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt, RGBColor
+
+# Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase / CT_RPr); Word rejects other orders.
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd"
+    " tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi"
+    " adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc"
+    " textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof"
+    " snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd"
+    " fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+# CT_Settings successors of w:footnotePr, so it is inserted where Word expects it.
+SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+    "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown",
+    "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
+    "w:decimalSymbol", "w:listSeparator",
+)
+# Word's own names (latent in python-docx's template): created as built-ins, not custom styles.
+WORD_BUILT_INS = frozenset(("footnote text", "footnote reference", "endnote reference", "Hyperlink",
+                            "toc 1", "toc 2", "toc 3"))
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
+
+
+def el(tag: str, **attrs: object) -> BaseOxmlElement:
+    """Return a new element ``tag`` whose ``w:`` attributes are ``attrs``."""
+    node = OxmlElement(tag)
+    for name, value in attrs.items():
+        node.set(qn(f"w:{name}"), str(value))
+    return node
+
+
+def put(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Replace ``child``'s namesake in a ``w:pPr``/``w:rPr`` ``parent``, keeping schema order."""
+    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    name = child.tag.rsplit("}", 1)[1]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    later = order[order.index(name) + 1:]
+    return parent.insert_element_before(child, *(f"w:{n}" for n in later))
+
+
+def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str) -> None:
+    """Name concrete fonts for every script on ``rpr``, dropping theme-font references."""
+    put(rpr, el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=latin))
+
+
+def set_lang(rpr: BaseOxmlElement, lang: str, east_asian: str = "zh-CN") -> None:
+    """Set the proofing language, and the language of East Asian text, on ``rpr``."""
+    put(rpr, el("w:lang", val=lang, eastAsia=east_asian))
+
+
+def shading(fill: str) -> BaseOxmlElement:
+    """Return a solid ``w:shd`` of colour ``fill`` (``RRGGBB``)."""
+    return el("w:shd", val="clear", color="auto", fill=fill)
+
+
+def border(side: str, colour: str, eighths: int, space: int = 4) -> str:
+    """Return the XML of one single-line border of ``eighths`` of a point."""
+    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{colour}"/>'
+
+
+def paragraph_borders(ppr: BaseOxmlElement, *borders: str) -> None:
+    """Give a paragraph (style) the ``borders`` made by :func:`border`."""
+    put(ppr, parse_xml(f'<w:pBdr {nsdecls("w")}>{"".join(borders)}</w:pBdr>'))
+
+
+def clean_text(text: str) -> str:
+    """Drop the control characters XML 1.0 cannot hold; everything else stays literal."""
+    return _INVALID_XML.sub("", text)
+
+
+def bookmark_name(anchor: str) -> str:
+    """Return a Word-safe bookmark name for ``anchor`` (a letter first, 40 characters at most)."""
+    if _BOOKMARK.fullmatch(anchor):
+        return anchor
+    return "bm_" + hashlib.sha1(anchor.encode()).hexdigest()[:16]
+
+
+def bookmark(p: BaseOxmlElement, bookmark_id: int, anchor: str) -> BaseOxmlElement:
+    """Open a bookmark on ``anchor`` at the start of paragraph ``p``; return its end marker."""
+    start = el("w:bookmarkStart", id=bookmark_id, name=bookmark_name(anchor))
+    p.insert(1 if p.pPr is not None else 0, start)
+    return el("w:bookmarkEnd", id=bookmark_id)
+
+
+def hyperlink(part: Part, url: str) -> BaseOxmlElement:
+    """Return an empty ``w:hyperlink``: to bookmark ``#anchor``, or external via ``part``'s rels."""
+    link = OxmlElement("w:hyperlink")
+    if url.startswith("#"):
+        link.set(qn("w:anchor"), bookmark_name(url[1:]))
+    else:
+        link.set(qn("r:id"), part.relate_to(url, RT.HYPERLINK, is_external=True))
+    link.set(qn("w:history"), "1")
+    return link
+
+
+def run(*children: BaseOxmlElement, style: str = "") -> BaseOxmlElement:
+    """Return a ``w:r`` holding ``children``, with character style id ``style`` if given."""
+    r = OxmlElement("w:r")
+    if style:
+        r.get_or_add_rPr().style = style
+    r.extend(children)
+    return r
+
+
+def field(instruction: str, result: str, dirty: bool = False) -> list[BaseOxmlElement]:
+    """Return the runs of a complex field (begin, instruction, separate, result, end)."""
+    begin = el("w:fldChar", fldCharType="begin", **({"dirty": "true"} if dirty else {}))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    return [run(begin), run(instr), run(el("w:fldChar", fldCharType="separate")), run(text(result)),
+            run(el("w:fldChar", fldCharType="end"))]
+
+
+FOOTNOTES_XML = (
+    f'<w:footnotes {nsdecls("w", "r")}>'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+class Footnotes:
+    """The document's ``word/footnotes.xml`` part, created on first use.
+
+    Links inside a note relate to :attr:`part`, so their relationships land in
+    ``word/_rels/footnotes.xml.rels`` where Word and LibreOffice look for them.
+    """
+
+    def __init__(self, doc: DocxDocument, text_style: str, mark_style: str) -> None:
+        self._doc, self._text_style, self._mark_style = doc, text_style, mark_style
+        self._part: XmlPart | None = None
+        self.count = 0
+
+    @property
+    def part(self) -> XmlPart:
+        """The footnotes part, related to the main document part."""
+        if self._part is None:
+            body = self._doc.part
+            self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
+                                 parse_xml(FOOTNOTES_XML), body.package)
+            body.relate_to(self._part, RT.FOOTNOTES)
+            settings = self._doc.settings.element
+            note_pr = parse_xml(f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/>'
+                                '<w:footnote w:id="0"/></w:footnotePr>')
+            settings.insert_element_before(note_pr, *SETTINGS_AFTER_FOOTNOTEPR)
+        return self._part
+
+    def add(self, label: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+        """Add a note; return its reference run (for the body) and its paragraph (to fill).
+
+        Word numbers notes itself; a ``label`` other than the running number becomes
+        a custom mark.
+        """
+        self.count += 1
+        custom = label != str(self.count)
+        ref = el("w:footnoteReference", id=self.count, **({"customMarkFollows": 1} if custom else {}))
+        note = el("w:footnote", id=self.count)
+        p = OxmlElement("w:p")
+        p.get_or_add_pPr().style = self._text_style
+        p.append(run(text(label) if custom else OxmlElement("w:footnoteRef"), style=self._mark_style))
+        p.append(run(text(" ")))
+        note.append(p)
+        self.part.element.append(note)
+        return run(ref, *([text(label)] if custom else []), style=self._mark_style), p
+
+
+def text(value: str) -> BaseOxmlElement:
+    """Return a ``w:t`` holding ``value`` literally, spaces preserved."""
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = clean_text(value)
+    return t
+
+
+def restart_numbering(doc: DocxDocument, style_name: str) -> int:
+    """Return a new ``w:num`` id that restarts the numbering of list style ``style_name`` at 1."""
+    numbering = doc.part.numbering_part.element
+    style_num = doc.styles[style_name].element.pPr.numPr.numId.val
+    num = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def table_frame(borders: str, vertical: int, horizontal: int) -> str:
+    """Return a style's ``w:tblPr``: ``borders`` and cell margins (twips)."""
+    margins = "".join(f'<w:{side} w:w="{vertical if side in ("top", "bottom") else horizontal}" '
+                      'w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
+    indent = f'<w:tblInd w:w="{horizontal}" w:type="dxa"/>'  # align the text, not the frame, with the margin
+    return (f"<w:tblPr>{indent}<w:tblBorders>{borders}</w:tblBorders>"
+            f"<w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>")
+
+
+def table_style(style: BaseOxmlElement, frame: str, first_row: str = "") -> None:
+    """Give a table ``style`` element its ``frame`` (tblPr/tcPr XML) and header-row formatting."""
+    header = (f'<w:tblStylePr w:type="firstRow">{first_row}</w:tblStylePr>' if first_row else "")
+    for child in parse_xml(f'<w:style {nsdecls("w")}>{frame}{header}</w:style>'):
+        style.append(child)
+
+
+# ---------------------------------------------------------------- styles
+
+
+def style(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE, base: str) -> Any:
+    """Return style ``name`` cleared of the template's formatting, creating it if missing."""
+    styles = doc.styles
+    if name in styles:
+        style = styles[name]
+        for pr in style.element.findall(qn("w:rPr")):
+            style.element.remove(pr)
+        clear_paragraph_properties(style.element.pPr)
+    else:
+        style = styles.add_style(name, kind, builtin=name in WORD_BUILT_INS)
+        style.element.styleId = re.sub(r"\W", "", name.title())
+    if base:
+        style.base_style = styles[base]
+    style.hidden, style.quick_style = False, True
+    return style
+
+
+def clear_paragraph_properties(ppr: BaseOxmlElement | None) -> None:
+    """Drop a template style's paragraph look; keep its outline level and list numbering."""
+    for child in list(ppr if ppr is not None else ()):
+        keep = child.tag == qn("w:outlineLvl") or (
+            child.tag == qn("w:numPr") and child.find(qn("w:numId")) is not None)
+        if not keep:
+            ppr.remove(child)
+
+
+def look(style: Any, *, font: tuple[str, str] | None = None, size: float | None = None,
+           colour: str = "", bold: bool | None = None, italic: bool | None = None,
+           underline: bool | None = None, superscript: bool | None = None, **paragraph: Any) -> None:
+    """Give ``style`` its character look, then its paragraph look (spacing in points, indents in mm)."""
+    if font:
+        set_fonts(style.element.get_or_add_rPr(), *font)
+    look = style.font
+    look.size = Pt(size) if size else None
+    look.bold, look.italic, look.underline, look.superscript = bold, italic, underline, superscript
+    if colour:
+        look.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+    if paragraph:
+        paragraph_look(style.paragraph_format, **paragraph)
+
+
+def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | None = None,
+                    keep: bool | None = None, align: Any = None, left: float = 0, right: float = 0,
+                    hanging: float = 0, tabs: tuple = ()) -> None:
+    """Set spacing (pt), keep-with-next, alignment, indents (mm) and (EMU, align, leader) tabs."""
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), line
+    fmt.keep_with_next, fmt.alignment = keep, align
+    fmt.left_indent = Mm(left) if left else None
+    fmt.right_indent = Mm(right) if right else None
+    fmt.first_line_indent = Mm(-hanging) if hanging else None
+    for position, alignment, leader in tabs:
+        fmt.tab_stops.add_tab_stop(position, alignment, leader or WD_TAB_LEADER.SPACES)
+
+
+WATERMARK_XML = """<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml"
+ xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">
+<w:rPr><w:noProof/></w:rPr><w:pict>
+<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800"
+ path="m@7,l@8,m@5,21600l@6,21600e"><v:formulas><v:f eqn="sum #0 0 10800"/><v:f eqn="prod #0 2 1"/>
+<v:f eqn="sum 21600 0 @1"/><v:f eqn="sum 0 0 @2"/><v:f eqn="sum 21600 0 @3"/><v:f eqn="if @0 @3 0"/>
+<v:f eqn="if @0 21600 @1"/><v:f eqn="if @0 0 @2"/><v:f eqn="if @0 @4 21600"/><v:f eqn="mid @5 @6"/>
+<v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>
+<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800"
+ o:connectangles="270,180,90,0"/><v:textpath on="t" fitshape="t"/>
+<v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>
+<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>
+<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f"
+ style="position:absolute;margin-left:0;margin-top:0;width:412pt;height:137pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin"
+ fillcolor="#c0c0c0" stroked="f"><v:fill opacity=".5"/>
+<v:textpath style="font-family:&quot;{font}&quot;;font-size:1pt" string="{word}"/>
+<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>"""
+
+
+def watermark(word: str, font: str) -> BaseOxmlElement:
+    """Return a header run drawing ``word`` diagonally behind the page, as Word's watermark does."""
+    xml = WATERMARK_XML.replace("{ns}", nsdecls("w")).replace("{font}", font)
+    return parse_xml(xml.replace("{word}", word))
+
+
+def drop_thumbnail(doc: DocxDocument) -> None:
+    """Remove the default template's thumbnail (a picture of some other document)."""
+    rels = doc.part.package.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[rel_id]
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite an OOXML zip with fixed timestamps and attributes, members in their saved order."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():  # [Content_Types].xml stays first
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            member.create_system = 0
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
