@@ -70,7 +70,8 @@ class Resolver:
     """Replaces Cite nodes in document order, collecting endnotes."""
 
     def __init__(self, sources: dict[str, Source], keys: list[str], style: str, placement: str):
-        self.items = {k: sources[k].csl for k in keys}
+        items = citations.disambiguate([sources[k].csl for k in keys], style)
+        self.items = {str(item["id"]): item for item in items}
         self.style, self.placement = style, placement
         self.numbers = {k: i for i, k in enumerate(keys, 1)}
         self.labels = citations.in_text_labels(list(self.items.values()), style)
@@ -81,14 +82,14 @@ class Resolver:
         out: list[Inline] = []
         for node in run:
             if isinstance(node, Cite):
-                out += self.cite(node)
+                out = _attach(out, self.cite(node))
             elif isinstance(node, Link):
                 out.append(Link(node.url, self.run(node.content)))
             elif isinstance(node, (Strong, Emph)):
                 out.append(type(node)(self.run(node.content)))
             else:
                 out.append(node)
-        return tuple(out)
+        return _tidy(tuple(out))
 
     def cite(self, cite: Cite) -> list[Inline]:
         items = [self.items[k] for k in cite.keys]
@@ -119,6 +120,36 @@ class Resolver:
             keys.sort(key=lambda k: citations.sort_key(self.items[k], self.style))
         label = (lambda k: f"[{self.numbers[k]}]") if self.style == "ieee" else (lambda k: "")
         return NoteList(tuple(Entry(f"ref-{k}", label(k), citations.reference(self.items[k], self.style)) for k in keys))
+
+
+def _attach(before: list[Inline], cited: list[Inline]) -> list[Inline]:
+    """Join a resolved citation to the text before it, as a typesetter would.
+
+    A note number sits right after the word or the full stop ("grounds.¹"); an
+    in-text citation goes before the sentence's full stop ("grounds (Reuters 2023).").
+    """
+    last = before[-1] if before and isinstance(before[-1], Text) else None
+    if last is None or not cited:
+        return before + cited
+    stripped = last.text.rstrip()
+    superscript = isinstance(cited[0], Footnote) or (isinstance(cited[0], Marker) and cited[0].superscript)
+    if superscript:
+        return before[:-1] + ([Text(stripped)] if stripped else []) + cited
+    if stripped.endswith(".") and not stripped.endswith(".."):
+        return before[:-1] + [Text(stripped[:-1] + " ")] + cited + [Text(".")]
+    return before + cited
+
+
+def _tidy(run: Run) -> Run:
+    """Merge adjacent Text nodes and drop a full stop doubled by _attach."""
+    out: list[Inline] = []
+    for node in run:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            text = out[-1].text + node.text
+            out[-1] = Text(text.replace(".. ", ". ").replace("..", ".") if text.endswith("..") else text)
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str) -> Document:
