@@ -99,7 +99,6 @@ def sample() -> bytes:
 def test_title_headings_paragraphs_lists_quote_and_tables_read_back_in_order(sample):
     para = "Plain text, bold, italic, a link and paragraph {}.3"
     wanted = [
-        ("Brief Marking", "TLP:GREEN"),
         ("Title", "Water Allocation in the Basin"),
         ("Subtitle", "Options for the inter-ministerial committee"),
         ("Brief Meta", "Minister · 3 March 2025 · Policy Unit"),

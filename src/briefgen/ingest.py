@@ -6,6 +6,7 @@ registered in READERS.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -30,6 +31,8 @@ def _read_plain(data: bytes, path: Path) -> str:
 
 
 READERS: dict[str, Callable[[bytes, Path], str]] = {".txt": _read_plain, ".md": _read_plain}
+_UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+"""UTF-16 and UTF-32 text has NUL bytes yet is not binary (UTF-32-LE starts like UTF-16-LE)."""
 
 
 def read_text(path: Path) -> str:
@@ -47,7 +50,7 @@ def read_text(path: Path) -> str:
         raise UserError([Problem(name, 0, 0, "", f"cannot read the document: {exc.strerror}")]) from None
     if not data.strip():
         raise UserError([Problem(name, 0, 0, "", "expected text, found an empty file")])
-    if b"\x00" in data[:4096] and suffix in (".txt", ".md"):
+    if b"\x00" in data[:4096] and suffix in (".txt", ".md") and not data.startswith(_UNICODE_BOMS):
         raise UserError([Problem(name, 0, 0, "", "expected text, found binary data")])
     return unicodedata.normalize("NFC", READERS[suffix](data, path))
 
@@ -60,3 +63,13 @@ def normalise(text: str) -> str:
 def content_hash(text: str) -> str:
     """Return the sha256 of the normalised text (stable across whitespace edits)."""
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def _register_readers() -> None:
+    """Add the readers of briefgen.readers (encoding detection, HTML, PDF, DOCX) to READERS."""
+    from briefgen import readers
+
+    READERS.update(readers.READERS)
+
+
+_register_readers()

@@ -380,14 +380,12 @@ def _properties(doc: DocxDocument, meta: Meta) -> None:
 
 
 def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
-    """Add the logo, marking, title, subtitle and the "audience · date · author" line."""
+    """Add the logo, title, subtitle and the "audience · date · author" line."""
     if style.logo:
         try:
             w.doc.add_picture(style.logo, height=Mm(14))
         except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning
             w.warnings.append(f"logo {style.logo!r} left out: {error}")
-    if meta.marking:
-        w.doc.add_paragraph(style="Brief Marking")._p.append(_marking_run(meta.marking))
     _plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         _plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)
@@ -473,7 +471,6 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
         ("Normal", P, "", dict(size=size, after=6, line=1.15)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
-        ("Brief Marking", P, "Normal", dict(align=WD_ALIGN_PARAGRAPH.RIGHT, after=6, line=1.0)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
         ("TOC Heading", P, "Normal", dict(heading, size=s.heading_sizes[0], before=6, after=6)),
         ("Quote", P, "Normal", dict(italic=True, left=8, right=8, before=4, after=10)),
