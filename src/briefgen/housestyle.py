@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from briefgen import schemas, yamlio
 from briefgen.errors import Problem, UserError, did_you_mean
@@ -19,12 +20,17 @@ def style_files(project_templates: Path) -> dict[str, Path]:
     return found
 
 
-def load_style(name: str, project_templates: Path, page_size: str | None = None) -> Style:
-    """Return the house style ``name``, with the spec's page size if it gives one."""
+def load_style(name: str, project_templates: Path, page_size: str | None = None,
+               where: Callable[[str, str], Problem] | None = None) -> Style:
+    """Return the house style ``name``, with the spec's page size if it gives one.
+
+    ``where(message, hint)`` positions a problem with the name (at the spec's ``style`` key).
+    """
     files = style_files(project_templates)
     if name not in files:
-        raise UserError([Problem("", 0, 0, "style", f"expected a house style ({', '.join(files)}), found {name!r}",
-                                 did_you_mean(name, list(files)) or f"add templates/styles/{name}.yaml")])
+        message = f"expected a house style ({', '.join(files)}), found {name!r}"
+        hint = did_you_mean(name, list(files)) or f"add templates/styles/{name}.yaml"
+        raise UserError([where(message, hint) if where else Problem("", 0, 0, "style", message, hint)])
     loaded = yamlio.load(files[name])
     data = schemas.validate(schemas.HouseStyle, loaded, loaded.data or {})
     folder = files[name].parent

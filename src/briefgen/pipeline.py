@@ -71,7 +71,8 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
 
 def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
     """Return the finished document model of ``brief``."""
-    style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size)
+    style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
+                                  lambda message, hint: brief.problem(("style",), message, hint))
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)

@@ -28,7 +28,7 @@ class Md(str):
 
 def default_dir() -> Path:
     """Return the folder of the templates and styles shipped with briefgen."""
-    return Path(str(resources.files("briefgen") / "templates"))
+    return Path(str(resources.files("briefgen.defaults")))
 
 
 def search_path(project_templates: Path) -> list[str]:
