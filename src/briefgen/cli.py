@@ -61,7 +61,7 @@ def build(
         proj = pipeline.Project(project)
         paths = proj.specs(specs)
         with console.progress(len(paths), "building") as advance:
-            outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_line(o)))
+            outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_report(o)))
         for warning in (w for o in outcomes for w in o.warnings):
             console.error(f"warning: {warning}")
         console.info(batch.summary_line(outcomes))
@@ -69,12 +69,14 @@ def build(
     run(action)
 
 
-def _line(outcome: object) -> str:
+def _report(outcome: object) -> str:
+    """Print a failed spec's errors to stderr; return the progress line for ``outcome``."""
+    from briefgen.console import error
     from briefgen.errors import display
-    built, error = getattr(outcome, "built"), getattr(outcome, "error")
-    if error:
-        return f"FAILED {display(getattr(outcome, 'spec'))}\n{error}"
-    return "built " + ", ".join(display(p) for p in built.files)
+    if getattr(outcome, "error"):
+        error(getattr(outcome, "error"))
+        return f"failed {display(getattr(outcome, 'spec'))}"
+    return "built " + ", ".join(display(p) for p in getattr(outcome, "built").files)
 
 
 @app.command()
