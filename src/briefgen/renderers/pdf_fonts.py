@@ -1,0 +1,251 @@
+"""Fonts and paragraph styles for the PDF renderer.
+
+reportlab has no font fallback: a character missing from the current font is
+drawn as an empty box. So every text segment is split into runs, each drawn in
+the first font of a chain that has the character:
+
+* the body or heading family: DejaVu Serif or DejaVu Sans (Debian's
+  fonts-dejavu, in every base image), else the Vera faces reportlab ships;
+* the other DejaVu family (DejaVu Sans covers more scripts than DejaVu Serif);
+* ``briefgen-cjk.ttf``, a 1.7 MB glyf subset of WenQuanYi Micro Hei shipped in
+  ``briefgen/fonts`` (GB 2312 + Big5 level 1 hanzi, kana, CJK punctuation);
+* a full system CJK font, registered only if a character needs it.
+
+The shipped subset comes before any system font so that the same brief gives
+the same bytes on every machine; system fonts only fill its gaps. A character
+that no font covers is reported in ``FontBook.missing`` and becomes a warning.
+All fonts are TrueType and embedded (subset) by reportlab.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from briefgen.model import Style
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+VERA = Path(reportlab.__file__).parent / "fonts"
+SHIPPED_CJK = Path(__file__).resolve().parent.parent / "fonts" / "briefgen-cjk.ttf"
+SYSTEM_CJK: tuple[tuple[str, int], ...] = (
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+)
+# Files for the faces regular, bold, italic, bold italic of each family.
+FACE_FILES: dict[str, tuple[tuple[Path, tuple[str, ...]], ...]] = {
+    "serif": (
+        (DEJAVU, ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
+                  "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf")),
+        (VERA, ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")),
+    ),
+    "sans": (
+        (DEJAVU, ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+                  "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")),
+        (VERA, ("Vera.ttf", "VeraBd.ttf", "VeraIt.ttf", "VeraBI.ttf")),
+    ),
+}
+FAMILY_NAMES = {"serif": "BG-Serif", "sans": "BG-Sans"}
+CJK = "BG-CJK"
+SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")
+
+
+def face(family: str, bold: bool = False, italic: bool = False) -> str:
+    """Return the registered name of one face of a registered family."""
+    if family.startswith(CJK):
+        return family
+    return family + SUFFIXES[int(bold) + 2 * int(italic)]
+
+
+def _register_family(logical: str) -> str:
+    """Register the four faces of a logical family ("serif"/"sans"); return its name."""
+    name = FAMILY_NAMES[logical]
+    folder, files = next((d, f) for d, f in FACE_FILES[logical] if (d / f[0]).exists())
+    for suffix, file in zip(SUFFIXES, files):
+        pdfmetrics.registerFont(TTFont(name + suffix, str(folder / file)))
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
+                                  italic=name + "-Italic", boldItalic=name + "-BoldItalic")
+    return name
+
+
+def _register_single(name: str, path: str, index: int = 0) -> str:
+    """Register a one-face font (CJK) for all four styles, so <b>/<i> keep it."""
+    pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+    return name
+
+
+@functools.cache
+def register() -> tuple[str, ...]:
+    """Register the Latin families and the shipped CJK font once; return the chain base."""
+    names = [_register_family("serif"), _register_family("sans")]
+    if SHIPPED_CJK.exists():
+        names.append(_register_single(CJK, str(SHIPPED_CJK)))
+    return tuple(names)
+
+
+@functools.cache
+def system_cjk() -> tuple[str, ...]:
+    """Register the installed system CJK fonts (only when a character needs one)."""
+    names = []
+    for number, (path, index) in enumerate(SYSTEM_CJK):
+        if Path(path).exists():
+            names.append(_register_single(f"{CJK}-System{number}", path, index))
+    return tuple(names)
+
+
+@functools.cache
+def covered(name: str) -> frozenset[int]:
+    """Return the code points that the registered font ``name`` has a glyph for."""
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def _neutral(char: str) -> bool:
+    """True for spaces and invisible format characters: they join any run."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Zs")
+
+
+@dataclass
+class FontBook:
+    """The font chains of one render, and the characters no font could draw."""
+
+    missing: dict[str, None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.base = register()
+
+    def family(self, logical: str) -> str:
+        """Return the registered family for a style's "serif" or "sans"."""
+        return FAMILY_NAMES.get(logical, FAMILY_NAMES["serif"])
+
+    def font_for(self, char: str, family: str) -> str:
+        """Return the family of the first font in ``family``'s chain that has ``char``."""
+        chain = (family,) + tuple(n for n in self.base if n != family)
+        for name in chain + (system_cjk() if ord(char) > 0x2E7F else ()):
+            if ord(char) in covered(name):
+                return name
+        self.missing[char] = None
+        return family
+
+    def runs(self, text: str, family: str) -> Iterator[tuple[str, str]]:
+        """Split ``text`` into (family, text) runs, each drawable in that family."""
+        current, chunk = family, ""
+        for char in clean(text):
+            name = current if _neutral(char) else self.font_for(char, family)
+            if name != current and chunk:
+                yield current, chunk
+                chunk = ""
+            current, chunk = name, chunk + char
+        if chunk:
+            yield current, chunk
+
+    def markup(self, text: str, family: str, bold: bool = False, italic: bool = False) -> str:
+        """Return ``text`` escaped for Paragraph markup, with <font> tags for fallback runs."""
+        parts = []
+        for name, run in self.runs(text, family):
+            if name == family:
+                parts.append(escape(run))
+            else:
+                parts.append(f'<font name="{face(name, bold, italic)}">{escape(run)}</font>')
+        return "".join(parts)
+
+    def single_font(self, text: str, family: str, bold: bool = False) -> str:
+        """Return one face that draws all of ``text`` (for graphics strings)."""
+        names = {name for name, _ in self.runs(text, family)} - {family}
+        return face(min(names) if names else family, bold)
+
+    def warnings(self) -> tuple[str, ...]:
+        """Return one warning per character that no font covers."""
+        return tuple(f"pdf: no font has U+{ord(c):04X} {c!r} "
+                     f"({unicodedata.name(c, 'unnamed')}); it is drawn as an empty box"
+                     for c in self.missing)
+
+
+def clean(text: str) -> str:
+    """Turn tabs and line breaks into spaces and drop other control characters."""
+    return "".join(" " if c in "\t\n\r" else c for c in text
+                   if c in "\t\n\r" or unicodedata.category(c) != "Cc")
+
+
+def _face_runs(book: FontBook, text: str, font: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (face, run) pairs for the face ``font`` and its fallbacks."""
+    bold = font.endswith("-Bold")
+    return [(face(name, bold), run) for name, run in book.runs(text, font.removesuffix("-Bold"))]
+
+
+def text_width(book: FontBook, text: str, font: tuple[str, float]) -> float:
+    """Return the width of ``text`` drawn with ``draw_text``."""
+    return sum(pdfmetrics.stringWidth(run, name, font[1])
+               for name, run in _face_runs(book, text, font[0]))
+
+
+def draw_text(canv: Canvas, book: FontBook, x: float, y: float, text: str,
+              font: tuple[str, float], align: str = "left") -> float:
+    """Draw ``text`` at (x, y) with font fallback (``font`` is a face and a size)."""
+    width = text_width(book, text, font)
+    x -= {"left": 0.0, "right": width, "centre": width / 2}[align]
+    for name, run in _face_runs(book, text, font[0]):
+        canv.setFont(name, font[1])
+        canv.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, name, font[1])
+    return width
+
+
+def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
+    """Return the named paragraph styles of the brief, from the house style."""
+    body, head = book.family(style.body_font), book.family(style.heading_font)
+    size, accent, muted = style.body_size, colors.HexColor(style.accent), colors.HexColor(style.muted)
+    base = ParagraphStyle("body", fontName=body, fontSize=size, leading=size * 1.4,
+                          alignment=TA_LEFT, spaceAfter=size * 0.6, bulletFontName=body,
+                          bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"))
+
+    def derive(name: str, parent: ParagraphStyle = base, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=parent, **kw)
+
+    s = {"body": base}
+    for level, hsize in enumerate(style.heading_sizes, start=1):
+        s[f"h{level}"] = derive(f"h{level}", fontName=face(head, bold=True), fontSize=hsize,
+                                leading=hsize * 1.25, textColor=accent, keepWithNext=1,
+                                spaceBefore=hsize * (1.0 if level == 1 else 0.7),
+                                spaceAfter=hsize * 0.35)
+    s["title"] = derive("title", s["h1"], fontSize=style.title_size, spaceBefore=0,
+                        leading=style.title_size * 1.15, spaceAfter=style.title_size * 0.3)
+    s["subtitle"] = derive("subtitle", fontName=head, fontSize=size * 1.3, leading=size * 1.7,
+                           textColor=muted, spaceAfter=size * 0.3)
+    s["metaline"] = derive("metaline", fontName=head, fontSize=size * 0.85, textColor=muted)
+    s["quote"] = derive("quote", fontName=face(body, italic=True), textColor=muted)
+    s["bullet"] = derive("bullet", leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=size * 0.25)
+    s["cell"] = derive("cell", fontSize=size * 0.88, leading=size * 1.15, spaceAfter=0)
+    s["cell_head"] = derive("cell_head", s["cell"], fontName=face(head, bold=True))
+    s["tile"] = derive("tile", s["cell"], alignment=1)
+    s["tile_dark"] = derive("tile_dark", s["tile"], textColor=colors.white)
+    s["tile_head"] = derive("tile_head", s["cell_head"], alignment=1)
+    s["caption"] = derive("caption", fontName=face(head, bold=True), fontSize=size * 0.82,
+                          leading=size * 1.1, textColor=muted, spaceBefore=size * 0.4,
+                          spaceAfter=size * 0.4, keepWithNext=1)
+    s["figcaption"] = derive("figcaption", s["caption"], keepWithNext=0, spaceAfter=size)
+    s["note"] = derive("note", fontSize=7.8, leading=9.6, leftIndent=5 * mm, spaceAfter=0,
+                       bulletFontSize=7.8)
+    s["entry"] = derive("entry", fontSize=size * 0.9, leading=size * 1.25)
+    s["callout_title"] = derive("callout_title", s["h3"], fontSize=size * 1.1, spaceBefore=0,
+                                keepWithNext=0)
+    s["contents"] = derive("contents", s["callout_title"], spaceBefore=size * 0.5)
+    for level in range(3):
+        s[f"toc{level}"] = derive(f"toc{level}", fontName=head, textColor=muted if level else base.textColor,
+                                  fontSize=size * (0.92 if level else 1.0), spaceAfter=1,
+                                  leftIndent=(6 * level) * mm, leading=size * 1.35)
+    return s

@@ -1,0 +1,302 @@
+"""Page layout for the PDF renderer: footnotes at the foot of their page, page furniture.
+
+reportlab has no footnotes. A marker in Paragraph markup carries an onDraw tag
+(``<onDraw name="fn" label="KEY"/>``); ``FootnoteFrame`` scans each flowable for
+those tags before placing or splitting it, and raises the frame's bottom by the
+height of the notes that flowable brings. So the note always lands on the page
+that holds its marker, also when a paragraph or a table splits across pages.
+The doc template draws the collected notes under a short rule at page end, and
+the canvas writes "Page X of Y" with a form XObject filled in at save time
+(the deferred-showPage recipe would send every link to page 1). ``Furniture``
+draws the marking, header, footer and the DRAFT watermark on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Table,
+)
+
+from briefgen.renderers.pdf_fonts import FontBook, draw_text, face
+from briefgen.renderers.pdf_fonts import text_width as measure
+
+FN = "fn"
+"""The onDraw name that marks a footnote marker in Paragraph markup."""
+TOTAL_FORM = "bgPageTotal"
+TLP_COLOURS = {
+    "TLP:RED": "#FF2B2B", "TLP:AMBER": "#FFC000", "TLP:AMBER+STRICT": "#FFC000",
+    "TLP:GREEN": "#33FF00", "TLP:CLEAR": "#FFFFFF",
+}
+
+
+def marker_tag(key: str) -> str:
+    """Return the onDraw tag that registers the note ``key`` with the frame."""
+    return f'<onDraw name="{FN}" label="{key}"/>'
+
+
+def note_keys(flowable: Any) -> list[str]:
+    """Return the keys of the footnote markers in a flowable, in order, without repeats."""
+    keys: list[str] = []
+    _collect(flowable, keys)
+    return keys
+
+
+def _collect(item: Any, keys: list[str]) -> None:
+    """Walk containers, table cells and paragraph fragments for footnote onDraw tags."""
+    if isinstance(item, (list, tuple)):
+        for child in item:
+            _collect(child, keys)
+        return
+    for attr in ("_content", "_flowables", "_cellvalues"):
+        _collect(getattr(item, attr, None) or [], keys)
+    # Paragraph.frags: plain frags before wrap(); word lists (_HSFrag) after wrap/split.
+    _collect(getattr(item, "frags", None) or [], keys)
+    cb = getattr(item, "cbDefn", None)
+    is_marker = getattr(cb, "kind", None) == "onDraw" and getattr(cb, "name", None) == FN
+    if is_marker and cb.label not in keys:
+        keys.append(cb.label)
+
+
+class FootnoteFrame(Frame):
+    """A frame that keeps room at its bottom for the notes of the flowables it holds."""
+
+    GAP = 5 * mm
+    """Room between the body text and the rule above the notes."""
+
+    def __init__(self, *args: Any, note: Callable[[str], Flowable], **kwargs: Any) -> None:
+        self.note = note
+        self.notes: list[str] = []
+        self._note_heights: dict[str, float] = {}
+        super().__init__(*args, **kwargs)
+
+    def _reset(self) -> None:
+        """Start a page: recompute the geometry (Frame._reset keeps a raised bottom)."""
+        self._geom()
+        super()._reset()
+        self.notes = []
+
+    def _note_height(self, key: str) -> float:
+        """Return the height of one note at this frame's width (cached)."""
+        if key not in self._note_heights:
+            self._note_heights[key] = self.note(key).wrap(self._aW, 10_000)[1]
+        return self._note_heights[key]
+
+    def reserve(self, keys: Iterable[str]) -> float:
+        """Return the extra height the notes ``keys`` need below the ones already placed."""
+        new = [k for k in keys if k not in self.notes]
+        if not new:
+            return 0.0
+        return sum(self._note_height(k) for k in new) + (0.0 if self.notes else self.GAP)
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        """Place a flowable if it fits together with its notes."""
+        keys = note_keys(flowable)
+        extra = self.reserve(keys)
+        if not extra:
+            return Frame.add(self, flowable, canv, trySplit)
+        saved = self._y1p
+        self._y1p = saved + extra
+        placed = Frame.add(self, flowable, canv, trySplit)
+        if placed:
+            self.notes.extend(k for k in keys if k not in self.notes)
+        else:
+            self._y1p = saved
+        return placed
+
+    def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
+        """Split so that the first part and its notes fit on this page."""
+        saved, extra = self._y1p, 0.0
+        try:
+            for _ in range(8):
+                self._y1p = saved + extra
+                parts = Frame.split(self, flowable, canv)
+                if not parts:
+                    return parts
+                need = self.reserve(note_keys(parts[0]))
+                if need <= extra + 0.01:
+                    return parts
+                extra = need
+            return []
+        finally:
+            self._y1p = saved
+
+    def draw_notes(self, canv: Canvas, rule: colors.Color) -> None:
+        """Draw this page's notes at the bottom of the frame, under a short rule."""
+        if not self.notes:
+            return
+        x = self._x1 + self._leftPadding
+        y = self._y1 + self._bottomPadding + sum(self._note_height(k) for k in self.notes)
+        canv.saveState()
+        canv.setStrokeColor(rule)
+        canv.setLineWidth(0.5)
+        canv.line(x, y + 2 * mm, x + 40 * mm, y + 2 * mm)
+        canv.restoreState()
+        for key in self.notes:
+            y -= self._note_height(key)
+            note = self.note(key)
+            note.wrap(self._aW, 10_000)
+            note.drawOn(canv, x, y)
+
+
+class BriefCanvas(Canvas):
+    """A canvas that fills "of Y" from a form XObject and logs where markers land."""
+
+    def __init__(self, *args: Any, total_font: tuple[str, float, str] = ("", 8, "#000000"),
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.total_font = total_font
+        self.marker_pages: dict[str, int] = {}
+        self.setNamedCB(FN, self._marker_drawn)
+
+    def _marker_drawn(self, canv: Canvas, kind: str, label: str) -> None:
+        """onDraw callback: remember the page a footnote marker was drawn on."""
+        self.marker_pages[label] = self.getPageNumber()
+
+    def draw_total(self, x: float, y: float) -> None:
+        """Draw the page total (filled in at save time) with its left end at (x, y)."""
+        self.saveState()
+        self.translate(x, y)
+        self.doForm(TOTAL_FORM)
+        self.restoreState()
+
+    def save(self) -> None:
+        """Define the page-total form, now that the page count is known, and save."""
+        name, size, colour = self.total_font
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=10 * size, uppery=size * 2)
+        self.setFont(name, size)
+        self.setFillColor(colors.HexColor(colour))
+        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        self.endForm()
+        super().save()
+
+
+class KeepWithNext(KeepTogether):
+    """Keep a heading with the start of what follows, not with all of it.
+
+    reportlab's keepWithNext moves a heading and the whole next paragraph to a new
+    page, leaving a gap. Here a following paragraph or table (which can split) only
+    needs its first ~3 lines on the page; anything else must fit whole.
+    """
+
+    LEAD = 42.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        """Measure as KeepTogether, but count at most LEAD points of a splittable last block."""
+        width, height = super().wrap(aW, aH)
+        last = self._content[-1] if self._content else None
+        if isinstance(last, (Paragraph, Table)):
+            self._H -= max(last.wrap(aW, aH)[1] - self.LEAD, 0.0)
+        return width, height
+
+
+PageHook = Callable[[BriefCanvas, "BriefDoc"], None]
+
+
+class BriefDoc(BaseDocTemplate):
+    """The brief's doc template: one footnote frame, outline entries and TOC events."""
+
+    def __init__(self, buffer: Any, *, note: Callable[[str], Flowable], rule: colors.Color,
+                 page_begin: PageHook, page_end: PageHook, toc_depth: int, **kw: Any) -> None:
+        super().__init__(buffer, keepTogetherClass=KeepWithNext, **kw)
+        self.rule = rule
+        self.toc_depth = toc_depth
+        self._page_end_hook = page_end
+        self.outline_level = -1
+        frame = FootnoteFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                              id="body", note=note, leftPadding=0, rightPadding=0,
+                              topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("brief", [frame], onPage=page_begin,
+                                            onPageEnd=self._page_end)])
+
+    def _page_end(self, canv: BriefCanvas, doc: BriefDoc) -> None:
+        """Draw the page's notes, then the page furniture."""
+        self.pageTemplate.frames[0].draw_notes(canv, self.rule)
+        self._page_end_hook(canv, doc)
+
+    def beforeDocument(self) -> None:
+        """Start every build pass with a fresh outline."""
+        self.outline_level = -1
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Register headings in the outline and the table of contents."""
+        heading = getattr(flowable, "bg_heading", None)
+        if heading is None:
+            return
+        level, title, toc_markup, dest = heading
+        # PDF outlines cannot skip levels: clamp to one below the previous entry.
+        self.outline_level = max(0, min(level - 1, self.outline_level + 1))
+        self.canv.addOutlineEntry(title, dest, level=self.outline_level)
+        if level <= self.toc_depth:
+            self.notify("TOCEntry", (level - 1, toc_markup, self.page, dest))
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries: marking, header, footer, page number, watermark."""
+
+    book: FontBook
+    page_size: tuple[float, float]
+    margins: tuple[float, float, float, float]
+    """Top, right, bottom, left, in points."""
+    family: str
+    muted: str
+    marking: str = ""
+    header: str = ""
+    footer: str = ""
+    draft: bool = False
+    size: float = 8.0
+
+    def begin(self, canv: BriefCanvas, doc: BriefDoc) -> None:
+        """Under the page's content: the DRAFT watermark."""
+        if not self.draft:
+            return
+        width, height = self.page_size
+        canv.saveState()
+        canv.setFillColor(colors.HexColor("#9AA3AE"), alpha=0.18)
+        canv.translate(width / 2, height / 2)
+        canv.rotate(45)
+        canv.setFont(face(self.family, bold=True), 110)
+        canv.drawCentredString(0, -38, "DRAFT")
+        canv.restoreState()
+
+    def end(self, canv: BriefCanvas, doc: BriefDoc) -> None:
+        """Over the page's content: header, footer and the marking, top and bottom."""
+        width, height = self.page_size
+        top, right, bottom, left = self.margins
+        y_head, y_foot = height - top / 2 - self.size / 3, bottom / 2 - self.size / 3
+        canv.saveState()
+        canv.setFillColor(colors.HexColor(self.muted))
+        font = (self.family, self.size)
+        if self.header:
+            draw_text(canv, self.book, left, y_head, self.header, font)
+        if self.footer:
+            draw_text(canv, self.book, (left + width - right) / 2, y_foot, self.footer, font,
+                      "centre")
+        label = f"Page {canv.getPageNumber()} of "
+        canv.draw_total(left + draw_text(canv, self.book, left, y_foot, label, font), y_foot)
+        canv.restoreState()
+        for y in (y_head, y_foot):
+            self.draw_marking(canv, width - right, y)
+
+    def draw_marking(self, canv: Canvas, x_right: float, y: float) -> None:
+        """Draw the marking in capitals, in its TLP colour on a black box, ending at x_right."""
+        if not self.marking:
+            return
+        text = self.marking.upper()
+        font = (face(self.family, bold=True), self.size)
+        text_width = measure(self.book, text, font)
+        pad = 1.6 * mm
+        canv.saveState()
+        canv.setFillColor(colors.black)
+        canv.rect(x_right - text_width - 2 * pad, y - pad * 0.9, text_width + 2 * pad,
+                  self.size + pad * 1.5, stroke=0, fill=1)
+        canv.setFillColor(colors.HexColor(TLP_COLOURS.get(text, "#FFFFFF")))
+        draw_text(canv, self.book, x_right - pad, y, text, font, "right")
+        canv.restoreState()
