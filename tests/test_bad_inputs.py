@@ -34,7 +34,7 @@ SPEC_CASES = [
      "t.yaml:9:5: key_points.0: expected a source id after '@', found 'li-qiang-visio' (did you mean 'li-qiang-vision'?)"),
     ("bad marking", '"TLP:GREEN"', '"TLP:GREN"', "t.yaml:3:10: marking: expected one of"),
     ("marking hint", '"TLP:GREEN"', '"TLP:GREN"', "found a string 'TLP:GREN' (did you mean 'TLP:GREEN'?)"),
-    ("bad format", "[docx, pdf]", "[docx, pfd]", "t.yaml:4:17: formats.1: expected one of 'docx' or 'pdf', found a string 'pfd' (did you mean 'pdf'?)"),
+    ("bad format", "[docx, pdf]", "[docx, pfd]", "t.yaml:4:17: formats.1: expected one of 'docx', 'pdf' or 'pdfua', found a string 'pfd' (did you mean 'pdf'?)"),
     ("bad style", "style: chicago-notes", "style: chicago", "t.yaml:6:10: citations.style: expected one of"),
     ("bad placement", "placement: footnotes", "placement: footnote", "(did you mean 'footnotes'?)"),
     ("zero limit", "limit: 2", "limit: 0", "t.yaml:13:12: sections.0.limit: expected a number of at least 1, found a whole number 0"),
@@ -107,7 +107,7 @@ def test_missing_spec_file(project):
 
 def test_unknown_format_option(project):
     result = cli("build", "--format", "xls", "--project", str(project), "--out", str(project / "out"))
-    assert_user_error(result, "--format: expected one of docx, pdf, found 'xls'", project)
+    assert_user_error(result, "--format: expected one of docx, pdf, pdfua, found 'xls'", project)
 
 
 def edit(path: Path, old: str, new: str) -> None:

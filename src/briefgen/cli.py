@@ -7,6 +7,7 @@ Heavy libraries are imported inside commands so that ``--help`` starts fast.
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -31,6 +32,9 @@ def run(action: Callable[[], int]) -> None:
     except BriefgenError as exc:
         error(exc.render())
         code = exc.exit_code
+    except BrokenPipeError:  # e.g. `briefgen themes | head`
+        sys.stderr.close()
+        code = 0
     except KeyboardInterrupt:
         error("interrupted")
         code = 130
@@ -96,9 +100,16 @@ def check(
     run(action)
 
 
-@app.command()
-def themes(project: Path = ProjectOpt) -> None:
-    """List the themes with their claim and source counts."""
+themes_app = typer.Typer(help="List the themes, or suggest new ones from the corpus.", invoke_without_command=True)
+app.add_typer(themes_app, name="themes")
+
+
+@themes_app.callback()
+def themes(ctx: typer.Context, project: Path = ProjectOpt) -> None:
+    """List the themes with their claim, multi-source claim and source counts."""
+    if ctx.invoked_subcommand is not None:
+        return
+
     def action() -> int:
         from briefgen import console, pipeline
         corpus = pipeline.load_corpus(pipeline.Project(project))
@@ -108,6 +119,106 @@ def themes(project: Path = ProjectOpt) -> None:
             corroborated = sum(1 for c in theme.claims if len({e.source for e in c.evidence}) > 1)
             rows.append([theme.id, theme.title, str(len(theme.claims)), str(corroborated), str(len(cited))])
         console.table("Themes", ["id", "title", "claims", "multi-source", "sources"], rows)
+        return 0
+    run(action)
+
+
+@themes_app.command("suggest")
+def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="How many candidates."),
+                   project: Path = ProjectOpt) -> None:
+    """Propose candidate themes: key phrases of the corpus, with the sources they come from."""
+    def action() -> int:
+        from briefgen import console, pipeline, summarize
+        found = summarize.suggest_themes(pipeline.Project(project), count)
+        console.table("Candidate themes", ["phrase", "sources", "score"],
+                      [[s.phrase, ", ".join(s.sources), f"{s.score:.2f}"] for s in found])
+        return 0
+    run(action)
+
+
+@app.command("summarize")
+def summarize_command(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the draft here instead of into summary/."),
+    per_theme: int = typer.Option(8, "--per-theme", min=1, help="At most this many drafted claims per theme."),
+    project: Path = ProjectOpt,
+) -> None:
+    """Draft the structured summary from the sources, keeping the analyst's curated claims."""
+    def action() -> int:
+        from briefgen import console, pipeline, summarize
+        from briefgen.errors import PartialFailure
+        report = summarize.summarize(pipeline.Project(project), out, per_theme)
+        console.info(report.line() if hasattr(report, "line") else str(report))
+        if report.problems:
+            raise PartialFailure(report.problems)
+        return 0
+    run(action)
+
+
+@app.command()
+def new(
+    name: str = typer.Argument(..., help="The spec's name: briefs/NAME.yaml."),
+    theme: Optional[List[str]] = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
+    title: str = typer.Option("", "--title", help="The brief's title; default: from the name."),
+    project: Path = ProjectOpt,
+) -> None:
+    """Write a valid, commented spec to start from."""
+    def action() -> int:
+        from briefgen import compose, pipeline, scaffold, spec
+        from briefgen.errors import UserError, did_you_mean
+        proj = pipeline.Project(project)
+        corpus = pipeline.load_corpus(proj)
+        known = [t.id for t in corpus.summary.themes]
+        for theme_id in theme or []:
+            if theme_id not in known:
+                raise UserError(f"--theme: expected a theme id, found {theme_id!r} ({did_you_mean(theme_id, known) or 'see `briefgen themes`'})")
+        path = proj.briefs_dir / f"{spec.safe_name(name)}.yaml"
+        if path.exists():
+            raise UserError(f"{path}: expected a new spec name, found an existing file (choose another name or edit it)")
+        text = scaffold.new_spec(title or name.replace("-", " ").capitalize(), list(theme or []), corpus.summary,
+                                 compose.source_date() or datetime.date.today().isoformat())
+        pipeline.write_atomic(path, text.encode("utf-8"))
+        spec.load_spec(path, corpus.summary, corpus.sources)
+        print(f"wrote {path}")
+        return 0
+    run(action)
+
+
+@app.command()
+def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schemas.")) -> None:
+    """Write JSON Schemas for specs, the summary and sources (for editor validation and completion)."""
+    def action() -> int:
+        from briefgen import pipeline, scaffold
+        for name, text in scaffold.json_schemas().items():
+            pipeline.write_atomic(out / name, text.encode("utf-8"))
+            print(f"wrote {out / name}")
+        return 0
+    run(action)
+
+
+@app.command()
+def watch(
+    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
+    project: Path = ProjectOpt,
+) -> None:
+    """Rebuild whenever a spec, the summary, a source or a template changes (Ctrl-C to stop)."""
+    def action() -> int:
+        from briefgen import batch, console, pipeline
+        from briefgen.watch import watch as watch_loop
+        proj = pipeline.Project(project)
+
+        def rebuild(changed: list[Path]) -> None:
+            try:
+                paths = proj.specs(specs)
+            except Exception as exc:  # a missing spec is reported, and watching goes on
+                console.error(str(exc))
+                return
+            outcomes = batch.build_many(proj, paths, out, None, False, 1, lambda o: console.info(_report(o)))
+            console.info(batch.summary_line(outcomes))
+
+        rebuild([])
+        console.info("watching for changes (Ctrl-C to stop)")
+        watch_loop(proj, rebuild)
         return 0
     run(action)
 

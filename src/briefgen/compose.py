@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen import markup, templates
 from briefgen.errors import UserError
-from briefgen.model import Block, Cite, Figure, Meta, Style, Table, TableOfContents, Text
+from briefgen.model import Block, Figure, Meta, Style, Table, TableOfContents, Text
 from briefgen.schemas import Claim, Evidence, Section
 from briefgen.sources import Source
 from briefgen.spec import Brief
@@ -131,8 +131,9 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 
 def _short(source: Source) -> str:
-    """Return a short name for a source: its outlet, publisher or title."""
-    return str(source.csl.get("container-title") or source.csl.get("publisher") or source.title)
+    """Return a short name for a source: its outlet, publisher, short title or title."""
+    csl = source.csl
+    return str(csl.get("container-title") or csl.get("publisher") or csl.get("title-short") or source.title)
 
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
@@ -161,6 +162,10 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                     "(expected callout, toc, figure, annex, notes or references)")
 
 
+def _year(source: Source) -> str:
+    return f", {source.year}" if source.year else ""
+
+
 def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
     """Return the evidence annex: each claim, then each of its quotes with its source."""
     rows = []
@@ -168,7 +173,7 @@ def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
         for k, evidence in enumerate(chosen.evidence):
             claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
             rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
-                         (Text(_short(sources[evidence.source]) + " "), Cite((evidence.source,)))))
+                         (Text(_short(sources[evidence.source]) + _year(sources[evidence.source])),)))
     header = ((Text("Claim"),), (Text("Verbatim quote"),), (Text("Source"),))
     return Table(header, tuple(rows), caption="Evidence for each claim", widths=(3, 5, 2))
 

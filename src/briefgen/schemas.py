@@ -166,7 +166,8 @@ class Spec(_Strict):
     draft: bool = False
     """Add a DRAFT watermark."""
     keywords: list[str] = Field(default_factory=list)
-    formats: list[Literal["docx", "pdf"]] = Field(default_factory=lambda: ["docx", "pdf"], min_length=1)
+    formats: list[Literal["docx", "pdf", "pdfua"]] = Field(default_factory=lambda: ["docx", "pdf"], min_length=1)
+    """docx, pdf, and pdfua: a tagged PDF/A-2b + PDF/UA-1 made from the DOCX by LibreOffice."""
     citations: Citations = Field(default_factory=Citations)
     style: str = "default"
     """A house style: templates/styles/<style>.yaml."""

@@ -34,6 +34,7 @@ class Renderer(Protocol):
 FORMATS: dict[str, str] = {
     "docx": "briefgen.renderers.docx",
     "pdf": "briefgen.renderers.pdf",
+    "pdfua": "briefgen.renderers.pdfua",
 }
 
 
