@@ -43,3 +43,13 @@ def footnote_ids(p: etree._Element) -> list[str]:
 
 def pdf_pages(path: Path) -> list[str]:
     return [page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages]
+
+
+def pdf_body_text(path: Path, furniture: list[str]) -> str:
+    """Return the PDF's text with page furniture (header/footer strings, "Page X of Y") removed, flattened."""
+    text = flat(" ".join(pdf_pages(path)))
+    text = re.sub(r"Page \d+ of \d+", " ", text)
+    for item in furniture:
+        if item:
+            text = text.replace(item, " ")
+    return flat(text)

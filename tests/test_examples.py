@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from readback import docx_body, docx_footnotes, flat, footnote_ids, para_text, pdf_pages
+from readback import pdf_body_text, docx_body, docx_footnotes, flat, footnote_ids, para_text, pdf_pages
 
 from briefgen import compose, housestyle, pipeline, spec, transforms
 from briefgen.model import BulletList, Callout, Footnote, Marker, NoteList, Paragraph, plain_text
@@ -75,7 +75,8 @@ def test_every_selected_claim_is_in_the_docx_in_order_with_its_citations(built, 
 @pytest.mark.parametrize("name", [p.stem for p in SPECS])
 def test_every_selected_claim_is_in_the_pdf_in_order_with_its_citations(built, name):
     brief, corpus, model, files = built[name]
-    text = flat(" ".join(pdf_pages(files[".pdf"])))
+    style = housestyle.load_style(brief.spec.style, PROJECT.templates_dir)
+    text = pdf_body_text(files[".pdf"], [style.header_text, style.footer_text, brief.spec.marking or ""])
     position = -1
     for stem, para in claim_paragraphs(brief, corpus, model):
         index = text.find(flat(stem), position + 1)

@@ -1,0 +1,325 @@
+"""`briefgen summarize`: drafting on the seed corpus and on another subject, curation kept, bad input, quality."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen import drafting, ingest, pipeline, sentences, summarize, summary, yamlio
+from briefgen.errors import PartialFailure
+from briefgen.sources import load_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+RECALL_FLOOR, PRECISION_FLOOR = 0.6, 0.75
+"""Measured on the seed corpus at per_theme=8: recall 0.667, precision 0.848 (a random pick of as
+many sentences: 0.59 and 0.79, since the analyst quoted 79% of its claimable sentences)."""
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> pipeline.Project:
+    for folder in ("sources", "summary"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return pipeline.Project(tmp_path)
+
+
+def _load(project: pipeline.Project) -> summary.Summary:
+    return summary.load_summary(project.summary_dir, load_sources(project.sources_dir))
+
+
+def _edit(path: Path, change) -> None:
+    data = yamlio.load(path).data
+    change(data)
+    path.write_text(yamlio.dumps(data), encoding="utf-8")
+
+
+def _claims(path: Path) -> dict[str, dict]:
+    return {c["id"]: c for t in yamlio.load(path).data["themes"] for c in t["claims"]}
+
+
+def _project(tmp_path: Path, documents: dict[str, str], themes: str) -> pipeline.Project:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "summary").mkdir()
+    entries = "".join(f'- id: "{Path(name).stem}"\n  type: "report"\n  title: "{Path(name).stem}"\n  file: "{name}"\n' for name in documents)
+    (tmp_path / "sources" / "sources.yaml").write_text(entries, encoding="utf-8")
+    for name, text in documents.items():
+        (tmp_path / "sources" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "summary" / "themes.yaml").write_text(themes, encoding="utf-8")
+    return pipeline.Project(tmp_path)
+
+
+# ---------------------------------------------------------------- the seed corpus
+
+
+def test_summarize_writes_a_summary_that_loads_and_verifies(seed: pipeline.Project) -> None:
+    report = summarize.summarize(seed)
+    assert report.paths == [seed.summary_dir / "summary.yaml"]
+    assert (report.added, report.kept, report.stale, report.problems) == (report.added, 56, 0, [])
+    assert report.added >= 5
+    loaded = _load(seed)
+    assert summary.verify(loaded, load_sources(seed.sources_dir)) == []
+    drafts = [c for c in loaded.claims.values() if c.status == "draft"]
+    assert len(drafts) == report.added
+    texts = {sid: ingest.normalise(s.text) for sid, s in load_sources(seed.sources_dir).items()}
+    for claim in drafts:
+        assert claim.fingerprint == drafting.fingerprint(claim.text, [(e.source, e.quote) for e in claim.evidence])
+        for evidence in claim.evidence:
+            assert texts[evidence.source][evidence.start:evidence.start + len(evidence.quote)] == evidence.quote
+
+
+def test_curated_claims_are_untouched_and_rerunning_changes_nothing(seed: pipeline.Project) -> None:
+    before = _claims(ROOT / "summary" / "summary.yaml")
+    summarize.summarize(seed)
+    after = _claims(seed.summary_dir / "summary.yaml")
+    assert {k: after[k] for k in before} == before
+    written = (seed.summary_dir / "summary.yaml").read_bytes()
+    again = summarize.summarize(seed)
+    assert (again.paths, again.added, again.refreshed, again.kept) == ([], 0, 0, len(after))
+    assert (seed.summary_dir / "summary.yaml").read_bytes() == written
+    assert written.startswith(b"# Structured summary of the corpus")
+
+
+def test_an_analyst_edit_survives_a_rerun(seed: pipeline.Project) -> None:
+    summarize.summarize(seed)
+    path = seed.summary_dir / "summary.yaml"
+    drafted = next(c for c in _claims(path).values() if c.get("status") == "draft")
+
+    def reword(data: dict) -> None:
+        for theme in data["themes"]:
+            for claim in theme["claims"]:
+                if claim["id"] == drafted["id"]:
+                    claim["text"] = "The analyst's own wording."
+    _edit(path, reword)
+    report = summarize.summarize(seed)
+    claims = _claims(path)
+    assert claims[drafted["id"]]["text"] == "The analyst's own wording."
+    assert report.added == 0, "the edited claim's evidence must not come back as a new draft"
+    assert sum(c["evidence"][0]["quote"] == drafted["evidence"][0]["quote"] for c in claims.values()) == 1
+
+
+def test_an_untouched_drafts_offsets_are_brought_up_to_date(seed: pipeline.Project) -> None:
+    summarize.summarize(seed)
+    path = seed.summary_dir / "summary.yaml"
+    drafted = next(c for c in _claims(path).values() if c.get("status") == "draft")
+
+    def stale_offsets(data: dict) -> None:
+        for theme in data["themes"]:
+            for claim in theme["claims"]:
+                if claim["id"] == drafted["id"]:
+                    claim["evidence"][0]["start"] = 0
+    _edit(path, stale_offsets)
+    summarize.summarize(seed)
+    assert _claims(path)[drafted["id"]]["evidence"][0]["start"] == drafted["evidence"][0]["start"]
+
+
+def test_a_pinned_claim_is_never_changed_even_when_its_source_changes(seed: pipeline.Project) -> None:
+    summarize.summarize(seed)
+    path = seed.summary_dir / "summary.yaml"
+    drafts = [c for c in _claims(path).values() if c.get("status") == "draft"]
+    pinned, other = drafts[0], next(c for c in drafts[1:] if c["evidence"][0]["source"] != drafts[0]["evidence"][0]["source"])
+
+    def pin(data: dict) -> None:
+        for theme in data["themes"]:
+            for claim in theme["claims"]:
+                claim["pinned"] = claim["id"] == pinned["id"] or claim.get("pinned", False)
+    _edit(path, pin)
+    sources = load_sources(seed.sources_dir)
+    for claim in (pinned, other):
+        document = sources[claim["evidence"][0]["source"]].path
+        document.write_text(document.read_text(encoding="utf-8").replace(claim["evidence"][0]["quote"], "Rewritten."), encoding="utf-8")
+    summarize.summarize(seed)
+    claims = _claims(path)
+    assert claims[pinned["id"]] == {**pinned, "pinned": True}
+    assert claims[other["id"]]["status"] == "stale"
+
+
+def test_a_curated_claim_whose_quote_left_its_source_is_flagged_stale(seed: pipeline.Project) -> None:
+    sources = load_sources(seed.sources_dir)
+    claim = _load(seed).claims["musk-confident-china-ai"]
+    document = sources[claim.evidence[0].source].path
+    document.write_text(document.read_text(encoding="utf-8").replace("expressed his confidence", "voiced doubts"), encoding="utf-8")
+    report = summarize.summarize(seed)
+    claims = _claims(seed.summary_dir / "summary.yaml")
+    assert report.stale == 1
+    assert claims["musk-confident-china-ai"]["status"] == "stale"
+    assert claims["musk-confident-china-ai"]["text"] == claim.text
+    assert [c for c, v in claims.items() if v.get("status") == "stale"] == ["musk-confident-china-ai"]
+
+
+def test_a_removed_source_makes_its_claims_stale_not_dropped(seed: pipeline.Project) -> None:
+    before = _claims(seed.summary_dir / "summary.yaml")
+    citing = {cid for cid, c in before.items() if any(e["source"] == "musk-waic-2023" for e in c["evidence"])}
+    assert citing
+    _edit(seed.sources_dir / "sources.yaml", lambda data: data.__setitem__(slice(None), [s for s in data if s["id"] != "musk-waic-2023"]))
+    (seed.sources_dir / "001_cd5654926ef64e6d.txt").unlink()
+    report = summarize.summarize(seed)
+    after = _claims(seed.summary_dir / "summary.yaml")
+    assert set(before) <= set(after)
+    assert {cid for cid, c in after.items() if c.get("status") == "stale"} == citing
+    assert report.stale == len(citing)
+
+
+def test_recall_and_precision_against_the_curated_summary(seed: pipeline.Project) -> None:
+    sources = load_sources(seed.sources_dir)
+    curated = _load(seed)
+    texts = {sid: s.text for sid, s in sources.items()}
+    themes = [t.model_copy(update={"claims": []}) for t in curated.themes]
+    scores = summarize.evaluate(curated, summarize.draft(texts, themes, per_theme=8), sources)
+    print(f"seed corpus, per_theme=8: {scores}")
+    assert scores["recall"] >= RECALL_FLOOR and scores["precision"] >= PRECISION_FLOOR, scores
+
+
+def test_evaluate_counts_overlapping_spans_only(seed: pipeline.Project) -> None:
+    sources = load_sources(seed.sources_dir)
+    curated = _load(seed)
+    quote = curated.claims["musk-confident-china-ai"].evidence[0]
+    half = drafting.Passage(quote.source, 0, quote.quote[: len(quote.quote) // 2])
+    elsewhere = drafting.Passage("musk-ai-framework", 0, "Elon Musk Thinks China is Interested in an International AI Framework")
+    scores = summarize.evaluate(curated, [drafting.Draft("t", "x", 1.0, [half]), drafting.Draft("t", "y", 1.0, [elsewhere])], sources)
+    assert (scores["recovered"], scores["kept"], scores["drafted_claims"], scores["precision"]) == (1, 1, 2, 0.5)
+
+
+def test_suggest_themes_returns_key_phrases_with_their_sources(seed: pipeline.Project) -> None:
+    suggestions = summarize.suggest_themes(seed, count=6)
+    assert len(suggestions) == 6
+    assert suggestions == summarize.suggest_themes(seed, count=6)
+    assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
+    texts = {sid: s.text.lower() for sid, s in load_sources(seed.sources_dir).items()}
+    for suggestion in suggestions:
+        assert len(suggestion.sources) >= 2 and suggestion.sources == sorted(suggestion.sources)
+        assert any(suggestion.phrase.lower() in texts[sid] for sid in suggestion.sources)
+
+
+def test_out_writes_every_theme_to_one_file_and_leaves_the_summary_alone(seed: pipeline.Project, tmp_path: Path) -> None:
+    original = (seed.summary_dir / "summary.yaml").read_bytes()
+    report = summarize.summarize(seed, out=tmp_path / "review.yaml")
+    assert report.paths == [tmp_path / "review.yaml"]
+    assert (seed.summary_dir / "summary.yaml").read_bytes() == original
+    assert len(yamlio.load(tmp_path / "review.yaml").data["themes"]) == 9
+
+
+# ---------------------------------------------------------------- other corpora
+
+WATER = {
+    "basin-times.txt": "Drought deepens in the river basin\n\nReservoir levels in the basin fell to 31 per cent in August, "
+                       "the lowest since records began. Farmers expect irrigation quotas to be cut by half. "
+                       "The water minister, Mr. Okoro, said cities would keep priority for drinking water.\n",
+    "farm-weekly.md": "# Farmers brace for cuts\n\nIrrigation quotas for farms will be halved next season, the ministry confirmed. "
+                      "Growers of rice and cotton are the most exposed. Groundwater pumping has risen sharply as wells "
+                      "replace canal water across the delta.\n",
+    "ministry-note.txt": "Water allocation: options for the committee\n\n1. Keep the current shares and ration by district.\n"
+                         "2. Introduce tradable water permits for large farms and utilities.\n"
+                         "3. Fund leak repairs in city networks, which lose a third of treated water.\n",
+}
+WATER_THEMES = """themes:
+  - id: drought
+    title: Drought and reservoirs
+    description: How low rainfall and falling reservoir levels affect the basin.
+    terms: [drought, reservoir, rainfall]
+  - id: allocation
+    title: Water allocation
+    description: Who gets water, quotas and rationing, permits and priorities.
+    terms: [quota, irrigation, permits, allocation, ration]
+"""
+
+
+def test_a_water_policy_corpus_summarizes_with_no_code_change(tmp_path: Path) -> None:
+    project = _project(tmp_path, WATER, WATER_THEMES)
+    report = summarize.summarize(project)
+    assert report.paths == [project.summary_dir / "themes.yaml"], "themes stay in the file that defines them"
+    loaded = _load(project)
+    assert summary.verify(loaded, load_sources(project.sources_dir)) == []
+    drought = [e.quote for c in loaded.theme("drought").claims for e in c.evidence]
+    allocation = [e.quote for c in loaded.theme("allocation").claims for e in c.evidence]
+    assert any("Reservoir levels in the basin fell to 31 per cent" in q for q in drought), drought
+    assert any("tradable water permits" in q for q in allocation), allocation
+    assert "Introduce tradable water permits for large farms and utilities." in allocation, "list markers are not quoted"
+    assert loaded.theme("allocation").terms == ["quota", "irrigation", "permits", "allocation", "ration"]
+
+
+WIRE = {
+    "wire-a.txt": "Officials said the dam on the upper river will release extra water to downstream farms next week.\n\n"
+                  "Separately, the city council approved a new budget for parks.\n",
+    "wire-b.txt": "The dam on the upper river will release extra water to downstream farms next week, officials said on Monday.\n\n"
+                  "Rainfall this spring was far below the long-term average, so the dam release matters downstream.\n",
+}
+DAM_THEMES = "themes:\n  - id: releases\n    title: Dam releases\n    terms: [dam, release, downstream]\n"
+
+
+def test_near_duplicates_across_sources_merge_into_one_claim(tmp_path: Path) -> None:
+    project = _project(tmp_path, WIRE, DAM_THEMES)
+    summarize.summarize(project)
+    claims = _load(project).theme("releases").claims
+    merged = [c for c in claims if "dam on the upper river" in c.text]
+    assert len(merged) == 1
+    assert sorted(e.source for e in merged[0].evidence) == ["wire-a", "wire-b"]
+    assert not any("budget for parks" in e.quote for c in claims for e in c.evidence)
+
+
+def test_an_untouched_draft_is_refreshed_with_new_corroboration(tmp_path: Path) -> None:
+    project = _project(tmp_path, WIRE, DAM_THEMES)
+    meta = project.sources_dir / "sources.yaml"
+    _edit(meta, lambda data: data.pop())
+    summarize.summarize(project)
+    (first,) = [c for c in _claims(project.summary_dir / "themes.yaml").values() if "dam on the upper river" in c["text"]]
+    assert [e["source"] for e in first["evidence"]] == ["wire-a"]
+    _edit(meta, lambda data: data.append({"id": "wire-b", "type": "report", "title": "wire-b", "file": "wire-b.txt"}))
+    report = summarize.summarize(project)
+    claims = _claims(project.summary_dir / "themes.yaml")
+    assert (report.added, report.refreshed) == (1, 1)
+    assert sorted(e["source"] for e in claims[first["id"]]["evidence"]) == ["wire-a", "wire-b"]
+    assert claims[first["id"]]["status"] == "draft"
+
+
+def test_without_themes_summarize_proposes_them(tmp_path: Path) -> None:
+    project = _project(tmp_path, WATER, "")
+    (project.summary_dir / "themes.yaml").unlink()
+    report = summarize.summarize(project)
+    assert report.proposed and report.paths == [project.summary_dir / "summary.yaml"]
+    loaded = _load(project)
+    assert [t.id for t in loaded.themes] == report.proposed
+    assert summary.verify(loaded, load_sources(project.sources_dir)) == []
+    assert any(t.claims for t in loaded.themes)
+
+
+def test_bad_documents_are_reported_one_each_and_the_rest_is_summarized(tmp_path: Path) -> None:
+    project = _project(tmp_path, WATER, WATER_THEMES)
+    bad = {"binary.txt": b"\x00\x01\x02binary\x00" * 40, "empty.txt": b"", "garbled.txt": bytes(range(0x80, 0x100)) * 3,
+           "huge.txt": None, "deck.key": b"slides"}
+    with (project.sources_dir / "sources.yaml").open("a", encoding="utf-8") as meta:
+        for name, data in bad.items():
+            path = project.sources_dir / name
+            path.open("wb").truncate(ingest.MAX_BYTES + 1) if data is None else path.write_bytes(data)
+            meta.write(f'- id: "{path.stem}"\n  title: "{name}"\n  file: "{name}"\n')
+    (project.sources_dir / "stray.txt").write_text("Not listed in the metadata.", encoding="utf-8")
+    report = summarize.summarize(project)
+    assert sorted(Path(p.file).name for p in report.problems) == sorted(bad)
+    assert all(p.message.startswith("expected ") for p in report.problems)
+    assert report.added >= 2 and report.paths
+    assert report.ignored == [project.sources_dir / "stray.txt"]
+    with pytest.raises(PartialFailure) as failure:
+        report.check()
+    assert failure.value.exit_code == 3
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_sentences_respect_abbreviations_lists_and_offsets() -> None:
+    text = ("Mr. Smith met U.S. officials in Washington on Monday. The talks, e.g. on tariffs, went well[2][3].\n\n"
+            "Key points:\n  1. Quotas: The committee will cut quotas by 10 per cent.\n  • Prices rose 3.5 per cent in May.\n"
+            "A long line that wraps in the middle of a sentence because the author\nhard-wrapped the paragraph text.")
+    normalised, found = sentences.split(text)
+    assert [s.text for s in found] == [
+        "Mr. Smith met U.S. officials in Washington on Monday.", "The talks, e.g. on tariffs, went well",
+        "Key points:", "The committee will cut quotas by 10 per cent.", "Prices rose 3.5 per cent in May.",
+        "A long line that wraps in the middle of a sentence because the author hard-wrapped the paragraph text.",
+    ]
+    assert all(normalised[s.start:s.end] == s.text for s in found)
+    assert [s.claimable for s in found] == [True, True, False, True, True, True]
+
+
+def test_claim_text_is_the_sentence_lightly_cleaned() -> None:
+    assert drafting.claim_text("However, the plan was delayed[4]") == "The plan was delayed."
+    assert drafting.claim_text("reservoirs fell sharply.") == "Reservoirs fell sharply."
