@@ -150,3 +150,11 @@ def test_output_names_stay_inside_out(name):
 def test_verify_finds_every_quote(project):
     corpus = pipeline.load_corpus(pipeline.Project(project))
     assert summary.verify(corpus.summary, corpus.sources) == []
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    blocks = readme.split("## Quickstart")[1].split("```sh\n")[1:3]
+    install, test = (b.split("\n```")[0].strip() for b in blocks)
+    assert "briefgen build" in install and "pytest" in test
+    assert test in (ROOT / ".ci" / "run").read_text().splitlines()

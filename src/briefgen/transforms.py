@@ -8,6 +8,8 @@ same notes: Cite nodes become Footnotes (footnotes), Markers to endnotes
 
 from __future__ import annotations
 
+import re
+from dataclasses import fields, replace
 from typing import Callable, assert_never
 
 from briefgen import citations
@@ -16,7 +18,7 @@ from briefgen.errors import UserError, did_you_mean
 from briefgen.markup import Directive
 from briefgen.model import (
     Block, BulletList, Callout, Cite, Document, Emph, Entry, Figure, Footnote, Heading, Inline, Link, Marker,
-    NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text,
+    Meta, NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text,
 )
 from briefgen.sources import Source
 
@@ -152,6 +154,38 @@ def _tidy(run: Run) -> Run:
     return tuple(out)
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable_text(text: str) -> str:
+    """Return ``text`` without control characters."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def printable_meta(meta: Meta) -> Meta:
+    """Return ``meta`` with every string printable."""
+    changes = {f.name: printable_text(v) if isinstance(v, str) else tuple(printable_text(x) for x in v)
+               for f in fields(meta) if isinstance(v := getattr(meta, f.name), (str, tuple))}
+    return replace(meta, **changes)
+
+
+def printable(run: Run) -> Run:
+    """Return ``run`` without control characters, which no document format can hold."""
+    out: list[Inline] = []
+    for node in run:
+        if isinstance(node, Text):
+            out.append(Text(printable_text(node.text)))
+        elif isinstance(node, Link):
+            out.append(Link(node.url, printable(node.content)))
+        elif isinstance(node, (Strong, Emph)):
+            out.append(type(node)(printable(node.content)))
+        elif isinstance(node, Footnote):
+            out.append(Footnote(node.label, printable(node.content)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
 def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str) -> Document:
     """Return the final Document: citations resolved, notes and references placed."""
     keys = cited_keys(draft.blocks)
@@ -169,4 +203,4 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str)
                 final.append(resolver.references())
         else:
             final.append(block)
-    return Document(draft.meta, tuple(final), draft.style)
+    return Document(printable_meta(draft.meta), tuple(map_runs(b, printable) for b in final), draft.style)

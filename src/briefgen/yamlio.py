@@ -97,7 +97,10 @@ def load(path: Path) -> Loaded:
 
 def loads(text: str, name: str) -> Loaded:
     """Parse YAML ``text`` (named ``name`` in messages) strictly."""
-    loader = _StrictLoader(text)
+    try:
+        loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise UserError([_reader_problem(text, name, exc)]) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -109,6 +112,8 @@ def loads(text: str, name: str) -> Loaded:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = exc.problem or exc.context or "invalid YAML"
         raise UserError([Problem(name, line, col, "", f"invalid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise UserError([_reader_problem(text, name, exc)]) from None
     except yaml.YAMLError as exc:
         raise UserError([Problem(name, 0, 0, "", f"invalid YAML: {exc}")]) from None
     finally:
@@ -117,6 +122,14 @@ def loads(text: str, name: str) -> Loaded:
     key_marks: dict[Key, tuple[int, int]] = {}
     _walk(node, (), marks, key_marks)
     return Loaded(name, data, marks, key_marks)
+
+
+def _reader_problem(text: str, name: str, exc: yaml.reader.ReaderError) -> Problem:
+    """Position a "special character" error, which PyYAML gives only as an offset."""
+    before = text[:exc.position]
+    line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+    return Problem(name, line, col, "", f"expected printable text, found the control character U+{exc.character:04X}",
+                   "remove it, or write it as an escape in a double-quoted string")
 
 
 def _check_duplicates(node: Node, name: str) -> None:
