@@ -307,12 +307,12 @@ def test_bad_documents_are_reported_one_each_and_the_rest_is_summarized(tmp_path
 
 
 def test_sentences_respect_abbreviations_lists_and_offsets() -> None:
-    text = ("Mr. Smith met U.S. officials in Washington on Monday. The talks, e.g. on tariffs, went well[2][3].\n\n"
+    text = ("Mr. Smith met U.S. Treasury officials in Washington on Monday. The talks, e.g. on tariffs, went well[2][3].\n\n"
             "Key points:\n  1. Quotas: The committee will cut quotas by 10 per cent.\n  • Prices rose 3.5 per cent in May.\n"
             "A long line that wraps in the middle of a sentence because the author\nhard-wrapped the paragraph text.")
     normalised, found = sentences.split(text)
     assert [s.text for s in found] == [
-        "Mr. Smith met U.S. officials in Washington on Monday.", "The talks, e.g. on tariffs, went well",
+        "Mr. Smith met U.S. Treasury officials in Washington on Monday.", "The talks, e.g. on tariffs, went well",
         "Key points:", "The committee will cut quotas by 10 per cent.", "Prices rose 3.5 per cent in May.",
         "A long line that wraps in the middle of a sentence because the author hard-wrapped the paragraph text.",
     ]

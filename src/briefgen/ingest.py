@@ -1,7 +1,8 @@
 """Ingest: the text of each source document, normalised, with a content hash.
 
-Plain text and Markdown are read here; other formats are added by the readers
-registered in READERS.
+The readers for each format (plain text, Markdown, HTML, PDF, DOCX) live in
+briefgen.readers; this module applies the checks every document gets (size,
+emptiness, binary data) and the normalisation quotes are verified against.
 """
 
 from __future__ import annotations
@@ -11,32 +12,20 @@ import hashlib
 import re
 import unicodedata
 from pathlib import Path
-from typing import Callable
 
 from briefgen.errors import Problem, UserError, display
 
 MAX_BYTES = 20_000_000
 
 
-def _read_plain(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError([Problem(display(path), 0, 0, "", f"expected UTF-8 text, found byte 0x{data[exc.start]:02x} at offset {exc.start}", "save the file as UTF-8")]) from None
-
-
-READERS: dict[str, Callable[[bytes, Path], str]] = {".txt": _read_plain, ".md": _read_plain}
 _UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 """UTF-16 and UTF-32 text has NUL bytes yet is not binary (UTF-32-LE starts like UTF-16-LE)."""
 
 
 def read_text(path: Path) -> str:
     """Return the text of the document at ``path``, or raise UserError naming it."""
+    from briefgen.readers import READERS  # HTML, PDF and DOCX libraries load only when needed
+
     name = display(path)
     suffix = path.suffix.lower()
     if suffix not in READERS:
@@ -63,13 +52,3 @@ def normalise(text: str) -> str:
 def content_hash(text: str) -> str:
     """Return the sha256 of the normalised text (stable across whitespace edits)."""
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
-
-
-def _register_readers() -> None:
-    """Add the readers of briefgen.readers (encoding detection, HTML, PDF, DOCX) to READERS."""
-    from briefgen import readers
-
-    READERS.update(readers.READERS)
-
-
-_register_readers()

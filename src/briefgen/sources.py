@@ -18,6 +18,8 @@ from briefgen import ingest, schemas, yamlio
 from briefgen.errors import Problem, UserError, did_you_mean, display
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
+DOCUMENT_METADATA = (".html", ".htm", ".pdf", ".docx")
+"""Documents that carry metadata of their own (title, date, author), merged under the metadata file's."""
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,20 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
             problems.append(loaded.problem((index, "file"), f"expected a document in {display(folder)}, found no file {entry.file!r}",
                                            did_you_mean(entry.file, [p.name for p in folder.iterdir()])))
             path = None
+    if path is not None and path.suffix.lower() in DOCUMENT_METADATA:
+        csl = _with_file_metadata(csl, path, problems)
     line, col = loaded.where((index,))
     return Source(entry.id, csl, path, (loaded.file, line, col))
+
+
+def _with_file_metadata(csl: dict[str, Any], path: Path, problems: list[Problem]) -> dict[str, Any]:
+    """Return ``csl`` completed with the document's own metadata; the metadata file wins."""
+    from briefgen import readers
+    try:
+        return readers.merge(csl, readers.metadata(path))
+    except UserError as exc:
+        problems.extend(exc.problems)
+        return csl
 
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -72,7 +72,7 @@ def _index(part: schemas.SummaryFile, loaded: yamlio.Loaded, where: dict, source
             path = ("themes", i, "claims", j)
             problems += _register(f"claim:{claim.id}", path, loaded, where)
             for k, evidence in enumerate(claim.evidence):
-                if evidence.source not in sources:
+                if evidence.source not in sources and claim.status != "stale":
                     problems.append(loaded.problem(path + ("evidence", k, "source"), f"expected a source id, found {evidence.source!r}",
                                                    did_you_mean(evidence.source, list(sources))))
     return problems
@@ -93,6 +93,8 @@ def verify(summary: Summary, sources: dict[str, Source]) -> list[Problem]:
     texts: dict[str, str] = {}
     for theme in summary.themes:
         for claim in theme.claims:
+            if claim.status == "stale":  # summarize flagged it: its source changed or disappeared
+                continue
             for k, evidence in enumerate(claim.evidence):
                 source = sources[evidence.source]
                 try:

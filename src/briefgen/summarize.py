@@ -1,0 +1,263 @@
+"""`briefgen summarize`: draft the structured summary from the sources, keeping the analyst's curation.
+
+Offline: no model or service, only the readers, BM25 and near-duplicate merging of
+``drafting``. The sources are those the metadata files list; other documents in
+the sources folder are ignored and reported (``Report.ignored``). The themes are
+those of the summary folder (with their seed ``terms``); when it has none,
+themes are proposed from the corpus's key phrases.
+
+Each theme is written back to the file that holds it (new themes to
+summary/summary.yaml), or every theme to ``out``. A file is rewritten only when
+its claims changed; its leading comment lines are kept, other comments are not.
+
+A document that cannot be read does not stop the run: the summary is written
+from the others, and its problem is returned in ``Report.problems`` (the CLI
+exits with PartialFailure's code 3; ``Report.check()`` raises it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from briefgen import curation, drafting, ingest, keyphrases, pipeline, schemas, sentences, yamlio
+from briefgen.errors import PartialFailure, Problem, UserError, display
+from briefgen.keyphrases import Suggestion
+from briefgen.sources import Source, load_sources
+from briefgen.summary import Summary
+
+__all__ = ["Report", "Suggestion", "evaluate", "summarize", "suggest_themes"]
+
+
+@dataclass
+class Report:
+    """What summarize wrote and did."""
+
+    paths: list[Path] = field(default_factory=list)
+    """Files written (none when nothing changed)."""
+    added: int = 0
+    kept: int = 0
+    stale: int = 0
+    """Claims flagged stale in this run."""
+    refreshed: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    """One per document that could not be read; the summary was written without it."""
+    ignored: list[Path] = field(default_factory=list)
+    """Documents in the sources folder that no metadata file lists."""
+    proposed: list[str] = field(default_factory=list)
+    """Ids of the themes proposed because the summary had none."""
+
+    @property
+    def path(self) -> Path | None:
+        return self.paths[0] if self.paths else None
+
+    def line(self) -> str:
+        """One line for the terminal: what was written and what happened to the claims."""
+        where = ", ".join(display(p) for p in self.paths) or "nothing to write"
+        text = f"{where}: {self.added} added, {self.refreshed} refreshed, {self.kept} kept, {self.stale} flagged stale"
+        if self.proposed:
+            text += f"; proposed themes: {', '.join(self.proposed)}"
+        if self.ignored:
+            text += f"; not in the metadata, ignored: {', '.join(display(p) for p in self.ignored)}"
+        if self.problems:
+            text += f"; {len(self.problems)} document(s) could not be read"
+        return text
+
+    def check(self) -> None:
+        """Raise PartialFailure if some documents could not be read."""
+        if self.problems:
+            raise PartialFailure(self.problems)
+
+
+@dataclass
+class _File:
+    path: Path
+    header: str
+    themes: list[schemas.Theme]
+
+
+def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int = 8) -> Report:
+    """Draft claims for every theme and merge them into the summary; return what was done."""
+    sources = load_sources(project.sources_dir)
+    files = _summary_files(project.summary_dir)
+    if out is not None:
+        _check_out(out, project.summary_dir, files)
+    texts, problems = read_texts(sources)
+    report = Report(problems=problems, ignored=_unlisted(project.sources_dir, sources))
+    themes = [theme for f in files for theme in f.themes]
+    if not themes:
+        used: set[str] = set()
+        themes = [_proposed(s, used) for s in _phrases(texts).best(10)]
+        report.proposed = [t.id for t in themes]
+    corpus = _corpus(texts)
+    drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
+    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts)), set(sources))
+    report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
+    merged = {t.id: t for t in outcome.themes}
+    if out is not None:
+        header = files[0].header if files else ""
+        report.paths.append(_write(out, header, list(merged.values())))
+        return report
+    default = project.summary_dir / "summary.yaml"
+    targets = [(f.path, f.header, [merged[t.id] for t in f.themes]) for f in files if f.themes]
+    if report.proposed:
+        targets = [(default, next((f.header for f in files if f.path == default), ""), list(merged.values()))]
+    for path, header, file_themes in targets:
+        if report.proposed or any(t.id in outcome.changed for t in file_themes):
+            report.paths.append(_write(path, header, file_themes))
+    return report
+
+
+def suggest_themes(project: pipeline.Project, count: int = 10) -> list[Suggestion]:
+    """Return candidate themes: the corpus's key phrases, with their sources. Unreadable documents are skipped."""
+    texts, _ = read_texts(load_sources(project.sources_dir))
+    return _phrases(texts).best(count)
+
+
+def read_texts(sources: dict[str, Source]) -> tuple[dict[str, str], list[Problem]]:
+    """Return the text of every source with a document, by id, and a problem per document that failed."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for source in sources.values():
+        if source.path is None:
+            continue
+        try:
+            texts[source.id] = ingest.read_text(source.path)
+        except UserError as exc:
+            problems += exc.problems
+    return texts, problems
+
+
+def draft(texts: dict[str, str], themes: Iterable[schemas.Theme], per_theme: int = 8) -> list[drafting.Draft]:
+    """Return the drafted claims of ``themes`` from ``texts`` (by source id), ignoring any existing claims."""
+    return drafting.draft(_corpus(texts), [_topic(t) for t in themes], per_theme)
+
+
+def _corpus(texts: dict[str, str]) -> drafting.Corpus:
+    corpus = drafting.Corpus()
+    for source_id in sorted(texts):
+        corpus.add(source_id, texts[source_id])
+    return corpus
+
+
+def _phrases(texts: dict[str, str]) -> keyphrases.Phrases:
+    phrases = keyphrases.Phrases()
+    for source_id in sorted(texts):
+        for sentence in sentences.split(texts[source_id])[1]:
+            phrases.add(source_id, sentence.text)
+    return phrases
+
+
+def _topic(theme: schemas.Theme) -> drafting.Topic:
+    return drafting.Topic(theme.id, theme.title, theme.description, tuple(theme.terms))
+
+
+def _proposed(suggestion: Suggestion, used: set[str]) -> schemas.Theme:
+    title = suggestion.phrase[:1].upper() + suggestion.phrase[1:]
+    return schemas.Theme(id=curation.unique(curation.claim_id(suggestion.phrase), used), title=title, terms=[suggestion.phrase])
+
+
+def _unlisted(folder: Path, sources: dict[str, Source]) -> list[Path]:
+    listed = {s.path for s in sources.values() if s.path is not None}
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.resolve() not in listed and not p.name.startswith(".")
+                  and p.suffix.lower() not in (".yaml", ".yml", ".json"))
+
+
+# ---------------------------------------------------------------- the summary files
+
+
+def _summary_files(folder: Path) -> list[_File]:
+    """Return the summary's files with their themes, checked against the schema (not yet against the sources)."""
+    files, problems, seen = [], [], {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        loaded = yamlio.load(path)
+        try:
+            part = schemas.validate(schemas.SummaryFile, loaded) if loaded.data is not None else schemas.SummaryFile()
+        except UserError as exc:
+            problems += exc.problems
+            continue
+        for i, theme in enumerate(part.themes):
+            if theme.id in seen:
+                problems.append(loaded.problem(("themes", i, "id"), f"duplicate theme id {theme.id!r}", f"first in {display(seen[theme.id])}"))
+            seen[theme.id] = path
+        files.append(_File(path, _header(path), list(part.themes)))
+    if problems:
+        raise UserError(problems)
+    return files
+
+
+def _header(path: Path) -> str:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _check_out(out: Path, folder: Path, files: list[_File]) -> None:
+    inside = out.resolve().parent == folder.resolve()
+    others = [f for f in files if f.themes and f.path.resolve() != out.resolve()]
+    if inside and others:
+        raise UserError([Problem(display(out), 0, 0, "", f"expected a file outside {display(folder)}, found one inside it",
+                                 f"its themes would be read twice, with {display(others[0].path)}'s")])
+
+
+def _write(path: Path, header: str, themes: list[schemas.Theme]) -> Path:
+    text = yamlio.dumps({"themes": [_theme_data(t) for t in themes]})
+    pipeline.write_atomic(path, (header + text).encode("utf-8"))
+    return path
+
+
+def _theme_data(theme: schemas.Theme) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": theme.id, "title": theme.title}
+    data.update({k: v for k, v in (("description", theme.description), ("terms", list(theme.terms))) if v})
+    data["claims"] = [_claim_data(c) for c in theme.claims]
+    return data
+
+
+def _claim_data(claim: schemas.Claim) -> dict[str, Any]:
+    """A claim's keys in a fixed order, defaults left out (as an analyst writes them)."""
+    data: dict[str, Any] = {"id": claim.id, "text": claim.text}
+    for key, value, default in (("date", claim.date, ""), ("status", claim.status, "curated"),
+                                ("pinned", claim.pinned, False), ("fingerprint", claim.fingerprint, "")):
+        if value != default:
+            data[key] = value
+    data["evidence"] = [{"source": e.source, "quote": e.quote} | ({"start": e.start} if e.start is not None else {})
+                        for e in claim.evidence]
+    return data
+
+
+# ---------------------------------------------------------------- quality
+
+
+def evaluate(curated: Summary, drafted: Summary | Iterable[drafting.Draft], sources: dict[str, Source]) -> dict[str, float]:
+    """Compare a draft with the curated summary.
+
+    - recall: share of the curated claims' evidence quotes that some drafted quote overlaps
+      (same source, overlapping span of the normalised text);
+    - precision: share of drafted claims with a quote overlapping some curated quote
+      (a proxy for "a reader would keep it").
+    """
+    texts = {sid: ingest.normalise(s.text) for sid, s in sources.items() if s.path is not None}
+    wanted = [_span(e.source, e.quote, texts) for c in curated.claims.values() if c.status == "curated" for e in c.evidence]
+    wanted = [s for s in wanted if s]
+    claims = ([[_span(e.source, e.quote, texts) for e in c.evidence] for c in drafted.claims.values()]
+              if isinstance(drafted, Summary) else [[_span(p.source, p.quote, texts) for p in d.evidence] for d in drafted])
+    found = [s for spans in claims for s in spans if s]
+    recovered = sum(any(_overlap(w, f) for f in found) for w in wanted)
+    kept = sum(any(_overlap(s, w) for s in spans if s for w in wanted) for spans in claims)
+    return {"curated_quotes": len(wanted), "recovered": recovered, "recall": round(recovered / len(wanted), 3) if wanted else 0.0,
+            "drafted_claims": len(claims), "kept": kept, "precision": round(kept / len(claims), 3) if claims else 0.0,
+            "corroborated_claims": sum(len({s[0] for s in spans if s}) > 1 for spans in claims)}
+
+
+def _span(source: str, quote: str, texts: dict[str, str]) -> tuple[str, int, int] | None:
+    quote = ingest.normalise(quote)
+    at = texts[source].find(quote) if source in texts and quote else -1
+    return (source, at, at + len(quote)) if at >= 0 else None
+
+
+def _overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
