@@ -54,8 +54,8 @@ def select(section: Section, summary: Summary, sources: dict[str, Source]) -> li
     chosen: list[Selected] = []
     for claim_id in dict.fromkeys(ids):
         claim = summary.claims[claim_id]
-        if claim.status == "stale":  # its evidence no longer holds: never print it
-            continue
+        if claim.status == "stale" or (claim.status == "draft" and not section.drafts):
+            continue  # stale evidence never prints; drafts print only when the section asks
         evidence = tuple(e for e in claim.evidence
                          if (not section.include_sources or e.source in section.include_sources)
                          and e.source not in section.exclude_sources)

@@ -138,6 +138,8 @@ class Section(_Strict):
     """At most this many claims."""
     quotes: bool = False
     """Show each claim's first evidence quote as a block quote."""
+    drafts: bool = False
+    """Also show claims that summarize drafted and nobody has curated yet."""
     min_sources: int = Field(1, ge=1)
     """Only claims supported by at least this many sources (corroboration)."""
     include_sources: list[str] = Field(default_factory=list)
