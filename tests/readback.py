@@ -24,7 +24,8 @@ def docx_body(path: Path) -> list[etree._Element]:
 
 
 def para_text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(f"{W}t"))
+    """Return a paragraph's text as a reader sees it (tabs and breaks as spaces)."""
+    return "".join(" " if e.tag in (f"{W}tab", f"{W}br") else e.text or "" for e in p.iter(f"{W}t", f"{W}tab", f"{W}br"))
 
 
 def docx_footnotes(path: Path) -> dict[str, str]:
