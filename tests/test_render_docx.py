@@ -290,6 +290,89 @@ def test_marker_to_an_entry_inside_a_callout_resolves():
     assert "n1" in bookmarks(part(data, "word/document.xml"))
 
 
+# ---------------------------------------------------------------- a reference document
+
+REFERENCE_COLOUR, REFERENCE_FONT = "C01080", "Georgia"
+
+
+def reference_docx(path: Path, *, only: tuple[str, ...] = ()) -> str:
+    """Write a reference .docx whose Heading 1 is Georgia, 20 pt, magenta, with content to shed.
+
+    ``only`` keeps just those styles (by Word name) and drops the numbering part, like a
+    reference saved from a blank Word document.
+    """
+    ref = docx.Document()
+    if only:
+        for element in ref.styles.element.findall("w:style", NS):
+            if element.find("w:name", NS).get(W + "val") not in only:
+                ref.styles.element.remove(element)
+        for rel_id, rel in list(ref.part.rels.items()):
+            if rel.reltype.endswith("/numbering"):
+                del ref.part.rels[rel_id]
+    heading = ref.styles["Heading 1"]
+    fonts = heading.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.attrib.clear()  # no theme fonts: the named font is the one shown
+    heading.font.name, heading.font.size = REFERENCE_FONT, docx.shared.Pt(20)
+    heading.font.color.rgb = docx.shared.RGBColor.from_string(REFERENCE_COLOUR)
+    paragraph = ref.add_paragraph("Reference text that must not survive")
+    ref.add_comment(paragraph.runs, text="A reviewer's private remark", author="Reviewer")
+    ref.sections[0].header.paragraphs[0].text = "Reference header"
+    ref.save(path)
+    return str(path)
+
+
+def test_reference_docx_styles_are_kept_and_used(tmp_path):
+    document = sample_document(Style(reference_docx=reference_docx(tmp_path / "house.docx")))
+    result = docx_renderer.render(document)
+    assert result.warnings == ()
+    heading = part(result.data, "word/styles.xml").find("w:style[@w:styleId='Heading1']", NS)
+    assert heading.find("w:rPr/w:color", NS).get(W + "val") == REFERENCE_COLOUR
+    assert heading.find("w:rPr/w:rFonts", NS).get(W + "ascii") == REFERENCE_FONT
+    assert heading.find("w:rPr/w:sz", NS).get(W + "val") == "40"
+    items = reading_order(result.data)
+    assert ("Heading 1", "Background") in items and ("Title", "Water Allocation in the Basin") in items
+    assert next(iter(footnotes(result.data).values())) == "A. Author, “Title,” Daily News, 2024."
+    assert render(document) == result.data, "a reference document keeps renders byte-identical"
+
+
+def test_reference_docx_content_comments_and_header_are_not_carried_over(tmp_path):
+    document = sample_document(Style(reference_docx=reference_docx(tmp_path / "house.docx")))
+    data = render(document)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    assert not [name for name in package.namelist() if "comments" in name]
+    everything = b"".join(package.read(name) for name in package.namelist())
+    for leftover in (b"must not survive", b"private remark", b"Reference header"):
+        assert leftover not in everything
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert section.header.paragraphs[0].text.endswith("TLP:GREEN")
+    assert "Page 1 of 1" in section.footer.paragraphs[0].text
+
+
+def test_styles_a_reference_lacks_are_defined_and_lists_still_number(tmp_path):
+    path = reference_docx(tmp_path / "bare.docx", only=("Normal", "heading 1", "Default Paragraph Font"))
+    data = render(sample_document(Style(reference_docx=path)))
+    styles = docx.Document(io.BytesIO(data)).styles
+    assert {"Title", "Heading 2", "Quote", "List Number", "Brief Table", "Marking", "toc 1"} <= {
+        s.name for s in styles}
+    assert styles["Heading 1"].font.color.rgb == docx.shared.RGBColor.from_string(REFERENCE_COLOUR)
+    assert styles["Heading 2"].font.name is None, "missing styles inherit the reference's fonts"
+    assert styles["Heading 2"].element.find("w:pPr/w:outlineLvl", NS).get(W + "val") == "1"
+    body, numbering = part(data, "word/document.xml"), part(data, "word/numbering.xml")
+    numbered = [p for p in body.iter(W + "p") if text_of(p) in ("First", "Second")]
+    num_id = numbered[0].find("w:pPr/w:numPr/w:numId", NS).get(W + "val")
+    abstract = numbering.find(f"w:num[@w:numId='{num_id}']/w:abstractNumId", NS).get(W + "val")
+    level = numbering.find(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl", NS)
+    assert level.find("w:numFmt", NS).get(W + "val") == "decimal"
+    assert styles["toc 1"].paragraph_format.tab_stops[0].leader is not None
+
+
+def test_only_the_docx_renderer_modules_import_python_docx():
+    folder = Path(docx_renderer.__file__).parent
+    importers = {p.name for p in folder.glob("*.py")
+                 if re.search(r"^\s*(from|import) docx\b", p.read_text(), re.MULTILINE)}
+    assert importers == {"docx.py", "docx_oxml.py", "docx_styles.py"}
+
+
 # ---------------------------------------------------------------- page, furniture, metadata
 
 

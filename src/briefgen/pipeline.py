@@ -127,11 +127,16 @@ def _budget(brief: spec.Brief, built: Built, strict: bool) -> None:
     built.warnings.append(f"{display(brief.path)}: {message}")
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a brief is for sharing
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

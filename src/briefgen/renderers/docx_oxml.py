@@ -1,9 +1,9 @@
 """Our OOXML extension layer: what python-docx 1.2 cannot write by itself.
 
 Real footnotes, hyperlinks, bookmarks, complex fields, schema-ordered property
-elements, style and table-style plumbing, numbering restarts, a text watermark and a
-byte-stable zip. What the brief looks like, and the walk over the model, live in
-``docx.py``. See research/libs.md §1 and probes/p1_docx.py.
+elements, list numbering, the parts a reference document must shed, a text watermark
+and a byte-stable zip. What the brief looks like lives in ``docx_styles.py``, the walk
+over the model in ``docx.py``. See research/libs.md §1 and probes/p1_docx.py.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import zipfile
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -24,7 +22,7 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt, RGBColor
+from docx.text.font import Font
 
 # Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase / CT_RPr); Word rejects other orders.
 PPR_ORDER = (
@@ -46,9 +44,6 @@ SETTINGS_AFTER_FOOTNOTEPR = (
     "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
     "w:decimalSymbol", "w:listSeparator",
 )
-# Word's own names (latent in python-docx's template): created as built-ins, not custom styles.
-WORD_BUILT_INS = frozenset(("footnote text", "footnote reference", "endnote reference", "Hyperlink",
-                            "toc 1", "toc 2", "toc 3"))
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
 
@@ -208,6 +203,33 @@ def text(value: str) -> BaseOxmlElement:
     return t
 
 
+def text_run(value: str, style: str = "", bold: bool = False, italic: bool = False) -> BaseOxmlElement:
+    """Return a run showing ``value`` literally (tabs and newlines become w:tab / w:br)."""
+    r = run(style=style)
+    font = Font(r)
+    if bold:
+        font.bold = True
+    if italic:
+        font.italic = True
+    r.text = clean_text(value)
+    return r
+
+
+def plain(p: BaseOxmlElement, value: str) -> None:
+    """Append ``value`` to paragraph ``p`` as one literal run, if it is not empty."""
+    if value:
+        p.append(run(text(value)))
+
+
+def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
+    """Share a table's width among its columns in proportion to ``weights``."""
+    total = sum(cell.width for cell in grid.rows[0].cells)
+    for column, weight in zip(grid.columns, weights):
+        column.width = width = int(total * weight / sum(weights))
+        for cell in column.cells:
+            cell.width = width
+
+
 def restart_numbering(doc: DocxDocument, style_name: str) -> int:
     """Return a new ``w:num`` id that restarts the numbering of list style ``style_name`` at 1."""
     numbering = doc.part.numbering_part.element
@@ -217,77 +239,54 @@ def restart_numbering(doc: DocxDocument, style_name: str) -> int:
     return num.numId
 
 
-def table_frame(borders: str, vertical: int, horizontal: int) -> str:
-    """Return a style's ``w:tblPr``: ``borders`` and cell margins (twips)."""
-    margins = "".join(f'<w:{side} w:w="{vertical if side in ("top", "bottom") else horizontal}" '
-                      'w:type="dxa"/>' for side in ("top", "left", "bottom", "right"))
-    indent = f'<w:tblInd w:w="{horizontal}" w:type="dxa"/>'  # align the text, not the frame, with the margin
-    return (f"<w:tblPr>{indent}<w:tblBorders>{borders}</w:tblBorders>"
-            f"<w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>")
+# ---------------------------------------------------------------- a reference document's parts
 
 
-def table_style(style: BaseOxmlElement, frame: str, first_row: str = "") -> None:
-    """Give a table ``style`` element its ``frame`` (tblPr/tcPr XML) and header-row formatting."""
-    header = (f'<w:tblStylePr w:type="firstRow">{first_row}</w:tblStylePr>' if first_row else "")
-    for child in parse_xml(f'<w:style {nsdecls("w")}>{frame}{header}</w:style>'):
-        style.append(child)
+NUMBERING_XML = (
+    '<w:abstractNum {ns} w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{format}"/><w:lvlText w:val="{text}"/>'
+    '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl>'
+    "</w:abstractNum>"
+)
 
 
-# ---------------------------------------------------------------- styles
+def ensure_numbering(doc: DocxDocument, style: BaseOxmlElement, ordered: bool) -> None:
+    """Give list paragraph ``style`` a bullet or "1." numbering unless it has one already."""
+    ppr = style.get_or_add_pPr()
+    if ppr.numPr is not None and ppr.numPr.numId is not None:
+        return
+    if not any(rel.reltype == RT.NUMBERING for rel in doc.part.rels.values()):
+        part = XmlPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING,
+                       parse_xml(f'<w:numbering {nsdecls("w")}/>'), doc.part.package)
+        doc.part.relate_to(part, RT.NUMBERING)
+    numbering = doc.part.numbering_part.element
+    ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    abstract = NUMBERING_XML.format(ns=nsdecls("w"), id=max(ids, default=-1) + 1,
+                                    format="decimal" if ordered else "bullet",
+                                    text="%1." if ordered else "\u2022")
+    numbering.insert_element_before(parse_xml(abstract), "w:num", "w:numIdMacAtCleanup")
+    num = numbering.add_num(max(ids, default=-1) + 1)
+    ppr.get_or_add_numPr().get_or_add_numId().val = num.numId
 
 
-def style(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE, base: str) -> Any:
-    """Return style ``name`` cleared of the template's formatting, creating it if missing."""
-    styles = doc.styles
-    if name in styles:
-        style = styles[name]
-        for pr in style.element.findall(qn("w:rPr")):
-            style.element.remove(pr)
-        clear_paragraph_properties(style.element.pPr)
-    else:
-        style = styles.add_style(name, kind, builtin=name in WORD_BUILT_INS)
-        style.element.styleId = re.sub(r"\W", "", name.title())
-    if base:
-        style.base_style = styles[base]
-    style.hidden, style.quick_style = False, True
-    return style
+KEPT_RELATIONSHIPS = ("styles", "stylesWithEffects", "settings", "webSettings", "fontTable", "theme",
+                      "numbering", "customXml", "glossaryDocument", "header", "footer")
+"""Relationships of a reference document's main part that hold its look, not its content."""
 
 
-def clear_paragraph_properties(ppr: BaseOxmlElement | None) -> None:
-    """Drop a template style's paragraph look; keep its outline level and list numbering."""
-    for child in list(ppr if ppr is not None else ()):
-        keep = child.tag == qn("w:outlineLvl") or (
-            child.tag == qn("w:numPr") and child.find(qn("w:numId")) is not None)
-        if not keep:
-            ppr.remove(child)
+def drop_content_parts(doc: DocxDocument) -> None:
+    """Drop what a cleared reference's body no longer uses: notes, comments, pictures, links.
 
-
-def look(style: Any, *, font: tuple[str, str] | None = None, size: float | None = None,
-           colour: str = "", bold: bool | None = None, italic: bool | None = None,
-           underline: bool | None = None, superscript: bool | None = None, **paragraph: Any) -> None:
-    """Give ``style`` its character look, then its paragraph look (spacing in points, indents in mm)."""
-    if font:
-        set_fonts(style.element.get_or_add_rPr(), *font)
-    look = style.font
-    look.size = Pt(size) if size else None
-    look.bold, look.italic, look.underline, look.superscript = bold, italic, underline, superscript
-    if colour:
-        look.color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
-    if paragraph:
-        paragraph_look(style.paragraph_format, **paragraph)
-
-
-def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | None = None,
-                    keep: bool | None = None, align: Any = None, left: float = 0, right: float = 0,
-                    hanging: float = 0, tabs: tuple = ()) -> None:
-    """Set spacing (pt), keep-with-next, alignment, indents (mm) and (EMU, align, leader) tabs."""
-    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), line
-    fmt.keep_with_next, fmt.alignment = keep, align
-    fmt.left_indent = Mm(left) if left else None
-    fmt.right_indent = Mm(right) if right else None
-    fmt.first_line_indent = Mm(-hanging) if hanging else None
-    for position, alignment, leader in tabs:
-        fmt.tab_stops.add_tab_stop(position, alignment, leader or WD_TAB_LEADER.SPACES)
+    Its settings lose their footnote and endnote properties, which named the dropped notes.
+    """
+    xml = doc.part.element.xml
+    for rel_id, rel in list(doc.part.rels.items()):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in KEPT_RELATIONSHIPS and f'"{rel_id}"' not in xml:
+            del doc.part.rels[rel_id]
+    for name in ("w:footnotePr", "w:endnotePr"):
+        for node in doc.settings.element.findall(qn(name)):
+            doc.settings.element.remove(node)
 
 
 WATERMARK_XML = """<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml"

@@ -4,8 +4,9 @@ Every text segment goes through ``FontBook.markup``, which escapes it (reportlab
 reads Paragraph text as markup and silently mangles ``R&D`` or ``x<y``) and
 wraps characters the body font lacks in a fallback font. Footnotes go to the
 foot of their marker's page (``pdf_notes``); headings feed the outline and the
-table of contents; "Page X of Y" comes from a form XObject. The same document
-gives the same bytes (``invariant=1``).
+table of contents; "Page X of Y" comes from a form XObject. The title block,
+tables, panels and figures are drawn by ``pdf_figures``. The same document gives
+the same bytes (``invariant=1``).
 """
 
 from __future__ import annotations
@@ -14,26 +15,23 @@ import functools
 import io
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import assert_never
 from xml.sax.saxutils import quoteattr
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
 from briefgen.model import (
     Block, BulletList, Callout, Cite, Document, Emph, Figure, Footnote, Heading, Inline, Link,
-    Marker, Meta, NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text, plain_text,
+    Marker, NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text, plain_text,
 )
 from briefgen.renderers import Rendered
+from briefgen.renderers.pdf_figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf_fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf_notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
@@ -46,8 +44,6 @@ HANDLED_INLINES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, M
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 CONTENTS = {"en": "Contents", "fr": "Sommaire", "de": "Inhalt", "es": "Índice", "zh": "目录"}
-PAD = 3.5 * mm
-TIMELINE_BAND = 4
 
 
 @dataclass(frozen=True)
@@ -81,6 +77,10 @@ class Ctx:
     def para(self, content: tuple[Inline, ...], style: str, fmt: Fmt | None = None) -> RLParagraph:
         """Return a Paragraph of inline content in the named style."""
         return RLParagraph(inlines(content, self, fmt or Fmt(self.body)), self.styles[style])
+
+    def head_para(self, content: tuple[Inline, ...], style: str) -> RLParagraph:
+        """Return a Paragraph of inline content in the heading font, bold (table headers)."""
+        return self.para(content, style, Fmt(self.head, bold=True))
 
     def text(self, text: str, style: str, family: str | None = None) -> RLParagraph:
         """Return a Paragraph of plain text in the named style."""
@@ -212,48 +212,6 @@ def bullet_list(node: BulletList, ctx: Ctx) -> list[Flowable]:
     return items + [Spacer(0, 1.5 * mm)]
 
 
-def widths(relative: tuple[float, ...], columns: int, total: float) -> list[float]:
-    """Return column widths in points from relative widths (equal when absent)."""
-    if len(relative) != columns or sum(relative) <= 0:
-        relative = (1.0,) * columns
-    return [total * w / sum(relative) for w in relative]
-
-
-def table(node: Table, ctx: Ctx) -> list[Flowable]:
-    """A data table: caption above, shaded header repeated on each page, wrapping cells."""
-    caption = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
-    columns = max([len(node.header)] + [len(row) for row in node.rows])
-    if not columns:
-        return caption
-    head = [ctx.para(c, "cell_head", Fmt(ctx.head, bold=True)) for c in node.header]
-    body = [[ctx.para(c, "cell") for c in row] for row in node.rows]
-    data = [row + [""] * (columns - len(row)) for row in [head] + body]
-    style = ctx.document.style
-    grid = RLTable(data, colWidths=widths(node.widths, columns, ctx.width), repeatRows=1,
-                   splitInRow=1, hAlign="LEFT", style=[
-                       ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
-                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.callout_fill)),
-                       ("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor(style.accent)),
-                       ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(style.accent)),
-                       ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#C8CDD4")),
-                       ("LINEBELOW", (0, -1), (-1, -1), 1, colors.HexColor(style.accent)),
-                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                       ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
-    return caption + [grid, Spacer(0, 3 * mm)]
-
-
-def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None) -> RLTable:
-    """A one-cell box with a coloured bar on its left; it may split across pages."""
-    commands = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * (0.5 if fill else 0.1))]
-    if fill:
-        commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)))
-    return RLTable([[flowables]], colWidths=[ctx.width], splitInRow=1, style=commands)
-
-
 def callout(node: Callout, ctx: Ctx) -> list[Flowable]:
     """A shaded box with a title and its own blocks (notes inside are scanned in the cell)."""
     outer = ctx.width
@@ -297,108 +255,7 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
     return [ctx.text(title, "contents", ctx.head), toc, Spacer(0, 4 * mm)]
 
 
-# ---------------------------------------------------------------- figures
-
-
-def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
-    """A figure drawn natively, its caption below; unknown kinds show their data table."""
-    if node.kind == "coverage":
-        drawn: list[Flowable] = [coverage(node.data, ctx)]
-    elif node.kind == "timeline":
-        drawn = timeline(node.data, ctx)
-    else:
-        ctx.warnings.append(f"pdf: figure kind {node.kind!r} is not drawn; showing its data")
-        drawn = table(node.data, ctx)[:-1]
-    caption = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
-    return [KeepTogether(drawn + caption)]
-
-
-def number(cell: tuple[Inline, ...]) -> float:
-    """Return the number written in a cell, or 0."""
-    try:
-        return float(plain_text(cell).strip().replace(",", ""))
-    except ValueError:
-        return 0.0
-
-
-def coverage(data: Table, ctx: Ctx) -> RLTable:
-    """A source × theme matrix: each count a tile shaded from white to the accent colour."""
-    top = max((number(c) for row in data.rows for c in row[1:]), default=0.0) or 1.0
-    head = [ctx.para(c, "tile_head" if i else "cell_head", Fmt(ctx.head, bold=True))
-            for i, c in enumerate(data.header)]
-    rows, commands = [head], [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
-                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                              ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),
-                              ("GRID", (0, 1), (-1, -1), 1.5, colors.white)]
-    for r, row in enumerate(data.rows, start=1):
-        rows.append([ctx.para(row[0], "cell")])
-        for c, cell in enumerate(row[1:], start=1):
-            share = number(cell) / top
-            rows[-1].append(ctx.para(cell, "tile_dark" if share > 0.55 else "tile"))
-            commands.append(("BACKGROUND", (c, r), (c, r), colors.linearlyInterpolatedColor(
-                colors.HexColor("#F2F4F7"), colors.HexColor(ctx.accent), 0, 1, share)))
-    columns = max(len(row) for row in rows)
-    first = ctx.width * (0.3 if columns > 1 else 1.0)
-    tile = min((ctx.width - first) / max(columns - 1, 1), 32 * mm)
-    col_widths = [first] + [tile] * (columns - 1)
-    return RLTable([row + [""] * (columns - len(row)) for row in rows], colWidths=col_widths,
-                   style=commands, hAlign="LEFT")
-
-
-def timeline(data: Table, ctx: Ctx) -> list[Flowable]:
-    """A horizontal timeline in balanced bands of up to four events: dates above, events below."""
-    rows = [(plain_text(r[0]), plain_text(r[1]) if len(r) > 1 else "") for r in data.rows]
-    count = -(-len(rows) // TIMELINE_BAND)  # bands needed
-    slots = -(-len(rows) // max(count, 1)) or 1  # events per band, balanced
-    bands = [rows[i:i + slots] for i in range(0, len(rows), slots)]
-    return [timeline_band(band, slots, ctx) for band in bands or [[]]]
-
-
-def timeline_band(rows: list[tuple[str, str]], slots: int, ctx: Ctx) -> Drawing:
-    """One band of the timeline: a line with a dot, a date and a wrapped event per slot."""
-    size, slot = ctx.styles["cell"].fontSize, ctx.width / slots
-    events = [simpleSplit(e, ctx.book.single_font(e, ctx.body), size, slot - 8) for _, e in rows]
-    events = [lines[:7] + (["…"] if len(lines) > 7 else []) for lines in events]
-    height = 32 + max((len(e) for e in events), default=1) * size * 1.2
-    line_y, accent = height - 18, colors.HexColor(ctx.accent)
-    drawing = Drawing(ctx.width, height, initialFontName=face(ctx.body), initialFontSize=size)
-    drawing.add(Line(0, line_y, slot * max(len(rows), 1), line_y, strokeColor=accent,
-                     strokeWidth=1.2))
-    for i, ((date, _), lines) in enumerate(zip(rows, events)):
-        x = slot * (i + 0.5)
-        drawing.add(Circle(x, line_y, 3.2, fillColor=accent, strokeColor=colors.white))
-        drawing.add(String(x, line_y + 7, date, textAnchor="middle", fontSize=size,
-                           fontName=ctx.book.single_font(date, ctx.head, bold=True),
-                           fillColor=accent))
-        for n, text in enumerate(lines, start=1):
-            drawing.add(String(x, line_y - 6 - n * size * 1.2, text, textAnchor="middle",
-                               fontName=ctx.book.single_font(text, ctx.body), fontSize=size))
-    return drawing
-
-
 # ---------------------------------------------------------------- document
-
-
-def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
-    """The title, subtitle, a meta line "Audience · Date · Author" and a rule."""
-    flows: list[Flowable] = []
-    logo = ctx.document.style.logo
-    if logo and Path(logo).is_file():
-        image = Image(logo)
-        image.drawWidth, image.drawHeight = image.imageWidth * 14 * mm / image.imageHeight, 14 * mm
-        image.hAlign = "RIGHT"
-        flows.append(image)
-    elif logo:
-        ctx.warnings.append(f"pdf: logo {logo} not found; the title block has none")
-    flows.append(ctx.text(meta.title, "title", ctx.head))
-    if meta.subtitle:
-        flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
-    line = " · ".join(p for p in (meta.audience, meta.date, ", ".join(meta.author)) if p)
-    if line:
-        flows.append(ctx.text(line, "metaline", ctx.head))
-    flows.append(HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(ctx.accent),
-                            spaceBefore=2 * mm, spaceAfter=5 * mm))
-    return flows
 
 
 def render(document: Document) -> Rendered:

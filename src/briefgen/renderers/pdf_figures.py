@@ -1,0 +1,177 @@
+"""The boxed and drawn parts of a PDF brief: title block, tables, panels and figures.
+
+``pdf.py`` walks the model and hands these blocks here. Each function takes the
+render's context (``pdf.Ctx``) and returns reportlab flowables; text still goes
+through ``ctx.para`` / ``ctx.text``, so it is escaped and gets its fallback fonts.
+Figures are drawn natively: a coverage matrix (source × theme tiles shaded by count)
+and a timeline in balanced bands; any other kind shows its data table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Table as RLTable
+
+from briefgen.model import Figure, Inline, Meta, Table, plain_text
+from briefgen.renderers.pdf_fonts import face
+
+if TYPE_CHECKING:
+    from briefgen.renderers.pdf import Ctx
+
+PAD = 3.5 * mm
+"""Inner padding of panels (quotes, callouts)."""
+TIMELINE_BAND = 4
+"""Most events in one band of a timeline."""
+
+
+def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
+    """The title, subtitle, a meta line "Audience · Date · Author" and a rule."""
+    flows: list[Flowable] = []
+    logo = ctx.document.style.logo
+    if logo and Path(logo).is_file():
+        image = Image(logo)
+        image.drawWidth, image.drawHeight = image.imageWidth * 14 * mm / image.imageHeight, 14 * mm
+        image.hAlign = "RIGHT"
+        flows.append(image)
+    elif logo:
+        ctx.warnings.append(f"pdf: logo {logo} not found; the title block has none")
+    flows.append(ctx.text(meta.title, "title", ctx.head))
+    if meta.subtitle:
+        flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
+    line = " · ".join(p for p in (meta.audience, meta.date, ", ".join(meta.author)) if p)
+    if line:
+        flows.append(ctx.text(line, "metaline", ctx.head))
+    flows.append(HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(ctx.accent),
+                            spaceBefore=2 * mm, spaceAfter=5 * mm))
+    return flows
+
+
+# ---------------------------------------------------------------- tables and panels
+
+
+def widths(relative: tuple[float, ...], columns: int, total: float) -> list[float]:
+    """Return column widths in points from relative widths (equal when absent)."""
+    if len(relative) != columns or sum(relative) <= 0:
+        relative = (1.0,) * columns
+    return [total * w / sum(relative) for w in relative]
+
+
+def table(node: Table, ctx: Ctx) -> list[Flowable]:
+    """A data table: caption above, shaded header repeated on each page, wrapping cells."""
+    caption = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
+    columns = max([len(node.header)] + [len(row) for row in node.rows])
+    if not columns:
+        return caption
+    head = [ctx.head_para(c, "cell_head") for c in node.header]
+    body = [[ctx.para(c, "cell") for c in row] for row in node.rows]
+    data = [row + [""] * (columns - len(row)) for row in [head] + body]
+    style = ctx.document.style
+    grid = RLTable(data, colWidths=widths(node.widths, columns, ctx.width), repeatRows=1,
+                   splitInRow=1, hAlign="LEFT", style=[
+                       ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
+                       ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.callout_fill)),
+                       ("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor(style.accent)),
+                       ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(style.accent)),
+                       ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#C8CDD4")),
+                       ("LINEBELOW", (0, -1), (-1, -1), 1, colors.HexColor(style.accent)),
+                       ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
+    return caption + [grid, Spacer(0, 3 * mm)]
+
+
+def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None) -> RLTable:
+    """A one-cell box with a coloured bar on its left; it may split across pages."""
+    commands = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * (0.5 if fill else 0.1))]
+    if fill:
+        commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)))
+    return RLTable([[flowables]], colWidths=[ctx.width], splitInRow=1, style=commands)
+
+
+# ---------------------------------------------------------------- figures
+
+
+def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
+    """A figure drawn natively, its caption below; unknown kinds show their data table."""
+    if node.kind == "coverage":
+        drawn: list[Flowable] = [coverage(node.data, ctx)]
+    elif node.kind == "timeline":
+        drawn = timeline(node.data, ctx)
+    else:
+        ctx.warnings.append(f"pdf: figure kind {node.kind!r} is not drawn; showing its data")
+        drawn = table(node.data, ctx)[:-1]
+    caption = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
+    return [KeepTogether(drawn + caption)]
+
+
+def number(cell: tuple[Inline, ...]) -> float:
+    """Return the number written in a cell, or 0."""
+    try:
+        return float(plain_text(cell).strip().replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
+def coverage(data: Table, ctx: Ctx) -> RLTable:
+    """A source × theme matrix: each count a tile shaded from white to the accent colour."""
+    top = max((number(c) for row in data.rows for c in row[1:]), default=0.0) or 1.0
+    head = [ctx.head_para(c, "tile_head" if i else "cell_head")
+            for i, c in enumerate(data.header)]
+    rows, commands = [head], [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
+                              ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                              ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),
+                              ("GRID", (0, 1), (-1, -1), 1.5, colors.white)]
+    for r, row in enumerate(data.rows, start=1):
+        rows.append([ctx.para(row[0], "cell")])
+        for c, cell in enumerate(row[1:], start=1):
+            share = number(cell) / top
+            rows[-1].append(ctx.para(cell, "tile_dark" if share > 0.55 else "tile"))
+            commands.append(("BACKGROUND", (c, r), (c, r), colors.linearlyInterpolatedColor(
+                colors.HexColor("#F2F4F7"), colors.HexColor(ctx.accent), 0, 1, share)))
+    columns = max(len(row) for row in rows)
+    first = ctx.width * (0.3 if columns > 1 else 1.0)
+    tile = min((ctx.width - first) / max(columns - 1, 1), 32 * mm)
+    col_widths = [first] + [tile] * (columns - 1)
+    return RLTable([row + [""] * (columns - len(row)) for row in rows], colWidths=col_widths,
+                   style=commands, hAlign="LEFT")
+
+
+def timeline(data: Table, ctx: Ctx) -> list[Flowable]:
+    """A horizontal timeline in balanced bands of up to four events: dates above, events below."""
+    rows = [(plain_text(r[0]), plain_text(r[1]) if len(r) > 1 else "") for r in data.rows]
+    count = -(-len(rows) // TIMELINE_BAND)  # bands needed
+    slots = -(-len(rows) // max(count, 1)) or 1  # events per band, balanced
+    bands = [rows[i:i + slots] for i in range(0, len(rows), slots)]
+    return [timeline_band(band, slots, ctx) for band in bands or [[]]]
+
+
+def timeline_band(rows: list[tuple[str, str]], slots: int, ctx: Ctx) -> Drawing:
+    """One band of the timeline: a line with a dot, a date and a wrapped event per slot."""
+    size, slot = ctx.styles["cell"].fontSize, ctx.width / slots
+    events = [simpleSplit(e, ctx.book.single_font(e, ctx.body), size, slot - 8) for _, e in rows]
+    events = [lines[:7] + (["…"] if len(lines) > 7 else []) for lines in events]
+    height = 32 + max((len(e) for e in events), default=1) * size * 1.2
+    line_y, accent = height - 18, colors.HexColor(ctx.accent)
+    drawing = Drawing(ctx.width, height, initialFontName=face(ctx.body), initialFontSize=size)
+    drawing.add(Line(0, line_y, slot * max(len(rows), 1), line_y, strokeColor=accent,
+                     strokeWidth=1.2))
+    for i, ((date, _), lines) in enumerate(zip(rows, events)):
+        x = slot * (i + 0.5)
+        drawing.add(Circle(x, line_y, 3.2, fillColor=accent, strokeColor=colors.white))
+        drawing.add(String(x, line_y + 7, date, textAnchor="middle", fontSize=size,
+                           fontName=ctx.book.single_font(date, ctx.head, bold=True),
+                           fillColor=accent))
+        for n, text in enumerate(lines, start=1):
+            drawing.add(String(x, line_y - 6 - n * size * 1.2, text, textAnchor="middle",
+                               fontName=ctx.book.single_font(text, ctx.body), fontSize=size))
+    return drawing

@@ -1,0 +1,93 @@
+"""The accessible, archival PDF: the DOCX brief exported by LibreOffice as PDF/A-2b + PDF/UA-1.
+
+reportlab cannot tag a PDF, so this format takes the other road measured in
+research/libs.md §6: render the brief with the DOCX renderer, then let LibreOffice
+Writer's tagged export turn it into a PDF whose structure tree (headings, lists,
+tables, links, footnotes, named styles) screen readers follow, with the PDF/A-2b
+and PDF/UA-1 identification in its XMP metadata.
+
+Each conversion runs in a private temporary folder with its own LibreOffice profile
+(``-env:UserInstallation``), because two soffice processes sharing a profile fail
+silently. This is the one renderer that touches the file system, and only that
+folder, which it removes. soffice exits 0 even when it fails, so success means: the
+PDF exists and stderr has no ``Error:`` line.
+
+Not byte-deterministic: LibreOffice 7.4 stamps the current time as the creation date
+(Info and XMP) and derives the document /ID and checksum from it. It ignores
+``SOURCE_DATE_EPOCH`` (measured: two runs with it set still differ in exactly those
+fields). Everything else, the page content included, is the same from run to run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from briefgen.errors import UserError
+from briefgen.model import Document
+from briefgen.renderers import Rendered
+from briefgen.renderers import docx as docx_renderer
+
+NAME = "pdfua"
+SUFFIX = ".ua.pdf"
+TIMEOUT = 120.0
+"""Seconds one conversion may take (about 1.5 s is usual, a cold first start a few more)."""
+EXPORT = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+          '"SelectPdfVersion":{"type":"long","value":"2"},'
+          '"PDFUACompliance":{"type":"boolean","value":"true"}}')
+"""Tagged PDF, PDF/A-2 (SelectPdfVersion 2) and PDF/UA-1, in LibreOffice ≥ 7.4's JSON filter options."""
+MISSING = ("pdfua: needs LibreOffice (soffice), which is not installed; "
+           "install libreoffice-writer-nogui, or drop pdfua from formats")
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def render(document: Document) -> Rendered:
+    """Return the brief as a tagged PDF/A-2b + PDF/UA-1 made by LibreOffice from its DOCX."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UserError(MISSING)
+    source = docx_renderer.render(document)
+    with tempfile.TemporaryDirectory(prefix="briefgen-pdfua-") as temp:
+        data = convert(soffice, source.data, Path(temp))
+    return Rendered(data=data, warnings=source.warnings, pages=page_count(data))
+
+
+def convert(soffice: str, docx: bytes, folder: Path) -> bytes:
+    """Convert ``docx`` with LibreOffice inside ``folder``; return the PDF's bytes."""
+    brief, out = folder / "brief.docx", folder / "out"
+    brief.write_bytes(docx)
+    command = [soffice, "--headless", "--norestore",
+               f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+               "--convert-to", EXPORT, "--outdir", str(out), str(brief)]
+    stderr = _run(command)
+    pdf = out / "brief.pdf"
+    problems = [line.strip() for line in stderr.splitlines() if "Error:" in line]
+    if problems or not pdf.is_file():
+        detail = problems[0] if problems else (stderr.strip().splitlines() or ["no PDF was written"])[-1]
+        raise UserError(f"pdfua: LibreOffice could not convert the brief: {detail}")
+    return pdf.read_bytes()
+
+
+def _run(command: list[str]) -> str:
+    """Run soffice in its own process group; return its stderr. A hung run is killed whole."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, text=True, start_new_session=True)
+    try:
+        _, stderr = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):  # soffice starts soffice.bin as a child
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise UserError(f"pdfua: LibreOffice did not convert the brief within {TIMEOUT:.0f} s") from None
+    return stderr
+
+
+def page_count(pdf: bytes) -> int | None:
+    """Return the number of page objects in ``pdf``, or None if they are not visible (object streams)."""
+    return len(_PAGE.findall(pdf)) or None
