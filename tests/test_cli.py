@@ -158,3 +158,17 @@ def test_ci_runs_the_readme_test_command():
     install, test = (b.split("\n```")[0].strip() for b in blocks)
     assert "briefgen build" in install and "pytest" in test
     assert test in (ROOT / ".ci" / "run").read_text().splitlines()
+
+
+def test_page_budget_warns_and_strict_fails_without_writing(project):
+    path = project / "briefs" / "minister-cross-theme.yaml"
+    path.write_text(path.read_text().replace("max_pages: 2", "max_pages: 1"))
+    args = ("build", str(path), "--project", str(project), "--out", str(project / "out"))
+    warned = cli(*args)
+    assert warned.exit_code == 0
+    assert "minister-cross-theme.yaml:13:12: max_pages: expected at most 1 pages, found pdf has 2 pages" in warned.stderr
+    for f in (project / "out").iterdir():
+        f.unlink()
+    failed = cli(*args, "--strict")
+    assert failed.exit_code == 2 and "expected at most 1 pages" in failed.stderr
+    assert not any((project / "out").iterdir())

@@ -95,17 +95,28 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     model = document(project, corpus, brief)
     built = Built(spec_path)
     outputs: dict[Path, bytes] = {}
-    for name in formats or brief.spec.formats:
+    rendered_formats = formats or brief.spec.formats
+    for name in rendered_formats:
         rendered = renderers.get(name).render(model)
         built.warnings += [f"{display(spec_path)}: {name}: {w}" for w in rendered.warnings]
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
         outputs[out_dir / (output_stem(brief) + renderers.get(name).SUFFIX)] = rendered.data
+    if brief.spec.max_pages and "docx" in rendered_formats:
+        pages = _docx_pages(outputs[out_dir / (output_stem(brief) + ".docx")])
+        if pages is not None:
+            built.pages["docx (as LibreOffice lays it out)"] = pages
     _budget(brief, built, strict)
     for path, data in outputs.items():
         write_atomic(path, data)
         built.files.append(path)
     return built
+
+
+def _docx_pages(data: bytes) -> int | None:
+    """Return the DOCX's page count as LibreOffice lays it out, when LibreOffice is installed."""
+    from briefgen.renderers import pdfua
+    return pdfua.docx_pages(data)
 
 
 def output_stem(brief: spec.Brief) -> str:
@@ -121,10 +132,10 @@ def _budget(brief: spec.Brief, built: Built, strict: bool) -> None:
     if not over:
         return
     text = ", ".join(f"{f} has {n} pages" for f, n in over.items())
-    message = f"max_pages: expected at most {limit} pages, found {text}"
+    problem = brief.problem(("max_pages",), f"expected at most {limit} pages, found {text}", "shorten the brief, or raise max_pages")
     if strict:
-        raise UserError([brief.problem(("max_pages",), message, "shorten the brief, or raise max_pages")])
-    built.warnings.append(f"{display(brief.path)}: {message}")
+        raise UserError([problem])
+    built.warnings.append(str(problem))
 
 
 _UMASK = os.umask(0)

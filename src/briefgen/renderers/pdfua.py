@@ -47,9 +47,23 @@ MISSING = ("pdfua: needs LibreOffice (soffice), which is not installed; "
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
+def soffice_path() -> str | None:
+    """Return the LibreOffice command, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_pages(docx: bytes) -> int | None:
+    """Return how many pages LibreOffice lays ``docx`` out on, or None without LibreOffice."""
+    soffice = soffice_path()
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="briefgen-pages-") as temp:
+        return page_count(convert(soffice, docx, Path(temp)))
+
+
 def render(document: Document) -> Rendered:
     """Return the brief as a tagged PDF/A-2b + PDF/UA-1 made by LibreOffice from its DOCX."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = soffice_path()
     if soffice is None:
         raise UserError(MISSING)
     source = docx_renderer.render(document)
