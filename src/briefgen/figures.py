@@ -18,11 +18,18 @@ if TYPE_CHECKING:
 
 
 def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:
-    """Return the Figure of ``kind`` over the claims the brief shows."""
+    """Return the Figure of ``kind`` over the claims the brief shows.
+
+    A timeline needs dated claims (a claim's ``date``); without two of them it
+    shows when the cited sources were published instead.
+    """
     if kind == "coverage":
         return Figure(kind, "Which sources support the claims in each theme", coverage(claims, summary, sources))
     if kind == "timeline":
-        return Figure(kind, "Timeline of dated claims", timeline(claims, sources))
+        dated = timeline(claims)
+        if len(dated.rows) >= 2:
+            return Figure(kind, "Timeline of dated claims", dated)
+        return Figure(kind, "When the sources were published", publications(claims, sources))
     raise UserError(f"figures: expected one of {', '.join(FIGURE_KINDS)}, found {kind!r}")
 
 
@@ -37,18 +44,21 @@ def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, 
             counts[(key, theme_of[chosen.claim.id].id)] += 1
     header = ((Text("Source"),),) + tuple((Text(summary.theme(t).title),) for t in themes)
     rows = tuple(((Text(_label(sources[k])),),) + tuple((Text(str(counts[(k, t)])),) for t in themes) for k in cited)
-    return Table(header, rows, widths=(3,) + (1,) * len(themes))
+    return Table(header, rows, widths=(2,) + (1,) * len(themes))
 
 
-def timeline(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
-    """Return a table of (date, claim) rows, oldest first; undated claims use their source's date."""
-    rows = []
-    for chosen in claims:
-        dates = [chosen.claim.date] if chosen.claim.date else [sources[k].issued for k in chosen.source_ids if sources[k].issued]
-        if dates:
-            rows.append((min(dates), chosen.claim.text))
-    rows.sort()
+def timeline(claims: tuple[Selected, ...]) -> Table:
+    """Return a table of (date, claim) rows for the claims that carry a date, oldest first."""
+    rows = sorted((c.claim.date, c.claim.text) for c in claims if c.claim.date)
     return Table(((Text("Date"),), (Text("Event"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
+
+
+def publications(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+    """Return a table of (date, source) rows: when each cited source was published, oldest first."""
+    cited = dict.fromkeys(k for s in claims for k in s.source_ids)
+    rows = sorted((sources[k].issued, _label(sources[k]) if sources[k].csl.get("container-title") else sources[k].title)
+                  for k in cited if sources[k].issued)
+    return Table(((Text("Date"),), (Text("Published"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
 
 
 def _label(source: Source) -> str:
