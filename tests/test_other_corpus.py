@@ -101,3 +101,23 @@ def test_water_corpus_checks_and_builds_both_formats(tmp_path):
     pages = flat(" ".join(pdf_pages(pdf)))
     assert "Water: Scarcity and Price" in pages and "record low in August" in pages
     assert "https://water.example.org/basin?year=2024&month=8" in pages
+
+
+def test_urls_are_live_links_in_both_formats_and_the_marking_is_in_the_metadata(tmp_path):
+    import zipfile
+
+    import pypdf
+
+    write_corpus(tmp_path)
+    assert cli("build", "--project", str(tmp_path), "--out", str(tmp_path / "out")).exit_code == 0
+    url = "https://water.example.org/basin?year=2024&month=8"
+    reader = pypdf.PdfReader(str(tmp_path / "out" / "water.pdf"))
+    uris = [a.get_object()["/A"].get("/URI") for page in reader.pages for a in page.get("/Annots", []) or []
+            if a.get_object().get("/A")]
+    assert url in uris
+    assert "TLP:CLEAR" in reader.metadata["/Keywords"]
+    with zipfile.ZipFile(tmp_path / "out" / "water.docx") as z:
+        rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
+        core = z.read("docProps/core.xml").decode()
+    assert 'Target="https://water.example.org/basin?year=2024&amp;month=8" TargetMode="External"' in rels
+    assert "TLP:CLEAR" in core

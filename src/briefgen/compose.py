@@ -104,7 +104,8 @@ def meta_of(brief: Brief) -> Meta:
     return Meta(
         title=spec.title, subtitle=spec.subtitle, author=authors, date=format_date(date, spec.lang) if date else "",
         lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
-        keywords=tuple(spec.keywords) or tuple(dict.fromkeys(themes)), draft=spec.draft,
+        keywords=((spec.marking,) if spec.marking else ()) + (tuple(spec.keywords) or tuple(dict.fromkeys(themes))),
+        draft=spec.draft,
     )
 
 
