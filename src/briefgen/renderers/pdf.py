@@ -22,7 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
@@ -170,7 +170,8 @@ def block(node: Block, ctx: Ctx) -> list[Flowable]:
             return bullet_list(node, ctx)
         case Quote():
             quote = ctx.para(node.content, "quote", Fmt(ctx.body, italic=True))
-            return [panel([quote], ctx, bar=ctx.document.style.muted), Spacer(0, 3 * mm)]
+            # Kept whole: a split quote can leave a stub of its bar at a page foot.
+            return [KeepTogether([panel([quote], ctx, bar=ctx.document.style.muted)]), Spacer(0, 3 * mm)]
         case Table():
             return table(node, ctx)
         case Callout():
