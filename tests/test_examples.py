@@ -7,7 +7,6 @@ every reference is cited.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from conftest import ROOT

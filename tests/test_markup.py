@@ -1,7 +1,7 @@
 """Markdown with citations → model blocks; literal text stays literal."""
 
 from briefgen import markup
-from briefgen.model import BulletList, Callout, Cite, Emph, Heading, Link, Paragraph, Quote, Strong, Table, Text
+from briefgen.model import BulletList, Callout, Cite, Emph, Link, Paragraph, Quote, Strong, Table, Text
 
 
 def parse(source):

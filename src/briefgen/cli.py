@@ -11,11 +11,14 @@ import datetime
 import os
 import sys
 from pathlib import Path
-from typing import Callable, List, Optional
+from typing import TYPE_CHECKING, Callable, List, Optional
 
 import typer
 
 from briefgen import __version__
+
+if TYPE_CHECKING:
+    from briefgen.batch import Outcome
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs.")
@@ -73,14 +76,14 @@ def build(
     run(action)
 
 
-def _report(outcome: object) -> str:
+def _report(outcome: Outcome) -> str:
     """Print a failed spec's errors to stderr; return the progress line for ``outcome``."""
     from briefgen.console import error
     from briefgen.errors import display
-    if getattr(outcome, "error"):
-        error(getattr(outcome, "error"))
-        return f"failed {display(getattr(outcome, 'spec'))}"
-    return "built " + ", ".join(display(p) for p in getattr(outcome, "built").files)
+    if outcome.error or outcome.built is None:
+        error(outcome.error)
+        return f"failed {display(outcome.spec)}"
+    return "built " + ", ".join(display(p) for p in outcome.built.files)
 
 
 @app.command()

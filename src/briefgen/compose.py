@@ -15,7 +15,7 @@ from typing import Any
 
 from briefgen import markup, templates
 from briefgen.errors import UserError
-from briefgen.model import Block, Figure, Meta, Style, Table, TableOfContents, Text
+from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
 from briefgen.schemas import Claim, Evidence, Section
 from briefgen.sources import Source
 from briefgen.spec import Brief
@@ -127,16 +127,10 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
         "claims": [{
             "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
             "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
-            "quote": s.evidence[0].quote, "quote_source": _short(sources[s.evidence[0].source]),
+            "quote": s.evidence[0].quote, "quote_source": sources[s.evidence[0].source].short,
             "sources": list(s.source_ids),
         } for s in chosen],
     }
-
-
-def _short(source: Source) -> str:
-    """Return a short name for a source: its outlet, publisher, short title or title."""
-    csl = source.csl
-    return str(csl.get("container-title") or csl.get("publisher") or csl.get("title-short") or source.title)
 
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
@@ -165,8 +159,9 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                     "(expected callout, toc, figure, annex, notes or references)")
 
 
-def _year(source: Source) -> str:
-    return f", {source.year}" if source.year else ""
+def _dated(source: Source) -> str:
+    """Return the source's short name with its year, as a reviewer would cite it."""
+    return f"{source.short}, {source.year}" if source.year else source.short
 
 
 def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
@@ -176,9 +171,7 @@ def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
         for k, evidence in enumerate(chosen.evidence):
             claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
             rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
-                         (Text(_short(sources[evidence.source]) + _year(sources[evidence.source])),)))
+                         (Text(_dated(sources[evidence.source])),)))
     header = ((Text("Claim"),), (Text("Verbatim quote"),), (Text("Source"),))
     return Table(header, tuple(rows), caption="Evidence for each claim", widths=(3, 5, 2))
 
-
-__all__ = ["Draft", "Selected", "compose", "annex", "select", "Figure"]

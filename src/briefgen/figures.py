@@ -43,7 +43,7 @@ def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, 
         for key in chosen.source_ids:
             counts[(key, theme_of[chosen.claim.id].id)] += 1
     header = ((Text("Source"),),) + tuple((Text(summary.theme(t).title),) for t in themes)
-    rows = tuple(((Text(_label(sources[k])),),) + tuple((Text(str(counts[(k, t)])),) for t in themes) for k in cited)
+    rows = tuple(((Text(sources[k].short),),) + tuple((Text(str(counts[(k, t)])),) for t in themes) for k in cited)
     return Table(header, rows, widths=(2,) + (1,) * len(themes))
 
 
@@ -56,13 +56,5 @@ def timeline(claims: tuple[Selected, ...]) -> Table:
 def publications(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
     """Return a table of (date, source) rows: when each cited source was published, oldest first."""
     cited = dict.fromkeys(k for s in claims for k in s.source_ids)
-    rows = sorted((sources[k].issued, _label(sources[k]) if sources[k].csl.get("container-title") else sources[k].title)
-                  for k in cited if sources[k].issued)
+    rows = sorted((sources[k].issued, sources[k].title) for k in cited if sources[k].issued)
     return Table(((Text("Date"),), (Text("Published"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
-
-
-def _label(source: Source) -> str:
-    outlet = source.csl.get("container-title") or source.csl.get("publisher") or ""
-    year = source.year
-    name = f"{outlet} {year}" if outlet and year else outlet or source.title
-    return str(name)

@@ -40,6 +40,12 @@ class Source:
         return str(self.csl.get("title", "")) or self.id
 
     @property
+    def short(self) -> str:
+        """A short name for the source: its outlet, publisher, short title or title."""
+        csl = self.csl
+        return str(csl.get("container-title") or csl.get("publisher") or csl.get("title-short") or self.title)
+
+    @property
     def year(self) -> int | None:
         parts = self.csl.get("issued", {}).get("date-parts", [[]])
         return int(parts[0][0]) if parts and parts[0] else None

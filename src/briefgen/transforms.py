@@ -143,12 +143,12 @@ def _attach(before: list[Inline], cited: list[Inline]) -> list[Inline]:
 
 
 def _tidy(run: Run) -> Run:
-    """Merge adjacent Text nodes and drop a full stop doubled by _attach."""
+    """Merge adjacent Text nodes; drop the full stop _attach moved when the text already has one."""
     out: list[Inline] = []
     for node in run:
         if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            text = out[-1].text + node.text
-            out[-1] = Text(text.replace(".. ", ". ").replace("..", ".") if text.endswith("..") else text)
+            moved = out[-1].text == "." and node.text.startswith(".")
+            out[-1] = node if moved else Text(out[-1].text + node.text)
         else:
             out.append(node)
     return tuple(out)
