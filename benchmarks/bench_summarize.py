@@ -86,7 +86,8 @@ def make_project(root: Path, count: int, seed: int = 7) -> None:
 
 def run(root: Path) -> dict[str, float]:
     """Summarize the project at ``root`` (in this process) and return timings and peak memory."""
-    from briefgen import pipeline, summarize
+    from briefgen import pipeline
+    from briefgen.drafting import summarize
     started = time.perf_counter()
     report = summarize.summarize(pipeline.Project(root))
     seconds = time.perf_counter() - started
@@ -98,8 +99,8 @@ def run(root: Path) -> dict[str, float]:
 
 
 def _claims(root: Path) -> list:
-    from briefgen import summary
-    from briefgen.sources import load_sources
+    from briefgen.inputs import summary
+    from briefgen.inputs.sources import load_sources
     return list(summary.load_summary(root / "summary", load_sources(root / "sources")).claims.values())
 
 

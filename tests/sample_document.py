@@ -1,8 +1,25 @@
 """A hand-built Document that uses every node type, for renderer tests."""
 
 from briefgen.model import (
-    BulletList, Callout, Document, Emph, Entry, Figure, Footnote, Heading, Link, Marker, Meta,
-    NoteList, Paragraph, Quote, Strong, Style, Table, TableOfContents, Text,
+    BulletList,
+    Callout,
+    Document,
+    Emph,
+    Entry,
+    Figure,
+    Footnote,
+    Heading,
+    Link,
+    Marker,
+    Meta,
+    NoteList,
+    Paragraph,
+    Quote,
+    Strong,
+    Style,
+    Table,
+    TableOfContents,
+    Text,
 )
 
 T = Text

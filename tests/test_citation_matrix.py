@@ -9,10 +9,11 @@ import pytest
 from conftest import ROOT
 from readback import docx_body, docx_footnotes, flat, para_text, pdf_body_text
 
-from briefgen import pipeline, sources, spec
+from briefgen import pipeline
+from briefgen.compose.transforms import map_runs
+from briefgen.inputs import sources, spec
+from briefgen.inputs.schemas import PLACEMENTS, STYLES
 from briefgen.model import Footnote, NoteList, plain_text
-from briefgen.schemas import PLACEMENTS, STYLES
-from briefgen.transforms import map_runs
 
 BRIEF = ROOT / "briefs" / "chip-export-limits.yaml"
 
@@ -69,5 +70,5 @@ def test_zotero_csl_json_export_works_as_metadata(tmp_path):
     assert article.text == "Reservoirs fell again in March."
     report = found["wri2023"]
     assert report.path is None and report.csl["publisher-place"] == "Washington, DC"
-    from briefgen import citations
+    from briefgen.compose import citations
     assert plain_text(citations.reference(article.csl, "chicago-notes")).startswith("Smith, Jane. “Drought Deepens Across the South.” The Guardian")

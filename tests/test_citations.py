@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.citations import (
-    STYLES, NoteWriter, disambiguate, in_text, in_text_labels, reference, sort_key,
+from briefgen.compose.citations import (
+    STYLES,
+    NoteWriter,
+    disambiguate,
+    in_text,
+    in_text_labels,
+    reference,
+    sort_key,
 )
 from briefgen.model import Emph, Inline, Link, Text, plain_text
 

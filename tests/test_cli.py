@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, cli
 
-from briefgen import pipeline, spec, summary
+from briefgen import pipeline
+from briefgen.inputs import spec, summary
 from briefgen.watch import watch
 
 

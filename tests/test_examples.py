@@ -7,13 +7,30 @@ every reference is cited.
 
 from __future__ import annotations
 
-
 import pytest
 from conftest import ROOT
-from readback import pdf_body_text, docx_body, docx_footnotes, flat, footnote_ids, para_text, pdf_pages
+from readback import (
+    docx_body,
+    docx_footnotes,
+    flat,
+    footnote_ids,
+    para_text,
+    pdf_body_text,
+    pdf_pages,
+)
 
-from briefgen import compose, housestyle, pipeline, spec, transforms
-from briefgen.model import BulletList, Callout, Footnote, Marker, NoteList, Paragraph, plain_text
+from briefgen import pipeline
+from briefgen.compose import compose, transforms
+from briefgen.inputs import housestyle, spec
+from briefgen.model import (
+    BulletList,
+    Callout,
+    Footnote,
+    Marker,
+    NoteList,
+    Paragraph,
+    plain_text,
+)
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
 PROJECT = pipeline.Project(ROOT)

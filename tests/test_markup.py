@@ -1,7 +1,18 @@
 """Markdown with citations → model blocks; literal text stays literal."""
 
-from briefgen import markup
-from briefgen.model import BulletList, Callout, Cite, Emph, Link, Paragraph, Quote, Strong, Table, Text
+from briefgen.compose import markup
+from briefgen.model import (
+    BulletList,
+    Callout,
+    Cite,
+    Emph,
+    Link,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+)
 
 
 def parse(source):

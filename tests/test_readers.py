@@ -11,8 +11,8 @@ import docx
 import pytest
 from reportlab.pdfgen import canvas
 
-from briefgen import ingest, readers
 from briefgen.errors import UserError
+from briefgen.inputs import ingest, readers
 
 HTML = """<!DOCTYPE html>
 <html lang="en-GB"><head>

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT
 from readback import pdf_pages
 
-from briefgen import pipeline, spec
+from briefgen import pipeline
+from briefgen.inputs import spec
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
 needs = lambda tool: pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")  # noqa: E731

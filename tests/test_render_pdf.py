@@ -19,10 +19,26 @@ from sample_document import sample_document
 
 from briefgen import model
 from briefgen.model import (
-    BulletList, Callout, Cite, Document, Entry, Figure, Footnote, Heading, Link, Marker, Meta,
-    NoteList, Paragraph, Style, Table, TableOfContents, Text,
+    BulletList,
+    Callout,
+    Cite,
+    Document,
+    Entry,
+    Figure,
+    Footnote,
+    Heading,
+    Link,
+    Marker,
+    Meta,
+    NoteList,
+    Paragraph,
+    Style,
+    Table,
+    TableOfContents,
+    Text,
 )
-from briefgen.renderers import Rendered, get, pdf
+from briefgen.renderers import Rendered, get
+from briefgen.renderers.pdf import render as pdf
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 WORDS = ["water", "policy", "tariff", "aquifer", "drought", "supply", "demand", "basin",
@@ -152,9 +168,10 @@ def test_every_node_type_is_handled() -> None:
 
 
 def test_only_the_pdf_modules_import_reportlab() -> None:
-    package = Path(pdf.__file__).parents[1]
-    importers = {p.name for p in package.rglob("*.py") if re.search(r"^\s*(from|import) reportlab", p.read_text(), re.MULTILINE)}
-    assert importers <= {"pdf.py", "pdf_figures.py", "pdf_fonts.py", "pdf_notes.py"}
+    src = Path(pdf.__file__).parents[2]
+    importers = {p.relative_to(src).as_posix() for p in src.rglob("*.py")
+                 if re.search(r"^\s*(from|import) reportlab", p.read_text(), re.MULTILINE)}
+    assert importers and all(name.startswith("renderers/pdf/") for name in importers), importers
 
 
 # ---------------------------------------------------------------- text and structure
@@ -335,7 +352,7 @@ def test_a_character_no_font_has_is_a_warning_naming_it() -> None:
 
 
 def test_the_cjk_font_ships_with_its_licence() -> None:
-    from briefgen.renderers import pdf_fonts
+    from briefgen.renderers.pdf import fonts as pdf_fonts
 
     assert pdf_fonts.SHIPPED_CJK.stat().st_size < 3_000_000
     assert "Apache License" in (pdf_fonts.SHIPPED_CJK.parent / "LICENSE-briefgen-cjk.txt").read_text()
@@ -435,7 +452,7 @@ def test_output_is_byte_identical_across_renders() -> None:
 
 def test_output_is_byte_identical_across_processes() -> None:
     code = ("import hashlib, sys; sys.path.insert(0, sys.argv[1]);"
-            "from sample_document import sample_document; from briefgen.renderers import pdf;"
+            "from sample_document import sample_document; from briefgen.renderers.pdf import render as pdf;"
             "print(hashlib.sha256(pdf.render(sample_document()).data).hexdigest())")
     here = str(Path(__file__).parent)
     digests = {subprocess.run([sys.executable, "-c", code, here], capture_output=True, text=True, check=True,

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import drafting, ingest, pipeline, sentences, summarize, summary, yamlio
+from briefgen import pipeline
+from briefgen.drafting import drafting, sentences, summarize
 from briefgen.errors import PartialFailure
-from briefgen.sources import load_sources
+from briefgen.inputs import ingest, summary, yamlio
+from briefgen.inputs.sources import load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 RECALL_FLOOR, PRECISION_FLOOR = 0.6, 0.75

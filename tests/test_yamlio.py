@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefgen import yamlio
 from briefgen.errors import UserError
+from briefgen.inputs import yamlio
 
 
 def test_positions_of_keys_and_values():

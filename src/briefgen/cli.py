@@ -131,7 +131,8 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
                    project: Path = ProjectOpt) -> None:
     """Propose candidate themes: key phrases of the corpus, with the sources they come from."""
     def action() -> int:
-        from briefgen import console, pipeline, summarize
+        from briefgen import console, pipeline
+        from briefgen.drafting import summarize
         found = summarize.suggest_themes(pipeline.Project(project), count)
         console.table("Candidate themes", ["phrase", "sources", "score"],
                       [[s.phrase, ", ".join(s.sources), f"{s.score:.2f}"] for s in found])
@@ -147,7 +148,8 @@ def summarize_command(
 ) -> None:
     """Draft the structured summary from the sources, keeping the analyst's curated claims."""
     def action() -> int:
-        from briefgen import console, pipeline, summarize
+        from briefgen import console, pipeline
+        from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
         report = summarize.summarize(pipeline.Project(project), out, per_theme)
         console.info(report.line() if hasattr(report, "line") else str(report))
@@ -166,8 +168,10 @@ def new(
 ) -> None:
     """Write a valid, commented spec to start from."""
     def action() -> int:
-        from briefgen import compose, pipeline, scaffold, spec
+        from briefgen import pipeline
+        from briefgen.compose import compose
         from briefgen.errors import UserError, did_you_mean
+        from briefgen.inputs import scaffold, spec
         proj = pipeline.Project(project)
         corpus = pipeline.load_corpus(proj)
         known = [t.id for t in corpus.summary.themes]
@@ -190,7 +194,8 @@ def new(
 def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schemas.")) -> None:
     """Write JSON Schemas for specs, the summary and sources (for editor validation and completion)."""
     def action() -> int:
-        from briefgen import pipeline, scaffold
+        from briefgen import pipeline
+        from briefgen.inputs import scaffold
         for name, text in scaffold.json_schemas().items():
             pipeline.write_atomic(out / name, text.encode("utf-8"))
             print(f"wrote {out / name}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Iterator
 from contextlib import contextmanager
+from typing import Any, Iterator
 
 
 def fancy() -> bool:

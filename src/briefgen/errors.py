@@ -10,10 +10,16 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+SEVERITIES = ("error", "warning")
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with one input file."""
+    """One finding about one input file: an error, or a warning that ``--strict`` promotes.
+
+    Every check in briefgen (schemas, quotes, support, citations, layout budgets)
+    reports these records; only the edge (the CLI) turns them into text.
+    """
 
     file: str
     line: int
@@ -22,6 +28,10 @@ class Problem:
     """The key path, dotted: ``sections.1.themes.0``; empty for the whole file."""
     message: str
     hint: str = ""
+    severity: str = "error"
+    """``error`` or ``warning`` (see ``SEVERITIES``)."""
+    code: str = ""
+    """A short stable name for the kind of finding, e.g. ``support.name``; tests and filters use it."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file

@@ -12,10 +12,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen import compose, housestyle, renderers, spec, summary, transforms
+from briefgen import renderers
+from briefgen.compose import compose, transforms
 from briefgen.errors import Problem, UserError, display
+from briefgen.inputs import housestyle, spec, summary
+from briefgen.inputs.sources import Source, load_sources
 from briefgen.model import Document
-from briefgen.sources import Source, load_sources
 
 
 @dataclass(frozen=True)

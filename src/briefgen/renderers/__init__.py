@@ -32,8 +32,8 @@ class Renderer(Protocol):
 
 
 FORMATS: dict[str, str] = {
-    "docx": "briefgen.renderers.docx",
-    "pdf": "briefgen.renderers.pdf",
+    "docx": "briefgen.renderers.docx.render",
+    "pdf": "briefgen.renderers.pdf.render",
     "pdfua": "briefgen.renderers.pdfua",
 }
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from briefgen.errors import UserError
 from briefgen.model import Document
 from briefgen.renderers import Rendered
-from briefgen.renderers import docx as docx_renderer
+from briefgen.renderers.docx import render as docx_renderer
 
 NAME = "pdfua"
 SUFFIX = ".ua.pdf"

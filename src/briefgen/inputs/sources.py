@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from briefgen import ingest, schemas, yamlio
 from briefgen.errors import Problem, UserError, did_you_mean, display
+from briefgen.inputs import ingest, schemas, yamlio
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
 DOCUMENT_METADATA = (".html", ".htm", ".pdf", ".docx")
@@ -131,7 +131,7 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
 
 def _with_file_metadata(csl: dict[str, Any], path: Path, problems: list[Problem]) -> dict[str, Any]:
     """Return ``csl`` completed with the document's own metadata; the metadata file wins."""
-    from briefgen import readers
+    from briefgen.inputs import readers
     try:
         return readers.merge(csl, readers.metadata(path))
     except UserError as exc:

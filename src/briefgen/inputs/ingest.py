@@ -1,7 +1,7 @@
 """Ingest: the text of each source document, normalised, with a content hash.
 
 The readers for each format (plain text, Markdown, HTML, PDF, DOCX) live in
-briefgen.readers; this module applies the checks every document gets (size,
+briefgen.inputs.readers; this module applies the checks every document gets (size,
 emptiness, binary data) and the normalisation quotes are verified against.
 """
 
@@ -24,7 +24,9 @@ _UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 def read_text(path: Path) -> str:
     """Return the text of the document at ``path``, or raise UserError naming it."""
-    from briefgen.readers import READERS  # HTML, PDF and DOCX libraries load only when needed
+    from briefgen.inputs.readers import (
+        READERS,  # HTML, PDF and DOCX libraries load only when needed
+    )
 
     name = display(path)
     suffix = path.suffix.lower()

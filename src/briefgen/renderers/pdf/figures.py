@@ -20,10 +20,10 @@ from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 
 from briefgen.model import Figure, Inline, Meta, Table, plain_text
-from briefgen.renderers.pdf_fonts import face
+from briefgen.renderers.pdf.fonts import face
 
 if TYPE_CHECKING:
-    from briefgen.renderers.pdf import Ctx
+    from briefgen.renderers.pdf.render import Ctx
 
 PAD = 3.5 * mm
 """Inner padding of panels (quotes, callouts)."""

@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefgen.errors import UserError
+from briefgen.inputs.sources import Source
+from briefgen.inputs.summary import Summary
 from briefgen.model import FIGURE_KINDS, Figure, Table, Text
-from briefgen.sources import Source
-from briefgen.summary import Summary
 
 if TYPE_CHECKING:
-    from briefgen.compose import Selected
+    from briefgen.compose.compose import Selected
 
 
 def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:

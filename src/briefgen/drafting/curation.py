@@ -23,7 +23,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from briefgen import drafting, ingest, schemas, sentences
+from briefgen.drafting import drafting, sentences
+from briefgen.inputs import ingest, schemas
 
 Span = tuple[str, int, int]
 """(source id, start, end) in the source's normalised text."""

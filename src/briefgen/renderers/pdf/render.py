@@ -27,13 +27,31 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
 from briefgen.model import (
-    Block, BulletList, Callout, Cite, Document, Emph, Figure, Footnote, Heading, Inline, Link,
-    Marker, NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text, plain_text,
+    Block,
+    BulletList,
+    Callout,
+    Cite,
+    Document,
+    Emph,
+    Figure,
+    Footnote,
+    Heading,
+    Inline,
+    Link,
+    Marker,
+    NoteList,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    TableOfContents,
+    Text,
+    plain_text,
 )
 from briefgen.renderers import Rendered
-from briefgen.renderers.pdf_figures import PAD, figure, panel, table, title_block
-from briefgen.renderers.pdf_fonts import FontBook, face, make_styles, text_width
-from briefgen.renderers.pdf_notes import BriefCanvas, BriefDoc, Furniture, marker_tag
+from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
+from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
+from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
 NAME = "pdf"
 SUFFIX = ".pdf"

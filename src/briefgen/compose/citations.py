@@ -35,11 +35,41 @@ Choices where the manuals leave room, or where we depart from them:
 
 from __future__ import annotations
 
-from briefgen.citations_parts import (
-    BOOKISH, IEEE_MONTHS, Joiner, Piece, accessed_shown, apa_date, apa_names, authors, capitalise,
-    chicago_date, chicago_names, date_parts, doi_of, emph, event_of, field, ieee_date,
-    ieee_names, imprint, is_web, layout, letters, link_piece, long_date, page_range, plain,
-    quoted, same, short_names, short_title, sortable, standin, title_piece, year_label,
+from briefgen.compose.citations_parts import (
+    BOOKISH,
+    IEEE_MONTHS,
+    Joiner,
+    Piece,
+    accessed_shown,
+    apa_date,
+    apa_names,
+    authors,
+    capitalise,
+    chicago_date,
+    chicago_names,
+    date_parts,
+    doi_of,
+    emph,
+    event_of,
+    field,
+    ieee_date,
+    ieee_names,
+    imprint,
+    is_web,
+    layout,
+    letters,
+    link_piece,
+    long_date,
+    page_range,
+    plain,
+    quoted,
+    same,
+    short_names,
+    short_title,
+    sortable,
+    standin,
+    title_piece,
+    year_label,
 )
 from briefgen.model import Inline, Link, Text, plain_text
 

@@ -12,13 +12,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from briefgen.model import (
-    Block, BulletList, Callout, Cite, Emph, Heading, Inline, Link, Paragraph, Quote, Strong, Table, Text, plain_text,
+    Block,
+    BulletList,
+    Callout,
+    Cite,
+    Emph,
+    Heading,
+    Inline,
+    Link,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    Text,
+    plain_text,
 )
 
 _CITE = re.compile(r"\[(@[\w][\w:.#$%&+?<>~/-]*(?:\s*;\s*@[\w][\w:.#$%&+?<>~/-]*)*)\]")

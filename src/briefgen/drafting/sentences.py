@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefgen import ingest
+from briefgen.inputs import ingest
 
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st mt gen col lt sgt capt gov sen rep pres rev hon
     inc ltd co corp plc llc bros dept univ assn est approx vs etc al cf ca fig figs no nos vol vols pp ed eds

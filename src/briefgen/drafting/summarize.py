@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from briefgen import curation, drafting, ingest, keyphrases, pipeline, schemas, sentences, yamlio
+from briefgen import pipeline
+from briefgen.drafting import curation, drafting, keyphrases, sentences
+from briefgen.drafting.keyphrases import Suggestion
 from briefgen.errors import PartialFailure, Problem, UserError, display
-from briefgen.keyphrases import Suggestion
-from briefgen.sources import Source, load_sources
-from briefgen.summary import Summary
+from briefgen.inputs import ingest, schemas, yamlio
+from briefgen.inputs.sources import Source, load_sources
+from briefgen.inputs.summary import Summary
 
 __all__ = ["Report", "Suggestion", "evaluate", "summarize", "suggest_themes"]
 

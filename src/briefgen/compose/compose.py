@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen import markup, templates
+from briefgen.compose import markup, templates
 from briefgen.errors import UserError
+from briefgen.inputs.schemas import Claim, Evidence, Section
+from briefgen.inputs.sources import Source
+from briefgen.inputs.spec import Brief
+from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
-from briefgen.schemas import Claim, Evidence, Section
-from briefgen.sources import Source
-from briefgen.spec import Brief
-from briefgen.summary import Summary
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -153,7 +153,7 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources)]
     if block.name == "figure":
-        from briefgen.figures import figure
+        from briefgen.compose.figures import figure
         return [figure(block.args, claims, summary, sources)]
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
                     "(expected callout, toc, figure, annex, notes or references)")

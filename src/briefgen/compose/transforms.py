@@ -12,15 +12,34 @@ import re
 from dataclasses import fields, replace
 from typing import Callable, assert_never
 
-from briefgen import citations
-from briefgen.compose import Draft
+from briefgen.compose import citations
+from briefgen.compose.compose import Draft
+from briefgen.compose.markup import Directive
 from briefgen.errors import UserError, did_you_mean
-from briefgen.markup import Directive
+from briefgen.inputs.sources import Source
 from briefgen.model import (
-    Block, BulletList, Callout, Cite, Document, Emph, Entry, Figure, Footnote, Heading, Inline, Link, Marker,
-    Meta, NoteList, Paragraph, Quote, Strong, Table, TableOfContents, Text,
+    Block,
+    BulletList,
+    Callout,
+    Cite,
+    Document,
+    Emph,
+    Entry,
+    Figure,
+    Footnote,
+    Heading,
+    Inline,
+    Link,
+    Marker,
+    Meta,
+    NoteList,
+    Paragraph,
+    Quote,
+    Strong,
+    Table,
+    TableOfContents,
+    Text,
 )
-from briefgen.sources import Source
 
 Run = tuple[Inline, ...]
 

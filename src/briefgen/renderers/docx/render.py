@@ -21,13 +21,32 @@ from docx.shared import Mm
 from docx.table import _Cell
 
 from briefgen.model import (
-    Block, BulletList, Callout, Cite, Document, Emph, Figure, Footnote, Heading, Inline, Link,
-    Marker, Meta, NoteList, Paragraph, Quote, Strong, Style, Table, TableOfContents, Text,
+    Block,
+    BulletList,
+    Callout,
+    Cite,
+    Document,
+    Emph,
+    Figure,
+    Footnote,
+    Heading,
+    Inline,
+    Link,
+    Marker,
+    Meta,
+    NoteList,
+    Paragraph,
+    Quote,
+    Strong,
+    Style,
+    Table,
+    TableOfContents,
+    Text,
     plain_text,
 )
 from briefgen.renderers import Rendered
-from briefgen.renderers import docx_oxml as ox
-from briefgen.renderers import docx_styles
+from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx import styles as docx_styles
 
 NAME = "docx"
 SUFFIX = ".docx"

@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from briefgen import sentences
+from briefgen.drafting import sentences
 
 MAX_WORDS = 3
 MIN_OCCURRENCES = 2

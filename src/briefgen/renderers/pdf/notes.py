@@ -21,11 +21,17 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Table,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
 )
 
-from briefgen.renderers.pdf_fonts import FontBook, draw_text, face
-from briefgen.renderers.pdf_fonts import text_width as measure
+from briefgen.renderers.pdf.fonts import FontBook, draw_text, face
+from briefgen.renderers.pdf.fonts import text_width as measure
 
 FN = "fn"
 """The onDraw name that marks a footnote marker in Paragraph markup."""

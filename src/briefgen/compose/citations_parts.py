@@ -1,6 +1,6 @@
 """Building blocks of the citation formatter: fields, dates, names, titles, joining.
 
-Internal to ``briefgen.citations``, which holds the styles and the public API.
+Internal to ``briefgen.compose.citations``, which holds the styles and the public API.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from briefgen.compose.markup import escape
 from briefgen.errors import Problem, UserError
-from briefgen.markup import escape
 
 
 class Md(str):

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen import schemas, yamlio
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.sources import Source
-from briefgen.summary import Summary
+from briefgen.inputs import schemas, yamlio
+from briefgen.inputs.sources import Source
+from briefgen.inputs.summary import Summary
 
 CITATION_KEY = re.compile(r"@([\w][\w:.#$%&+?<>~/-]*)")
 

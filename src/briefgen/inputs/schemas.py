@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.yamlio import Loaded
+from briefgen.inputs.yamlio import Loaded
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 STYLES = ("chicago-notes", "chicago-author-date", "apa", "ieee")

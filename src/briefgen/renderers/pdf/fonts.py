@@ -39,7 +39,7 @@ from briefgen.model import Style
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 VERA = Path(reportlab.__file__).parent / "fonts"
-SHIPPED_CJK = Path(__file__).resolve().parent.parent / "fonts" / "briefgen-cjk.ttf"
+SHIPPED_CJK = Path(__file__).resolve().parents[2] / "fonts" / "briefgen-cjk.ttf"
 SYSTEM_CJK: tuple[tuple[str, int], ...] = (
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),

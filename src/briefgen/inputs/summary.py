@@ -11,9 +11,9 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefgen import ingest, schemas, yamlio
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.sources import Source
+from briefgen.inputs import ingest, schemas, yamlio
+from briefgen.inputs.sources import Source
 
 Theme = schemas.Theme
 Claim = schemas.Claim

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from briefgen import sentences
+from briefgen.drafting import sentences
 
 K1, B = 1.2, 0.75
 """BM25 term-saturation and length-normalisation constants (the usual defaults)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from briefgen import schemas
-from briefgen.summary import Summary
+from briefgen.inputs import schemas
+from briefgen.inputs.summary import Summary
 
 SCHEMA_FILES = {
     "spec.schema.json": schemas.Spec,

@@ -24,7 +24,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt, RGBColor
 
 from briefgen.model import Meta, Style
-from briefgen.renderers import docx_oxml as ox
+from briefgen.renderers.docx import oxml as ox
 
 # Logical fonts -> (Latin, East Asian) font names. Cambria and Calibri ship with Word on
 # Windows and macOS, and LibreOffice swaps in the metric-compatible Caladea and Carlito, so

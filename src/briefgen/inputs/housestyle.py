@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from briefgen import schemas, yamlio
+from briefgen.compose.templates import search_path
 from briefgen.errors import Problem, UserError, did_you_mean
+from briefgen.inputs import schemas, yamlio
 from briefgen.model import Style
-from briefgen.templates import search_path
 
 
 def style_files(project_templates: Path) -> dict[str, Path]:

@@ -1,0 +1,1 @@
+"""compose: see the pipeline in README.md."""

@@ -1,0 +1,1 @@
+"""drafting: see the pipeline in README.md."""

@@ -1,0 +1,1 @@
+"""inputs: see the pipeline in README.md."""

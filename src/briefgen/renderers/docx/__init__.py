@@ -1,0 +1,1 @@
+"""renderers/docx: see the pipeline in README.md."""

@@ -1,0 +1,1 @@
+"""renderers/pdf: see the pipeline in README.md."""
