@@ -334,3 +334,20 @@ def normalise_zip(data: bytes) -> bytes:
             member.create_system = 0
             target.writestr(member, source.read(info.filename))
     return out.getvalue()
+
+
+def cache_style_ids(doc: DocxDocument) -> None:
+    """Remember each style name's id in ``doc``: python-docx scans every style per paragraph.
+
+    Only for a document whose styles are all defined: the walk adds none.
+    """
+    part, memo = doc.part, {}
+    lookup = part.get_style_id
+
+    def get_style_id(style: Any, kind: Any) -> str | None:
+        key = (style if isinstance(style, str) or style is None else ("id", style.style_id), kind)
+        if key not in memo:
+            memo[key] = lookup(style, kind)
+        return memo[key]
+
+    part.get_style_id = get_style_id  # type: ignore[method-assign]

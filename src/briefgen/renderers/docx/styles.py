@@ -13,8 +13,10 @@ the brief, so the DOCX and the PDF agree on the page.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -55,15 +57,46 @@ class House:
 
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
-    doc, reference, warnings = _base_document(style.reference_docx)
-    ox.drop_thumbnail(doc)
-    width = page_setup(doc, style)
-    define_styles(doc, style, meta, width, frozenset(s.name for s in doc.styles) if reference
-                  else frozenset())
-    ids = {name: doc.styles[name].style_id for name in RUN_STYLES}
+    blob, ids, warnings = _styled_base(style, meta)
+    doc = docx.Document(io.BytesIO(blob))
+    ox.cache_style_ids(doc)
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings)
+
+
+_BASES: dict[tuple[str, bytes, str], tuple[bytes, dict[str, str], tuple[str, ...]]] = {}
+"""Styled base documents saved as bytes, by what shapes them; one process's, never on disk."""
+
+
+def _styled_base(style: Style, meta: Meta) -> tuple[bytes, dict[str, str], tuple[str, ...]]:
+    """Return the saved base document with page geometry and styles, its run style ids and warnings.
+
+    Defining the styles is most of a small brief's DOCX time, and the result depends only
+    on the house style, the reference's bytes and the brief's language, marking and draft
+    flag (never on its text), so each process does it once per key; every brief re-opens
+    the bytes, a document of its own. A few keys are kept, so a long ``watch`` stays small.
+    """
+    reference = b""
+    if style.reference_docx:
+        try:
+            reference = Path(style.reference_docx).read_bytes()
+        except OSError:
+            reference = b"unreadable"
+    shape = replace(meta, title="", subtitle="", author=(), date="", audience="", subject="", keywords=())
+    key = (repr(style), reference, repr(shape))
+    if key not in _BASES:
+        doc, referenced, warnings = _base_document(style.reference_docx)
+        ox.drop_thumbnail(doc)
+        width = page_setup(doc, style)
+        define_styles(doc, style, shape, width,
+                      frozenset(s.name for s in doc.styles) if referenced else frozenset())
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        while len(_BASES) >= 8:
+            del _BASES[next(iter(_BASES))]
+        _BASES[key] = (buffer.getvalue(), {name: doc.styles[name].style_id for name in RUN_STYLES}, warnings)
+    return _BASES[key]
 
 
 def _base_document(reference: str) -> tuple[DocxDocument, bool, tuple[str, ...]]:

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""In-process measures for bench_build.py, each run in a fresh child process.
+
+    bench_probes.py warm PROJECT N      warm per-brief times on one core
+    bench_probes.py memory PROJECT N    peak memory of one batch worker over N briefs
+    bench_probes.py watch PROJECT N     spec edit → rebuilt files, N edits
+
+Each prints ``key=value`` lines (floats) for ``parse``.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def parse(text: str) -> dict[str, float]:
+    return {k: float(v) for k, v in (line.split("=", 1) for line in text.split() if "=" in line)}
+
+
+def warm(root: Path, n: int) -> None:
+    """Build every spec in one process on one core; report the median per brief after a warm-up."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from briefgen import pipeline, renderers
+    from briefgen.inputs import spec
+    project = pipeline.Project(root)
+    corpus = pipeline.load_corpus(project)
+    specs = project.specs()
+    both, docx, pdf = [], [], []
+    with tempfile.TemporaryDirectory() as out:
+        for i in range(n + 5):
+            path = specs[i % len(specs)]
+            start = time.perf_counter()
+            pipeline.build_one(project, corpus, path, Path(out), ["docx", "pdf"])
+            mid = time.perf_counter()
+            model = pipeline.document(project, corpus, spec.load_spec(path, corpus.summary, corpus.sources))
+            t0 = time.perf_counter()
+            renderers.get("docx").render(model)
+            t1 = time.perf_counter()
+            renderers.get("pdf").render(model)
+            t2 = time.perf_counter()
+            if i >= 5:
+                both.append(mid - start)
+                docx.append(t1 - t0)
+                pdf.append(t2 - t1)
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    print(f"both_ms={ms(both)} docx_ms={ms(docx)} pdf_ms={ms(pdf)}")
+
+
+def memory(root: Path, n: int) -> None:
+    """Build n specs through the batch worker's entry point; peak RSS after brief 20 and at the end."""
+    from briefgen import batch
+    specs = sorted((root / "briefs").glob("*.yaml"))[:n]
+    peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
+    early = 0.0
+    with tempfile.TemporaryDirectory() as out:
+        for i, path in enumerate(specs, 1):
+            outcome = batch._build(root, path, Path(out), ["docx", "pdf"], False)
+            assert not outcome.error, outcome.error
+            if i == 20:
+                early = peak()
+    print(f"early_mib={early} last_mib={peak()}")
+
+
+def watch(root: Path, n: int) -> None:
+    """Start ``briefgen watch``; edit the spec n times; time each edit until both files are new."""
+    spec = next((root / "briefs").glob("*.yaml"))
+    out = root / "out"
+    files = [out / (spec.stem + ".docx"), out / (spec.stem + ".pdf")]
+    command = [str(Path(sys.executable).with_name("briefgen")), "watch", "-p", str(root), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not all(f.exists() for f in files):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit("watch did not build the spec")
+            time.sleep(0.05)
+        time.sleep(1.0)
+        original, latencies = spec.read_text(), []
+        for i in range(n):
+            before = [f.stat().st_mtime_ns for f in files]
+            spec.write_text(original.replace("title: \"", f"title: \"Edit {i} ", 1))
+            start = time.perf_counter()
+            while [f.stat().st_mtime_ns for f in files if f.exists()] == before or not all(
+                    f.stat().st_mtime_ns != b for f, b in zip(files, before)):
+                if time.perf_counter() - start > 30:
+                    raise SystemExit("watch did not rebuild within 30 s")
+                time.sleep(0.005)
+            latencies.append(time.perf_counter() - start)
+            time.sleep(1.0)
+    finally:
+        process.terminate()
+        process.wait(10)
+    print(f"median_s={statistics.median(latencies)} max_s={max(latencies)}")
+
+
+if __name__ == "__main__":
+    {"warm": warm, "memory": memory, "watch": watch}[sys.argv[1]](Path(sys.argv[2]), int(sys.argv[3]))
