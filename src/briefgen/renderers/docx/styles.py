@@ -87,7 +87,7 @@ def _styled_base(style: Style, meta: Meta) -> tuple[bytes, dict[str, str], tuple
     key = (repr(style), reference, repr(shape))
     if key not in _BASES:
         doc, referenced, warnings = _base_document(style.reference_docx)
-        ox.drop_thumbnail(doc)
+        ox.drop_template_parts(doc)
         width = page_setup(doc, style)
         define_styles(doc, style, shape, width,
                       frozenset(s.name for s in doc.styles) if referenced else frozenset())
