@@ -109,7 +109,7 @@ class Bench:
             ours.append(timed(self.build(self.project, out, "--jobs", "2"), env=self.env))
             start = time.perf_counter()
             with ThreadPoolExecutor(2) as pool:
-                list(pool.map(lambda i: timed(self.pandoc_pair(out, i), self.md, self.env), range(n)))
+                list(pool.map(lambda i, out=out: timed(self.pandoc_pair(out, i), self.md, self.env), range(n)))
             theirs.append(time.perf_counter() - start)
         return min(ours), min(theirs)
 

@@ -88,8 +88,7 @@ def watch(root: Path, n: int) -> None:
             before = [f.stat().st_mtime_ns for f in files]
             spec.write_text(original.replace("title: \"", f"title: \"Edit {i} ", 1))
             start = time.perf_counter()
-            while [f.stat().st_mtime_ns for f in files if f.exists()] == before or not all(
-                    f.stat().st_mtime_ns != b for f, b in zip(files, before)):
+            while any(f.stat().st_mtime_ns == b for f, b in zip(files, before, strict=True)):
                 if time.perf_counter() - start > 30:
                     raise SystemExit("watch did not rebuild within 30 s")
                 time.sleep(0.005)
