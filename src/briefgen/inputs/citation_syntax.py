@@ -53,7 +53,7 @@ _NUMBER = r"(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_NUMBER}(?:\s*[-–—]+\s*{_NUMBER})?"
 _VALUE = rf"{_RANGE}(?:\s*(?:,|&|and)\s*{_RANGE})*"
 _LOCATOR_RE = re.compile(rf"\s*,?\s*(?:(?P<term>{_TERM})(?!\w)\s*)?(?P<value>{_VALUE})(?![\w.])(?P<rest>.*)\Z",
-                         re.S)
+                         re.DOTALL)
 _STARTS = " \t\n[;(-"
 """Characters after which an ``@`` starts a citation (besides the start of the text)."""
 

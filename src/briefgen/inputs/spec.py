@@ -16,7 +16,6 @@ from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 
 
-
 @dataclass(frozen=True)
 class Brief:
     """A validated spec, with the file it came from."""
