@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import ROOT
 from openxml_audit import OpenXmlValidator
 
 from briefgen import pipeline, renderers
 from briefgen.inputs import spec
 from briefgen.model import Callout, Document, Table, plain_text
+from conftest import ROOT
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
 NAMES = [p.stem for p in SPECS]

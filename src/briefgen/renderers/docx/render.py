@@ -112,7 +112,7 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
     """Draw ``blocks`` in order; a paragraph that introduces a quote keeps with it."""
-    for block, after in zip(blocks, (*blocks[1:], None)):
+    for block, after in zip(blocks, (*blocks[1:], None), strict=True):
         _block(w, box, block)
         if isinstance(block, Paragraph) and isinstance(after, Quote):
             ox.put(box.paragraphs[-1]._p.get_or_add_pPr(), ox.el("w:keepNext"))
@@ -201,8 +201,8 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
     for row in grid.rows:  # rows break only between rows; the header row repeats on each page
         row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
-    for row, cells in zip(grid.rows, rows):
-        for cell, content in zip(row.cells, cells):
+    for row, cells in zip(grid.rows, rows, strict=True):
+        for cell, content in zip(row.cells, cells, strict=False):
             paragraph = cell.paragraphs[0]
             paragraph.style = "Table Text"
             _inlines(w, paragraph._p, content, _Fmt(w.doc.part))

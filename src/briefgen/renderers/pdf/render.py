@@ -180,7 +180,7 @@ def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
 def flowables(blocks: tuple[Block, ...], ctx: Ctx) -> list[Flowable]:
     """Return the flowables of ``blocks``; a paragraph that introduces a quote keeps with it."""
     out: list[Flowable] = []
-    for node, after in zip(blocks, (*blocks[1:], None)):
+    for node, after in zip(blocks, (*blocks[1:], None), strict=True):
         drawn = block(node, ctx)
         if isinstance(node, Paragraph) and isinstance(after, Quote):
             drawn[-1].keepWithNext = 1
@@ -266,7 +266,7 @@ def note_list(node: NoteList, ctx: Ctx) -> list[Flowable]:
     style = ParagraphStyle("entry-list", parent=ctx.styles["entry"], leftIndent=hang,
                            firstLineIndent=0 if indent else -hang)
     paras: list[Flowable] = []
-    for entry, label in zip(node.entries, labels):
+    for entry, label in zip(node.entries, labels, strict=True):
         bullet = f"<bullet>{label}</bullet>" if entry.label else ""
         text = inlines(entry.content, ctx, Fmt(ctx.body))
         paras.append(RLParagraph(f'{bullet}<a name="{dest(entry.anchor)}"/>{text}', style))
