@@ -20,6 +20,7 @@ All fonts are TrueType and embedded (subset) by reportlab.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -143,8 +144,13 @@ class FontBook:
 
     def runs(self, text: str, family: str) -> Iterator[tuple[str, str]]:
         """Split ``text`` into (family, text) runs, each drawable in that family."""
+        text = clean(text)
+        if covered(family).issuperset(map(ord, text)):  # the usual case: one run, no per-character walk
+            if text:
+                yield family, text
+            return
         current, chunk = family, ""
-        for char in clean(text):
+        for char in text:
             name = current if _neutral(char) else self.font_for(char, family)
             if name != current and chunk:
                 yield current, chunk
@@ -175,8 +181,14 @@ class FontBook:
                      for c in self.missing)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+"""Unicode's Cc category, all of it."""
+
+
 def clean(text: str) -> str:
     """Turn tabs and line breaks into spaces and drop other control characters."""
+    if not _CONTROL.search(text):
+        return text
     return "".join(" " if c in "\t\n\r" else c for c in text
                    if c in "\t\n\r" or unicodedata.category(c) != "Cc")
 

@@ -56,6 +56,8 @@ def note_keys(flowable: Any) -> list[str]:
 
 def _collect(item: Any, keys: list[str]) -> None:
     """Walk containers, table cells and paragraph fragments for footnote onDraw tags."""
+    if isinstance(item, (str, float, int)):  # the leaves of word lists: most calls, no tags
+        return
     if isinstance(item, (list, tuple)):
         for child in item:
             _collect(child, keys)
