@@ -41,3 +41,13 @@ FORMATS: dict[str, str] = {
 def get(name: str) -> Renderer:
     """Return the renderer module for format ``name`` (a key of FORMATS)."""
     return importlib.import_module(FORMATS[name])
+
+
+def docx_pages(data: bytes) -> int | None:
+    """Return how many pages LibreOffice lays the DOCX ``data`` out on; None without LibreOffice.
+
+    One LibreOffice serves every call of a process when it can (``renderers.office``);
+    ``renderers.office.session().convert(data)`` gives the PDF itself, for page numbers.
+    """
+    from briefgen.renderers import pdfua
+    return pdfua.docx_pages(data)

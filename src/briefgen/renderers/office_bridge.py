@@ -1,0 +1,88 @@
+"""One LibreOffice for many conversions: run by an interpreter that has LibreOffice's ``uno``.
+
+This file is a script, not part of briefgen's import graph: ``renderers.office`` starts
+it with the system Python (Debian's python3-uno puts ``uno`` there, not in a venv). It
+starts ``soffice`` listening on a private pipe with a private profile, then reads
+requests on stdin, one a line: ``SOURCE<TAB>TARGET<TAB>FILTER_JSON``, and answers each
+with ``ok`` or ``error: …`` on stdout. When stdin closes (briefgen exited, even killed)
+it ends LibreOffice and itself, so nothing outlives the batch.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import uno  # type: ignore[import-not-found]
+from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
+from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def connect(soffice, folder):
+    pipe = f"briefgen-{os.getpid()}"
+    office = subprocess.Popen(
+        [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+         f"-env:UserInstallation={uno.systemPathToFileUrl(os.path.join(folder, 'profile'))}",
+         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            break
+        except NoConnectException:
+            if office.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("error: LibreOffice did not start") from None
+            time.sleep(0.05)
+    desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    return office, desktop
+
+
+def convert(desktop, source, target, options):
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
+                                       (prop("Hidden", True), prop("ReadOnly", True)))
+    if doc is None:
+        raise RuntimeError("could not open the document")
+    try:
+        data = tuple(prop(k, v) for k, v in options.get("data", {}).items())
+        doc.storeToURL(uno.systemPathToFileUrl(target), (
+            prop("FilterName", options["filter"]),
+            prop("FilterData", uno.Any("[]com.sun.star.beans.PropertyValue", data))))
+    finally:
+        doc.close(True)
+
+
+def main():
+    soffice, folder = sys.argv[1], sys.argv[2]
+    office, desktop = connect(soffice, folder)
+    try:
+        print("ready", flush=True)
+        for line in sys.stdin:
+            source, target, options = line.rstrip("\n").split("\t", 2)
+            try:
+                convert(desktop, source, target, json.loads(options))
+                print("ok", flush=True)
+            except Exception as error:  # noqa: BLE001 - reported to briefgen, which raises it
+                print(f"error: {type(error).__name__}: {error}".replace("\n", " "), flush=True)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:  # noqa: BLE001 - LibreOffice may be gone already
+            pass
+        try:
+            office.wait(10)
+        except subprocess.TimeoutExpired:
+            office.kill()
+
+
+if __name__ == "__main__":
+    main()
