@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from briefgen.compose.templates import search_path
 from briefgen.errors import Problem, UserError, did_you_mean
 from briefgen.inputs import schemas, yamlio
+from briefgen.inputs.project import search_path
 from briefgen.model import Style
 
 

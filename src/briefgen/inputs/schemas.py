@@ -10,7 +10,7 @@ The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived 
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -140,12 +140,18 @@ class SummaryFile(_Strict):
 # ---------------------------------------------------------------- brief specs
 
 
+CitationStyle = Literal["chicago-notes", "chicago-author-date", "apa", "ieee"]
+Placement = Literal["footnotes", "endnotes", "author-date"]
+STYLES: tuple[str, ...] = get_args(CitationStyle)
+PLACEMENTS: tuple[str, ...] = get_args(Placement)
+
+
 class Citations(_Strict):
     """How the brief cites its sources."""
 
-    style: Literal["chicago-notes", "chicago-author-date", "apa", "ieee"] = "chicago-notes"
+    style: CitationStyle = "chicago-notes"
     """The citation style: Chicago (CMOS 18) notes-bibliography or author-date, APA 7, or IEEE."""
-    placement: Literal["footnotes", "endnotes", "author-date"] = "footnotes"
+    placement: Placement = "footnotes"
     """Where citations go: at the foot of the page, in a Notes section, or in the text with a reference list (IEEE gives `[n]`)."""
 
 

@@ -20,6 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.table import _Cell
 
+from briefgen.errors import Problem, warning
 from briefgen.model import (
     Block,
     BulletList,
@@ -48,7 +49,6 @@ from briefgen.renderers import Rendered
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import styles as docx_styles
 
-NAME = "docx"
 SUFFIX = ".docx"
 HANDLED_BLOCKS = (Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure)
 HANDLED_INLINES = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
@@ -67,7 +67,7 @@ class _Writer:
     anchors: frozenset[str]
     ids: dict[str, str]
     """Style ids of the character styles named in runs (docx_styles.RUN_STYLES)."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     bookmarks: set[str] = field(default_factory=set)
 
 
@@ -149,7 +149,7 @@ def _anchored(w: _Writer, box: Box, style: str, anchor: str, lead: str,
     p = box.add_paragraph(style=style)._p
     end = None
     if anchor in w.bookmarks:
-        w.warnings.append(f"duplicate anchor {anchor!r}: only the first is a link target")
+        w.warnings.append(warning("docx.anchor", f"duplicate anchor {anchor!r}: only the first is a link target"))
     else:
         w.bookmarks.add(anchor)
         end = ox.bookmark(p, len(w.bookmarks), anchor)
@@ -164,7 +164,7 @@ def _heading(w: _Writer, box: Box, heading: Heading) -> None:
     """Add a "Heading N" paragraph (N ≤ 3) bookmarked with the heading's anchor."""
     level = min(max(heading.level, 1), 3)
     if level != heading.level:
-        w.warnings.append(f"heading level {heading.level} drawn as Heading {level}")
+        w.warnings.append(warning("docx.heading", f"heading level {heading.level} drawn as Heading {level}"))
     _anchored(w, box, f"Heading {level}", heading.anchor, "", heading.content)
 
 
@@ -185,7 +185,7 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
     rows = (table.header, *table.rows)
     columns = max(len(row) for row in rows)
     if not columns:
-        w.warnings.append(f"table {table.caption!r} has no columns; left out")
+        w.warnings.append(warning("docx.table", f"table {table.caption!r} has no columns; left out"))
         return
     if table.caption:
         ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
@@ -238,7 +238,7 @@ def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
     """
     entries = [h for h in w.headings if h.level <= toc.depth]
     if not entries:
-        w.warnings.append("table of contents has no headings; left out")
+        w.warnings.append(warning("docx.toc", "table of contents has no headings; left out"))
         return
     ox.plain(box.add_paragraph(style="TOC Heading")._p, "Contents")
     for heading in entries:
@@ -291,7 +291,7 @@ def _link(w: _Writer, parent: BaseOxmlElement, link: Link, fmt: _Fmt) -> None:
         _inlines(w, parent, link.content, fmt)
         return
     if link.url.startswith("#") and link.url[1:] not in w.anchors:
-        w.warnings.append(f"link to unknown anchor {link.url!r}")
+        w.warnings.append(warning("docx.link", f"link to unknown anchor {link.url!r}"))
     element = ox.hyperlink(fmt.part, link.url)
     _inlines(w, element, link.content, replace(fmt, style=w.ids["Hyperlink"], linked=True))
     parent.append(element)
@@ -330,7 +330,7 @@ def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
         try:
             w.doc.add_picture(style.logo, height=Mm(14))
         except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning
-            w.warnings.append(f"logo {style.logo!r} left out: {error}")
+            w.warnings.append(warning("docx.logo", f"logo {style.logo!r} left out: {error}"))
     ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)

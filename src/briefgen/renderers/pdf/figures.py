@@ -10,20 +10,39 @@ and a timeline in balanced bands; any other kind shows its data table.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from briefgen.model import Figure, Inline, Meta, Table, plain_text
-from briefgen.renderers.pdf.fonts import face
+from briefgen.errors import Problem, warning
+from briefgen.model import Document, Figure, Inline, Meta, Table, plain_text
+from briefgen.renderers.pdf.fonts import FontBook, face
 
-if TYPE_CHECKING:
-    from briefgen.renderers.pdf.render import Ctx
+
+class Ctx(Protocol):
+    """What this module uses of a render's state (``render.Ctx`` has it); declared here so render can import figures."""
+
+    document: Document
+    book: FontBook
+    width: float
+    styles: dict[str, ParagraphStyle]
+    warnings: list[Problem]
+    body: str
+    head: str
+    accent: str
+
+    def para(self, content: tuple[Inline, ...], style: str) -> RLParagraph: ...
+
+    def head_para(self, content: tuple[Inline, ...], style: str) -> RLParagraph: ...
+
+    def text(self, text: str, style: str, family: str | None = None) -> RLParagraph: ...
 
 PAD = 3.5 * mm
 """Inner padding of panels (quotes, callouts)."""
@@ -41,7 +60,7 @@ def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
         image.hAlign = "RIGHT"
         flows.append(image)
     elif logo:
-        ctx.warnings.append(f"pdf: logo {logo} not found; the title block has none")
+        ctx.warnings.append(warning("pdf.logo", f"logo {logo} not found; the title block has none"))
     flows.append(ctx.text(meta.title, "title", ctx.head))
     if meta.subtitle:
         flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
@@ -108,7 +127,7 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     elif node.kind == "timeline":
         drawn = timeline(node.data, ctx)
     else:
-        ctx.warnings.append(f"pdf: figure kind {node.kind!r} is not drawn; showing its data")
+        ctx.warnings.append(warning("pdf.figure", f"figure kind {node.kind!r} is not drawn; showing its data"))
         drawn = table(node.data, ctx)[:-1]
     caption = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
     return [KeepTogether(drawn + caption)]

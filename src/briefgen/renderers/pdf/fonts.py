@@ -35,6 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from briefgen.errors import Problem, warning
 from briefgen.model import Style
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -168,10 +169,10 @@ class FontBook:
         names = {name for name, _ in self.runs(text, family)} - {family}
         return face(min(names) if names else family, bold)
 
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[Problem, ...]:
         """Return one warning per character that no font covers."""
-        return tuple(f"pdf: no font has U+{ord(c):04X} {c!r} "
-                     f"({unicodedata.name(c, 'unnamed')}); it is drawn as an empty box"
+        return tuple(warning("pdf.font", f"no font has U+{ord(c):04X} {c!r} "
+                             f"({unicodedata.name(c, 'unnamed')}); it is drawn as an empty box")
                      for c in self.missing)
 
 

@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
+from briefgen.errors import Problem
 from briefgen.model import (
     Block,
     BulletList,
@@ -53,7 +54,6 @@ from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_bloc
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
-NAME = "pdf"
 SUFFIX = ".pdf"
 HANDLED_BLOCKS: tuple[type, ...] = (
     Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
@@ -83,7 +83,7 @@ class Ctx:
     width: float
     styles: dict[str, ParagraphStyle] = field(init=False)
     notes: dict[str, RLParagraph] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     toc_depth: int = 0
 
     def __post_init__(self) -> None:
