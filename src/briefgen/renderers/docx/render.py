@@ -50,8 +50,6 @@ from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import styles as docx_styles
 
 SUFFIX = ".docx"
-HANDLED_BLOCKS = (Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure)
-HANDLED_INLINES = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 
 Box = DocxDocument | _Cell
 """Where blocks go: the body, or the cell of a callout box."""

@@ -55,10 +55,6 @@ from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
 SUFFIX = ".pdf"
-HANDLED_BLOCKS: tuple[type, ...] = (
-    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
-)
-HANDLED_INLINES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 CONTENTS = {"en": "Contents", "fr": "Sommaire", "de": "Inhalt", "es": "Índice", "zh": "目录"}
