@@ -16,7 +16,6 @@ from typing import assert_never
 
 from docx.document import Document as DocxDocument
 from docx.opc.part import Part
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.table import _Cell
 
@@ -134,7 +133,7 @@ def _block(w: _Writer, box: Box, block: Block) -> None:
             assert_never(block)
 
 
-def _paragraph(w: _Writer, box: Box, content: tuple[Inline, ...], style: str) -> BaseOxmlElement:
+def _paragraph(w: _Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
     """Add a paragraph of ``style`` holding ``content``; return its ``w:p``."""
     p = box.add_paragraph(style=style)._p
     _inlines(w, p, content, _Fmt(w.doc.part))
@@ -255,13 +254,13 @@ def _outline_text(content: tuple[Inline, ...]) -> str:
 # ---------------------------------------------------------------- inlines
 
 
-def _inlines(w: _Writer, parent: BaseOxmlElement, content: tuple[Inline, ...], fmt: _Fmt) -> None:
+def _inlines(w: _Writer, parent: ox.Xml, content: tuple[Inline, ...], fmt: _Fmt) -> None:
     """Append ``content`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
     for node in content:
         _inline(w, parent, node, fmt)
 
 
-def _inline(w: _Writer, parent: BaseOxmlElement, node: Inline, fmt: _Fmt) -> None:
+def _inline(w: _Writer, parent: ox.Xml, node: Inline, fmt: _Fmt) -> None:
     """Append one inline node to ``parent``."""
     match node:
         case Text():
@@ -283,7 +282,7 @@ def _inline(w: _Writer, parent: BaseOxmlElement, node: Inline, fmt: _Fmt) -> Non
             assert_never(node)
 
 
-def _link(w: _Writer, parent: BaseOxmlElement, link: Link, fmt: _Fmt) -> None:
+def _link(w: _Writer, parent: ox.Xml, link: Link, fmt: _Fmt) -> None:
     """Append a hyperlink: external via a relationship of ``fmt.part``, internal to a bookmark."""
     if fmt.linked or not link.url:
         _inlines(w, parent, link.content, fmt)
@@ -295,7 +294,7 @@ def _link(w: _Writer, parent: BaseOxmlElement, link: Link, fmt: _Fmt) -> None:
     parent.append(element)
 
 
-def _footnote(w: _Writer, parent: BaseOxmlElement, note: Footnote, fmt: _Fmt) -> None:
+def _footnote(w: _Writer, parent: ox.Xml, note: Footnote, fmt: _Fmt) -> None:
     """Append a reference to a real footnote holding the note's content (its links live)."""
     if fmt.part is not w.doc.part:
         raise ValueError(f"footnote {note.label!r} inside a footnote")
@@ -304,7 +303,7 @@ def _footnote(w: _Writer, parent: BaseOxmlElement, note: Footnote, fmt: _Fmt) ->
     parent.append(reference)
 
 
-def _marker(w: _Writer, parent: BaseOxmlElement, marker: Marker, fmt: _Fmt) -> None:
+def _marker(w: _Writer, parent: ox.Xml, marker: Marker, fmt: _Fmt) -> None:
     """Append a marker linked to its entry; a marker without a target is a build error."""
     if marker.anchor not in w.anchors:
         raise ValueError(f"dangling marker {marker.label!r}: no heading or entry has "

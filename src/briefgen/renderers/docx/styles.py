@@ -216,7 +216,7 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
     """Return (name, type, base, look) for each style, sizes in points, colours ``#rrggbb``."""
     accent, muted, size = s.accent, s.muted, s.body_size
     heading = dict(font=head, colour=accent, bold=True, keep=True, line=1.0)
-    specs = [
+    specs: list[tuple[str, Any, str, dict]] = [
         ("Normal", P, "", dict(size=size, after=6, line=1.15)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),

@@ -10,7 +10,7 @@ and a timeline in balanced bands; any other kind shows its data table.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
@@ -84,7 +84,7 @@ def widths(relative: tuple[float, ...], columns: int, total: float) -> list[floa
 
 def table(node: Table, ctx: Ctx) -> list[Flowable]:
     """A data table: caption above, shaded header repeated on each page, wrapping cells."""
-    caption = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
+    caption: list[Flowable] = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
     columns = max([len(node.header)] + [len(row) for row in node.rows])
     if not columns:
         return caption
@@ -107,7 +107,7 @@ def table(node: Table, ctx: Ctx) -> list[Flowable]:
 
 def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None) -> RLTable:
     """A one-cell box with a coloured bar on its left; it may split across pages."""
-    commands = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
+    commands: list[Any] = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.7),
@@ -129,7 +129,7 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     else:
         ctx.warnings.append(warning("pdf.figure", f"figure kind {node.kind!r} is not drawn; showing its data"))
         drawn = table(node.data, ctx)[:-1]
-    caption = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
+    caption: list[Flowable] = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
     return [KeepTogether(drawn + caption)]
 
 
@@ -146,6 +146,7 @@ def coverage(data: Table, ctx: Ctx) -> RLTable:
     top = max((number(c) for row in data.rows for c in row[1:]), default=0.0) or 1.0
     head = [ctx.head_para(c, "tile_head" if i else "cell_head")
             for i, c in enumerate(data.header)]
+    commands: list[Any]
     rows, commands = [head], [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -112,7 +113,7 @@ def system_cjk() -> tuple[str, ...]:
 @functools.cache
 def covered(name: str) -> frozenset[int]:
     """Return the code points that the registered font ``name`` has a glyph for."""
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)  # type: ignore[attr-defined]  # a TTFont: every family is
 
 
 def _neutral(char: str) -> bool:
@@ -214,7 +215,7 @@ def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
                           alignment=TA_LEFT, spaceAfter=size * 0.6, bulletFontName=body,
                           bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"))
 
-    def derive(name: str, parent: ParagraphStyle = base, **kw: object) -> ParagraphStyle:
+    def derive(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
 
     s = {"body": base}

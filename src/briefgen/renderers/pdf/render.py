@@ -207,7 +207,7 @@ def heading(node: Heading, ctx: Ctx) -> list[Flowable]:
     text = inlines(node.content, ctx, Fmt(ctx.head, bold=True))
     para = RLParagraph(f'<a name="{name}"/>{text}', ctx.styles[f"h{level}"])
     title = heading_title(node.content)
-    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)
+    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)  # type: ignore[attr-defined]  # read back by BriefDoc
     return [para]
 
 
@@ -232,7 +232,7 @@ def callout(node: Callout, ctx: Ctx) -> list[Flowable]:
     outer = ctx.width
     ctx.width = outer - 2 * PAD
     try:
-        inner = [ctx.text(node.title, "callout_title", ctx.head)]
+        inner: list[Flowable] = [ctx.text(node.title, "callout_title", ctx.head)]
         inner += [f for child in node.content for f in block(child, ctx)]
     finally:
         ctx.width = outer
@@ -262,7 +262,7 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
     ctx.toc_depth = max(ctx.toc_depth, node.depth)
     title = CONTENTS.get(ctx.document.meta.lang[:2].lower(), CONTENTS["en"])
     toc = RLTableOfContents(levelStyles=[ctx.styles[f"toc{i}"] for i in range(3)],
-                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[
+                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[  # type: ignore[arg-type]  # a list works
                                 ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
