@@ -87,8 +87,9 @@ def make_project(root: Path, count: int, seed: int = 7) -> None:
 def run(root: Path) -> dict[str, float]:
     """Summarize the project at ``root`` (in this process) and return timings and peak memory."""
     from briefgen import pipeline
+    from briefgen.drafting import summarize
     started = time.perf_counter()
-    report = pipeline.summarize(pipeline.Project(root))
+    report = summarize.summarize(pipeline.Project(root))
     seconds = time.perf_counter() - started
     documents = sum(1 for p in (root / "sources").glob("*.txt"))
     evidence = report.added and sum(len(c.evidence) for c in _claims(root))

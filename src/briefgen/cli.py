@@ -158,8 +158,9 @@ def summarize_command(
     """Draft the structured summary from the sources, keeping the analyst's curated claims."""
     def action() -> int:
         from briefgen import console, pipeline
+        from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
-        report = pipeline.summarize(pipeline.Project(project), out, per_theme)
+        report = summarize.summarize(pipeline.Project(project), out, per_theme)
         console.info(report.line() if hasattr(report, "line") else str(report))
         if report.problems:
             raise PartialFailure(report.problems)

@@ -11,7 +11,6 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefgen import renderers
 from briefgen.compose import compose, transforms
@@ -21,10 +20,7 @@ from briefgen.inputs.project import Project
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.model import Document
 
-if TYPE_CHECKING:
-    from briefgen.drafting.summarize import Report
-
-__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "build_one", "output_stem", "write_atomic", "summarize"]
+__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "build_one", "output_stem", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -140,12 +136,3 @@ def write_atomic(path: Path, data: bytes) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
 
-
-def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> Report:
-    """Draft the summary (``drafting.summarize``) and write the files it returns, each atomically."""
-    from briefgen.drafting import summarize as drafting  # only this command needs the drafting stage
-    report = drafting.summarize(project, out, per_theme)
-    for path, data in report.outputs.items():
-        write_atomic(path, data)
-        report.paths.append(path)
-    return report

@@ -12,8 +12,7 @@ its claims changed; its leading comment lines are kept, other comments are not.
 
 A document that cannot be read does not stop the run: the summary is written
 from the others, and its problem is returned in ``Report.problems`` (the CLI
-exits with PartialFailure's code 3). Nothing here writes: ``Report.outputs`` holds the
-files, and ``pipeline.summarize`` writes them.
+exits with PartialFailure's code 3; ``Report.check()`` raises it).
 """
 
 from __future__ import annotations
@@ -23,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefgen import pipeline
 from briefgen.drafting import curation, drafting, keyphrases, sentences
 from briefgen.drafting.keyphrases import Suggestion
-from briefgen.errors import Problem, UserError, display
+from briefgen.errors import PartialFailure, Problem, UserError, display
 from briefgen.inputs import ingest, schemas, yamlio
-from briefgen.inputs.project import Project
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.inputs.summary import Summary
 
@@ -38,8 +37,6 @@ __all__ = ["Report", "Suggestion", "evaluate", "summarize", "suggest_themes"]
 class Report:
     """What summarize wrote and did."""
 
-    outputs: dict[Path, bytes] = field(default_factory=dict)
-    """The files to write, with their contents (none when nothing changed); the pipeline writes them."""
     paths: list[Path] = field(default_factory=list)
     """Files written (none when nothing changed)."""
     added: int = 0
@@ -54,6 +51,10 @@ class Report:
     proposed: list[str] = field(default_factory=list)
     """Ids of the themes proposed because the summary had none."""
 
+    @property
+    def path(self) -> Path | None:
+        return self.paths[0] if self.paths else None
+
     def line(self) -> str:
         """One line for the terminal: what was written and what happened to the claims."""
         where = ", ".join(display(p) for p in self.paths) or "nothing to write"
@@ -66,6 +67,11 @@ class Report:
             text += f"; {len(self.problems)} document(s) could not be read"
         return text
 
+    def check(self) -> None:
+        """Raise PartialFailure if some documents could not be read."""
+        if self.problems:
+            raise PartialFailure(self.problems)
+
 
 @dataclass
 class _File:
@@ -74,8 +80,8 @@ class _File:
     themes: list[schemas.Theme]
 
 
-def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> Report:
-    """Draft claims for every theme and merge them into the summary; return what to write (``Report.outputs``)."""
+def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int = 8) -> Report:
+    """Draft claims for every theme and merge them into the summary; return what was done."""
     sources = load_sources(project.sources_dir)
     files = _summary_files(project.summary_dir)
     if out is not None:
@@ -94,7 +100,7 @@ def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> 
     merged = {t.id: t for t in outcome.themes}
     if out is not None:
         header = files[0].header if files else ""
-        report.outputs[out] = _text(header, list(merged.values()))
+        report.paths.append(_write(out, header, list(merged.values())))
         return report
     default = project.summary_dir / "summary.yaml"
     targets = [(f.path, f.header, [merged[t.id] for t in f.themes]) for f in files if f.themes]
@@ -102,11 +108,11 @@ def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> 
         targets = [(default, next((f.header for f in files if f.path == default), ""), list(merged.values()))]
     for path, header, file_themes in targets:
         if report.proposed or any(t.id in outcome.changed for t in file_themes):
-            report.outputs[path] = _text(header, file_themes)
+            report.paths.append(_write(path, header, file_themes))
     return report
 
 
-def suggest_themes(project: Project, count: int = 10) -> list[Suggestion]:
+def suggest_themes(project: pipeline.Project, count: int = 10) -> list[Suggestion]:
     """Return candidate themes: the corpus's key phrases, with their sources. Unreadable documents are skipped."""
     texts, _ = read_texts(load_sources(project.sources_dir))
     return _phrases(texts).best(count)
@@ -203,9 +209,10 @@ def _check_out(out: Path, folder: Path, files: list[_File]) -> None:
                                  f"its themes would be read twice, with {display(others[0].path)}'s")])
 
 
-def _text(header: str, themes: list[schemas.Theme]) -> bytes:
+def _write(path: Path, header: str, themes: list[schemas.Theme]) -> Path:
     text = yamlio.dumps({"themes": [_theme_data(t) for t in themes]})
-    return (header + text).encode("utf-8")
+    pipeline.write_atomic(path, (header + text).encode("utf-8"))
+    return path
 
 
 def _theme_data(theme: schemas.Theme) -> dict[str, Any]:
