@@ -201,7 +201,7 @@ def new(
 
 @app.command()
 def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schemas.")) -> None:
-    """Write JSON Schemas for specs, the summary and sources (for editor validation and completion)."""
+    """Write JSON Schemas for specs, the summary, sources and house styles (for editor validation and completion)."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.inputs import scaffold
