@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -38,9 +39,25 @@ def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, form
     """Build every spec; call ``on_done`` as each finishes; return the outcomes in spec order."""
     if jobs <= 1 or len(specs) <= 1:
         return [_notify(_build(project.root, s, out_dir, formats, strict), on_done) for s in specs]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    _preload(formats)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_FORK) as pool:
         futures = [pool.submit(_build, project.root, s, out_dir, formats, strict) for s in specs]
         return [_notify(f.result(), on_done) for f in futures]
+
+
+_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+"""Workers forked from a parent that has loaded the libraries start with them loaded."""
+
+
+def _preload(formats: list[str] | None) -> None:
+    """Import the renderers and register the PDF fonts once, before the workers fork."""
+    from briefgen import renderers
+    names = formats or ["docx", "pdf"]
+    for name in names:
+        renderers.get(name)
+    if "pdf" in names:
+        from briefgen.renderers.pdf import fonts
+        fonts.register()
 
 
 def _notify(outcome: Outcome, on_done: Callable[[Outcome], None]) -> Outcome:

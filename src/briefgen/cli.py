@@ -222,6 +222,7 @@ def watch(
     def action() -> int:
         from briefgen import batch, console, pipeline
         from briefgen.errors import display
+        from briefgen.watch import affected
         from briefgen.watch import watch as watch_loop
         proj = pipeline.Project(project)
 
@@ -233,6 +234,7 @@ def watch(
             except Exception as exc:  # a missing spec is reported, and watching goes on
                 console.error(str(exc))
                 return
+            paths = affected(proj, paths, changed)
             outcomes = batch.build_many(proj, paths, out, None, False, 1, lambda o: console.info(_report(o)))
             console.info(batch.summary_line(outcomes))
 

@@ -22,8 +22,17 @@ def snapshot(project: Project) -> Snapshot:
             if p.is_file() and not p.name.startswith(".")}
 
 
-def watch(project: Project, rebuild: Callable[[list[Path]], None], interval: float = 0.5,
-          settle: float = 0.3, stop: Callable[[], bool] = lambda: False) -> None:
+def affected(project: Project, specs: list[Path], changed: list[Path]) -> list[Path]:
+    """Return the specs to rebuild: only the changed ones when nothing but specs changed."""
+    briefs = project.briefs_dir.resolve()
+    if changed and all(p.resolve().parent == briefs for p in changed):
+        edited = {p.resolve() for p in changed}
+        return [s for s in specs if s.resolve() in edited]
+    return specs
+
+
+def watch(project: Project, rebuild: Callable[[list[Path]], None], interval: float = 0.1,
+          settle: float = 0.1, stop: Callable[[], bool] = lambda: False) -> None:
     """Call ``rebuild(changed)`` once per burst of changes until ``stop()`` is true."""
     before = snapshot(project)
     while not stop():

@@ -13,19 +13,20 @@ import os
 import subprocess
 import sys
 import time
+from typing import Any
 
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 
-def prop(name, value):
+def prop(name: str, value: Any) -> Any:
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
 
 
-def connect(soffice, folder):
+def connect(soffice: str, folder: str) -> tuple[subprocess.Popen[bytes], Any]:
     pipe = f"briefgen-{os.getpid()}"
     office = subprocess.Popen(
         [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
@@ -47,7 +48,7 @@ def connect(soffice, folder):
     return office, desktop
 
 
-def convert(desktop, source, target, options):
+def convert(desktop: Any, source: str, target: str, options: dict[str, Any]) -> None:
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
                                        (prop("Hidden", True), prop("ReadOnly", True)))
     if doc is None:
@@ -61,7 +62,7 @@ def convert(desktop, source, target, options):
         doc.close(True)
 
 
-def main():
+def main() -> None:
     soffice, folder = sys.argv[1], sys.argv[2]
     office, desktop = connect(soffice, folder)
     try:

@@ -51,7 +51,7 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-EXPORT_OPTIONS = {"UseTaggedPDF": True, "SelectPdfVersion": 2, "PDFUACompliance": True}
+EXPORT_OPTIONS: dict[str, object] = {"UseTaggedPDF": True, "SelectPdfVersion": 2, "PDFUACompliance": True}
 """EXPORT's filter options, for a LibreOffice kept running (``renderers.office``)."""
 
 

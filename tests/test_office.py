@@ -1,0 +1,48 @@
+"""One LibreOffice serves every page count of a process, and counts as ``soffice --convert-to`` does."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_BREAK
+
+from briefgen import renderers
+from briefgen.pipeline import Project
+from briefgen.renderers import office, pdfua
+from briefgen.watch import affected
+
+
+def _pages(n: int) -> bytes:
+    document = docx.Document()
+    for i in range(n):
+        paragraph = document.add_paragraph(f"page {i + 1}")
+        if i < n - 1:
+            paragraph.add_run().add_break(WD_BREAK.PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(office.session() is None, reason="needs LibreOffice and its uno module")
+def test_one_libreoffice_counts_many_documents_alike(tmp_path: Path) -> None:
+    running = office.session()
+    assert running is not None
+    assert renderers.docx_pages(_pages(3)) == 3
+    assert renderers.docx_pages(_pages(2)) == 2
+    assert office.session() is running and running.alive() and running.requests == 2
+    soffice = shutil.which("soffice")
+    assert soffice is not None
+    assert pdfua.page_count(pdfua.convert(soffice, _pages(3), tmp_path)) == 3  # the one-off way agrees
+
+
+def test_watch_rebuilds_only_the_edited_specs(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    specs = [project.briefs_dir / "a.yaml", project.briefs_dir / "b.yaml"]
+    assert affected(project, specs, [specs[1]]) == [specs[1]]
+    assert affected(project, specs, [project.summary_dir / "summary.yaml"]) == specs
+    assert affected(project, specs, [specs[0], project.sources_dir / "x.yaml"]) == specs
+    assert affected(project, specs, []) == specs
