@@ -214,7 +214,11 @@ def text_run(value: str, style: str = "", bold: bool = False, italic: bool = Fal
         font.bold = True
     if italic:
         font.italic = True
-    r.text = clean_text(value)
+    value = clean_text(value)
+    if "\t" in value or "\n" in value or "\r" in value:
+        r.text = value
+    elif value:  # what ``r.text = value`` makes, without its per-character walk
+        r.add_t(value)
     return r
 
 
@@ -350,12 +354,13 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def cache_style_ids(doc: DocxDocument) -> None:
-    """Remember each style name's id in ``doc``: python-docx scans every style per paragraph.
+def cache_style_ids(doc: DocxDocument, memo: dict[Any, str | None]) -> None:
+    """Remember each style name's id in ``memo``: python-docx scans every style per paragraph.
 
-    Only for a document whose styles are all defined: the walk adds none.
+    Only for a document whose styles are all defined (the walk adds none); documents
+    opened from the same styled base may share one ``memo``.
     """
-    part, memo = doc.part, {}
+    part = doc.part
     lookup = part.get_style_id
 
     def get_style_id(style: Any, kind: Any) -> str | None:

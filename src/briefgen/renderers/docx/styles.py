@@ -58,19 +58,21 @@ class House:
 
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
-    blob, ids, warnings = _styled_base(style, meta)
+    blob, ids, warnings, memo = _styled_base(style, meta)
     doc = docx.Document(io.BytesIO(blob))
-    ox.cache_style_ids(doc)
+    ox.cache_style_ids(doc, memo)
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings)
 
 
-_BASES: dict[tuple[str, bytes, str], tuple[bytes, dict[str, str], tuple[Problem, ...]]] = {}
-"""Styled base documents saved as bytes, by what shapes them; one process's, never on disk."""
+_Base = tuple[bytes, dict[str, str], tuple[Problem, ...], dict[Any, str | None]]
+_BASES: dict[tuple[str, bytes, str], _Base] = {}
+"""Styled base documents saved as bytes (with their run style ids, warnings and style-id
+memo), by what shapes them; one process's, never on disk."""
 
 
-def _styled_base(style: Style, meta: Meta) -> tuple[bytes, dict[str, str], tuple[Problem, ...]]:
+def _styled_base(style: Style, meta: Meta) -> _Base:
     """Return the saved base document with page geometry and styles, its run style ids and warnings.
 
     Defining the styles is most of a small brief's DOCX time, and the result depends only
@@ -96,7 +98,8 @@ def _styled_base(style: Style, meta: Meta) -> tuple[bytes, dict[str, str], tuple
         doc.save(buffer)
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
-        _BASES[key] = (buffer.getvalue(), {name: doc.styles[name].style_id for name in RUN_STYLES}, warnings)
+        _BASES[key] = (buffer.getvalue(), {name: doc.styles[name].style_id for name in RUN_STYLES},
+                       warnings, {})
     return _BASES[key]
 
 

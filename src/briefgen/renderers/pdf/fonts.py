@@ -94,11 +94,14 @@ def _register_single(name: str, path: str, index: int = 0) -> str:
 
 @functools.cache
 def register() -> tuple[str, ...]:
-    """Register the Latin families and the shipped CJK font once; return the chain base."""
-    names = [_register_family("serif"), _register_family("sans")]
-    if SHIPPED_CJK.exists():
-        names.append(_register_single(CJK, str(SHIPPED_CJK)))
-    return tuple(names)
+    """Register the Latin families once; return the chain base (the shipped CJK font follows)."""
+    return _register_family("serif"), _register_family("sans")
+
+
+@functools.cache
+def shipped_cjk() -> tuple[str, ...]:
+    """Register the shipped CJK font once, when a character first needs it (it is big to parse)."""
+    return (_register_single(CJK, str(SHIPPED_CJK)),) if SHIPPED_CJK.exists() else ()
 
 
 @functools.cache
@@ -137,9 +140,12 @@ class FontBook:
 
     def font_for(self, char: str, family: str) -> str:
         """Return the family of the first font in ``family``'s chain that has ``char``."""
-        chain = (family,) + tuple(n for n in self.base if n != family)
-        for name in chain + (system_cjk() if ord(char) > 0x2E7F else ()):
-            if ord(char) in covered(name):
+        code = ord(char)
+        for name in (family,) + tuple(n for n in self.base if n != family):
+            if code in covered(name):
+                return name
+        for name in shipped_cjk() + (system_cjk() if code > 0x2E7F else ()):
+            if code in covered(name):
                 return name
         self.missing[char] = None
         return family
