@@ -31,8 +31,8 @@ def _pages(n: int) -> bytes:
 def test_one_libreoffice_counts_many_documents_alike(tmp_path: Path) -> None:
     running = office.session()
     assert running is not None
-    assert renderers.docx_pages(_pages(3)) == 3
-    assert renderers.docx_pages(_pages(2)) == 2
+    assert renderers.pages("docx", _pages(3)) == 3
+    assert renderers.pages("docx", _pages(2)) == 2
     assert office.session() is running and running.alive() and running.requests == 2
     soffice = shutil.which("soffice")
     assert soffice is not None

@@ -52,12 +52,7 @@ _FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all
 def _preload(formats: list[str] | None) -> None:
     """Import the renderers and register the PDF fonts once, before the workers fork."""
     from briefgen import renderers
-    names = formats or ["docx", "pdf"]
-    for name in names:
-        renderers.get(name)
-    if "pdf" in names:
-        from briefgen.renderers.pdf import fonts
-        fonts.register()
+    renderers.preload(formats or ["docx", "pdf"])
 
 
 def _notify(outcome: Outcome, on_done: Callable[[Outcome], None]) -> Outcome:

@@ -63,11 +63,9 @@ def get(name: str) -> Renderer:
     return importlib.import_module(FORMATS[name])
 
 
-def docx_pages(data: bytes) -> int | None:
-    """Return how many pages LibreOffice lays the DOCX ``data`` out on; None without LibreOffice.
-
-    One LibreOffice serves every call of a process when it can (``renderers.office``);
-    ``renderers.office.session().convert(data)`` gives the PDF itself, for page numbers.
-    """
-    from briefgen.renderers import pdfua
-    return pdfua.docx_pages(data)
+def preload(names: list[str]) -> None:
+    """Import the renderers ``names`` and let each load what it reuses (fonts), e.g. before workers fork."""
+    for name in names:
+        warm = getattr(get(name), "preload", None)
+        if warm is not None:
+            warm()

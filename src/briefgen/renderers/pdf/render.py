@@ -285,6 +285,11 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
 # ---------------------------------------------------------------- document
 
 
+def preload() -> None:
+    """Register the fonts now (batch workers forked afterwards start with them)."""
+    FontBook()
+
+
 def render(document: Document) -> Rendered:
     """Render the document to PDF bytes, with warnings and the page count."""
     style, meta = document.style, document.meta
