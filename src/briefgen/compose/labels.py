@@ -38,15 +38,19 @@ def labels(lang: str, project_templates: Path | None = None) -> dict[str, str | 
 
 
 def format_date(iso: str, lang: str, project_templates: Path | None = None) -> str:
-    """Return an ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as the language writes it; other text as it is."""
+    """Return an ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as ``lang`` writes it; other text as it is."""
+    return written(iso, labels(lang, project_templates))
+
+
+def written(iso: str, words: dict[str, str | tuple[str, ...]]) -> str:
+    """Return an ISO date written with the month names and patterns of ``words``; other text as it is."""
     parts = iso.split("-")
     if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
         return iso
-    table = labels(lang, project_templates)
     if len(parts) == 1:
         return parts[0]
-    month = table["months"][int(parts[1]) - 1]
-    pattern = str(table["date_month"] if len(parts) == 2 else table["date_day"])
+    month = words["months"][int(parts[1]) - 1]
+    pattern = str(words["date_month"] if len(parts) == 2 else words["date_day"])
     day = str(int(parts[2])) if len(parts) == 3 else ""
     return pattern.format(day=day, month=month, year=parts[0])
 

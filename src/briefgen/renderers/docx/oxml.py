@@ -24,6 +24,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.font import Font
 
+from briefgen.model import printable_text
+
 # Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase / CT_RPr); Word rejects other orders.
 PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd"
@@ -44,7 +46,6 @@ SETTINGS_AFTER_FOOTNOTEPR = (
     "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
     "w:decimalSymbol", "w:listSeparator",
 )
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
 
 
@@ -92,8 +93,8 @@ def paragraph_borders(ppr: BaseOxmlElement, *borders: str) -> None:
 
 
 def clean_text(text: str) -> str:
-    """Drop the control characters XML 1.0 cannot hold; everything else stays literal."""
-    return _INVALID_XML.sub("", text)
+    """Drop the control characters XML 1.0 cannot hold (the model's one cleaner)."""
+    return printable_text(text)
 
 
 def bookmark_name(anchor: str) -> str:

@@ -42,7 +42,7 @@ from briefgen.model import (
     Table,
     TableOfContents,
     Text,
-    plain_text,
+    heading_text,
 )
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import oxml as ox
@@ -70,6 +70,7 @@ class _Writer:
     """Style ids of the character styles named in runs (docx_styles.RUN_STYLES)."""
     warnings: list[str] = field(default_factory=list)
     bookmarks: set[str] = field(default_factory=set)
+    meta: Meta = field(default_factory=lambda: Meta(""))
     pages: dict[str, int] | None = None
     """Page of each heading anchor for the contents, or None to print no page numbers."""
 
@@ -97,7 +98,7 @@ def render(document: Document) -> Rendered:
         return _render(document, None)
     headings = [h for h in _walk(document.body) if isinstance(h, Heading)]
     first = _render(document, dict.fromkeys((h.anchor for h in headings), 0))
-    found = docx_pages.heading_pages(first.data, [_outline_text(h.content) for h in headings])
+    found = docx_pages.heading_pages(first.data, [heading_text(h.content) for h in headings])
     if found is None:
         return _render(document, None)
     return _render(document, dict(zip((h.anchor for h in headings), found, strict=True)))
@@ -110,9 +111,10 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     blocks = tuple(_walk(document.body))
     headings = tuple(b for b in blocks if isinstance(b, Heading))
     entries = (e.anchor for b in blocks if isinstance(b, NoteList) for e in b.entries)
+    figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
     w = _Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
-                frozenset((*(h.anchor for h in headings), *entries)), ids, list(house.warnings),
-                pages=pages)
+                frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
+                meta=document.meta, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     buffer = io.BytesIO()
@@ -233,8 +235,12 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
 
 
 def _figure(w: _Writer, box: Box, figure: Figure) -> None:
-    """Draw a figure as its caption and data table: DOCX has no native chart here."""
-    _table(w, box, replace(figure.data, caption=figure.caption))
+    """Draw a figure as its numbered caption (bookmarked as its anchor) and its data table."""
+    if figure.anchor:
+        _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
+        _table(w, box, replace(figure.data, caption=""))
+    else:
+        _table(w, box, replace(figure.data, caption=figure.caption))
 
 
 def _callout(w: _Writer, box: Box, callout: Callout) -> None:
@@ -271,20 +277,15 @@ def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
     if not entries:
         w.warnings.append("table of contents has no headings; left out")
         return
-    ox.plain(box.add_paragraph(style="TOC Heading")._p, "Contents")
+    ox.plain(box.add_paragraph(style="TOC Heading")._p, w.meta.label("contents"))
     for heading in entries:
         link = ox.hyperlink(w.doc.part, "#" + heading.anchor)
-        link.append(ox.run(ox.text(_outline_text(heading.content))))
+        link.append(ox.run(ox.text(heading_text(heading.content))))
         if w.pages is not None and heading.anchor in w.pages:
             page_ref = f"PAGEREF {ox.bookmark_name(heading.anchor)} \\h"
             link.append(ox.run(ox.el("w:tab")))
             link.extend(ox.field(page_ref, str(w.pages[heading.anchor])))
         box.add_paragraph(style=f"toc {min(max(heading.level, 1), 3)}")._p.append(link)
-
-
-def _outline_text(content: tuple[Inline, ...]) -> str:
-    """Return a heading's text without its note and citation markers."""
-    return plain_text(tuple(n for n in content if not isinstance(n, (Footnote, Marker))))
 
 
 # ---------------------------------------------------------------- inlines
@@ -367,5 +368,4 @@ def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
     ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)
-    line = " · ".join(part for part in (meta.audience, meta.date, ", ".join(meta.author)) if part)
-    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, line)
+    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, meta.byline())
