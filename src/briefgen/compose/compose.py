@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.compose import labels, markup, templates
+from briefgen.compose.figures import figure
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
@@ -151,7 +152,6 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources, words)]
     if block.name == "figure":
-        from briefgen.compose.figures import figure
         drawn = figure(block.args, claims, summary, sources, words)
         return [drawn] if drawn is not None else []
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
@@ -173,6 +173,6 @@ def annex(claims: tuple[Selected, ...], sources: dict[str, Source],
             rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
                          (Text(_dated(sources[evidence.source])),)))
     words = words or labels.labels("en")
-    header = ((Text(words["claim"]),), (Text(words["quote"]),), (Text(words["source"]),))
+    header = ((Text(str(words["claim"])),), (Text(str(words["quote"])),), (Text(str(words["source"])),))
     return Table(header, tuple(rows), caption=str(words["evidence"]), widths=(3, 5, 2))
 

@@ -6,16 +6,24 @@ a format that cannot draw the chart shows the numbers instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from briefgen.compose import labels
 from briefgen.errors import UserError
+from briefgen.inputs.schemas import Claim
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 from briefgen.model import FIGURE_KINDS, Figure, Table, Text
 
-if TYPE_CHECKING:
-    from briefgen.compose.compose import Selected
+
+class Selected(Protocol):
+    """What a figure reads of a claim a section shows (``compose.Selected`` has it); declared here so compose can import figures."""
+
+    @property
+    def claim(self) -> Claim: ...
+
+    @property
+    def source_ids(self) -> tuple[str, ...]: ...
 
 
 MIN_DATES = 3

@@ -13,8 +13,8 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from briefgen.compose.templates import default_dir
 from briefgen.inputs import yamlio
+from briefgen.inputs.project import default_dir
 
 FILE = Path("locales") / "labels.yaml"
 

@@ -32,7 +32,6 @@ from briefgen.renderers.libreoffice import convert, soffice_path
 
 __all__ = ["convert", "docx_pages", "page_count", "render", "soffice_path"]
 
-NAME = "pdfua"
 SUFFIX = ".ua.pdf"
 MISSING = ("pdfua: needs LibreOffice (soffice), which is not installed; "
            "install libreoffice-writer-nogui, or drop pdfua from formats")

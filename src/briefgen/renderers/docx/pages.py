@@ -45,7 +45,9 @@ def outline(pdf: bytes) -> list[tuple[str, int]]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found.append((str(item.title), reader.get_destination_page_number(item) + 1))
+                page = reader.get_destination_page_number(item)
+                if page is not None:
+                    found.append((str(item.title), page + 1))
 
     walk(reader.outline)
     return found

@@ -25,6 +25,7 @@ from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
+from briefgen.errors import Problem
 from briefgen.model import (
     Block,
     BulletList,
@@ -52,12 +53,7 @@ from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_bloc
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
-NAME = "pdf"
 SUFFIX = ".pdf"
-HANDLED_BLOCKS: tuple[type, ...] = (
-    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
-)
-HANDLED_INLINES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 
 
@@ -80,7 +76,7 @@ class Ctx:
     width: float
     styles: dict[str, ParagraphStyle] = field(init=False)
     notes: dict[str, RLParagraph] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     toc_depth: int = 0
 
     def __post_init__(self) -> None:
@@ -220,7 +216,7 @@ def heading(node: Heading, ctx: Ctx) -> list[Flowable]:
     text = inlines(node.content, ctx, Fmt(ctx.head, bold=True))
     para = RLParagraph(f'<a name="{name}"/>{text}', ctx.styles[f"h{level}"])
     title = heading_text(node.content)
-    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)
+    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)  # type: ignore[attr-defined]  # read back by BriefDoc
     return [para]
 
 
@@ -239,7 +235,7 @@ def callout(node: Callout, ctx: Ctx) -> list[Flowable]:
     outer = ctx.width
     ctx.width = outer - 2 * PAD
     try:
-        inner = [ctx.text(node.title, "callout_title", ctx.head)]
+        inner: list[Flowable] = [ctx.text(node.title, "callout_title", ctx.head)]
         inner += flowables(node.content, ctx)
     finally:
         ctx.width = outer
@@ -269,7 +265,7 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
     ctx.toc_depth = max(ctx.toc_depth, node.depth)
     title = ctx.document.meta.label("contents")
     toc = RLTableOfContents(levelStyles=[ctx.styles[f"toc{i}"] for i in range(3)],
-                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[
+                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[  # type: ignore[arg-type]  # a list works
                                 ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -283,7 +279,8 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
 def render(document: Document) -> Rendered:
     """Render the document to PDF bytes, with warnings and the page count."""
     style, meta = document.style, document.meta
-    pagesize = tuple(v * mm for v in house.page_size_mm(style.page_size))
+    width_mm, height_mm = house.page_size_mm(style.page_size)
+    pagesize = (width_mm * mm, height_mm * mm)
     top, right, bottom, left = (m * mm for m in style.margins_mm)
     ctx = Ctx(document, FontBook(), pagesize[0] - left - right)
     story = title_block(meta, ctx) + flowables(document.body, ctx)
