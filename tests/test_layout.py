@@ -182,7 +182,7 @@ def contents_entries(docx_path: Path) -> list[tuple[str, str | None]]:
 
     entries = []
     for p in docx.Document(str(docx_path)).paragraphs:
-        if not p.style.name.lower().startswith("toc "):
+        if not re.fullmatch(r"toc \d", p.style.name.lower()):  # the entries, not "TOC Heading"
             continue
         texts, in_result, number = [], False, None
         for node in p._p.iter(f"{W}t", f"{W}fldChar", f"{W}instrText"):
