@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from openxml_audit import OpenXmlValidator
 
 from briefgen import pipeline
+from conftest import ROOT
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
 

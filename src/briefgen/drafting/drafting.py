@@ -62,9 +62,9 @@ class Topic:
     description: str = ""
     terms: tuple[str, ...] = ()
 
-    def query(self) -> Counter[str]:
+    def query(self) -> dict[str, float]:
         """Return the BM25 query: token → weight."""
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = defaultdict(float)
         for name, text in (("title", self.title), ("description", self.description), ("terms", " ".join(self.terms))):
             for token in sentences.tokens(text):
                 weights[token] += FIELD_WEIGHTS[name]
@@ -209,17 +209,17 @@ def _best_topics(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[i
     return _fit(corpus, [topic.query() for topic in topics])
 
 
-def _fit(corpus: Corpus, queries: list[Counter[str]]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
+def _fit(corpus: Corpus, queries: list[dict[str, float]]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
     n = len(corpus.bags)
     if not n:
         return {}, {}
     average = sum(map(len, corpus.bags)) / n
     weights: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for t, query in enumerate(queries):
-        for token, weight in query.items():
+        for token, field_weight in query.items():
             df = corpus.df.get(token, 0)
             if df:
-                weights[token].append((t, weight * math.log(1 + (n - df + 0.5) / (df + 0.5))))
+                weights[token].append((t, field_weight * math.log(1 + (n - df + 0.5) / (df + 0.5))))
     best: dict[int, tuple[int, float]] = {}
     unfit: dict[int, float] = {}
     for i, bag in enumerate(corpus.bags):
