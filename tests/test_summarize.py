@@ -348,3 +348,18 @@ def test_sentences_respect_abbreviations_lists_and_offsets() -> None:
 def test_claim_text_is_the_sentence_lightly_cleaned() -> None:
     assert drafting.claim_text("However, the plan was delayed[4]") == "The plan was delayed."
     assert drafting.claim_text("reservoirs fell sharply.") == "Reservoirs fell sharply."
+
+
+def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path: Path) -> None:
+    docs = {"memo.txt": "Reservoir storage and tariff revenue both fell sharply in the dry summer months.\n\n"
+                        "Reservoir storage in the northern basin fell to a record low in August.\n\n"
+                        "Tariff revenue in the city rose by a tenth over the last year.\n"}
+    themes = ("themes:\n  - id: stocks\n    title: Water stocks\n    terms: [reservoir]\n"
+              "  - id: pricing\n    title: Prices\n    terms: [tariff]\n")
+    project = _project(tmp_path, docs, themes)
+    report = summarize.summarize(project)
+    assert [d.text for d in report.unassigned] == ["Reservoir storage and tariff revenue both fell sharply in the dry summer months."]
+    assert "fits no theme: Reservoir storage and tariff revenue both fell sharply" in report.line()
+    quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
+    assert sorted(quotes) == ["Reservoir storage in the northern basin fell to a record low in August.",
+                              "Tariff revenue in the city rose by a tenth over the last year."]

@@ -31,7 +31,9 @@ def test_list_fragments_are_not_claims() -> None:
     found = dict(_texts("The Act phases in its duties:\n"
                         "- Obligations for high-risk systems (36 months).\n"
                         "- Codes of practice (12 months after entry into force); and.\n"
+                        "- Limits on talent exchange between countries.\n"
                         "- Introduce tradable water permits for large farms and utilities.\n"))
+    assert found["Limits on talent exchange between countries."] == "fragment"
     assert found["Obligations for high-risk systems (36 months)."] == "fragment"
     assert found["Codes of practice (12 months after entry into force); and."] == "fragment"
     assert found["Introduce tradable water permits for large farms and utilities."] == "", "an imperative item is a claim"

@@ -180,7 +180,7 @@ def _flaw(s: Sentence) -> str:
     text, words = s.text, len(_WORDS.findall(s.text))
     if _furniture(text):
         return "furniture"
-    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _PAREN_END.search(text) and not _VERB.search(text):
+    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(text):
         return "fragment"
     if text.endswith("?"):
         return "question"
@@ -192,6 +192,13 @@ def _flaw(s: Sentence) -> str:
     if _OPENER.match(text):
         return "opener"
     return ""
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether a short verbless ``text`` reads as a noun phrase ("Obligations for high-risk systems (36 months).",
+    "Limits on talent exchange between countries."), not an imperative ("Introduce tradable permits.")."""
+    first = text.split(" ", 1)[0].strip("“\"‘")
+    return bool(_PAREN_END.search(text)) or (len(first) > 3 and first.endswith("s") and not first.endswith("ss"))
 
 
 def _furniture(text: str) -> bool:
