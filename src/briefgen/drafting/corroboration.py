@@ -9,7 +9,8 @@ Two sentences report the same fact when
   weighted by its inverse document frequency, is at least SAME; or at
   least DATED when they also name the same month ("In October 2022" and "the
   October 7, 2022, controls"; a press release's "today" is its issue date, a month
-  without a year is in its document's year). Tokens found in more than COMMON of
+  without a year is in its document's year), or THEMED when both were filed under
+  the same theme. Tokens found in more than COMMON of
   the documents (the corpus's subject) weigh nothing, so "the Bureau of Industry
   and Security said" alone never makes two sentences one fact.
 
@@ -29,6 +30,8 @@ SAME = 0.3
 """Weighted cosine from which two sentences are one fact."""
 DATED = 0.15
 """The same, for two sentences that name the same month."""
+THEMED = 0.15
+"""The same, for two sentences that fit the same theme."""
 COMMON = 0.8
 """A token in more than this share of the documents (of five or more) carries no weight."""
 
@@ -144,16 +147,18 @@ class Weights:
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts],
-              weights: Weights, weight_a: float | None = None, weight_b: float | None = None) -> float:
+              weights: Weights, weight_a: float | None = None, weight_b: float | None = None, same: float = 0.0) -> float:
     """Return how strongly two sentences report one fact (their overlap), or 0.0 when they do not.
 
-    The facts may be given as functions, called only when the overlap makes them matter.
+    The facts may be given as functions, called only when the overlap makes them matter. ``same``
+    overrides SAME (lower for two sentences already filed under one theme).
     """
     score = weights.overlap(a, b, weight_a, weight_b)
-    if score < DATED:
+    same = same or SAME
+    if score < min(DATED, same):
         return 0.0
     facts_a = facts_a() if callable(facts_a) else facts_a
     facts_b = facts_b() if callable(facts_b) else facts_b
     if conflict(facts_a, facts_b):
         return 0.0
-    return score if score >= (DATED if facts_a.months & facts_b.months else SAME) else 0.0
+    return score if score >= (min(DATED, same) if facts_a.months & facts_b.months else same) else 0.0

@@ -39,7 +39,7 @@ K1, B = 1.2, 0.75
 """BM25 term-saturation and length-normalisation constants (the usual defaults)."""
 FIELD_WEIGHTS = {"title": 2.0, "description": 1.0, "terms": 3.0}
 """Weight of a query token by the theme field it comes from: seed terms count most."""
-MIN_SHARE = 0.3
+MIN_SHARE = 0.2
 """A sentence must score at least this share of its theme's best sentence to lead a claim."""
 JACCARD = 0.5
 """Token-set Jaccard similarity from which two sentences are near-duplicates (the same claim)."""
@@ -161,8 +161,9 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     best, unfit = _best_topics(corpus, topics)
     floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
     strays = {i: (len(topics), score) for i, score in unfit.items() if score >= floor}
-    leaders = _leaders(corpus, best | strays, len(topics) + 1, POOL * per_theme, weights)
-    evidence = _corroborate(corpus, [i for i, _, _ in leaders], weights)
+    fitted = best | strays
+    leaders = _leaders(corpus, fitted, len(topics) + 1, POOL * per_theme, weights)
+    evidence = _corroborate(corpus, leaders, {i: t for i, (t, _) in fitted.items()}, weights)
     names = [topic.id for topic in topics] + [""]
     drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k]) for k, (i, t, score) in enumerate(leaders)]
     kept: list[Draft] = []
@@ -182,7 +183,7 @@ def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, po
     for i, (topic, score) in best.items():
         by_topic[topic].append((-score, i))
     leaders: list[tuple[int, int, float]] = []
-    taken: list[tuple[int, frozenset[str]]] = []
+    taken: list[tuple[int, int, frozenset[str]]] = []
     for topic in range(topics):
         ranked = sorted(by_topic[topic])
         count = 0
@@ -190,18 +191,21 @@ def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, po
             if count >= pool or -negative < MIN_SHARE * -ranked[0][0]:
                 break
             bag = frozenset(corpus.bags[i])
-            if not any(_repeats(corpus, i, bag, j, other, weights) for j, other in taken):
+            if not any(_repeats(corpus, i, bag, j, other, weights, t == topic) for j, t, other in taken):
                 leaders.append((i, topic, -negative))
-                taken.append((i, bag))
+                taken.append((i, topic, bag))
                 count += 1
     return leaders
 
 
-def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozenset[str], weights: corroboration.Weights) -> bool:
+def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozenset[str], weights: corroboration.Weights,
+             themed: bool) -> bool:
     """Whether sentence ``i`` says what ``j`` says: a near-duplicate, or the same fact in another source."""
     if _jaccard(bag, other) >= JACCARD:
         return True
-    return corpus.spans[i][0] != corpus.spans[j][0] and corroboration.same_fact(bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights) > 0
+    same = corroboration.THEMED if themed else corroboration.SAME
+    return corpus.spans[i][0] != corpus.spans[j][0] and corroboration.same_fact(
+        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, same=same) > 0
 
 
 def _best_topics(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
@@ -245,8 +249,13 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _corroborate(corpus: Corpus, leaders: list[int], weights: corroboration.Weights) -> list[list[Passage]]:
-    """Return, per leading sentence, its evidence: itself, then the best passage of each other source stating the same fact."""
+def _corroborate(corpus: Corpus, chosen: list[tuple[int, int, float]], topic_of: dict[int, int],
+                 weights: corroboration.Weights) -> list[list[Passage]]:
+    """Return, per leading sentence, its evidence: itself, then the best passage of each other source stating the same fact.
+
+    A passage filed under the leader's own theme needs less content in common (THEMED) than one from elsewhere."""
+    leaders = [i for i, _, _ in chosen]
+    themes = [t for _, t, _ in chosen]
     bags = [frozenset(corpus.bags[i]) for i in leaders]
     masses = [weights.weight(bag) for bag in bags]
     index: dict[str, list[int]] = defaultdict(list)
@@ -262,7 +271,9 @@ def _corroborate(corpus: Corpus, leaders: list[int], weights: corroboration.Weig
         if not candidates:
             continue
         mass = weights.weight(bag)
-        scored = [(corroboration.same_fact(bag, bags[k], partial(corpus.facts, i), partial(corpus.facts, leaders[k]), weights, mass, masses[k]), -k)
+        mine = topic_of.get(i, -1)
+        scored = [(corroboration.same_fact(bag, bags[k], partial(corpus.facts, i), partial(corpus.facts, leaders[k]), weights, mass,
+                                           masses[k], corroboration.THEMED if themes[k] == mine else corroboration.SAME), -k)
                   for k in candidates if corpus.spans[leaders[k]][0] != doc]
         score, k = max(scored, default=(0.0, 0))
         if score > 0 and score > found[-k].get(doc, (0.0, 0))[0]:
