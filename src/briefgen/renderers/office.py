@@ -59,7 +59,7 @@ class Office:
             self.process.stdin.flush()
             answer = self._answer()
             if answer != "ok" or not target.is_file():
-                raise UserError(f"LibreOffice could not convert the brief: {answer or 'no answer'}")
+                raise UserError(f"pdfua: LibreOffice could not convert the brief: {answer or 'no answer'}")
             return target.read_bytes()
         finally:
             source.unlink(missing_ok=True)
