@@ -119,7 +119,9 @@ class Bench:
     def probe(self, name: str, *args: str) -> dict:
         """Run one in-process measure of bench_probes in a fresh child process."""
         result = subprocess.run([sys.executable, str(HERE / "bench_probes.py"), name, *args],
-                                check=True, capture_output=True, text=True, env=self.env)
+                                capture_output=True, text=True, env=self.env)
+        if result.returncode:
+            raise SystemExit(f"probe {name} failed:\n{result.stderr}")
         return probes.parse(result.stdout)
 
     def pandoc_memory(self) -> float:
