@@ -33,13 +33,13 @@ def warm(root: Path, n: int) -> None:
     project = pipeline.Project(root)
     corpus = pipeline.load_corpus(project)
     specs = project.specs()
-    both, docx, pdf = [], [], []
+    both, both_cpu, docx, pdf = [], [], [], []
     with tempfile.TemporaryDirectory() as out:
         for i in range(n + 5):
             path = specs[i % len(specs)]
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             pipeline.build_one(project, corpus, path, Path(out), ["docx", "pdf"])
-            mid = time.perf_counter()
+            mid, cpu = time.perf_counter(), time.process_time() - cpu
             model = pipeline.document(project, corpus, spec.load_spec(path, corpus.summary, corpus.sources))
             t0 = time.perf_counter()
             renderers.get("docx").render(model)
@@ -48,10 +48,11 @@ def warm(root: Path, n: int) -> None:
             t2 = time.perf_counter()
             if i >= 5:
                 both.append(mid - start)
+                both_cpu.append(cpu)
                 docx.append(t1 - t0)
                 pdf.append(t2 - t1)
     ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
-    print(f"both_ms={ms(both)} docx_ms={ms(docx)} pdf_ms={ms(pdf)}")
+    print(f"both_ms={ms(both)} both_cpu_ms={ms(both_cpu)} docx_ms={ms(docx)} pdf_ms={ms(pdf)}")
 
 
 def memory(root: Path, n: int) -> None:

@@ -207,7 +207,9 @@ class KeepWithNext(KeepTogether):
         splits = isinstance(last, Paragraph) or (
             isinstance(last, Table) and (len(last._cellvalues) > 1 or last.splitInRow))
         if splits and last is not None:
-            self._H -= max(last.wrap(aW, aH)[1] - self.LEAD, 0.0)
+            # super().wrap just wrapped a paragraph at this width: its height stands (no second breakLines)
+            again = not (isinstance(last, Paragraph) and getattr(last, "width", None) == aW)
+            self._H -= max((last.wrap(aW, aH)[1] if again else last.height) - self.LEAD, 0.0)
         return width, height
 
 
