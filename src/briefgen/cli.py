@@ -55,7 +55,7 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
-    strict: bool = typer.Option(False, "--strict", help="Fail when a brief exceeds max_pages."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as failures: support-check findings, max_pages overruns."),
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
@@ -89,16 +89,22 @@ def _report(outcome: Outcome) -> str:
 @app.command()
 def check(
     specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings (support check, source metadata) as failures."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Verify every quote against its source, and validate the specs."""
+    """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
     def action() -> int:
-        from briefgen import pipeline
+        from briefgen import console, pipeline
         from briefgen.errors import UserError
         problems = pipeline.check(pipeline.Project(project), specs)
-        if problems:
-            raise UserError(problems)
-        print("ok: every quote is verbatim in its source, and every spec is valid")
+        errors = [p for p in problems if p.severity != "warning"]
+        warnings = [p for p in problems if p.severity == "warning"]
+        if errors or (strict and warnings):
+            raise UserError(errors + warnings)
+        for warning in warnings:
+            console.error(f"warning: {warning}")
+        print("ok: every quote is verbatim in its source, every sentence is traced to its quotes, and every spec is valid"
+              + (f" ({len(warnings)} warnings; --strict fails on them)" if warnings else ""))
         return 0
     run(action)
 

@@ -1,0 +1,1 @@
+"""Leaf text helpers shared by every stage: words (tokens, stems, kinds) and sentences."""
