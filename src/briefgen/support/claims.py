@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from briefgen.errors import Problem
 from briefgen.inputs.schemas import Claim
-from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.match import Verdict, judge, sentence_names

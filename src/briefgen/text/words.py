@@ -21,23 +21,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 KINDS = ("number", "date", "name", "word")
 HARD_KINDS = frozenset({"number", "date", "name"})
 """Kinds whose absence from every quote is an error, not a warning."""
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a pronoun or determiner
-    "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
                       "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9",
                       "trillion": "1e12", "half": "0.5", "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd",
                       "once": "1x", "twice": "2x", "double": "2x", "triple": "3x"})
-COMMON_ACRONYMS = frozenset("AI AGI CEO CTO GDP IT ICT R&D PR TV OK FAQ ID PC IP HQ".split())
+COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D", "PR", "TV", "OK", "FAQ", "ID", "PC", "IP", "HQ"])
 """Acronyms that are ordinary nouns, not proper names."""
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:&[^\W\d_]+)?")
@@ -64,13 +63,13 @@ def _data(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Return the items of ``data/<name>.txt`` (one a line, ``#`` comments)."""
     return tuple(item for line in _data(name + ".txt") for item in line.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_list(name: str) -> tuple[str, ...]:
     """Return the lines of ``data/<name>.txt`` as phrases, lower-case."""
     return tuple(line.lower() for line in _data(name + ".txt"))
@@ -130,9 +129,7 @@ def stem(word: str) -> str:
     w = _irregular().get(w, w)
     if len(w) <= 3:
         return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ied") and len(w) > 4:
+    if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
     for _ in range(2):  # at most two suffixes: "restrictions" → "restriction" → "restrict"
         for suffix in _SUFFIXES:
