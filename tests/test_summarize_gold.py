@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from conftest import cli
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "export-controls"

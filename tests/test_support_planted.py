@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import pipeline
-from tests.conftest import cli
+from conftest import cli
 
 PLANTED = Path(__file__).parent / "data" / "planted"
 SUMMARY = "summary/summary.yaml"

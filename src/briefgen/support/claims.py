@@ -72,10 +72,10 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
             "remove it, or quote the passage that supports the claim; padding counts toward no corroboration or coverage",
             "warning", "support.padding"))
     if claim.accepted:
-        for word in claim.accepted.words:
-            if not any(x.text.lower() == word.lower() or x.key == w.stem(word) for x in verdict.words):
-                found.append(position.problem(loaded, path + ("accepted", "words"), word,
-                                              f'claim {claim.id}: accepted word "{word}" is not in the claim', "remove it",
+        for given in claim.accepted.words:
+            if not any(x.text.lower() == given.lower() or x.key == w.stem(given) for x in verdict.words):
+                found.append(position.problem(loaded, path + ("accepted", "words"), given,
+                                              f'claim {claim.id}: accepted word "{given}" is not in the claim', "remove it",
                                               "warning", "support.accepted"))
         if not claim.accepted.reason.strip():
             found.append(position.problem(loaded, path + ("accepted",), "", f"claim {claim.id}: an acceptance without a reason",

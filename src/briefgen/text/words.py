@@ -117,7 +117,7 @@ _SUFFIXES = ("isations", "izations", "isation", "ization", "ational", "fulness",
 
 @lru_cache(maxsize=1)
 def _irregular() -> dict[str, str]:
-    return dict(line.split()[:2] for line in _data("irregular.txt"))  # type: ignore[misc]
+    return {parts[0]: parts[1] for parts in (line.split() for line in _data("irregular.txt"))}
 
 
 @lru_cache(maxsize=50_000)

@@ -224,7 +224,7 @@ def plain(p: BaseOxmlElement, value: str) -> None:
 def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
     """Share a table's width among its columns in proportion to ``weights``."""
     total = sum(cell.width for cell in grid.rows[0].cells)
-    for column, weight in zip(grid.columns, weights):
+    for column, weight in zip(grid.columns, weights, strict=False):
         column.width = width = int(total * weight / sum(weights))
         for cell in column.cells:
             cell.width = width
