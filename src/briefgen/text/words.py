@@ -28,14 +28,16 @@ KINDS = ("number", "date", "name", "word")
 HARD_KINDS = frozenset({"number", "date", "name"})
 """Kinds whose absence from every quote is an error, not a warning."""
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a pronoun or determiner
-    ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
-                      "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9",
-                      "trillion": "1e12", "half": "0.5", "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd",
-                      "once": "1x", "twice": "2x", "double": "2x", "triple": "3x"})
+    ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_NUMBER_WORDS.update({
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9", "trillion": "1e12", "half": "0.5",
+    "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "twice": "2x", "double": "2x", "triple": "3x"})
 COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D", "PR", "TV", "OK", "FAQ", "ID", "PC", "IP", "HQ"])
 """Acronyms that are ordinary nouns, not proper names."""
 
@@ -110,9 +112,12 @@ def synonyms(key: str) -> frozenset[int]:
     return _synonyms()[0].get(key, frozenset())
 
 
-_SUFFIXES = ("isations", "izations", "isation", "ization", "ational", "fulness", "iveness", "ically", "ements",
-             "ations", "ement", "ation", "ions", "ion", "ments", "ities", "ness", "ment", "ical", "ings", "ance", "ence", "ity",
-             "ability", "ibility", "able", "ible", "ive", "ing", "ise", "ize", "ist", "ism", "ful", "ous", "ally", "al", "ly", "ic", "er", "or", "ed", "es", "s", "e", "y")
+_SUFFIXES = (
+    "isations", "izations", "isation", "ization", "ational", "fulness", "iveness", "ically", "ements",
+    "ations", "ement", "ation", "ions", "ion", "ments", "ities", "ness", "ment", "ical", "ings", "ance",
+    "ence", "ity", "ability", "ibility", "able", "ible", "ive", "ing", "ise", "ize", "ist", "ism", "ful",
+    "ous", "ally", "al", "ly", "ic", "er", "or", "ed", "es", "s", "e", "y",
+)
 
 
 @lru_cache(maxsize=1)
