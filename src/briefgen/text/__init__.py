@@ -1,1 +1,1 @@
-"""Leaf text helpers shared by every stage: words (tokens, stems, kinds) and sentences."""
+"""Leaf text helpers (sentences, words): they import nothing from later stages."""
