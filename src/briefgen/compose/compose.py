@@ -46,16 +46,22 @@ class Draft:
     """Every claim shown, in order (for the annex and figures)."""
 
 
-def select(section: Section, summary: Summary, sources: dict[str, Source]) -> list[Selected]:
-    """Return the claims ``section`` selects, filtered and limited, in order."""
+def select(section: Section, summary: Summary, sources: dict[str, Source],
+           padding: frozenset[tuple[str, int]] = frozenset()) -> list[Selected]:
+    """Return the claims ``section`` selects, filtered and limited, in order.
+
+    ``padding`` holds (claim id, evidence index) of quotes the support check found
+    to support nothing: they count toward no corroboration, coverage or citation.
+    """
     ids = [c.id for t in section.themes for c in summary.theme(t).claims] + section.claims
     chosen: list[Selected] = []
     for claim_id in dict.fromkeys(ids):
         claim = summary.claims[claim_id]
         if claim.status == "stale" or (claim.status == "draft" and not section.drafts):
             continue  # stale evidence never prints; drafts print only when the section asks
-        evidence = tuple(e for e in claim.evidence
-                         if (not section.include_sources or e.source in section.include_sources)
+        evidence = tuple(e for k, e in enumerate(claim.evidence)
+                         if (claim_id, k) not in padding
+                         and (not section.include_sources or e.source in section.include_sources)
                          and e.source not in section.exclude_sources)
         picked = Selected(claim, evidence)
         if evidence and len(picked.source_ids) >= section.min_sources and _in_range(claim, section, sources):
@@ -129,9 +135,10 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
     }
 
 
-def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
+def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
+            padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
-    sections = [select(s, summary, sources) for s in brief.spec.sections]
+    sections = [select(s, summary, sources, padding) for s in brief.spec.sections]
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
