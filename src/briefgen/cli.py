@@ -55,7 +55,7 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
-    strict: bool = typer.Option(False, "--strict", help="Fail when a brief exceeds max_pages."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any warning: a brief over max_pages, an empty section, a cited claim not printed, a stale claim."),
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
@@ -65,6 +65,10 @@ def build(
         for name in format or []:
             if name not in renderers.FORMATS:
                 raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
+        missing = "" if specs else _missing(project, "specs")
+        if missing:
+            console.info(f"nothing to build yet: {missing}")
+            return 0
         proj = pipeline.Project(project)
         paths = proj.specs(specs)
         with console.progress(len(paths), "building") as advance:
@@ -89,18 +93,43 @@ def _report(outcome: Outcome) -> str:
 @app.command()
 def check(
     specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any warning too (exit 2)."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, and validate the specs."""
     def action() -> int:
-        from briefgen import pipeline
+        from briefgen import console, pipeline
         from briefgen.errors import UserError
-        problems = pipeline.check(pipeline.Project(project), specs)
-        if problems:
-            raise UserError(problems)
-        print("ok: every quote is verbatim in its source, and every spec is valid")
+        from briefgen.inputs.sources import load_sources
+        proj = pipeline.Project(project)
+        missing = _missing(project, "themes")
+        if missing:
+            if proj.sources_dir.is_dir():
+                load_sources(proj.sources_dir)  # broken metadata is an error at any stage
+            print(f"nothing to check yet: {missing}")
+            return 0
+        no_specs = not specs and bool(_missing(project, "specs"))
+        problems = pipeline.check(proj, specs or ([] if no_specs else None))
+        errors = [p for p in problems if p.severity != "warning"]
+        warnings = [p for p in problems if p.severity == "warning"]
+        if errors or (strict and warnings):
+            raise UserError(errors + warnings)
+        for warning in warnings:
+            console.error(f"warning: {warning}")
+        if no_specs:
+            print(f"ok: every quote is in its source; {_missing(project, 'specs')}")
+            return 0
+        print("ok: every quote is verbatim in its source, and every spec is valid"
+              + (f" ({len(warnings)} warning(s))" if warnings else ""))
         return 0
     run(action)
+
+
+def _missing(project: Path, needs: str) -> str:
+    """What the project still lacks for a command that ``needs`` sources, themes or specs ('' if nothing)."""
+    from briefgen import pipeline
+    from briefgen import project as stages
+    return stages.next_step(stages.stage(pipeline.Project(project)), needs)
 
 
 themes_app = typer.Typer(help="List the themes, or suggest new ones from the corpus.", invoke_without_command=True)
@@ -115,6 +144,10 @@ def themes(ctx: typer.Context, project: Path = ProjectOpt) -> None:
 
     def action() -> int:
         from briefgen import console, pipeline
+        missing = _missing(project, "themes")
+        if missing:
+            print(missing)
+            return 0
         corpus = pipeline.load_corpus(pipeline.Project(project))
         rows = []
         for theme in corpus.summary.themes:
@@ -133,6 +166,10 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
+        missing = _missing(project, "sources")
+        if missing:
+            print(missing)
+            return 0
         found = summarize.suggest_themes(pipeline.Project(project), count)
         console.table("Candidate themes", ["phrase", "sources", "score"],
                       [[s.phrase, ", ".join(s.sources), f"{s.score:.2f}"] for s in found])
@@ -151,6 +188,10 @@ def summarize_command(
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
+        missing = _missing(project, "sources")
+        if missing:
+            print(missing)
+            return 0
         report = summarize.summarize(pipeline.Project(project), out, per_theme)
         console.info(report.line() if hasattr(report, "line") else str(report))
         if report.problems:
@@ -172,6 +213,10 @@ def new(
         from briefgen.compose import compose
         from briefgen.errors import UserError, did_you_mean
         from briefgen.inputs import scaffold, spec
+        missing = _missing(project, "themes")
+        if missing:
+            print(f"no spec written: {missing}")
+            return 0
         proj = pipeline.Project(project)
         corpus = pipeline.load_corpus(proj)
         known = [t.id for t in corpus.summary.themes]
@@ -231,21 +276,6 @@ def watch(
     run(action)
 
 
-@app.command()
-def sources(project: Path = ProjectOpt) -> None:
-    """List the sources with their metadata."""
-    def action() -> int:
-        from briefgen import console, pipeline
-        corpus = pipeline.load_corpus(pipeline.Project(project))
-        claims = corpus.summary.claims.values()
-        rows = [[s.id, s.csl.get("type", ""), s.title, str(s.csl.get("container-title") or s.csl.get("publisher") or ""),
-                 s.issued or "n.d.", str(sum(1 for c in claims if any(e.source == s.id for e in c.evidence)))]
-                for s in corpus.sources.values()]
-        console.table("Sources", ["id", "type", "title", "outlet", "issued", "claims"], rows)
-        return 0
-    run(action)
-
-
 def version_callback(value: bool) -> None:
     if value:
         print(f"briefgen {__version__}")
@@ -261,6 +291,8 @@ def main() -> None:
     """Entry point of the ``briefgen`` console script."""
     app(prog_name="briefgen")
 
+
+from briefgen import cli_corpus  # noqa: E402,F401  (registers init, sources, sources add and diff)
 
 if __name__ == "__main__":
     main()

@@ -59,10 +59,10 @@ def load_corpus(project: Project) -> Corpus:
 
 
 def check(project: Project, spec_paths: list[Path] | None = None) -> list[Problem]:
-    """Return every problem with the summary's quotes and the given (or all) specs."""
+    """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs."""
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
-    for path in project.specs(spec_paths):
+    for path in project.specs(spec_paths) if spec_paths is None or spec_paths else []:
         try:
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             document(project, corpus, brief)
