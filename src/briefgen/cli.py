@@ -128,7 +128,7 @@ def check(
 def _missing(project: Path, needs: str) -> str:
     """What the project still lacks for a command that ``needs`` sources, themes or specs ('' if nothing)."""
     from briefgen import pipeline
-    from briefgen import project as stages
+    from briefgen import skeleton as stages
     return stages.next_step(stages.stage(pipeline.Project(project)), needs)
 
 
@@ -193,7 +193,8 @@ def summarize_command(
             print(missing)
             return 0
         report = summarize.summarize(pipeline.Project(project), out, per_theme)
-        console.info(report.line() if hasattr(report, "line") else str(report))
+        console.info(report.line())
+        console.info(report.what_changed.render())
         if report.problems:
             raise PartialFailure(report.problems)
         return 0
@@ -205,9 +206,10 @@ def new(
     name: str = typer.Argument(..., help="The spec's name: briefs/NAME.yaml."),
     theme: Optional[List[str]] = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
     title: str = typer.Option("", "--title", help="The brief's title; default: from the name."),
+    author: str = typer.Option("", "--author", help="You or your unit: shown in the title block and the page header."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Write a valid, commented spec to start from."""
+    """Write a valid, commented spec that builds from what the summary holds (default: every theme with claims)."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.compose import compose
@@ -227,7 +229,7 @@ def new(
         if path.exists():
             raise UserError(f"{path}: expected a new spec name, found an existing file (choose another name or edit it)")
         text = scaffold.new_spec(title or name.replace("-", " ").capitalize(), list(theme or []), corpus.summary,
-                                 compose.source_date() or datetime.date.today().isoformat())
+                                 compose.source_date() or datetime.date.today().isoformat(), author)
         pipeline.write_atomic(path, text.encode("utf-8"))
         spec.load_spec(path, corpus.summary, corpus.sources)
         print(f"wrote {path}")

@@ -47,7 +47,7 @@ def sources(ctx: typer.Context, project: Path = ProjectOpt) -> None:
 def init(directory: Path = typer.Argument(Path("."), help="The project folder to create (default: here).")) -> None:
     """Start a project: sources/, summary/, briefs/ and a short README, ready for `briefgen sources add`."""
     def action() -> int:
-        from briefgen import project as stages
+        from briefgen import skeleton as stages
         from briefgen.errors import display
         written, kept = stages.init(directory)
         for path in written:
@@ -77,5 +77,24 @@ def sources_add(files: List[Path] = typer.Argument(..., help="Documents (txt, md
             print("next: check sources/sources.yaml (fields under `supplied:` were inferred), then `briefgen themes suggest`")
         if done.problems:
             raise (PartialFailure if done.lines else UserError)(done.problems)
+        return 0
+    run(action)
+
+
+@app.command()
+def diff(per_theme: int = typer.Option(8, "--per-theme", min=1, help="As for summarize."),
+         project: Path = ProjectOpt) -> None:
+    """Show what `briefgen summarize` would change (claims, evidence, stale claims, sources); write nothing."""
+    def action() -> int:
+        from briefgen import pipeline
+        from briefgen.drafting import summarize
+        missing = _missing(project, "sources")
+        if missing:
+            print(missing)
+            return 0
+        report = summarize.summarize(pipeline.Project(project), None, per_theme, dry_run=True)
+        print(report.what_changed.render("what summarize would change"))
+        for problem in report.problems:
+            print(f"could not read: {problem}")
         return 0
     run(action)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen import renderers
-from briefgen.compose import compose, transforms
+from briefgen.compose import compose, selection, transforms
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import housestyle, spec, summary
 from briefgen.inputs.sources import Source, load_sources
@@ -66,6 +66,7 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
         try:
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             document(project, corpus, brief)
+            problems += selection.warnings(brief, corpus.summary, corpus.sources)
         except UserError as exc:
             problems += exc.problems
     return problems
@@ -96,6 +97,10 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     model = document(project, corpus, brief)
     built = Built(spec_path)
+    found = selection.warnings(brief, corpus.summary, corpus.sources)  # empty sections, unprinted or stale claims
+    if strict and found:
+        raise UserError(found)
+    built.warnings += [str(p) for p in found]
     outputs: dict[Path, bytes] = {}
     rendered_formats = formats or brief.spec.formats
     for name in rendered_formats:

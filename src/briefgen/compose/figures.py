@@ -17,14 +17,15 @@ if TYPE_CHECKING:
     from briefgen.compose.compose import Selected
 
 
-def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:
+def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
+           themes: tuple[str, ...] = ()) -> Figure:
     """Return the Figure of ``kind`` over the claims the brief shows.
 
     A timeline needs dated claims (a claim's ``date``); without two of them it
     shows when the cited sources were published instead.
     """
     if kind == "coverage":
-        return Figure(kind, "Which sources support the claims in each theme", coverage(claims, summary, sources))
+        return Figure(kind, "Which sources support the claims in each theme", coverage(claims, summary, sources, themes))
     if kind == "timeline":
         dated = timeline(claims)
         if len(dated.rows) >= 2:
@@ -33,10 +34,14 @@ def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: d
     raise UserError(f"figures: expected one of {', '.join(FIGURE_KINDS)}, found {kind!r}")
 
 
-def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Table:
-    """Return a table: one row per cited source, one column per theme, cells = claims supported."""
+def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
+             selected: tuple[str, ...] = ()) -> Table:
+    """Return a table: one row per cited source, one column per theme, cells = claims supported.
+
+    Every ``selected`` theme has its column, even when none of its claims is printed (its
+    cells are 0), so the figure never drops a theme silently."""
     theme_of = {c.id: t for t in summary.themes for c in t.claims}
-    themes = list(dict.fromkeys(theme_of[s.claim.id].id for s in claims))
+    themes = list(dict.fromkeys(list(selected) + [theme_of[s.claim.id].id for s in claims]))
     cited = list(dict.fromkeys(k for s in claims for k in s.source_ids))
     counts = {(k, t): 0 for k in cited for t in themes}
     for chosen in claims:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from briefgen.inputs import schemas
+from briefgen.inputs import schemas, starter
 from briefgen.inputs.summary import Summary
 
 SCHEMA_FILES = {
@@ -25,21 +25,16 @@ def json_schemas() -> dict[str, str]:
     return out
 
 
-def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str) -> str:
-    """Return the text of a valid, commented spec over ``theme_ids``."""
-    sections = "".join(
-        f'  - heading: "{_quote(summary.theme(t).title)}"\n'
-        f"    themes: [{t}]\n"
-        f"    limit: 4            # at most this many claims\n"
-        f"    # text: |           # your own Markdown before the claims; cite with [@source-id]\n"
-        for t in theme_ids)
+def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str, author: str = "") -> str:
+    """Return the text of a valid, commented spec over ``theme_ids`` (default: the themes with printable claims)."""
+    sections = starter.sections(theme_ids or starter.default_themes(summary), summary)
     sections = sections or '  - heading: "Findings"\n    themes: []\n'
     return f"""\
 # yaml-language-server: $schema=../schemas/spec.schema.json
 # A brief spec. Build it with `briefgen build briefs/<this file>`; `briefgen schema` documents every key.
 title: "{_quote(title)}"
 subtitle: ""
-author: "Policy Analysis Unit"
+author: "{_quote(author)}"{' ' * max(1, 20 - len(_quote(author)))}# you or your unit: the title block and the page header
 date: "{date}"                # ISO date shown on the brief
 lang: "en-GB"
 audience: ""                  # who the brief is for
