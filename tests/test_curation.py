@@ -6,14 +6,12 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from conftest import cli
-
 from briefgen import pipeline
 from briefgen.compose import selection
-from briefgen.drafting import summarize
 from briefgen.inputs import spec, yamlio
 from briefgen.inputs.sources import load_sources
 from briefgen.inputs.summary import load_summary
+from conftest import cli
 
 DOCS = {
     "north.txt": "Rainfall in the northern basin was forty percent below average this winter. "
@@ -74,7 +72,7 @@ def _edit_source(project: pipeline.Project, name: str, old: str, new: str) -> No
 
 def test_summarize_keeps_every_comment_key_order_and_quote_style(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     after = (project.summary_dir / "summary.yaml").read_text(encoding="utf-8")
     removed = [line for line in difflib.ndiff(SUMMARY.splitlines(), after.splitlines()) if line.startswith("- ")]
     assert removed == [], "summarize must only add lines to a curated file"
@@ -85,7 +83,7 @@ def test_summarize_keeps_every_comment_key_order_and_quote_style(tmp_path: Path)
 
 def test_the_analysts_edit_comment_and_rejection_survive_reruns(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     path = project.summary_dir / "summary.yaml"
     drafts = [c for c in _claims(project).values() if c.get("status") == "draft"]
     assert len(drafts) >= 2
@@ -96,7 +94,7 @@ def test_the_analysts_edit_comment_and_rejection_survive_reruns(tmp_path: Path) 
     text = text.replace(f'"{kept["text"]}"', '"The analyst\'s own wording."', 1)
     path.write_text(text, encoding="utf-8")
     edited = path.read_text(encoding="utf-8")
-    report = summarize.summarize(project)
+    report = pipeline.summarize(project)
     assert report.added == 0 and report.paths == []
     assert path.read_text(encoding="utf-8") == edited  # nothing to change: the file is not touched
     claims = _claims(project)
@@ -108,9 +106,9 @@ def test_the_analysts_edit_comment_and_rejection_survive_reruns(tmp_path: Path) 
 
 def test_a_claim_is_stale_only_when_no_evidence_holds(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     _edit_source(project, "south.txt", "forty percent below", "far below")
-    report = summarize.summarize(project)
+    report = pipeline.summarize(project)
     claims = _claims(project)
     assert claims["rain-low"].get("status", "curated") == "curated"
     assert [e.get("stale", False) for e in claims["rain-low"]["evidence"]] == [False, True]
@@ -119,13 +117,13 @@ def test_a_claim_is_stale_only_when_no_evidence_holds(tmp_path: Path) -> None:
     assert "evidence changed" in text and "rain-low evidence 2: south" in text
     assert "summary.yaml:" in text and "south: its text changed" in text
     _edit_source(project, "north.txt", "forty percent below", "far below")
-    report = summarize.summarize(project)
+    report = pipeline.summarize(project)
     claims = _claims(project)
     assert claims["rain-low"]["status"] == "stale" and report.stale == 1
     assert "claims stale (1)" in report.what_changed.render()
     assert "# two sources say it" in (project.summary_dir / "summary.yaml").read_text(encoding="utf-8")
     _edit_source(project, "south.txt", "far below", "forty percent below")
-    summarize.summarize(project)
+    pipeline.summarize(project)
     claims = _claims(project)
     assert "status" not in claims["rain-low"]  # back to curated, as the analyst wrote it
     assert [e.get("stale", False) for e in claims["rain-low"]["evidence"]] == [True, False]
@@ -133,10 +131,10 @@ def test_a_claim_is_stale_only_when_no_evidence_holds(tmp_path: Path) -> None:
 
 def test_partly_stale_claims_print_and_spec_uses_are_warned_at_the_spec_line(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     _edit_source(project, "south.txt", "forty percent below", "far below")
     _edit_source(project, "north.txt", "fell to 31 percent", "dropped to 31 percent")
-    summarize.summarize(project)
+    pipeline.summarize(project)
     brief_path = project.briefs_dir / "b.yaml"
     brief_path.write_text('title: "B"\nsections:\n  - heading: "Storage"\n    themes: [storage]\n'
                           '  - heading: "Named"\n    claims: [north-storage]\n', encoding="utf-8")
@@ -158,7 +156,7 @@ def test_partly_stale_claims_print_and_spec_uses_are_warned_at_the_spec_line(tmp
 
 def test_diff_reports_without_writing(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     _edit_source(project, "north.txt", "forty percent below", "far below")
     before = {p: p.read_bytes() for p in project.summary_dir.iterdir()}
     result = cli("diff", "--project", str(project.root))
@@ -172,7 +170,7 @@ def test_diff_reports_without_writing(tmp_path: Path) -> None:
 
 def _corpus(tmp_path: Path, curate_farms: bool):
     project = _project(tmp_path)
-    summarize.summarize(project)
+    pipeline.summarize(project)
     if curate_farms:
         path = project.summary_dir / "summary.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace('status: "draft"', 'status: "curated"', 1), encoding="utf-8")

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, cli
 
 from briefgen.inputs import quotes, zotero
 from briefgen.inputs.names import csl_names
 from briefgen.inputs.sources import load_sources
+from conftest import ROOT, cli
 
 HTML = """<html lang="en"><head><title>Rivers run low | Valley Courier</title>
 <meta name="author" content="Courier Staff Reporter"><meta property="og:site_name" content="Valley Courier">

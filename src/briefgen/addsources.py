@@ -106,7 +106,7 @@ def _metadata_file(path: Path, folder: Path, used: set[str], done: Added) -> lis
         raise UserError([loaded.problem((), f"expected a list of CSL items (a CSL-JSON export), found {type(loaded.data).__name__}")])
     target = _copy(path, folder, done)
     lines = [f"added {display(path)}: {len(loaded.data)} item(s) ({display(target)})"]
-    for old, (new, alias) in zip(loaded.data, zotero.rekey(loaded.data, used)):
+    for old, (new, alias) in zip(loaded.data, zotero.rekey(loaded.data, used), strict=True):
         if alias:
             why = "its citation-key" if isinstance(old, dict) and (old.get("citation-key") or old.get("citationKey")) else "derived"
             lines.append(f"  cite {alias} as [@{new}] ({why}; the old id still works)")

@@ -8,14 +8,13 @@ Heavy libraries are imported inside commands so that ``--help`` starts fast.
 from __future__ import annotations
 
 import datetime
-import os
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
-from briefgen import __version__
+from briefgen import __version__, cli_corpus
+from briefgen.cli_common import ProjectOpt, missing_step, run
 
 if TYPE_CHECKING:
     from briefgen.batch import Outcome
@@ -23,37 +22,11 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs.")
 
-ProjectOpt = typer.Option(Path("."), "--project", "-p", help="The project folder (sources/, summary/, briefs/, templates/).")
-
-
-def run(action: Callable[[], int]) -> None:
-    """Run ``action`` and exit with its code; render errors once, without a traceback."""
-    from briefgen.console import error
-    from briefgen.errors import BriefgenError
-    try:
-        code = action()
-    except BriefgenError as exc:
-        error(exc.render())
-        code = exc.exit_code
-    except BrokenPipeError:  # e.g. `briefgen themes | head`
-        sys.stderr.close()
-        code = 0
-    except KeyboardInterrupt:
-        error("interrupted")
-        code = 130
-    except Exception as exc:  # an internal error: a bug, not the user's fault
-        if os.environ.get("BRIEFGEN_DEBUG"):
-            raise
-        error(f"internal error: {type(exc).__name__}: {exc} (set BRIEFGEN_DEBUG=1 for the traceback, and please report it)")
-        code = 1
-    raise typer.Exit(code)
-
-
 @app.command()
 def build(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
+    format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any warning: a brief over max_pages, an empty section, a cited claim not printed, a stale claim."),
     project: Path = ProjectOpt,
@@ -65,7 +38,7 @@ def build(
         for name in format or []:
             if name not in renderers.FORMATS:
                 raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
-        missing = "" if specs else _missing(project, "specs")
+        missing = "" if specs else missing_step(project, "specs")
         if missing:
             console.info(f"nothing to build yet: {missing}")
             return 0
@@ -92,7 +65,7 @@ def _report(outcome: Outcome) -> str:
 
 @app.command()
 def check(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any warning too (exit 2)."),
     project: Path = ProjectOpt,
 ) -> None:
@@ -102,13 +75,13 @@ def check(
         from briefgen.errors import UserError
         from briefgen.inputs.sources import load_sources
         proj = pipeline.Project(project)
-        missing = _missing(project, "themes")
+        missing = missing_step(project, "themes")
         if missing:
             if proj.sources_dir.is_dir():
                 load_sources(proj.sources_dir)  # broken metadata is an error at any stage
             print(f"nothing to check yet: {missing}")
             return 0
-        no_specs = not specs and bool(_missing(project, "specs"))
+        no_specs = not specs and bool(missing_step(project, "specs"))
         problems = pipeline.check(proj, specs or ([] if no_specs else None))
         errors = [p for p in problems if p.severity != "warning"]
         warnings = [p for p in problems if p.severity == "warning"]
@@ -117,19 +90,12 @@ def check(
         for warning in warnings:
             console.error(f"warning: {warning}")
         if no_specs:
-            print(f"ok: every quote is in its source; {_missing(project, 'specs')}")
+            print(f"ok: every quote is in its source; {missing_step(project, 'specs')}")
             return 0
         print("ok: every quote is verbatim in its source, and every spec is valid"
               + (f" ({len(warnings)} warning(s))" if warnings else ""))
         return 0
     run(action)
-
-
-def _missing(project: Path, needs: str) -> str:
-    """What the project still lacks for a command that ``needs`` sources, themes or specs ('' if nothing)."""
-    from briefgen import pipeline
-    from briefgen import skeleton as stages
-    return stages.next_step(stages.stage(pipeline.Project(project)), needs)
 
 
 themes_app = typer.Typer(help="List the themes, or suggest new ones from the corpus.", invoke_without_command=True)
@@ -144,7 +110,7 @@ def themes(ctx: typer.Context, project: Path = ProjectOpt) -> None:
 
     def action() -> int:
         from briefgen import console, pipeline
-        missing = _missing(project, "themes")
+        missing = missing_step(project, "themes")
         if missing:
             print(missing)
             return 0
@@ -166,7 +132,7 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
-        missing = _missing(project, "sources")
+        missing = missing_step(project, "sources")
         if missing:
             print(missing)
             return 0
@@ -179,20 +145,19 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
 
 @app.command("summarize")
 def summarize_command(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the draft here instead of into summary/."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the draft here instead of into summary/."),
     per_theme: int = typer.Option(8, "--per-theme", min=1, help="At most this many drafted claims per theme."),
     project: Path = ProjectOpt,
 ) -> None:
     """Draft the structured summary from the sources, keeping the analyst's curated claims."""
     def action() -> int:
         from briefgen import console, pipeline
-        from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
-        missing = _missing(project, "sources")
+        missing = missing_step(project, "sources")
         if missing:
             print(missing)
             return 0
-        report = summarize.summarize(pipeline.Project(project), out, per_theme)
+        report = pipeline.summarize(pipeline.Project(project), out, per_theme)
         console.info(report.line())
         console.info(report.what_changed.render())
         if report.problems:
@@ -204,7 +169,7 @@ def summarize_command(
 @app.command()
 def new(
     name: str = typer.Argument(..., help="The spec's name: briefs/NAME.yaml."),
-    theme: Optional[List[str]] = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
+    theme: list[str] | None = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
     title: str = typer.Option("", "--title", help="The brief's title; default: from the name."),
     author: str = typer.Option("", "--author", help="You or your unit: shown in the title block and the page header."),
     project: Path = ProjectOpt,
@@ -215,7 +180,7 @@ def new(
         from briefgen.compose import compose
         from briefgen.errors import UserError, did_you_mean
         from briefgen.inputs import scaffold, spec
-        missing = _missing(project, "themes")
+        missing = missing_step(project, "themes")
         if missing:
             print(f"no spec written: {missing}")
             return 0
@@ -252,7 +217,7 @@ def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder
 
 @app.command()
 def watch(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     project: Path = ProjectOpt,
 ) -> None:
@@ -294,7 +259,9 @@ def main() -> None:
     app(prog_name="briefgen")
 
 
-from briefgen import cli_corpus  # noqa: E402,F401  (registers init, sources, sources add and diff)
+app.add_typer(cli_corpus.sources_app, name="sources")
+app.command()(cli_corpus.init)
+app.command()(cli_corpus.diff)
 
 if __name__ == "__main__":
     main()

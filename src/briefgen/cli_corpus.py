@@ -1,19 +1,17 @@
 """The command line, continued: the corpus's commands (init, sources, sources add, diff).
 
-Registered on ``cli.app``; like every command, each is a thin shell over a function.
+``cli`` registers them on its app; like every command, each is a thin shell over a function.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
 
 import typer
 
-from briefgen.cli import ProjectOpt, _missing, app, run
+from briefgen.cli_common import ProjectOpt, missing_step, run
 
 sources_app = typer.Typer(help="List the sources, or add documents to the corpus.", invoke_without_command=True)
-app.add_typer(sources_app, name="sources")
 
 
 @sources_app.callback()
@@ -26,24 +24,23 @@ def sources(ctx: typer.Context, project: Path = ProjectOpt) -> None:
         from briefgen import console, pipeline
         from briefgen.inputs.sources import load_sources
         from briefgen.inputs.summary import load_summary
-        missing = _missing(project, "sources")
+        missing = missing_step(project, "sources")
         if missing:
             print(missing)
             return 0
         proj = pipeline.Project(project)
         found = load_sources(proj.sources_dir)
-        claims = list(load_summary(proj.summary_dir, found).claims.values()) if not _missing(project, "themes") else []
+        claims = list(load_summary(proj.summary_dir, found).claims.values()) if not missing_step(project, "themes") else []
         rows = [[s.id, s.csl.get("type", ""), s.title, str(s.csl.get("container-title") or s.csl.get("publisher") or ""),
                  s.issued or "n.d.", str(sum(1 for c in claims if any(e.source == s.id for e in c.evidence)))]
                 for s in found.values()]
         console.table("Sources", ["id", "type", "title", "outlet", "issued", "claims"], rows)
         if not claims:
-            print(_missing(project, "themes") or "no claims yet: run `briefgen summarize`")
+            print(missing_step(project, "themes") or "no claims yet: run `briefgen summarize`")
         return 0
     run(action)
 
 
-@app.command()
 def init(directory: Path = typer.Argument(Path("."), help="The project folder to create (default: here).")) -> None:
     """Start a project: sources/, summary/, briefs/ and a short README, ready for `briefgen sources add`."""
     def action() -> int:
@@ -61,7 +58,7 @@ def init(directory: Path = typer.Argument(Path("."), help="The project folder to
 
 
 @sources_app.command("add")
-def sources_add(files: List[Path] = typer.Argument(..., help="Documents (txt, md, html, pdf, docx) or CSL-JSON/YAML metadata files."),
+def sources_add(files: list[Path] = typer.Argument(..., help="Documents (txt, md, html, pdf, docx) or CSL-JSON/YAML metadata files."),
                 project: Path = ProjectOpt) -> None:
     """Copy documents into sources/ and draft their metadata from what each file states."""
     def action() -> int:
@@ -81,18 +78,17 @@ def sources_add(files: List[Path] = typer.Argument(..., help="Documents (txt, md
     run(action)
 
 
-@app.command()
 def diff(per_theme: int = typer.Option(8, "--per-theme", min=1, help="As for summarize."),
          project: Path = ProjectOpt) -> None:
     """Show what `briefgen summarize` would change (claims, evidence, stale claims, sources); write nothing."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.drafting import summarize
-        missing = _missing(project, "sources")
+        missing = missing_step(project, "sources")
         if missing:
             print(missing)
             return 0
-        report = summarize.summarize(pipeline.Project(project), None, per_theme, dry_run=True)
+        report = summarize.summarize(pipeline.Project(project), None, per_theme)  # writes nothing
         print(report.what_changed.render("what summarize would change"))
         for problem in report.problems:
             print(f"could not read: {problem}")

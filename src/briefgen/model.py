@@ -8,7 +8,6 @@ imports only the standard library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 # ---------------------------------------------------------------- inline nodes
 
@@ -74,7 +73,7 @@ class Marker:
     """True for note numbers, False for in-text citations."""
 
 
-Inline = Union[Text, Strong, Emph, Link, Cite, Footnote, Marker]
+Inline = Text | Strong | Emph | Link | Cite | Footnote | Marker
 INLINE_TYPES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 
 # ---------------------------------------------------------------- block nodes
@@ -167,9 +166,7 @@ class Figure:
 
 FIGURE_KINDS = ("coverage", "timeline")
 
-Block = Union[
-    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure
-]
+Block = Heading | Paragraph | BulletList | Quote | Table | Callout | NoteList | TableOfContents | Figure
 BLOCK_TYPES: tuple[type, ...] = (
     Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
 )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefgen import renderers
 from briefgen.compose import compose, selection, transforms
+from briefgen.drafting import summarize as summarize_stage
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import housestyle, spec, summary
 from briefgen.inputs.sources import Source, load_sources
@@ -79,6 +80,16 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
+
+
+def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> summarize_stage.Report:
+    """Run `briefgen summarize`: draft, merge with the curated summary, and write the changed files atomically."""
+    report = summarize_stage.summarize(project, out, per_theme)
+    for path, data in report.files.items():
+        write_atomic(path, data)
+        if path.suffix != ".lock":
+            report.paths.append(path)
+    return report
 
 
 @dataclass

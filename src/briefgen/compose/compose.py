@@ -41,7 +41,7 @@ class Draft:
 def source_date() -> str:
     """Return SOURCE_DATE_EPOCH's date as ISO, or '' (never the clock: builds are reproducible)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat() if epoch.isdigit() else ""
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -79,7 +79,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
-        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections)],
+        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
     }
 
 

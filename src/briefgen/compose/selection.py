@@ -110,7 +110,7 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source]) -> list
     chosen = select_all(spec, summary, sources)
     printed = {s.claim.id for section in chosen for s in section}
     out: list[Problem] = []
-    for i, (section, picked) in enumerate(zip(spec.sections, chosen)):
+    for i, (section, picked) in enumerate(zip(spec.sections, chosen, strict=True)):
         if not picked:
             out.append(_warn(brief, ("sections", i, "heading"), "brief.empty-section",
                              f"section {section.heading!r} prints no claims{_why_empty(section, summary)}",
@@ -127,9 +127,10 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source]) -> list
                                  f"claim {claim_id!r} is named here but not printed{_why_not(summary.claims[claim_id], section)}"))
     for path, text in _texts(spec):
         for key in dict.fromkeys(k for k in CITATION_KEY.findall(text) if k.startswith("claim:")):
-            claim = summary.claims.get(key.split(":", 1)[1])
-            if claim is None:
+            found = summary.claims.get(key.split(":", 1)[1])
+            if found is None:
                 continue  # an unknown claim id is the citation checker's error
+            claim = found
             out += _stale(brief, path, claim, "")
             if claim.id not in printed:
                 out.append(_warn(brief, path, "brief.claim-not-printed",

@@ -93,8 +93,11 @@ def from_events(events: list[Event], where: dict[str, str], fallback: str) -> li
 def lock(sources: dict[str, Source], texts: dict[str, str]) -> dict[str, dict[str, str]]:
     """Return the record of what each source's text was in this run."""
     from briefgen.inputs import ingest
-    return {sid: {"hash": ingest.content_hash(texts[sid]), "file": sources[sid].path.name if sources[sid].path else ""}
-            for sid in sorted(texts)}
+    return {sid: {"hash": ingest.content_hash(texts[sid]), "file": _name(sources[sid].path)} for sid in sorted(texts)}
+
+
+def _name(path: Path | None) -> str:
+    return path.name if path is not None else ""
 
 
 def read_lock(folder: Path) -> dict[str, dict[str, str]] | None:

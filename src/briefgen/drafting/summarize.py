@@ -10,7 +10,8 @@ Each theme is written back to the file that holds it (new themes to
 summary/summary.yaml), or every theme to ``out``. A file is rewritten only when
 its claims changed, and then edited in place (``writeback``): every comment, the key
 order, the quoting and the analyst's text are kept. The run ends with a "what changed"
-report (``changes``); ``dry_run`` (`briefgen diff`) computes it and writes nothing.
+report (``changes``). Nothing here writes: the files to write are returned in
+``Report.files`` and ``pipeline.summarize`` writes them; `briefgen diff` only reports.
 
 A document that cannot be read does not stop the run: the summary is written
 from the others, and its problem is returned in ``Report.problems`` (the CLI
@@ -19,11 +20,11 @@ exits with PartialFailure's code 3; ``Report.check()`` raises it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Protocol
 
-from briefgen import pipeline
 from briefgen.drafting import changes, curation, drafting, keyphrases, sentences, writeback
 from briefgen.drafting.keyphrases import Suggestion
 from briefgen.errors import PartialFailure, Problem, UserError, display
@@ -34,12 +35,24 @@ from briefgen.inputs.summary import Summary
 __all__ = ["Report", "Suggestion", "evaluate", "summarize", "suggest_themes"]
 
 
+class Folders(Protocol):
+    """Where the project keeps its sources and summary (``pipeline.Project`` is one)."""
+
+    @property
+    def sources_dir(self) -> Path: ...
+
+    @property
+    def summary_dir(self) -> Path: ...
+
+
 @dataclass
 class Report:
     """What summarize wrote and did."""
 
     paths: list[Path] = field(default_factory=list)
-    """Files written (none when nothing changed)."""
+    """Files written (none when nothing changed), filled in by the writer."""
+    files: dict[Path, bytes] = field(default_factory=dict)
+    """Files to write: the summary files whose claims changed, and the sources record."""
     added: int = 0
     kept: int = 0
     stale: int = 0
@@ -83,8 +96,11 @@ class _File:
     themes: list[schemas.Theme]
 
 
-def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int = 8, dry_run: bool = False) -> Report:
-    """Draft claims for every theme and merge them into the summary; return what was (or would be) done."""
+def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> Report:
+    """Draft claims for every theme and merge them into the summary; return the files to write and what changes.
+
+    The report's positions are those of the files as they will be written.
+    """
     sources = load_sources(project.sources_dir)
     files = _summary_files(project.summary_dir)
     if out is not None:
@@ -98,16 +114,14 @@ def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int
         report.proposed = [t.id for t in themes]
     corpus = _corpus(texts)
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
-    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts)), set(sources))
+    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources))
     report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
     merged = {t.id: t for t in outcome.themes}
     if out is not None:
         header = files[0].header if files else ""
         text = header + yamlio.dumps({"themes": [writeback.theme_data(t) for t in merged.values()]})
         report.what_changed.items = changes.from_events(outcome.events, changes.positions(text, display(out)), display(out))
-        if not dry_run:
-            pipeline.write_atomic(out, text.encode("utf-8"))
-            report.paths.append(out)
+        report.files[out] = text.encode("utf-8")
         return report
     default = project.summary_dir / "summary.yaml"
     targets = [(f.path, [merged[t.id] for t in f.themes]) for f in files if f.themes]
@@ -118,23 +132,20 @@ def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         if report.proposed or any(t.id in outcome.changed for t in file_themes):
             new = writeback.render(old, file_themes)
-            if not dry_run:
-                pipeline.write_atomic(path, new.encode("utf-8"))
-                report.paths.append(path)
-            where |= changes.positions(old if dry_run else new, display(path))
+            report.files[path] = new.encode("utf-8")
+            where |= changes.positions(new, display(path))
         else:
             where |= changes.positions(old, display(path))
-    record = changes.lock(sources, dict(zip(corpus.sources, corpus.texts)))
+    record = changes.lock(sources, dict(zip(corpus.sources, corpus.texts, strict=True)))
     report.what_changed.items = (changes.from_events(outcome.events, where, display(default))
                             + changes.sources_changed(changes.read_lock(project.summary_dir), record, sources, project.sources_dir))
-    if not dry_run:
-        lock = project.summary_dir / changes.LOCK
-        if not lock.exists() or lock.read_bytes() != changes.render_lock(record):
-            pipeline.write_atomic(lock, changes.render_lock(record))
+    lock = project.summary_dir / changes.LOCK
+    if not lock.exists() or lock.read_bytes() != changes.render_lock(record):
+        report.files[lock] = changes.render_lock(record)
     return report
 
 
-def suggest_themes(project: pipeline.Project, count: int = 10) -> list[Suggestion]:
+def suggest_themes(project: Folders, count: int = 10) -> list[Suggestion]:
     """Return candidate themes: the corpus's key phrases, with their sources. Unreadable documents are skipped."""
     texts, _ = read_texts(load_sources(project.sources_dir))
     return _phrases(texts).best(count)
@@ -194,7 +205,9 @@ def _unlisted(folder: Path, sources: dict[str, Source]) -> list[Path]:
 
 def _summary_files(folder: Path) -> list[_File]:
     """Return the summary's files with their themes, checked against the schema (not yet against the sources)."""
-    files, problems, seen = [], [], {}
+    files: list[_File] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         loaded = yamlio.load(path)
         try:
@@ -241,8 +254,8 @@ def evaluate(curated: Summary, drafted: Summary | Iterable[drafting.Draft], sour
       (a proxy for "a reader would keep it").
     """
     texts = {sid: ingest.normalise(s.text) for sid, s in sources.items() if s.path is not None}
-    wanted = [_span(e.source, e.quote, texts) for c in curated.claims.values() if c.status == "curated" for e in c.evidence]
-    wanted = [s for s in wanted if s]
+    spans = [_span(e.source, e.quote, texts) for c in curated.claims.values() if c.status == "curated" for e in c.evidence]
+    wanted = [s for s in spans if s]
     claims = ([[_span(e.source, e.quote, texts) for e in c.evidence] for c in drafted.claims.values()]
               if isinstance(drafted, Summary) else [[_span(p.source, p.quote, texts) for p in d.evidence] for d in drafted])
     found = [s for spans in claims for s in spans if s]

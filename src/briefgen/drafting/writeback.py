@@ -23,7 +23,7 @@ def render(text: str, themes: list[schemas.Theme]) -> str:
         doc.data = CommentedMap()
     if not isinstance(doc.data.get("themes"), list) or not doc.data["themes"]:
         doc.data["themes"] = block_seq()
-    nodes = {str(node.get("id")): node for node in doc.data["themes"] if isinstance(node, dict)}
+    nodes = {str(node.get("id")): node for node in doc.data["themes"] if isinstance(node, CommentedMap)}
     for theme in themes:
         if theme.id in nodes:
             _sync_theme(doc, nodes[theme.id], theme)
@@ -37,7 +37,7 @@ def _sync_theme(doc: Document, node: CommentedMap, theme: schemas.Theme) -> None
         if not theme.claims:
             return
         insert(node, "claims", block_seq(), ("id", "title", "description", "terms"))
-    claims = {str(c.get("id")): c for c in node["claims"] if isinstance(c, dict)}
+    claims = {str(c.get("id")): c for c in node["claims"] if isinstance(c, CommentedMap)}
     for claim in theme.claims:
         if claim.id in claims:
             _sync_claim(doc, claims[claim.id], claim)
@@ -57,7 +57,7 @@ def _sync_claim(doc: Document, node: CommentedMap, claim: schemas.Claim) -> None
     if not isinstance(items, list):
         return
     for k, evidence in enumerate(wanted["evidence"]):
-        if k < len(items) and isinstance(items[k], dict):
+        if k < len(items) and isinstance(items[k], CommentedMap):
             _sync_evidence(doc, items[k], evidence)
         else:
             items.append(doc.styled(evidence))

@@ -87,7 +87,7 @@ def mismatch(quote: str, text: str, width: int = 72) -> str:
     cut to ``width`` characters around the difference so the caret stays visible.
     """
     needle, passage = folded(quote), closest(quote, text)
-    at = next((i for i, (a, b) in enumerate(zip(needle, passage)) if a != b), min(len(needle), len(passage)))
+    at = next((i for i, (a, b) in enumerate(zip(needle, passage, strict=False)) if a != b), min(len(needle), len(passage)))
     left = 0 if max(len(needle), len(passage)) <= width else max(0, at - width // 2)
     cut_q, cut_p = needle[left:left + width], passage[left:left + width]
     lead = "…" if left else ""

@@ -16,9 +16,10 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from briefgen.errors import Problem, UserError, display
 
@@ -104,7 +105,8 @@ def read_html(data: bytes, path: Path) -> str:
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps their tails
     candidates = root.xpath("//article|//main|//*[@role='main']")
     main = max(candidates, key=lambda e: len(e.text_content())) if candidates else (root.find("body") if root.find("body") is not None else root)
-    chunks, current = [], []
+    chunks: list[str] = []
+    current: list[str] = []
     for event, element in etree.iterwalk(main, events=("start", "end")):
         is_tag = isinstance(element.tag, str)
         if is_tag and element.tag in _BLOCK_TAGS:
@@ -174,7 +176,9 @@ def read_pdf(data: bytes, path: Path) -> str:
 
 def _pdf_metadata(path: Path) -> dict[str, Any]:
     """Title and author from the document info; never the creation date, which dates the file, not the text."""
-    info = _pdf(path.read_bytes(), path).metadata or {}
+    info = _pdf(path.read_bytes(), path).metadata
+    if info is None:  # a valid PDF may have no /Info dictionary
+        return {"title": "", "author": []}
     return {"title": str(info.title or "").strip(), "author": _names(str(info.author or ""))}
 
 

@@ -88,7 +88,7 @@ class Sources(dict[str, Source]):
     def __contains__(self, key: object) -> bool:
         return super().__contains__(key) or key in self.aliases
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return self[key] if key in self else default
 
 
@@ -118,8 +118,9 @@ def _load_file(meta: Path, folder: Path, used: set[str]) -> list[Source]:
         return []
     if not isinstance(loaded.data, list):
         raise UserError([loaded.problem((), f"expected a list of CSL items, found {type(loaded.data).__name__}")])
-    sources, problems = [], []
-    for index, (item, (key, alias)) in enumerate(zip(loaded.data, zotero.rekey(loaded.data, used))):
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for index, (item, (key, alias)) in enumerate(zip(loaded.data, zotero.rekey(loaded.data, used), strict=True)):
         try:
             if alias:
                 item = {k: v for k, v in item.items() if k not in ("citation-key", "citationKey")} | {"id": key}

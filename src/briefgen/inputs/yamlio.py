@@ -33,14 +33,14 @@ class _StrictLoader(yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
     nodes = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
             mark = self.peek_event().start_mark
             raise yaml.MarkedYAMLError(None, None, "anchors and aliases (&name, *name) are not allowed", mark)
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise yaml.MarkedYAMLError(None, None, f"more than {MAX_NODES} values", self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 _CORE = [
