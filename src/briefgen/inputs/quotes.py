@@ -80,7 +80,7 @@ def closest(quote: str, text: str) -> str:
     return haystack[start:start + len(needle)]
 
 
-def mismatch(quote: str, text: str, width: int = 72) -> str:
+def mismatch(quote: str, text: str, width: int = 96) -> str:
     """Return three lines: the quote, the closest passage, and a caret under the first difference.
 
     The passages are shown as they are (folded), never wrapped in quotation marks, and

@@ -110,9 +110,9 @@ def verify(summary: Summary, sources: dict[str, Source]) -> list[Problem]:
                 if not quotes.holds(evidence.quote, text):
                     problems.append(summary.problem(
                         f"claim:{claim.id}", ("evidence", k, "quote"),
-                        f"expected a verbatim passage of {source.id!r}, found a quote that is not in it; "
-                        f"the closest passage differs at the caret:\n{quotes.mismatch(evidence.quote, text)}",
-                        "correct the quote, or run `briefgen summarize` to flag it stale"))
+                        f"expected a verbatim passage of {source.id!r}, found a quote that is not in it; the closest passage "
+                        f"differs at the caret (correct the quote, or run `briefgen summarize` to flag it stale):\n"
+                        + quotes.mismatch(evidence.quote, text)))
     return problems
 
 
