@@ -22,7 +22,7 @@ def sources(ctx: typer.Context, project: Path = ProjectOpt) -> None:
 
     def action() -> int:
         from briefgen import console, pipeline
-        from briefgen.inputs.sources import load_sources
+        from briefgen.inputs.sources import Source, load_sources
         from briefgen.inputs.summary import load_summary
         missing = missing_step(project, "sources")
         if missing:
@@ -31,10 +31,17 @@ def sources(ctx: typer.Context, project: Path = ProjectOpt) -> None:
         proj = pipeline.Project(project)
         found = load_sources(proj.sources_dir)
         claims = list(load_summary(proj.summary_dir, found).claims.values()) if not missing_step(project, "themes") else []
-        rows = [[s.id, s.csl.get("type", ""), s.title, str(s.csl.get("container-title") or s.csl.get("publisher") or ""),
-                 s.issued or "n.d.", str(sum(1 for c in claims if any(e.source == s.id for e in c.evidence)))]
+        def shown(source: Source, key: str, value: str) -> str:  # a supplied (inferred) field in square brackets
+            return f"[{value}]" if value and key in (source.csl.get("supplied") or []) else value
+
+        rows = [[s.id, shown(s, "type", s.csl.get("type", "")), shown(s, "title", s.title),
+                 shown(s, "container-title", str(s.csl.get("container-title") or s.csl.get("publisher") or "")),
+                 shown(s, "issued", s.issued) or "n.d.",
+                 str(sum(1 for c in claims if any(found.aliases.get(e.source, e.source) == s.id for e in c.evidence)))]
                 for s in found.values()]
         console.table("Sources", ["id", "type", "title", "outlet", "issued", "claims"], rows)
+        for alias, key in sorted(found.aliases.items()):
+            print(f"{key}: cite as [@{key}] (Zotero id {alias} still works)")
         if not claims:
             print(missing_step(project, "themes") or "no claims yet: run `briefgen summarize`")
         return 0
