@@ -49,6 +49,10 @@ class Cite:
     """
 
     keys: tuple[str, ...]
+    cited: tuple[object, ...] = field(default=(), compare=False)
+    """The parsed items (``inputs.citation_syntax.Cited``: prefix, locator, suffix), one per key."""
+    in_text: bool = False
+    """Written ``@key``: the author is part of the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
