@@ -21,9 +21,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from briefgen.errors import Problem
+from briefgen.inputs import citation_syntax
 from briefgen.inputs.schemas import Claim, Evidence, Section, Spec
 from briefgen.inputs.sources import Source
-from briefgen.inputs.spec import CITATION_KEY, Brief
+from briefgen.inputs.spec import Brief
 from briefgen.inputs.summary import Summary, staleness
 
 
@@ -126,8 +127,9 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source]) -> list
                 out.append(_warn(brief, ("sections", i, "claims", j), "brief.claim-not-printed",
                                  f"claim {claim_id!r} is named here but not printed{_why_not(summary.claims[claim_id], section)}"))
     for path, text in _texts(spec):
-        for key in dict.fromkeys(k for k in CITATION_KEY.findall(text) if k.startswith("claim:")):
-            found = summary.claims.get(key.split(":", 1)[1])
+        cited = citation_syntax.check(text)[0]  # malformed citations are the spec checker's errors
+        for key in dict.fromkeys(i.key for c in cited for i in c.items if i.is_claim):
+            found = summary.claims.get(key[len(citation_syntax.CLAIM_PREFIX):])
             if found is None:
                 continue  # an unknown claim id is the citation checker's error
             claim = found
