@@ -178,6 +178,8 @@ def test_a_new_analysts_first_day(tmp_path: Path, monkeypatch) -> None:
     for claim_id in ("storage-low", "metering", "rationing-plan"):
         assert _claims(root)[claim_id]["text"] in body
     assert rejected["text"] not in body
+    header = docx.Document(out / "minister.docx").sections[0].header.paragraphs[0].text
+    assert "Drought Analysis Cell" in header and "Policy Analysis Unit" not in header  # the page header is the spec's author
     _assert_no_silent_empty_section(root, spec_path, built.stderr)
 
     # the sources change: one of storage-low's two quotes, and metering's only quote

@@ -149,3 +149,24 @@ def test_a_failing_quote_points_at_the_first_difference() -> None:
     caret = lines[2].index("^")
     assert lines[0][caret] == "f" and lines[1][caret] == "t"
     assert "“" not in lines[0] and "”" not in lines[1]
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def test_the_page_header_is_the_specs_author_unless_a_house_style_sets_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from briefgen import pipeline
+    from briefgen.compose import compose
+    from briefgen.inputs import housestyle, spec
+    project = pipeline.Project(ROOT)
+    corpus = pipeline.load_corpus(project)
+    brief = spec.load_spec(ROOT / "briefs" / "chip-export-limits.yaml", corpus.summary, corpus.sources)
+    default = housestyle.load_style("default", project.templates_dir)
+    assert default.header_text == ""
+    assert compose.furniture(default, brief).header_text == brief.spec.author
+    other = replace(brief, spec=brief.spec.model_copy(update={"author": ["Ana Costa", "Water Desk"]}))
+    assert compose.furniture(default, other).header_text == "Ana Costa, Water Desk"
+    house = housestyle.load_style("plain", project.templates_dir)
+    assert compose.furniture(house, brief).header_text == house.header_text == "Internal working paper"
