@@ -19,7 +19,7 @@ from pathlib import Path
 from briefgen import pipeline
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import ingest, metadata, spec, yamlio, zotero
-from briefgen.inputs.sources import METADATA_SUFFIXES, load_sources
+from briefgen.inputs.sources import METADATA_SUFFIXES, Source, load_sources
 
 
 @dataclass
@@ -40,7 +40,7 @@ def add(project: pipeline.Project, files: list[Path]) -> Added:
         raise UserError([Problem(display(folder), 0, 0, "", "expected a sources folder, found none", "run `briefgen init` first")])
     known = load_sources(folder)
     used = set(known) | set(known.aliases)
-    hashes = {s.hash: s.id for s in known.values() if s.path is not None}
+    hashes = {_hash(s): s.id for s in known.values() if s.path is not None}
     done, entries = Added(), []
     for path in files:
         try:
@@ -63,6 +63,14 @@ def add(project: pipeline.Project, files: list[Path]) -> Added:
             pipeline.write_atomic(meta, before)
         raise
     return done
+
+
+def _hash(source: Source) -> str:
+    """The content hash of a source's text ('' when it cannot be read: then nothing matches it)."""
+    try:
+        return ingest.content_hash(source.text)
+    except UserError:
+        return ""
 
 
 def _document(path: Path, folder: Path, used: set[str], hashes: dict[str, str], done: Added) -> list[str]:

@@ -28,7 +28,7 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on any warning: a brief over max_pages, an empty section, a cited claim not printed, a stale claim."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any warning (pages over max_pages, an empty section, an unprinted or stale claim); nothing is written."),
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
@@ -47,7 +47,7 @@ def build(
         with console.progress(len(paths), "building") as advance:
             outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_report(o)))
         for warning in (w for o in outcomes for w in o.warnings):
-            console.error(f"warning: {warning}")
+            console.error(f"warning: {warning} [{warning.code}]")
         console.info(batch.summary_line(outcomes))
         return max((o.exit_code for o in outcomes), default=0)
     run(action)
@@ -66,13 +66,13 @@ def _report(outcome: Outcome) -> str:
 @app.command()
 def check(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on any warning too (exit 2)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (exit 2)."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, and validate the specs."""
     def action() -> int:
         from briefgen import console, pipeline
-        from briefgen.errors import UserError
+        from briefgen.errors import UserError, promoted
         from briefgen.inputs.sources import load_sources
         proj = pipeline.Project(project)
         missing = missing_step(project, "themes")
@@ -83,12 +83,15 @@ def check(
             return 0
         no_specs = not specs and bool(missing_step(project, "specs"))
         problems = pipeline.check(proj, specs or ([] if no_specs else None))
-        errors = [p for p in problems if p.severity != "warning"]
         warnings = [p for p in problems if p.severity == "warning"]
-        if errors or (strict and warnings):
-            raise UserError(errors + warnings)
-        for warning in warnings:
-            console.error(f"warning: {warning}")
+        if strict:
+            problems = promoted(problems)
+        elif warnings:
+            for warning in warnings:
+                console.error(f"warning: {warning} [{warning.code}]")
+            problems = [p for p in problems if p.severity != "warning"]
+        if problems:
+            raise UserError(problems)
         if no_specs:
             print(f"ok: every quote is in its source; {missing_step(project, 'specs')}")
             return 0
@@ -204,7 +207,7 @@ def new(
 
 @app.command()
 def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schemas.")) -> None:
-    """Write JSON Schemas for specs, the summary and sources (for editor validation and completion)."""
+    """Write JSON Schemas for specs, the summary, sources and house styles (for editor validation and completion)."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.inputs import scaffold
@@ -224,10 +227,13 @@ def watch(
     """Rebuild whenever a spec, the summary, a source or a template changes (Ctrl-C to stop)."""
     def action() -> int:
         from briefgen import batch, console, pipeline
+        from briefgen.errors import display
         from briefgen.watch import watch as watch_loop
         proj = pipeline.Project(project)
 
         def rebuild(changed: list[Path]) -> None:
+            if changed:
+                console.info("changed: " + ", ".join(display(p) for p in changed))
             try:
                 paths = proj.specs(specs)
             except Exception as exc:  # a missing spec is reported, and watching goes on

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.compose import markup, templates
+from briefgen.compose.figures import figure
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Section
@@ -129,7 +130,6 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources)]
     if block.name == "figure":
-        from briefgen.compose.figures import figure
         selected = tuple(dict.fromkeys(t for s in brief.spec.sections for t in s.themes))
         return [figure(block.args, claims, summary, sources, selected)]
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "

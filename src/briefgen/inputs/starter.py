@@ -1,10 +1,10 @@
 """What `briefgen new` selects, so that a new spec builds to a brief with content.
 
-One section per theme. A theme whose printable claims are all drafts gets
+One section per theme (``scaffold`` writes it, with every key's documentation). A theme whose printable claims are all drafts gets
 ``drafts: true`` and a comment saying so; a theme with nothing printable yet is
 still listed (the analyst asked for it) with a comment, and `build` warns about it.
 Without ``--theme``, the themes that have printable claims are chosen, most
-curated claims first. The key documentation around it is ``scaffold``'s.
+curated claims first.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from briefgen.inputs.schemas import Theme
 from briefgen.inputs.summary import Summary, staleness
 
 MAX_THEMES = 5
-LIMIT = 4
 
 
 def _counts(theme: Theme) -> tuple[int, int]:
@@ -29,25 +28,14 @@ def default_themes(summary: Summary) -> list[str]:
     return [ident for _, _, ident in ranked[:MAX_THEMES]]
 
 
-def sections(theme_ids: list[str], summary: Summary) -> str:
-    """Return the YAML of the ``sections:`` items for ``theme_ids`` (indented by two spaces)."""
-    out = []
-    for theme_id in theme_ids:
-        theme = summary.theme(theme_id)
-        curated, drafts = _counts(theme)
-        lines = [f'  - heading: "{_quote(theme.title)}"', f"    themes: [{theme_id}]",
-                 f"    limit: {LIMIT}            # at most this many claims: curated first, then drafts"]
-        if not curated and drafts:
-            lines.append(f"    drafts: true        # this theme has only drafted claims so far ({drafts}): they print"
-                         " until you curate them (status: curated), then remove this line")
-        elif curated and drafts:
-            lines.append(f"    # drafts: true      # also print its {drafts} drafted claim(s)")
-        elif not curated:
-            lines.append("    # no printable claims yet: run `briefgen summarize`, or add claims to this theme")
-        lines.append("    # text: |           # your own Markdown before the claims; cite with [@source-id]")
-        out.append("\n".join(lines) + "\n")
-    return "".join(out)
-
-
-def _quote(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+def drafts(theme_id: str, summary: Summary) -> tuple[bool, str]:
+    """Return whether a section over the theme needs ``drafts: true``, and a note saying why (or '')."""
+    curated, drafted = _counts(summary.theme(theme_id))
+    if not curated and drafted:
+        return True, (f"this theme has only drafted claims so far ({drafted}): they print until you curate them "
+                      "(status: curated); then drafts: true can go")
+    if curated and drafted:
+        return False, f"drafts: true would also print this theme's {drafted} drafted claim(s)"
+    if not curated:
+        return False, "no printable claims yet: run `briefgen summarize`, or add claims to this theme"
+    return False, ""

@@ -127,8 +127,3 @@ def staleness(claim: Claim) -> str:
         return "stale"
     return "partly stale" if len(holding(claim)) < len(claim.evidence) else ""
 
-
-def offsets(quote: str, text: str) -> int | None:
-    """Return where ``quote`` starts in the normalised ``text``, or None."""
-    found = quotes.find(quote, ingest.normalise(text))
-    return None if found is None else found[0]
