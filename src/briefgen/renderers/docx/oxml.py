@@ -239,7 +239,7 @@ def restart_numbering(doc: DocxDocument, style_name: str) -> int:
     style_num = doc.styles[style_name].element.pPr.numPr.numId.val
     num = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return num.numId
+    return int(num.numId)
 
 
 # ---------------------------------------------------------------- a reference document's parts
