@@ -17,10 +17,11 @@ DOCS = {
     "north.txt": "Rainfall in the northern basin was forty percent below average this winter. "
                  "Reservoir storage in the northern basin fell to 31 percent of capacity in August. "
                  "The water board will review farm allocations in October. "
-                 "Farmers in the north will get smaller allocations until the reservoirs refill.",
+                 "Farmers in the valley will get smaller farm allocations this year.",
     "south.txt": "Reservoir storage in the southern basin fell to 45 percent of capacity in August. "
                  "Officials said rainfall in the northern basin was forty percent below average this winter. "
-                 "Farmers asked for emergency allocations of river water.",
+                 "Farmers asked for emergency allocations of river water. "
+                 "Farm groups want the allocation rules for farmers changed before spring.",
 }
 SUMMARY = '''\
 # The analyst's summary. This header stays.
