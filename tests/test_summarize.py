@@ -362,7 +362,7 @@ def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path:
     themes = ("themes:\n  - id: stocks\n    title: Water stocks\n    terms: [reservoir]\n"
               "  - id: pricing\n    title: Prices\n    terms: [tariff]\n")
     project = _project(tmp_path, docs, themes)
-    report = summarize.summarize(project)
+    report = pipeline.summarize(project)
     assert [d.text for d in report.unassigned] == ["Reservoir storage and tariff revenue both fell sharply in the dry summer months."]
     assert "fits no theme: Reservoir storage and tariff revenue both fell sharply" in report.line()
     quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
