@@ -40,18 +40,23 @@ class Selected:
         return tuple(dict.fromkeys(e.source for e in self.evidence))
 
 
-def select_all(spec: Spec, summary: Summary, sources: dict[str, Source]) -> list[list[Selected]]:
+Padding = frozenset[tuple[str, int]]
+"""(claim id, evidence index) of quotes the support check found to support nothing: never printed or counted."""
+
+
+def select_all(spec: Spec, summary: Summary, sources: dict[str, Source], padding: Padding = frozenset()) -> list[list[Selected]]:
     """Return each section's claims; a claim already printed by an earlier section is skipped."""
     printed: set[str] = set()
     out = []
     for section in spec.sections:
-        chosen = select(section, summary, sources, printed)
+        chosen = select(section, summary, sources, padding, printed)
         printed |= {s.claim.id for s in chosen}
         out.append(chosen)
     return out
 
 
-def select(section: Section, summary: Summary, sources: dict[str, Source], printed: set[str] | frozenset[str] = frozenset()) -> list[Selected]:
+def select(section: Section, summary: Summary, sources: dict[str, Source], padding: Padding = frozenset(),
+           printed: set[str] | frozenset[str] = frozenset()) -> list[Selected]:
     """Return the claims ``section`` prints: filtered, not in ``printed``, limited fairly, in summary order."""
     groups = [[c.id for c in summary.theme(t).claims] for t in section.themes] + [section.claims]
     eligible: list[list[Selected]] = []
@@ -61,7 +66,7 @@ def select(section: Section, summary: Summary, sources: dict[str, Source], print
         for claim_id in ids:
             if claim_id in seen:
                 continue
-            picked = _eligible(summary.claims[claim_id], section, sources)
+            picked = _eligible(summary.claims[claim_id], section, sources, padding)
             if picked is not None:
                 group.append(picked)
                 seen.add(claim_id)
@@ -78,10 +83,10 @@ def select(section: Section, summary: Summary, sources: dict[str, Source], print
     return [s for group in eligible for s in group if s.claim.id in taken]
 
 
-def _eligible(claim: Claim, section: Section, sources: dict[str, Source]) -> Selected | None:
+def _eligible(claim: Claim, section: Section, sources: dict[str, Source], padding: Padding) -> Selected | None:
     if claim.status in ("stale", "rejected") or (claim.status == "draft" and not section.drafts):
         return None
-    evidence = tuple(e for e in claim.evidence if not e.stale
+    evidence = tuple(e for k, e in enumerate(claim.evidence) if not e.stale and (claim.id, k) not in padding
                      and (not section.include_sources or e.source in section.include_sources)
                      and e.source not in section.exclude_sources)
     picked = Selected(claim, evidence)
@@ -105,10 +110,10 @@ def _in_range(claim: Claim, section: Section, sources: dict[str, Source]) -> boo
 # ---------------------------------------------------------------- warnings
 
 
-def warnings(brief: Brief, summary: Summary, sources: dict[str, Source]) -> list[Problem]:
+def warnings(brief: Brief, summary: Summary, sources: dict[str, Source], padding: Padding = frozenset()) -> list[Problem]:
     """Return a warning for every empty section, every named or cited claim not printed, every stale use."""
     spec = brief.spec
-    chosen = select_all(spec, summary, sources)
+    chosen = select_all(spec, summary, sources, padding)
     printed = {s.claim.id for section in chosen for s in section}
     out: list[Problem] = []
     for i, (section, picked) in enumerate(zip(spec.sections, chosen, strict=True)):

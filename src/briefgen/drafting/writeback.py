@@ -13,7 +13,7 @@ from typing import Any
 from briefgen.inputs import schemas
 from briefgen.inputs.roundtrip import CommentedMap, Document, block_seq, insert
 
-CLAIM_ORDER = ("id", "text", "date", "status", "pinned", "fingerprint", "evidence")
+CLAIM_ORDER = ("id", "text", "date", "status", "pinned", "fingerprint", "accepted", "evidence")
 
 
 def render(text: str, themes: list[schemas.Theme]) -> str:
@@ -88,6 +88,8 @@ def claim_data(claim: schemas.Claim) -> dict[str, Any]:
                                 ("pinned", claim.pinned, False), ("fingerprint", claim.fingerprint, "")):
         if value != default:
             data[key] = value
+    if claim.accepted is not None:  # support's recorded paraphrase acceptance survives a re-run
+        data["accepted"] = claim.accepted.model_dump(exclude_defaults=True)
     data["evidence"] = [{"source": e.source, "quote": e.quote}
                         | ({"start": e.start} if e.start is not None else {})
                         | ({"stale": True} if e.stale else {})
