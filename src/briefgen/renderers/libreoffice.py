@@ -37,15 +37,7 @@ EXPORT_OPTIONS: dict[str, object] = {"UseTaggedPDF": True, "SelectPdfVersion": 2
 
 
 def convert(soffice: str, docx: bytes, folder: Path) -> bytes:
-    """Convert ``docx`` with LibreOffice inside ``folder``; return the PDF's bytes.
-
-    When it can, this process's one running LibreOffice does it (``renderers.office``:
-    about 1 s a document instead of a 3–5 s start each time).
-    """
-    from briefgen.renderers import office
-    running = office.session()
-    if running is not None:
-        return running.convert(docx, "writer_pdf_Export", EXPORT_OPTIONS)
+    """Convert ``docx`` with LibreOffice inside ``folder``; return the PDF's bytes."""
     brief, out = folder / "brief.docx", folder / "out"
     brief.write_bytes(docx)
     command = [soffice, "--headless", "--norestore",

@@ -28,7 +28,7 @@ from briefgen.errors import UserError
 from briefgen.model import Document
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import render as docx_renderer
-from briefgen.renderers.libreoffice import convert, soffice_path
+from briefgen.renderers.libreoffice import EXPORT_OPTIONS, convert, soffice_path
 
 __all__ = ["convert", "docx_pages", "page_count", "render", "soffice_path"]
 
@@ -39,7 +39,15 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
 def docx_pages(docx: bytes) -> int | None:
-    """Return how many pages LibreOffice lays ``docx`` out on, or None without LibreOffice."""
+    """Return how many pages LibreOffice lays ``docx`` out on, or None without LibreOffice.
+
+    With ``uno`` at hand, one LibreOffice serves every count of this process (about 1 s
+    each once started: ``renderers.office``); else each count starts one (3–5 s).
+    """
+    from briefgen.renderers import office
+    running = office.session()
+    if running is not None:
+        return page_count(running.convert(docx, "writer_pdf_Export", EXPORT_OPTIONS))
     soffice = soffice_path()
     if soffice is None:
         return None
