@@ -93,7 +93,7 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Verify every quote against its source, and validate the specs."""
+    """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.errors import UserError, promoted

@@ -239,6 +239,8 @@ def _claim_data(claim: schemas.Claim) -> dict[str, Any]:
                                 ("pinned", claim.pinned, False), ("fingerprint", claim.fingerprint, "")):
         if value != default:
             data[key] = value
+    if claim.accepted is not None:  # support's recorded paraphrase acceptance survives a re-run
+        data["accepted"] = claim.accepted.model_dump(exclude_defaults=True)
     data["evidence"] = [{"source": e.source, "quote": e.quote} | ({"start": e.start} if e.start is not None else {})
                         for e in claim.evidence]
     return data
