@@ -49,6 +49,8 @@ from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 
+INTRODUCED = (Quote, Table, Figure)
+"""Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = ".docx"
 
 Box = DocxDocument | _Cell
@@ -131,10 +133,10 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 
 def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
-    """Draw ``blocks`` in order; a paragraph that introduces a quote keeps with it."""
+    """Draw ``blocks`` in order; a paragraph that introduces a quote, table or figure keeps with it."""
     for block, after in zip(blocks, (*blocks[1:], None), strict=True):
         _block(w, box, block)
-        if isinstance(block, Paragraph) and isinstance(after, Quote):
+        if isinstance(block, Paragraph) and isinstance(after, INTRODUCED):
             ox.put(box.paragraphs[-1]._p.get_or_add_pPr(), ox.el("w:keepNext"))
 
 

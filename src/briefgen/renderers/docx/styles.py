@@ -26,12 +26,16 @@ from docx.shared import Mm, Pt, RGBColor
 from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
 from briefgen.renderers import house
+from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import oxml as ox
 
-# Logical fonts -> (Latin, East Asian) font names. Cambria and Calibri ship with Word on
-# Windows and macOS, and LibreOffice swaps in the metric-compatible Caladea and Carlito, so
-# lines and pages break alike; SimSun and Microsoft YaHei are Word's stock Chinese faces.
-FONTS = {"serif": ("Cambria", "SimSun"), "sans": ("Calibri", "Microsoft YaHei")}
+# Logical fonts -> (Latin, East Asian) font names: the house faces the PDF draws with,
+# Noto Serif and Noto Sans, embedded in the package (``docx_embed``) so that Word and
+# LibreOffice show them on machines that lack them; Chinese in the Noto CJK faces of the
+# same family, or the reader's own CJK font.
+FONTS = {"serif": ("Noto Serif", "Noto Serif CJK SC"), "sans": ("Noto Sans", "Noto Sans CJK SC")}
+FONT_FILES = {"Noto Serif": "NotoSerif", "Noto Sans": "NotoSans"}
+"""Word family name -> the stem of its shipped files (briefgen/fonts/STEM-Regular.ttf…)."""
 RIGHT, CENTER, DOTS = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.CENTER, WD_TAB_LEADER.DOTS
 P, C, T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 # Word's own names (latent in python-docx's template): created as built-ins, not custom styles.
@@ -59,6 +63,9 @@ def prepare(style: Style, meta: Meta) -> House:
     define_styles(doc, style, meta, width, frozenset(s.name for s in doc.styles) if reference
                   else frozenset())
     ids = {name: doc.styles[name].style_id for name in RUN_STYLES}
+    if not reference:
+        used = {fonts(style.body_font)[0], fonts(style.heading_font)[0]}
+        docx_embed.embed_families(doc, {name: FONT_FILES[name] for name in sorted(used)})
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings)
