@@ -20,8 +20,8 @@ from typing import Any
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.shared import Mm, Pt, RGBColor
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Length, Mm, Pt, RGBColor
 
 from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
@@ -229,7 +229,8 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
     accent, muted, size = s.accent, s.muted, s.body_size
     heading = dict(font=head, colour=accent, bold=True, keep=True, line=1.0)
     specs: list[tuple[str, Any, str, dict]] = [
-        ("Normal", P, "", dict(size=size, after=6, line=1.15, widows=True)),
+        # The PDF's leading (1.4 × the body size), at least, so both formats set as many lines a page.
+        ("Normal", P, "", dict(size=size, after=6, line=Pt(size * 1.4), widows=True)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
@@ -306,13 +307,15 @@ def look(style: Any, *, font: tuple[str, str] | None = None, size: float | None 
         paragraph_look(style.paragraph_format, **paragraph)
 
 
-def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | None = None,
+def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | Length | None = None,
                    keep: bool | None = None, align: Any = None, left: float = 0, right: float = 0,
                    hanging: float = 0, tabs: tuple = (), widows: bool | None = None,
                    whole: bool | None = None) -> None:
     """Set spacing (pt), keep-with-next, widow/orphan control, keep-lines-together,
     alignment, indents (mm) and (EMU, align, leader) tabs."""
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), line
+    if isinstance(line, Length):  # a leading in points is a minimum, so superscripts never clip
+        fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
     fmt.keep_with_next, fmt.alignment = keep, align
     fmt.widow_control, fmt.keep_together = widows, whole
     fmt.left_indent = Mm(left) if left else None
