@@ -64,6 +64,8 @@ class Report:
     """Documents in the sources folder that no metadata file lists."""
     proposed: list[str] = field(default_factory=list)
     """Ids of the themes proposed because the summary had none."""
+    note: str = ""
+    """What the analyst should do next when nothing could be drafted."""
     what_changed: changes.Changes = field(default_factory=changes.Changes)
     """What changed, each with file:line (in the written files; in the current ones for a dry run)."""
     unassigned: list[drafting.Draft] = field(default_factory=list)
@@ -83,6 +85,8 @@ class Report:
             text += f"; not in the metadata, ignored: {', '.join(display(p) for p in self.ignored)}"
         if self.problems:
             text += f"; {len(self.problems)} document(s) could not be read"
+        if self.note:
+            text += f"\n{self.note}"
         for d in self.unassigned:
             text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]"
         return text
@@ -116,6 +120,9 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
         used: set[str] = set()
         themes = [_proposed(s, used) for s in _phrases(texts).best(10)]
         report.proposed = [t.id for t in themes]
+        if not themes:
+            report.note = ("no themes: the summary has none and the corpus suggests none yet; write themes into "
+                           "summary/summary.yaml (`briefgen themes suggest` lists candidates), or add more sources")
     corpus = _corpus(texts, {sid: s.issued for sid, s in sources.items()})
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
     report.unassigned = [d for d in drafts if not d.theme]
