@@ -61,6 +61,28 @@ SPEC_CASES = [
      "t.yaml:5:12: citations: expected a mapping, found a string 'apa'"),
     ("since not a string", "    limit: 2", "    since: 2025", "t.yaml:13:12: sections.0.since: expected a string, found a whole number 2025 (put it in quotes)"),
     ("include unknown source", "    limit: 2", "    include_sources: [nobody]", "t.yaml:13:23: sections.0.include_sources.0: expected a source id, found 'nobody'"),
+    # issue #15: inputs that were internal errors (exit 1) or silently wrong
+    ("month 13", '"2026-01-01"', '"2026-13-01"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-13-01', a month that does not exist"),
+    ("month 0", '"2026-01-01"', '"2026-00-05"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-00-05'"),
+    ("February 30", '"2026-01-01"', '"2026-02-30"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-02-30', a day"),
+    ("since not a date", "    limit: 2", '    since: "not-a-date"', "t.yaml:13:12: sections.0.since: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found 'not-a-date'"),
+    ("until month 13", "    limit: 2", '    until: "2025-13"', "t.yaml:13:12: sections.0.until: expected an ISO date"),
+    ("long title", 'title: "T"', 'title: "' + "T" * 256 + '"', "t.yaml:1:8: title: expected at most 255 characters (the document properties' limit), found 256"),
+    ("long subtitle", 'title: "T"', 'title: "T"\nsubtitle: "' + "S" * 300 + '"', "t.yaml:2:11: subtitle: expected at most 255 characters"),
+    ("long author", 'title: "T"', 'title: "T"\nauthor: ["' + "A" * 200 + '", "' + "B" * 200 + '"]', "t.yaml:2:9: author: expected at most 255 characters"),
+    ("long keywords", 'title: "T"', 'title: "T"\nkeywords: ["' + "k" * 250 + '"]', "t.yaml:2:11: keywords: expected at most 255 characters (the document properties' limit), found 261"),
+    ("long lang", 'title: "T"', 'title: "T"\nlang: "' + "x" * 300 + '"', "t.yaml:2:7: lang: expected at most 255 characters"),
+    ("max_pages 5000 digits", 'title: "T"', 'title: "T"\nmax_pages: ' + "9" * 5000, "t.yaml:2:12: max_pages: invalid YAML: expected a valid int, found '5,000 characters'"),
+    ("!!int abc", 'title: "T"', 'title: "T"\nmax_pages: !!int abc', "t.yaml:2:12: max_pages: invalid YAML: expected a valid int, found 'abc'"),
+    ("!!float abc", 'title: "T"', 'title: "T"\nmax_pages: !!float abc', "t.yaml:2:12: max_pages: invalid YAML: expected a valid float, found 'abc'"),
+    ("!!timestamp abc", 'title: "T"', 'title: "T"\nsubtitle: !!timestamp abc', "t.yaml:2:11: subtitle: invalid YAML: expected a valid timestamp"),
+    ("python tag", 'title: "T"', 'title: !!python/object:os.system "T"', "t.yaml:1:8: title: invalid YAML: could not determine a constructor"),
+    ("unknown key with a bracket", 'title: "T"', 'title: "T"\na[0]: 1', "t.yaml:2:1: a[0]: unknown key 'a[0]'"),
+    ("unknown nested key with a bracket", "    limit: 2", "    x[str]: 1", "t.yaml:13:5: sections.0.x[str]: unknown key 'x[str]'"),
+    ("deep nesting", 'title: "T"', 'title: "T"\nkeywords: ' + "[" * 3000 + "]" * 3000, "t.yaml:2:74: invalid YAML: lists and mappings nested more than 64 deep"),
+    ("deep block nesting", 'title: "T"', 'title: "T"\nx:\n' + "".join(" " * i + "- \n" for i in range(0, 140, 2)), "invalid YAML: lists and mappings nested more than 64 deep"),
+    ("lone surrogate", 'title: "T"', 'title: "\\ud83d"', "t.yaml:1:8: title: invalid YAML: expected Unicode text, found a lone surrogate"),
+    ("surrogate in a key", 'title: "T"', 'title: "T"\n"\\udc00": 1', "t.yaml:2:1: invalid YAML: expected Unicode text, found a lone surrogate"),
 ]
 
 
@@ -97,7 +119,7 @@ def test_all_errors_of_a_file_at_once(project):
 
 
 def test_undecodable_spec(project):
-    assert_user_error(build(project, b'title: "caf\xe9"\n'), "t.yaml: expected UTF-8 text, found byte 0xe9 at offset 11", project)
+    assert_user_error(build(project, b'title: "caf\xe9"\n'), "t.yaml:1:12: expected UTF-8 text, found the byte 0xe9", project)
 
 
 def test_missing_spec_file(project):

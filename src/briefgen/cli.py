@@ -72,7 +72,7 @@ def build(
         for warning in (w for o in outcomes for w in o.warnings):
             console.error(f"warning: {warning}")
         console.info(batch.summary_line(outcomes))
-        return max((o.exit_code for o in outcomes), default=0)
+        return batch.exit_code(outcomes)
     run(action)
 
 
@@ -94,8 +94,10 @@ def check(
     """Verify every quote against its source, and validate the specs."""
     def action() -> int:
         from briefgen import pipeline
-        from briefgen.errors import UserError
+        from briefgen.errors import PartialFailure, UserError
         problems = pipeline.check(pipeline.Project(project), specs)
+        if problems and pipeline.only_unreadable(problems):
+            raise PartialFailure(problems)
         if problems:
             raise UserError(problems)
         print("ok: every quote is verbatim in its source, and every spec is valid")
@@ -151,6 +153,9 @@ def summarize_command(
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
+        from briefgen.inputs import paths
+        if out is not None:
+            paths.refuse_input_as_output(project, out, allow=("summary",))
         report = summarize.summarize(pipeline.Project(project), out, per_theme)
         console.info(report.line() if hasattr(report, "line") else str(report))
         if report.problems:

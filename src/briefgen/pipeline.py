@@ -16,7 +16,8 @@ from briefgen import renderers
 from briefgen.compose import compose, transforms
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import housestyle, spec, summary
-from briefgen.inputs.sources import Source, load_sources
+from briefgen.inputs import paths
+from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document
 
 
@@ -62,6 +63,7 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
     """Return every problem with the summary's quotes and the given (or all) specs."""
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
+    problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
     for path in project.specs(spec_paths):
         try:
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
@@ -76,8 +78,24 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
     style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
                                   lambda message, hint: brief.problem(("style",), message, hint))
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style)
+    _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
+
+
+def _readable(brief: spec.Brief, cited: list[str], sources: dict[str, Source]) -> None:
+    """Raise UserError when the brief cites a source whose document cannot be read; other sources never matter."""
+    bad = [k for k in cited if k in sources and sources[k].unreadable]
+    if bad:
+        raise UserError([brief.problem(spec.citing(brief, k), f"expected readable documents for every cited source, found {k!r} unreadable",
+                                       "fix or replace its file, or stop citing it") for k in bad]
+                        + [p for k in bad for p in sources[k].unreadable])
+
+
+def only_unreadable(problems: list[Problem]) -> bool:
+    """True when every error in ``problems`` is an unreadable document (the rest was processed: exit 3)."""
+    errors = [p for p in problems if p.severity == "error"]
+    return bool(errors) and all(p.code == UNREADABLE for p in errors)
 
 
 @dataclass
@@ -109,9 +127,8 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
         if pages is not None:
             built.pages["docx (as LibreOffice lays it out)"] = pages
     _budget(brief, built, strict)
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        built.files.append(path)
+    write_all(outputs)
+    built.files += list(outputs)
     return built
 
 
@@ -144,8 +161,41 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+def prepare_out(root: Path, out_dir: Path) -> None:
+    """Make the output folder, or raise UserError: it is a file, cannot be made, or is one of the project's inputs."""
+    paths.refuse_input_as_output(root, out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"--out: expected a folder, found {paths.kind(out_dir.stat().st_mode)} at {display(out_dir)} (choose a folder)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise paths.write_problem(out_dir, exc) from None
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every file of one brief, or none: all temporary files first, then the renames.
+
+    A full disk or a read-only folder leaves the previous outputs as they were (never a DOCX without its PDF),
+    and is a user error naming the file.
+    """
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in outputs.items():
+            temps[path] = _write_temp(path, data)
+    except OSError as exc:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+        raise paths.write_problem(path, exc) from None
+    except BaseException:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+        raise
+    for path, temp in temps.items():
+        os.replace(temp, path)
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``path``; return its name (removed again on failure)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -154,7 +204,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return temp
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    write_all({path: data})

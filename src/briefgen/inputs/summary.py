@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import ingest, schemas, yamlio
+from briefgen.inputs import dates, ingest, schemas, yamlio
 from briefgen.inputs.sources import Source
 
 Theme = schemas.Theme
@@ -71,6 +71,8 @@ def _index(part: schemas.SummaryFile, loaded: yamlio.Loaded, where: dict, source
         for j, claim in enumerate(theme.claims):
             path = ("themes", i, "claims", j)
             problems += _register(f"claim:{claim.id}", path, loaded, where)
+            if claim.date and dates.problem(claim.date):
+                problems.append(loaded.problem(path + ("date",), dates.problem(claim.date)))
             for k, evidence in enumerate(claim.evidence):
                 if evidence.source not in sources and claim.status != "stale":
                     problems.append(loaded.problem(path + ("evidence", k, "source"), f"expected a source id, found {evidence.source!r}",
