@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import cli
 
 BASE = """\
@@ -31,7 +32,7 @@ SPEC_CASES = [
      "t.yaml:12:14: sections.0.themes.0: expected a theme id, found 'global-ai-organization' (did you mean 'global-ai-organisation'?)"),
     ("unknown claim", "    limit: 2", "    claims: [no-such-claim]", "t.yaml:13:14: sections.0.claims.0: expected a claim id, found 'no-such-claim'"),
     ("unknown source", "[@li-qiang-vision]", "[@li-qiang-visio]",
-     "t.yaml:9:5: key_points.0: expected a source id after '@', found 'li-qiang-visio' (did you mean 'li-qiang-vision'?)"),
+     "t.yaml:9:12: key_points.0: expected a source id after '@', found 'li-qiang-visio' (did you mean 'li-qiang-vision'?)"),
     ("bad marking", '"TLP:GREEN"', '"TLP:GREN"', "t.yaml:3:10: marking: expected one of"),
     ("marking hint", '"TLP:GREEN"', '"TLP:GREN"', "found a string 'TLP:GREN' (did you mean 'TLP:GREEN'?)"),
     ("bad format", "[docx, pdf]", "[docx, pfd]", "t.yaml:4:17: formats.1: expected one of 'docx', 'pdf' or 'pdfua', found a string 'pfd' (did you mean 'pdf'?)"),

@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from readback import docx_body, docx_footnotes, flat, para_text, pdf_body_text
 
 from briefgen import pipeline
 from briefgen.compose.transforms import map_runs
 from briefgen.inputs import sources, spec
 from briefgen.inputs.schemas import PLACEMENTS, STYLES
 from briefgen.model import Footnote, NoteList, plain_text
+from conftest import ROOT
+from readback import docx_body, docx_footnotes, flat, para_text, pdf_body_text
 
 BRIEF = ROOT / "briefs" / "chip-export-limits.yaml"
 

@@ -12,11 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, cli
 
 from briefgen import pipeline
 from briefgen.inputs import spec, summary
 from briefgen.watch import watch
+from conftest import ROOT, cli
 
 
 def test_help_lists_the_commands():
@@ -35,7 +35,7 @@ def test_themes_lists_counts(project):
     corpus = pipeline.load_corpus(pipeline.Project(project))
     first = corpus.summary.themes[0]
     assert result.exit_code == 0
-    line = next(l for l in result.output.splitlines() if l.startswith(first.id + "\t"))
+    line = next(row for row in result.output.splitlines() if row.startswith(first.id + "\t"))
     assert line.split("\t")[2] == str(len(first.claims))
 
 
@@ -43,7 +43,7 @@ def test_sources_lists_every_source(project):
     result = cli("sources", "--project", str(project))
     corpus = pipeline.load_corpus(pipeline.Project(project))
     assert result.exit_code == 0
-    assert [l.split("\t")[0] for l in result.output.splitlines()[1:]] == list(corpus.sources)
+    assert [row.split("\t")[0] for row in result.output.splitlines()[1:]] == list(corpus.sources)
 
 
 def test_new_writes_a_valid_spec_with_the_themes(project):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
 from briefgen import pipeline
 from briefgen.compose import compose
 from briefgen.inputs.schemas import Section
+from conftest import ROOT
 
 CORPUS = pipeline.load_corpus(pipeline.Project(ROOT))
 THEME = max(CORPUS.summary.themes, key=lambda t: sum(len({e.source for e in c.evidence}) > 1 for c in t.claims))

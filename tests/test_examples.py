@@ -8,16 +8,6 @@ every reference is cited.
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
-from readback import (
-    docx_body,
-    docx_footnotes,
-    flat,
-    footnote_ids,
-    para_text,
-    pdf_body_text,
-    pdf_pages,
-)
 
 from briefgen import pipeline
 from briefgen.compose import compose, transforms
@@ -30,6 +20,16 @@ from briefgen.model import (
     NoteList,
     Paragraph,
     plain_text,
+)
+from conftest import ROOT
+from readback import (
+    docx_body,
+    docx_footnotes,
+    flat,
+    footnote_ids,
+    para_text,
+    pdf_body_text,
+    pdf_pages,
 )
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))

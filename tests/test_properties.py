@@ -7,11 +7,11 @@ import string
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_other_corpus import write_corpus
 
 from briefgen import pipeline
 from briefgen.errors import UserError
 from briefgen.inputs import schemas, yamlio
+from test_other_corpus import write_corpus
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

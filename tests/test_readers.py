@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -56,7 +56,7 @@ def _docx(path: Path) -> Path:
     document = docx.Document()
     document.core_properties.title = "Allocation options"
     document.core_properties.author = "Ana Costa"
-    document.core_properties.created = datetime(2024, 5, 2, tzinfo=timezone.utc)
+    document.core_properties.created = datetime(2024, 5, 2, tzinfo=UTC)
     document.core_properties.language = "en-GB"
     document.add_heading("Allocation options", 1)
     document.add_paragraph("The committee weighed three options for sharing the river.")

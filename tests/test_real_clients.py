@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from readback import pdf_pages
 
 from briefgen import pipeline
 from briefgen.inputs import spec
+from conftest import ROOT
+from readback import pdf_pages
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
 needs = lambda tool: pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")  # noqa: E731

@@ -16,7 +16,6 @@ from pathlib import Path
 import docx
 import pytest
 from lxml import etree
-from sample_document import sample_document
 
 from briefgen import model
 from briefgen.model import (
@@ -38,6 +37,7 @@ from briefgen.model import (
     Text,
 )
 from briefgen.renderers.docx import render as docx_renderer
+from sample_document import sample_document
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from sample_document import sample_document
 
 from briefgen import model
 from briefgen.model import (
@@ -39,6 +38,7 @@ from briefgen.model import (
 )
 from briefgen.renderers import Rendered, get
 from briefgen.renderers.pdf import render as pdf
+from sample_document import sample_document
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 WORDS = ["water", "policy", "tariff", "aquifer", "drought", "supply", "demand", "basin",

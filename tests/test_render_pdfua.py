@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from sample_document import sample_document
 
 from briefgen.errors import UserError
 from briefgen.renderers import Rendered, get, pdfua
+from sample_document import sample_document
 
 needs_soffice = pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                                    reason="LibreOffice (soffice) is not installed")

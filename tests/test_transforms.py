@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
-
 from briefgen import pipeline
 from briefgen.compose import markup
 from briefgen.compose.compose import Draft
 from briefgen.compose.transforms import finish
 from briefgen.model import Meta, Style, plain_text
+from conftest import ROOT
 
 CORPUS = pipeline.load_corpus(pipeline.Project(ROOT))
 KEY = next(iter(CORPUS.sources))

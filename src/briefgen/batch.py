@@ -8,10 +8,10 @@ internal error, else 3 if some failed and some were built, else the failures' co
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from briefgen import pipeline
 from briefgen.errors import BriefgenError, display

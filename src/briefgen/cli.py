@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, List, Optional
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -51,9 +52,9 @@ def run(action: Callable[[], int]) -> None:
 
 @app.command()
 def build(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    format: Optional[List[str]] = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
+    format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
     strict: bool = typer.Option(False, "--strict", help="Fail when a brief exceeds max_pages."),
     project: Path = ProjectOpt,
@@ -88,7 +89,7 @@ def _report(outcome: Outcome) -> str:
 
 @app.command()
 def check(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, and validate the specs."""
@@ -144,7 +145,7 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
 
 @app.command("summarize")
 def summarize_command(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the draft here instead of into summary/."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write the draft here instead of into summary/."),
     per_theme: int = typer.Option(8, "--per-theme", min=1, help="At most this many drafted claims per theme."),
     project: Path = ProjectOpt,
 ) -> None:
@@ -167,7 +168,7 @@ def summarize_command(
 @app.command()
 def new(
     name: str = typer.Argument(..., help="The spec's name: briefs/NAME.yaml."),
-    theme: Optional[List[str]] = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
+    theme: list[str] | None = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
     title: str = typer.Option("", "--title", help="The brief's title; default: from the name."),
     project: Path = ProjectOpt,
 ) -> None:
@@ -210,7 +211,7 @@ def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder
 
 @app.command()
 def watch(
-    specs: Optional[List[Path]] = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     project: Path = ProjectOpt,
 ) -> None:

@@ -8,7 +8,6 @@ imports only the standard library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 # ---------------------------------------------------------------- inline nodes
 
@@ -50,6 +49,10 @@ class Cite:
     """
 
     keys: tuple[str, ...]
+    cited: tuple[object, ...] = field(default=(), compare=False)
+    """The parsed items (``inputs.citation_syntax.Cited``: prefix, locator, suffix), one per key."""
+    in_text: bool = False
+    """Written ``@key``: the author is part of the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ class Marker:
     """True for note numbers, False for in-text citations."""
 
 
-Inline = Union[Text, Strong, Emph, Link, Cite, Footnote, Marker]
+Inline = Text | Strong | Emph | Link | Cite | Footnote | Marker
 INLINE_TYPES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 
 # ---------------------------------------------------------------- block nodes
@@ -167,9 +170,7 @@ class Figure:
 
 FIGURE_KINDS = ("coverage", "timeline")
 
-Block = Union[
-    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure
-]
+Block = Heading | Paragraph | BulletList | Quote | Table | Callout | NoteList | TableOfContents | Figure
 BLOCK_TYPES: tuple[type, ...] = (
     Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
 )

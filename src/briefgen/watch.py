@@ -7,8 +7,8 @@ waits until changes settle (debounce), and keeps watching after an error.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from briefgen.pipeline import Project
 

@@ -79,7 +79,7 @@ def _in_range(claim: Claim, section: Section, sources: dict[str, Source]) -> boo
 def source_date() -> str:
     """Return SOURCE_DATE_EPOCH's date as ISO, or '' (never the clock: builds are reproducible)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat() if epoch.isdigit() else ""
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -117,7 +117,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
-        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections)],
+        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
     }
 
 
@@ -139,6 +139,7 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
+    markup.check_citations(text, f"{brief.spec.template} (output)")
     for block in markup.parse(text, markup.Anchors()):
         blocks += _expand(block, claims, summary, sources, brief)
     return Draft(meta_of(brief), tuple(blocks), style, claims)

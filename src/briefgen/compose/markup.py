@@ -1,10 +1,12 @@
-"""Markdown (with ``[@key]`` citations) to model blocks, via markdown-it-py.
+"""Markdown (with Pandoc citations, ``[see @key, p. 3]``) to model blocks, via markdown-it-py.
 
 The only module that uses markdown-it-py. Raw HTML is off, so ``<b>`` stays
 text. Besides CommonMark and tables, one line-based directive form places what
 Markdown cannot express: ``::: callout Title`` … ``:::`` opens a boxed panel, and
 a lone ``::: name args`` line (toc, notes, references, annex, figure) marks
-where compose puts generated content.
+where compose puts generated content. Citations are parsed by
+``inputs.citation_syntax`` (Pandoc's grammar), the one parser ``check`` uses too;
+one that does not parse is a UserError at its line and column, never literal text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from briefgen.errors import Problem, UserError
+from briefgen.inputs import citation_syntax
 from briefgen.model import (
     Block,
     BulletList,
@@ -33,7 +37,6 @@ from briefgen.model import (
     plain_text,
 )
 
-_CITE = re.compile(r"\[(@[\w][\w:.#$%&+?<>~/-]*(?:\s*;\s*@[\w][\w:.#$%&+?<>~/-]*)*)\]")
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -53,16 +56,29 @@ def escape(text: str) -> str:
 
 
 def _cite_rule(state: StateInline, silent: bool) -> bool:
-    if state.src[state.pos] != "[":
+    ch = state.src[state.pos]
+    if ch not in "[@":
         return False
-    match = _CITE.match(state.src, state.pos)
-    if not match:
+    try:
+        find = citation_syntax.bracketed if ch == "[" else citation_syntax.in_text
+        citation = find(state.src, state.pos)
+    except citation_syntax.CitationSyntaxError as exc:
+        raise UserError(f"citation: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+    if citation is None:
         return False
     if not silent:
         token = state.push("cite", "", 0)
-        token.meta = {"keys": tuple(k.strip().lstrip("@") for k in match.group(1).split(";"))}
-    state.pos = match.end()
+        token.meta = {"citation": citation}
+    state.pos = citation.end
     return True
+
+
+def check_citations(source: str, where: str) -> None:
+    """Raise a UserError naming ``where``, line and column for each citation that does not parse."""
+    _, errors = citation_syntax.check(source)
+    if errors:
+        raise UserError([Problem(where, *citation_syntax.line_col(source, e.offset), "", f"citation: {e.message}", e.hint)
+                         for e in errors])
 
 
 def _parser() -> MarkdownIt:
@@ -217,7 +233,8 @@ def _wrap(token: Token, content: tuple[Inline, ...]) -> Inline:
 
 def _leaf(token: Token) -> list[Inline]:
     if token.type == "cite":
-        return [Cite(token.meta["keys"])]
+        citation = token.meta["citation"]
+        return [Cite(citation.keys, citation.items, citation.in_text)]
     if token.type in ("softbreak", "hardbreak"):
         return [Text(" ")]
     if token.type == "image":

@@ -9,8 +9,9 @@ same notes: Cite nodes become Footnotes (footnotes), Markers to endnotes
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields, replace
-from typing import Callable, assert_never
+from typing import Any, assert_never
 
 from briefgen.compose import citations
 from briefgen.compose.compose import Draft
@@ -183,7 +184,7 @@ def printable_text(text: str) -> str:
 
 def printable_meta(meta: Meta) -> Meta:
     """Return ``meta`` with every string printable."""
-    changes = {f.name: printable_text(v) if isinstance(v, str) else tuple(printable_text(x) for x in v)
+    changes: dict[str, Any] = {f.name: printable_text(v) if isinstance(v, str) else tuple(printable_text(x) for x in v)
                for f in fields(meta) if isinstance(v := getattr(meta, f.name), (str, tuple))}
     return replace(meta, **changes)
 

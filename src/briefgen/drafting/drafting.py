@@ -26,8 +26,8 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from briefgen.drafting import sentences
 
@@ -56,9 +56,9 @@ class Topic:
     description: str = ""
     terms: tuple[str, ...] = ()
 
-    def query(self) -> Counter[str]:
+    def query(self) -> dict[str, float]:
         """Return the BM25 query: token → weight."""
-        weights: Counter[str] = Counter()
+        weights: dict[str, float] = defaultdict(float)
         for name, text in (("title", self.title), ("description", self.description), ("terms", " ".join(self.terms))):
             for token in sentences.tokens(text):
                 weights[token] += FIELD_WEIGHTS[name]

@@ -17,9 +17,10 @@ exits with PartialFailure's code 3; ``Report.check()`` raises it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from briefgen import pipeline
 from briefgen.drafting import curation, drafting, keyphrases, sentences
@@ -94,7 +95,7 @@ def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int
         report.proposed = [t.id for t in themes]
     corpus = _corpus(texts)
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
-    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts)), set(sources))
+    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources))
     report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
     merged = {t.id: t for t in outcome.themes}
     if out is not None:
@@ -171,7 +172,9 @@ def _unlisted(folder: Path, sources: dict[str, Source]) -> list[Path]:
 
 def _summary_files(folder: Path) -> list[_File]:
     """Return the summary's files with their themes, checked against the schema (not yet against the sources)."""
-    files, problems, seen = [], [], {}
+    files: list[_File] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         loaded = yamlio.load(path)
         try:
@@ -243,8 +246,8 @@ def evaluate(curated: Summary, drafted: Summary | Iterable[drafting.Draft], sour
       (a proxy for "a reader would keep it").
     """
     texts = {sid: ingest.normalise(s.text) for sid, s in sources.items() if s.path is not None}
-    wanted = [_span(e.source, e.quote, texts) for c in curated.claims.values() if c.status == "curated" for e in c.evidence]
-    wanted = [s for s in wanted if s]
+    spans = [_span(e.source, e.quote, texts) for c in curated.claims.values() if c.status == "curated" for e in c.evidence]
+    wanted = [s for s in spans if s]
     claims = ([[_span(e.source, e.quote, texts) for e in c.evidence] for c in drafted.claims.values()]
               if isinstance(drafted, Summary) else [[_span(p.source, p.quote, texts) for p in d.evidence] for d in drafted])
     found = [s for spans in claims for s in spans if s]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from briefgen.compose.templates import search_path
 from briefgen.errors import Problem, UserError, did_you_mean

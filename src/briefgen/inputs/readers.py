@@ -16,9 +16,10 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import limits, paths
@@ -105,7 +106,8 @@ def read_html(data: bytes, path: Path) -> str:
     etree.strip_tags(root, etree.Comment, etree.ProcessingInstruction)  # keeps their tails
     candidates = root.xpath("//article|//main|//*[@role='main']")
     main = max(candidates, key=lambda e: len(e.text_content())) if candidates else (root.find("body") if root.find("body") is not None else root)
-    chunks, current = [], []
+    chunks: list[str] = []
+    current: list[str] = []
     for event, element in etree.iterwalk(main, events=("start", "end")):
         is_tag = isinstance(element.tag, str)
         if is_tag and element.tag in _BLOCK_TAGS:

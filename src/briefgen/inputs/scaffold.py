@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+from pydantic import BaseModel
+
 from briefgen.inputs import schemas
 from briefgen.inputs.summary import Summary
 
-SCHEMA_FILES = {
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "spec.schema.json": schemas.Spec,
     "summary.schema.json": schemas.SummaryFile,
     "source.schema.json": schemas.SourceEntry,

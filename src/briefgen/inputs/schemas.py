@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from briefgen.errors import Problem, UserError, did_you_mean
 from briefgen.inputs.yamlio import Loaded
@@ -152,6 +153,10 @@ class Section(_Strict):
     """Only claims dated on or before this ISO date."""
 
 
+Format = Literal["docx", "pdf", "pdfua"]
+DEFAULT_FORMATS: tuple[Format, ...] = ("docx", "pdf")
+
+
 class Spec(_Strict):
     """A brief spec: one per audience and question."""
 
@@ -168,7 +173,7 @@ class Spec(_Strict):
     draft: bool = False
     """Add a DRAFT watermark."""
     keywords: list[str] = Field(default_factory=list)
-    formats: list[Literal["docx", "pdf", "pdfua"]] = Field(default_factory=lambda: ["docx", "pdf"], min_length=1)
+    formats: list[Format] = Field(default_factory=lambda: list(DEFAULT_FORMATS), min_length=1)
     """docx, pdf, and pdfua: a tagged PDF/A-2b + PDF/UA-1 made from the DOCX by LibreOffice."""
     citations: Citations = Field(default_factory=Citations)
     style: str = "default"
@@ -193,12 +198,12 @@ class HouseStyle(_Strict):
     """A house style: templates/styles/<name>.yaml. Every key is optional."""
 
     page_size: Literal["A4", "Letter"] = "A4"
-    margins_mm: list[float | int] = Field(default_factory=lambda: [22, 20, 22, 20], min_length=4, max_length=4)
+    margins_mm: list[float | int] = Field(default_factory=lambda: [22.0, 20.0, 22.0, 20.0], min_length=4, max_length=4)
     """Top, right, bottom, left, in millimetres."""
     body_font: Literal["serif", "sans"] = "serif"
     heading_font: Literal["serif", "sans"] = "sans"
     body_size: float | int = Field(10.5, ge=6, le=16)
-    heading_sizes: list[float | int] = Field(default_factory=lambda: [14, 12, 11], min_length=3, max_length=3)
+    heading_sizes: list[float | int] = Field(default_factory=lambda: [14.0, 12.0, 11.0], min_length=3, max_length=3)
     title_size: float | int = Field(22, ge=10, le=40)
     accent: str = Field("#1F3A5F", pattern=r"^#[0-9A-Fa-f]{6}$")
     muted: str = Field("#5A6270", pattern=r"^#[0-9A-Fa-f]{6}$")
@@ -238,7 +243,7 @@ def _found(value: Any) -> str:
     return kind if isinstance(value, (list, dict)) or value is None else f"{kind} {value!r}"
 
 
-def _problem(loaded: Loaded, loc: tuple, error: dict, model: type[BaseModel]) -> Problem:
+def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseModel]) -> Problem:
     """Translate one pydantic error into our message shape."""
     kind, value = error["type"], error.get("input")
     path = loc
@@ -312,5 +317,7 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[str] = set()
-    return [p for p in problems if not (str(p) in seen or seen.add(str(p)))]
+    unique: dict[str, Problem] = {}
+    for problem in problems:
+        unique.setdefault(str(problem), problem)
+    return list(unique.values())

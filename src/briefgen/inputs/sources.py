@@ -102,7 +102,8 @@ def _load_file(meta: Path, folder: Path) -> list[Source]:
     loaded = yamlio.load(meta)
     if not isinstance(loaded.data, list):
         raise UserError([loaded.problem((), f"expected a list of CSL items, found {type(loaded.data).__name__}")])
-    sources, problems = [], []
+    sources: list[Source] = []
+    problems: list[Problem] = []
     for index, item in enumerate(loaded.data):
         try:
             entry = schemas.validate(schemas.SourceEntry, loaded, item, (index,))

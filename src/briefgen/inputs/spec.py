@@ -9,15 +9,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.inputs import dates, limits, schemas, yamlio
+from briefgen.inputs import citation_syntax, dates, limits, schemas, yamlio
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
-
-CITATION_KEY = re.compile(r"@([\w][\w:.#$%&+?<>~/-]*)")
 
 
 @dataclass(frozen=True)
@@ -73,12 +71,12 @@ def cross_check(brief: Brief, summary: Summary, sources: dict[str, Source]) -> l
         problems += _unknown(brief, ("sections", i, "claims"), section.claims, claim_ids, "claim id")
         for key in ("include_sources", "exclude_sources"):
             problems += _unknown(brief, ("sections", i, key), getattr(section, key), list(sources), "source id")
-        problems += _cited(brief, ("sections", i, "text"), section.text, sources)
+        problems += _cited(brief, ("sections", i, "text"), section.text, sources, claim_ids)
     problems += _dates(brief) + _metadata(brief)
-    problems += _cited(brief, ("bottom_line",), spec.bottom_line, sources)
+    problems += _cited(brief, ("bottom_line",), spec.bottom_line, sources, claim_ids)
     for key in ("key_points", "recommendations"):
         for j, text in enumerate(getattr(spec, key)):
-            problems += _cited(brief, (key, j), text, sources)
+            problems += _cited(brief, (key, j), text, sources, claim_ids)
     return problems
 
 
@@ -120,12 +118,37 @@ def _unknown(brief: Brief, path: tuple, given: list[str], known: list[str], what
             for k, value in enumerate(given) if value not in known]
 
 
-def _cited(brief: Brief, path: tuple, text: str, sources: dict[str, Source]) -> list[Problem]:
-    """Return a problem for each ``[@key]`` in ``text`` that names no source."""
-    problems = []
-    for block in re.findall(r"\[([^\]]*@[^\]]*)\]", text):
-        for key in CITATION_KEY.findall(block):
-            if key not in sources:
-                problems.append(brief.problem(path, f"expected a source id after '@', found {key!r}",
-                                              did_you_mean(key, list(sources)) or "see `briefgen sources`"))
+def _cited(brief: Brief, path: tuple, text: str, sources: dict[str, Source],
+           claims: list[str] | None = None) -> list[Problem]:
+    """Return a problem, at its line and column, for each citation in ``text`` that does not
+    parse (Pandoc's grammar) or names no source (``claim:ID`` keys: no claim)."""
+    found, errors = citation_syntax.check(text)
+    problems = [_at(brief, path, text, e.offset, f"citation: {e.message}", e.hint) for e in errors]
+    for citation in found:
+        for item in citation.items:
+            if item.is_claim:
+                claim = item.key[len(citation_syntax.CLAIM_PREFIX):]
+                if claims is not None and claim not in claims:
+                    problems.append(_at(brief, path, text, citation.start, f"citation: no claim {claim!r}",
+                                        did_you_mean(claim, claims) or "see `briefgen themes`"))
+            elif item.key not in sources:
+                problems.append(_at(brief, path, text, citation.start,
+                                    f"expected a source id after '@', found {item.key!r}",
+                                    did_you_mean(item.key, list(sources)) or "see `briefgen sources`"))
     return problems
+
+
+def _at(brief: Brief, path: tuple, text: str, offset: int, message: str, hint: str) -> Problem:
+    """A problem at ``offset`` of the scalar ``text`` at ``path``: its line and column in the file."""
+    base = brief.problem(path, message, hint)
+    line_no, col = citation_syntax.line_col(text, offset)
+    wanted = text.splitlines()[line_no - 1] if text.splitlines() else ""
+    try:
+        raw = brief.path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return base
+    for number in range(base.line, min(len(raw), base.line + line_no + 2) + 1):
+        found = raw[number - 1].find(wanted) if wanted else -1
+        if found >= 0 and (number > base.line or found >= base.col - 1):
+            return replace(base, line=number, col=found + col)
+    return base

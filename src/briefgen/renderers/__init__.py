@@ -40,4 +40,4 @@ FORMATS: dict[str, str] = {
 
 def get(name: str) -> Renderer:
     """Return the renderer module for format ``name`` (a key of FORMATS)."""
-    return importlib.import_module(FORMATS[name])  # type: ignore[return-value]
+    return importlib.import_module(FORMATS[name])

@@ -224,7 +224,7 @@ def plain(p: BaseOxmlElement, value: str) -> None:
 def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
     """Share a table's width among its columns in proportion to ``weights``."""
     total = sum(cell.width for cell in grid.rows[0].cells)
-    for column, weight in zip(grid.columns, weights):
+    for column, weight in zip(grid.columns, weights, strict=False):
         column.width = width = int(total * weight / sum(weights))
         for cell in column.cells:
             cell.width = width
@@ -314,12 +314,23 @@ def watermark(word: str, font: str) -> BaseOxmlElement:
     return parse_xml(xml.replace("{word}", word))
 
 
-def drop_thumbnail(doc: DocxDocument) -> None:
-    """Remove the default template's thumbnail (a picture of some other document)."""
-    rels = doc.part.package.rels
-    for rel_id, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del rels[rel_id]
+# Parts of python-docx's template that describe some other document: its thumbnail, a
+# stylesWithEffects.xml that no longer matches our styles.xml (validators flag it as content
+# Word may repair), and an empty bibliography store. Dropping the relationship drops the part
+# and, when the package is saved, its content type.
+STALE_RELATIONSHIPS = (
+    RT.THUMBNAIL,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    RT.CUSTOM_XML,
+)
+
+
+def drop_template_parts(doc: DocxDocument) -> None:
+    """Remove the template parts that would contradict the brief (see STALE_RELATIONSHIPS)."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype in STALE_RELATIONSHIPS:
+                del rels[rel_id]
 
 
 def normalise_zip(data: bytes) -> bytes:

@@ -192,8 +192,8 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
     grid = box.add_table(len(rows), columns)
     grid.style = w.doc.styles["Brief Table"]
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
-    for row, cells in zip(grid.rows, rows):
-        for cell, content in zip(row.cells, cells):
+    for row, cells in zip(grid.rows, rows, strict=True):
+        for cell, content in zip(row.cells, cells, strict=False):
             paragraph = cell.paragraphs[0]
             paragraph.style = "Table Text"
             _inlines(w, paragraph._p, content, _Fmt(w.doc.part))

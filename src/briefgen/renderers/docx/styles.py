@@ -56,7 +56,7 @@ class House:
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
     doc, reference, warnings = _base_document(style.reference_docx)
-    ox.drop_thumbnail(doc)
+    ox.drop_template_parts(doc)
     width = page_setup(doc, style)
     define_styles(doc, style, meta, width, frozenset(s.name for s in doc.styles) if reference
                   else frozenset())

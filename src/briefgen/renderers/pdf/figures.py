@@ -165,7 +165,7 @@ def timeline_band(rows: list[tuple[str, str]], slots: int, ctx: Ctx) -> Drawing:
     drawing = Drawing(ctx.width, height, initialFontName=face(ctx.body), initialFontSize=size)
     drawing.add(Line(0, line_y, slot * max(len(rows), 1), line_y, strokeColor=accent,
                      strokeWidth=1.2))
-    for i, ((date, _), lines) in enumerate(zip(rows, events)):
+    for i, ((date, _), lines) in enumerate(zip(rows, events, strict=True)):
         x = slot * (i + 0.5)
         drawing.add(Circle(x, line_y, 3.2, fillColor=accent, strokeColor=colors.white))
         drawing.add(String(x, line_y + 7, date, textAnchor="middle", fontSize=size,

@@ -75,7 +75,7 @@ def _register_family(logical: str) -> str:
     """Register the four faces of a logical family ("serif"/"sans"); return its name."""
     name = FAMILY_NAMES[logical]
     folder, files = next((d, f) for d, f in FACE_FILES[logical] if (d / f[0]).exists())
-    for suffix, file in zip(SUFFIXES, files):
+    for suffix, file in zip(SUFFIXES, files, strict=True):
         pdfmetrics.registerFont(TTFont(name + suffix, str(folder / file)))
     pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
                                   italic=name + "-Italic", boldItalic=name + "-BoldItalic")

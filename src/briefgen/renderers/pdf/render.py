@@ -254,7 +254,7 @@ def note_list(node: NoteList, ctx: Ctx) -> list[Flowable]:
     style = ParagraphStyle("entry-list", parent=ctx.styles["entry"], leftIndent=hang,
                            firstLineIndent=0 if indent else -hang)
     paras: list[Flowable] = []
-    for entry, label in zip(node.entries, labels):
+    for entry, label in zip(node.entries, labels, strict=True):
         bullet = f"<bullet>{label}</bullet>" if entry.label else ""
         text = inlines(entry.content, ctx, Fmt(ctx.body))
         paras.append(RLParagraph(f'{bullet}<a name="{dest(entry.anchor)}"/>{text}', style))

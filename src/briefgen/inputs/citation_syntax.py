@@ -1,0 +1,268 @@
+"""Pandoc's citation grammar: the one parser for citations, used by ``check`` and rendering.
+
+Forms (https://pandoc.org/MANUAL.html#citation-syntax):
+
+- ``[@a]``, ``[@a; @b]``: a bracketed citation of one or more items;
+- ``[see @a, p. 3; also @b, chap. 2]``: a prefix before the key, a locator and a
+  suffix after it; a bare number (``[@a, 33]``) is a page;
+- ``[-@a]``: the author suppressed (the text already names them);
+- ``@a`` and ``@a [p. 3]``: in-text (the author is part of the sentence).
+
+Keys begin with a letter, digit or ``_`` and may contain internal punctuation
+``:.#$%&-+?<>~/`` (so ``claim:storage-low`` is one key), or are braced: ``@{a b}``.
+
+What is a citation: an ``@`` at the start of a word (after a space, ``[``, ``;``,
+``-`` or the start of the text) that a key follows. ``name@example.org``, a lone
+``@`` and ``\\@`` are text. A bracket that holds such an ``@`` must parse as a whole,
+or ``scan`` reports a CitationSyntaxError at its offset: nothing that looks like a
+citation is ever printed literally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLAIM_PREFIX = "claim:"
+"""A key ``claim:ID`` cites a claim of the summary rather than a source."""
+
+LOCATOR_LABELS: dict[str, str] = {
+    "p.": "page", "pp.": "page", "page": "page", "pages": "page",
+    "para.": "paragraph", "paras.": "paragraph", "¶": "paragraph", "¶¶": "paragraph",
+    "paragraph": "paragraph", "paragraphs": "paragraph",
+    "sec.": "section", "secs.": "section", "§": "section", "§§": "section",
+    "section": "section", "sections": "section",
+    "chap.": "chapter", "chaps.": "chapter", "ch.": "chapter", "chapter": "chapter",
+    "chapters": "chapter",
+    "fig.": "figure", "figs.": "figure", "figure": "figure", "figures": "figure",
+    "n.": "note", "nn.": "note", "note": "note", "notes": "note",
+    "l.": "line", "ll.": "line", "line": "line", "lines": "line",
+    "pt.": "part", "pts.": "part", "part": "part", "parts": "part",
+    "vol.": "volume", "vols.": "volume", "volume": "volume", "volumes": "volume",
+    "no.": "number", "nos.": "number", "number": "number",
+    "col.": "column", "cols.": "column", "column": "column", "columns": "column",
+    "tab.": "table", "table": "table", "app.": "appendix", "appendix": "appendix",
+}
+"""Locator terms (Pandoc's English ones) → CSL locator labels."""
+
+_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
+_KEY_RE = re.compile(_KEY)
+_BRACED_RE = re.compile(r"\{([^{}]+)\}")
+_TERM = "|".join(re.escape(t) for t in sorted(LOCATOR_LABELS, key=len, reverse=True))
+_NUMBER = r"(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
+_RANGE = rf"{_NUMBER}(?:\s*[-–—]+\s*{_NUMBER})?"
+_VALUE = rf"{_RANGE}(?:\s*(?:,|&|and)\s*{_RANGE})*"
+_LOCATOR_RE = re.compile(rf"\s*,?\s*(?:(?P<term>{_TERM})(?!\w)\s*)?(?P<value>{_VALUE})(?![\w.])(?P<rest>.*)\Z",
+                         re.DOTALL)
+_STARTS = " \t\n[;(-"
+"""Characters after which an ``@`` starts a citation (besides the start of the text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """One cited item of a citation: a key with what surrounds it."""
+
+    key: str
+    prefix: str = ""
+    """Text before the key (``see``)."""
+    locator: str = ""
+    """The locator's value (``33–35``), with an en dash in ranges."""
+    label: str = ""
+    """The CSL locator label (``page``, ``paragraph``, ``section``, ``chapter``, …); "" without a locator."""
+    suffix: str = ""
+    """Text after the locator (``emphasis added``)."""
+    suppress_author: bool = False
+    """``[-@a]``: print the year (or number) only."""
+
+    @property
+    def is_claim(self) -> bool:
+        return self.key.startswith(CLAIM_PREFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation as written: its items, where it sits in the text, and its form."""
+
+    items: tuple[Cited, ...]
+    start: int
+    end: int
+    """Offsets of the citation in the text it was found in (end exclusive)."""
+    in_text: bool = False
+    """``@a`` or ``@a [p. 3]``: the author is part of the sentence."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(item.key for item in self.items)
+
+
+class CitationSyntaxError(ValueError):
+    """Something that looks like a citation and does not parse."""
+
+    def __init__(self, offset: int, message: str, hint: str = "") -> None:
+        self.offset, self.message, self.hint = offset, message, hint
+        super().__init__(f"offset {offset}: {message}")
+
+
+def starts_citation(text: str, pos: int) -> bool:
+    """Whether the ``@`` at ``pos`` begins a citation key (not an e-mail address or a lone @)."""
+    if text[pos:pos + 1] != "@" or (pos and text[pos - 1] not in _STARTS):
+        return False
+    if pos >= 2 and text[pos - 1] == "-" and text[pos - 2] not in _STARTS:
+        return False  # "well-@known": a hyphen inside a word
+    nxt = text[pos + 1:pos + 2]
+    return bool(nxt) and (nxt == "{" or bool(_KEY_RE.match(nxt)))
+
+
+def _key_at(text: str, pos: int) -> tuple[str, int]:
+    """The key after the ``@`` at ``pos``, and the offset after it; ("", pos) when none."""
+    braced = _BRACED_RE.match(text, pos + 1)
+    if braced:
+        return braced.group(1).strip(), braced.end()
+    match = _KEY_RE.match(text, pos + 1)
+    return (match.group(0), match.end()) if match else ("", pos + 1)
+
+
+def _closing(text: str, pos: int) -> int:
+    """The offset of the ``]`` closing the ``[`` at ``pos`` (nesting and escapes respected), or -1."""
+    depth, i = 0, pos
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        depth += (ch == "[") - (ch == "]")
+        if depth == 0:
+            return i
+        i += 1
+    return -1
+
+
+def _locator(after: str) -> tuple[str, str, str]:
+    """(locator, label, suffix) from the text after a key."""
+    match = _LOCATOR_RE.match(after)
+    if not match or not (match.group("term") or after.lstrip().startswith(",")):
+        return "", "", after.strip().lstrip(",").strip()
+    term = match.group("term") or ""
+    if not term and not match.group("value")[0].isdigit():
+        return "", "", after.strip().lstrip(",").strip()
+    label = LOCATOR_LABELS.get(term, "page")
+    value = re.sub(r"\s*[-–—]+\s*", "–", match.group("value"))
+    return value, label, match.group("rest").strip().lstrip(",").strip()
+
+
+def _item(text: str, start: int, end: int) -> Cited:
+    """One ``;``-separated part of a bracketed citation: prefix, key, locator, suffix."""
+    part = text[start:end]
+    ats = [start + i for i in range(len(part)) if starts_citation(text, start + i)]
+    if not ats:
+        raise CitationSyntaxError(start + len(part) - len(part.lstrip()), f"expected '@key' in each part of a citation, found {part.strip()!r}",
+                                  "separate citations with ';', and write \\@ for a literal @")
+    if len(ats) > 1:
+        raise CitationSyntaxError(ats[1], "expected one key per part of a citation, found two",
+                                  "separate citations with ';': [@a; @b]")
+    at = ats[0]
+    key, after = _key_at(text, at)
+    prefix = text[start:at]
+    suppress = prefix.rstrip().endswith("-") and prefix.rstrip() == prefix
+    if suppress:
+        prefix = prefix[:-1]
+    locator, label, suffix = _locator(text[after:end])
+    return Cited(key, " ".join(prefix.split()), locator, label, " ".join(suffix.split()), suppress)
+
+
+def bracketed(text: str, pos: int) -> Citation | None:
+    """The bracketed citation opening at ``pos``, None if the bracket holds no citation.
+
+    Raises CitationSyntaxError if it holds one that does not parse.
+    """
+    if text[pos:pos + 1] != "[":
+        return None
+    close = _closing(text, pos)
+    inner_ats = [i for i in range(pos + 1, close if close > 0 else len(text)) if starts_citation(text, i)]
+    if not inner_ats:
+        if re.match(r"\[-?@", text[pos:]):
+            raise CitationSyntaxError(pos + 1, "expected a citation key after '@'",
+                                      "keys start with a letter, digit or _; write \\@ for a literal @")
+        return None
+    if close < 0:
+        raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the text")
+    if text[close + 1:close + 2] in ("(", "["):
+        return None  # a Markdown link whose text mentions @someone
+    if "[" in text[pos + 1:close]:
+        raise CitationSyntaxError(pos, "expected no brackets inside a citation")
+    cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
+    items = tuple(_item(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
+    return Citation(items, pos, close + 1)
+
+
+def in_text(text: str, pos: int) -> Citation | None:
+    """The in-text citation ``@a`` or ``@a [p. 3]`` at ``pos``, or None."""
+    if not starts_citation(text, pos):
+        return None
+    key, end = _key_at(text, pos)
+    locator = label = suffix = ""
+    trailing = re.match(r"[ \t]?\[", text[end:])
+    if trailing:
+        close = _closing(text, end + trailing.end() - 1)
+        inner = text[end + trailing.end():close] if close > 0 else ""
+        if close > 0 and not any(starts_citation(inner, i) for i in range(len(inner))) \
+                and text[close + 1:close + 2] != "(":
+            locator, label, suffix = _locator(("," if inner.strip()[:1].isdigit() else "") + inner)
+            end = close + 1
+    return Citation((Cited(key, "", locator, label, " ".join(suffix.split())),), pos, end, in_text=True)
+
+
+def scan(text: str) -> list[Citation]:
+    """Every citation in ``text``, in order; raises CitationSyntaxError at the first malformed one.
+
+    Backslash escapes (``\\@``, ``\\[``) and code spans are skipped.
+    """
+    found, errors = _scan(text)
+    if errors:
+        raise errors[0]
+    return found
+
+
+def check(text: str) -> tuple[list[Citation], list[CitationSyntaxError]]:
+    """Every citation in ``text``, and every malformed one (for reporting them all at once)."""
+    return _scan(text)
+
+
+def _scan(text: str) -> tuple[list[Citation], list[CitationSyntaxError]]:
+    found: list[Citation] = []
+    errors: list[CitationSyntaxError] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "`":
+            run = re.match(r"`+", text[i:]).group(0)  # type: ignore[union-attr]
+            close = text.find(run, i + len(run))
+            i = close + len(run) if close > 0 else i + len(run)
+            continue
+        try:
+            citation = bracketed(text, i) if ch == "[" else in_text(text, i) if ch == "@" else None
+        except CitationSyntaxError as exc:
+            errors.append(exc)
+            close = _closing(text, i)
+            i = close + 1 if close > i else i + 1
+            continue
+        if citation is not None:
+            found.append(citation)
+            i = citation.end
+        else:
+            i += 1
+    return found, errors
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset`` in ``text``."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def render_key(key: str) -> str:
+    """``@key`` as it would be written (braced when it needs to be)."""
+    return f"@{key}" if _KEY_RE.fullmatch(key) else f"@{{{key}}}"
