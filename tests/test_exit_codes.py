@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import cli
-from hostile import build, keep_briefs, no_traceback, outputs
 
 from briefgen import pipeline, renderers
+from conftest import cli
+from hostile import build, keep_briefs, no_traceback, outputs
 
 ONE = "global-ai-organisation"
 

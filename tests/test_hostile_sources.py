@@ -7,10 +7,10 @@ import signal
 from pathlib import Path
 
 import pytest
-from conftest import cli
-from hostile import add_source, build, fifo, keep_briefs, no_traceback, outputs, pdf_without_info, zip_bomb
 
 from briefgen.inputs import ingest, limits
+from conftest import cli
+from hostile import add_source, build, fifo, keep_briefs, no_traceback, outputs, pdf_without_info, zip_bomb
 
 
 @pytest.fixture(autouse=True)
@@ -128,8 +128,10 @@ METADATA = [
     ("NaN in JSON", "extra.json", '[{"id": "x", "title": NaN}]\n', "extra.json:1:23: invalid JSON: expected a JSON value, found NaN"),
     ("deep JSON", "extra.json", "[" * 20000 + "]" * 20000, "extra.json:1:65: invalid YAML: lists and mappings nested more than 64 deep"),
     ("deep YAML", "extra.yaml", "- " * 5000 + "x\n", "extra.yaml:1:129: invalid YAML: lists and mappings nested more than 64 deep"),
-    ("month 13", "extra.yaml", '- id: "x"\n  issued: "2023-13-45"\n', "extra.yaml:2:11: 0.issued: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-45', a month"),
-    ("day 30 of February", "extra.yaml", '- id: "x"\n  accessed: "2024-02-30"\n', "extra.yaml:2:13: 0.accessed: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2024-02-30', a day"),
+    ("month 13", "extra.yaml", '- id: "x"\n  issued: "2023-13-45"\n',
+      "extra.yaml:2:11: 0.issued: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-45', a month"),
+    ("day 30 of February", "extra.yaml", '- id: "x"\n  accessed: "2024-02-30"\n',
+      "extra.yaml:2:13: 0.accessed: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2024-02-30', a day"),
     ("date-parts words", "extra.json", '[{"id": "x", "issued": {"date-parts": [["spring"]]}}]', "extra.json:1:24: 0.issued: expected an ISO date"),
     ("surrogate", "extra.yaml", '- id: "x"\n  title: "\\ud800"\n', "extra.yaml:2:10: 0.title: invalid YAML: expected Unicode text, found a lone surrogate"),
     ("bad int tag", "extra.yaml", '- id: !!int abc\n', "extra.yaml:1:7: 0.id: invalid YAML: expected a valid int, found 'abc'"),

@@ -15,8 +15,7 @@ from pathlib import Path
 from briefgen import renderers
 from briefgen.compose import compose, transforms
 from briefgen.errors import Problem, UserError, display
-from briefgen.inputs import housestyle, spec, summary
-from briefgen.inputs import paths
+from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document
 

@@ -43,7 +43,7 @@ class Limit:
 
     @property
     def value(self) -> int | float:
-        return globals()[self.name]  # type: ignore[no-any-return]
+        return globals()[self.name]
 
 
 LIMITS: tuple[Limit, ...] = (

@@ -15,8 +15,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from briefgen.errors import Problem, UserError, display
 
