@@ -52,7 +52,7 @@ SPEC_CASES = [
      "t.yaml:10:11: sections: expected a list, found a string 'all'"),
     ("section without heading", '  - heading: "S"\n    themes', "  - themes", "t.yaml:11:5: sections.0: expected the key 'heading', found nothing"),
     ("unknown house style", 'title: "T"', 'title: "T"\nstyle: fancy', "t.yaml:2:8: style: expected a house style (default, plain), found 'fancy'"),
-    ("missing template", 'title: "T"', 'title: "T"\ntemplate: nope.j2', "nope.j2: template: expected a template"),
+    ("missing template", 'title: "T"', 'title: "T"\ntemplate: nope.j2', "t.yaml:2:11: template: expected a template in"),
     ("bad page size", 'title: "T"', 'title: "T"\npage_size: A5', "t.yaml:2:12: page_size: expected one of 'A4' or 'Letter', found a string 'A5'"),
     ("max_pages negative", 'title: "T"', 'title: "T"\nmax_pages: -1', "t.yaml:2:12: max_pages: expected a number of at least 1"),
     ("unknown figure", 'title: "T"', 'title: "T"\nfigures: [pie]', "t.yaml:2:11: figures.0: expected one of 'coverage' or 'timeline', found a string 'pie'"),
@@ -87,6 +87,18 @@ SPEC_CASES = [
     ("deep block nesting", 'title: "T"', 'title: "T"\nx:\n' + "".join(" " * i + "- \n" for i in range(0, 140, 2)),
       "invalid YAML: lists and mappings nested more than 64 deep"),
     ("lone surrogate", 'title: "T"', 'title: "\\ud83d"', "t.yaml:1:8: title: invalid YAML: expected Unicode text, found a lone surrogate"),
+    ("toc with words", "    limit: 2", '    text: "::: toc abc"', "t.yaml:13:11: sections.0.text: expected '::: toc' with a depth of 1, 2 or 3, found '::: toc abc'"),
+    ("unknown figure directive", "    limit: 2", '    text: "::: figure pie"', "t.yaml:13:11: sections.0.text: expected '::: figure' with one of coverage, timeline"),
+    ("unknown directive", "    limit: 2", '    text: "::: nope"',
+      "t.yaml:13:11: sections.0.text: expected a directive (callout, toc, figure, annex, notes or references)"),
+    ("3000 nested lists", 'title: "T"', 'title: "T"\nbottom_line: "' + "* " * 3000 + 'x"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("3000 nested emphasis", 'title: "T"', 'title: "T"\nbottom_line: "' + "*" * 3000 + "x" + "*" * 3000 + '"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep, found 1501 levels"),
+    ("5000 nested quotes", 'title: "T"', 'title: "T"\nbottom_line: "' + "> " * 5000 + 'x"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("60-column table", "    limit: 2", "    text: |\n      " + "|c" * 60 + "|\n      " + "|-" * 60 + "|\n      " + "|x" * 60 + "|",
+     "t.yaml:13:11: sections.0.text: expected a table of at most 20 columns, found more"),
     ("surrogate in a key", 'title: "T"', 'title: "T"\n"\\udc00": 1', "t.yaml:2:1: invalid YAML: expected Unicode text, found a lone surrogate"),
 ]
 
@@ -109,6 +121,11 @@ def test_bad_spec(project, name, old, new, expected):
     assert old in BASE
     result = build(project, BASE.replace(old, new, 1))
     assert_user_error(result, expected, project)
+
+
+def test_a_callout_line_in_a_recommendation_is_text(project):
+    result = build(project, BASE + 'recommendations:\n  - "::: callout"\n  - "::: toc abc"\n')
+    assert result.exit_code == 0, result.stderr
 
 
 def test_base_spec_builds(project):

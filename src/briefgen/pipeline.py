@@ -39,6 +39,10 @@ class Project:
                 raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
             return list(given)
         found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
+        outside = [p for p in found if not paths.inside(p, [self.root])]
+        if outside:  # a symlink out of the project is never read
+            raise UserError([Problem(display(p), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")
+                             for p in outside])
         if not found:
             raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
         return found

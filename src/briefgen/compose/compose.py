@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.compose import markup, templates
-from briefgen.errors import UserError
+from briefgen.errors import Problem, UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
 
@@ -136,13 +137,27 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
     sections = [select(s, summary, sources) for s in brief.spec.sections]
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
+    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources),
+                            lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
     markup.check_citations(text, f"{brief.spec.template} (output)")
-    for block in markup.parse(text, markup.Anchors()):
-        blocks += _expand(block, claims, summary, sources, brief)
+    try:
+        for block in markup.parse(text, markup.Anchors()):
+            blocks += _expand(block, claims, summary, sources, brief)
+    except markup.MarkupError as exc:
+        raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief), tuple(blocks), style, claims)
+
+
+def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
+    """Return the problem at the spec text the offending Markdown came from, else at the template's output line."""
+    snippet = exc.snippet.strip()
+    for path, text in spec_texts(brief):
+        if snippet and snippet in text:
+            return brief.problem(path, exc.message)
+    line = exc.line or next((n for n, text in enumerate(output.splitlines(), 1) if snippet and snippet in text), 0)
+    return Problem(brief.spec.template, 0, 0, "", f"output line {line}: {exc.message}")
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
@@ -150,14 +165,20 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
+        if block.args not in ("", "1", "2", "3"):
+            raise markup.MarkupError(f"expected '::: toc' with a depth of 1, 2 or 3, found '::: toc {block.args}'",
+                                     f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
         return [annex(claims, sources)]
     if block.name == "figure":
-        from briefgen.compose.figures import figure
+        from briefgen.compose.figures import FIGURE_KINDS, figure
+        if block.args not in FIGURE_KINDS:
+            raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
+                                     f"::: figure {block.args}", block.line)
         return [figure(block.args, claims, summary, sources)]
-    raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
-                    "(expected callout, toc, figure, annex, notes or references)")
+    raise markup.MarkupError(f"expected a directive (callout, toc, figure, annex, notes or references), found '::: {block.name}'",
+                             f"::: {block.name}", block.line)
 
 
 def _dated(source: Source) -> str:

@@ -24,7 +24,7 @@ TEMPLATE_SECONDS = 20.0
 TEMPLATE_OUTPUT_CHARS = 5_000_000
 TEMPLATE_LOOP_ITEMS = 1_000_000
 TEMPLATE_NUMBER = 1_000_000
-MARKDOWN_NESTING = 32
+MARKDOWN_NESTING = 16
 TABLE_COLUMNS = 20
 IMAGE_BYTES = 5_000_000
 IMAGE_PIXELS = 25_000_000
@@ -55,6 +55,14 @@ LIMITS: tuple[Limit, ...] = (
     Limit("ZIP_ENTRIES", "entries", "files inside one DOCX"),
     Limit("PDF_PAGES", "pages", "pages of one source PDF"),
     Limit("TEXT_CHARS", "characters", "text extracted from one source document"),
+    Limit("TEMPLATE_BYTES", "bytes", "size of one template file"),
+    Limit("TEMPLATE_SECONDS", "seconds", "time to render one brief's template (a deadline)"),
+    Limit("TEMPLATE_OUTPUT_CHARS", "characters", "template output of one brief, and any string or list a template builds (repeats, joins and %-widths included)"),
+    Limit("TEMPLATE_LOOP_ITEMS", "items", "items all range() calls of one render may yield"),
+    Limit("TEMPLATE_NUMBER", "", "largest number a template may pass to a function or filter or use as an exponent; "
+          "also the most bits a product or power of whole numbers may have"),
+    Limit("MARKDOWN_NESTING", "levels", "nesting of emphasis, lists and block quotes in Markdown text"),
+    Limit("TABLE_COLUMNS", "columns", "columns of a Markdown table"),
     Limit("METADATA_CHARS", "characters", "title, subtitle, author(s), keywords and lang, as stored in the document "
           "properties"),
     Limit("OUTPUT_NAME_CHARS", "characters", "an output file name taken from a spec file name"),

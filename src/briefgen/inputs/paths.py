@@ -16,6 +16,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, display
@@ -24,6 +25,21 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (s
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 INPUT_FOLDERS = ("sources", "summary", "briefs", "templates")
 """A project's input folders: never written by a build, nor by ``--out``."""
+
+
+def default_dir() -> Path:
+    """Return the folder of the templates and styles shipped with briefgen."""
+    return Path(str(resources.files("briefgen.defaults")))
+
+
+def search_path(project_templates: Path) -> list[str]:
+    """Return the folders searched for templates and styles: the project's first, then the defaults."""
+    return [str(project_templates), str(default_dir())]
+
+
+def roots(project_templates: Path) -> list[Path]:
+    """Return where a template, an include, a logo or a reference DOCX may lie: the project folder or the defaults."""
+    return [project_templates.parent, default_dir()]
 
 
 def _fail(path: Path, message: str, hint: str = "", where: Problem | None = None) -> UserError:

@@ -86,6 +86,9 @@ def load_sources(folder: Path) -> dict[str, Source]:
     found: dict[str, Source] = {}
     problems: list[Problem] = []
     for meta in sorted(p for p in folder.iterdir() if p.suffix.lower() in METADATA_SUFFIXES):
+        if not paths.inside(meta, [folder.parent]):  # a symlink out of the project is never read
+            problems.append(Problem(display(meta), 0, 0, "", "expected a metadata file inside the project, found a symlink that leads outside it"))
+            continue
         try:
             for source in _load_file(meta, folder):
                 if source.id in found:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import dates, ingest, schemas, yamlio
+from briefgen.inputs import dates, ingest, paths, schemas, yamlio
 from briefgen.inputs.sources import Source
 
 Theme = schemas.Theme
@@ -42,6 +42,10 @@ class Summary:
 def load_summary(folder: Path, sources: dict[str, Source]) -> Summary:
     """Return the summary in ``folder``, with every id and source reference checked."""
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    outside = [p for p in files if not paths.inside(p, [folder.parent])]
+    if outside:  # a symlink out of the project is never read
+        raise UserError([Problem(display(p), 0, 0, "", "expected a summary file inside the project, found a symlink that leads outside it")
+                         for p in outside])
     if not files:
         raise UserError([Problem(display(folder), 0, 0, "", "expected YAML files with `themes:`, found none", "run `briefgen summarize` or write summary/summary.yaml")])
     themes: list[Theme] = []
