@@ -34,7 +34,7 @@ class Project:
     def specs(self, given: list[Path] | None = None) -> list[Path]:
         """Return the spec files to use: those given, else every briefs/*.yaml."""
         if given:
-            missing = [p for p in given if not p.is_file()]
+            missing = [p for p in given if not paths.is_regular(p)]
             if missing:
                 raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
             return list(given)
@@ -167,9 +167,9 @@ os.umask(_UMASK)
 def prepare_out(root: Path, out_dir: Path) -> None:
     """Make the output folder, or raise UserError: it is a file, cannot be made, or is one of the project's inputs."""
     paths.refuse_input_as_output(root, out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise UserError(f"--out: expected a folder, found {paths.kind(out_dir.stat().st_mode)} at {display(out_dir)} (choose a folder)")
     try:
+        if os.path.lexists(out_dir) and not out_dir.is_dir():
+            raise UserError(f"--out: expected a folder, found {paths.kind_of(out_dir)} at {display(out_dir)} (choose a folder)")
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise paths.write_problem(out_dir, exc) from None

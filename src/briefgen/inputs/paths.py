@@ -53,6 +53,14 @@ def kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
+def kind_of(path: Path) -> str:
+    """Return what ``path`` is, in words; never raises."""
+    try:
+        return kind(os.stat(path).st_mode) if not is_regular(path) else "a regular file"
+    except OSError as exc:
+        return f"a path the system refuses ({exc.strerror or exc})"
+
+
 def read_bytes(path: Path, limit: int, what: str = "file", where: Problem | None = None) -> bytes:
     """Return the bytes of the regular file ``path``, at most ``limit`` of them, or raise UserError.
 

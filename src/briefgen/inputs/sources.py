@@ -137,12 +137,12 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
         if Path(os.path.normpath(folder)) in named.parents and os.path.lexists(named) and not paths.inside(named, [folder]):
             damaged.append(loaded.problem((index, "file"), f"expected a document inside {display(folder)}, found {entry.file!r}, "
                                           "a symlink that leads outside it", "copy the file into the folder"))
-        elif folder.resolve() not in path.parents or not path.exists():
+        elif folder.resolve() not in path.parents or not os.path.exists(path):
             problems.append(loaded.problem((index, "file"), f"expected a document in {display(folder)}, found no file {entry.file!r}",
                                            did_you_mean(entry.file, [p.name for p in folder.iterdir()])))
             path = None
         elif not paths.is_regular(path):
-            damaged.append(loaded.problem((index, "file"), f"expected a regular file, found {paths.kind(path.stat().st_mode)}: {entry.file!r}"))
+            damaged.append(loaded.problem((index, "file"), f"expected a regular file, found {paths.kind_of(path)}: {entry.file!r}"))
     if path is not None and not damaged and path.suffix.lower() in DOCUMENT_METADATA:
         csl = _with_file_metadata(csl, path, damaged)
     line, col = loaded.where((index,))
