@@ -112,13 +112,15 @@ def test_a_fifo_among_the_data_files_is_refused_before_it_is_opened(project, fol
     no_traceback(result)
 
 
-@pytest.mark.parametrize("make", [fifo, lambda p: p.symlink_to("/dev/zero")], ids=["fifo", "dev-zero"])
-def test_a_spec_that_is_not_a_regular_file_fails_alone(project, make):
+@pytest.mark.parametrize("make, expected", [(fifo, "odd.yaml: expected a regular file, found a FIFO"),
+                                             (lambda p: p.symlink_to("/dev/zero"), "odd.yaml: expected a spec inside the project, found a symlink")],
+                         ids=["fifo", "dev-zero"])
+def test_a_spec_that_is_not_a_regular_file_fails_alone(project, make, expected):
     keep_briefs(project, "global-ai-organisation")
     make(project / "briefs" / "odd.yaml")
     result = build(project, "-f", "docx")
     assert result.exit_code == 3, result.stderr
-    assert "odd.yaml: expected a regular file, found a" in result.stderr
+    assert expected in result.stderr, result.stderr
     assert outputs(project / "out") == ["global-ai-organisation.docx"]
     no_traceback(result)
 

@@ -39,10 +39,6 @@ class Project:
                 raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
             return list(given)
         found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
-        outside = [p for p in found if not paths.inside(p, [self.root])]
-        if outside:  # a symlink out of the project is never read
-            raise UserError([Problem(display(p), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")
-                             for p in outside])
         if not found:
             raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
         return found
@@ -69,11 +65,18 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
     problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
     for path in project.specs(spec_paths):
         try:
+            confined(project, path)
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             document(project, corpus, brief)
         except UserError as exc:
             problems += exc.problems
     return problems
+
+
+def confined(project: Project, spec_path: Path) -> None:
+    """Raise UserError for a spec that is a symlink leading out of the project (it is never read)."""
+    if spec_path.is_symlink() and not paths.inside(spec_path, [project.root]):
+        raise UserError([Problem(display(spec_path), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")])
 
 
 def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
@@ -114,6 +117,7 @@ class Built:
 def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
               formats: list[str] | None = None, strict: bool = False) -> Built:
     """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
+    confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     model = document(project, corpus, brief)
     built = Built(spec_path)

@@ -51,7 +51,7 @@ LIMITS: tuple[Limit, ...] = (
     Limit("YAML_VALUES", "values", "values (scalars, lists, mappings) in one YAML or JSON file"),
     Limit("YAML_DEPTH", "levels", "nesting of lists and mappings in one YAML or JSON file"),
     Limit("DOCUMENT_BYTES", "bytes", "size of one source document (txt, md, html, pdf, docx)"),
-    Limit("ZIP_UNPACKED_BYTES", "bytes", "unpacked size of a source DOCX"),
+    Limit("ZIP_UNPACKED_BYTES", "bytes", "unpacked size of a DOCX: a source, or a house style's reference_docx"),
     Limit("ZIP_ENTRIES", "entries", "files inside one DOCX"),
     Limit("PDF_PAGES", "pages", "pages of one source PDF"),
     Limit("TEXT_CHARS", "characters", "text extracted from one source document"),
@@ -63,6 +63,8 @@ LIMITS: tuple[Limit, ...] = (
           "also the most bits a product or power of whole numbers may have"),
     Limit("MARKDOWN_NESTING", "levels", "nesting of emphasis, lists and block quotes in Markdown text"),
     Limit("TABLE_COLUMNS", "columns", "columns of a Markdown table"),
+    Limit("IMAGE_BYTES", "bytes", "size of a house style's logo"),
+    Limit("IMAGE_PIXELS", "pixels", "width × height of a house style's logo (read from its PNG header)"),
     Limit("METADATA_CHARS", "characters", "title, subtitle, author(s), keywords and lang, as stored in the document "
           "properties"),
     Limit("OUTPUT_NAME_CHARS", "characters", "an output file name taken from a spec file name"),
