@@ -11,9 +11,10 @@ import random
 import tempfile
 from pathlib import Path
 
-import fuzzing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import fuzzing
 
 ROOT = fuzzing.project(Path(tempfile.mkdtemp(prefix="briefgen-fuzz-")))
 

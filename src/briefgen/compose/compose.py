@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.compose import markup, templates
+from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.errors import Problem, UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
@@ -172,7 +173,6 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources)]
     if block.name == "figure":
-        from briefgen.compose.figures import FIGURE_KINDS, figure
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
                                      f"::: figure {block.args}", block.line)

@@ -38,6 +38,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from briefgen.compose.markup import escape
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import limits, paths, yamlio
+from briefgen.inputs.project import search_path
 
 Where = Callable[[str, str], Problem]
 """Positions a problem at whatever asked for the template: ``where(message, hint)``."""
@@ -45,10 +46,6 @@ Where = Callable[[str, str], Problem]
 
 class Md(str):
     """Markdown written by the analyst: passed through to the parser as it is."""
-
-
-default_dir, search_path, roots = paths.default_dir, paths.search_path, paths.roots
-"""Where templates are searched and may lie (declared in ``inputs/paths``)."""
 
 
 def _finalize(value: Any) -> str:
@@ -68,7 +65,7 @@ class _Loader(jinja2.BaseLoader):
 
     def __init__(self, project_templates: Path) -> None:
         self.folders = [Path(p) for p in search_path(project_templates)]
-        self.roots = roots(project_templates)
+        self.roots = paths.roots(project_templates)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = jinja2.loaders.split_template_path(template)  # refuses "..": TemplateNotFound

@@ -191,7 +191,7 @@ def bracketed(text: str, pos: int) -> Citation | None:
     if "[" in text[pos + 1:close]:
         raise CitationSyntaxError(pos, "expected no brackets inside a citation")
     cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
-    items = tuple(_item(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
+    items = tuple(_item(text, a + 1, b) for a, b in zip(cuts, cuts[1:], strict=False))
     return Citation(items, pos, close + 1)
 
 

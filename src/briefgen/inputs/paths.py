@@ -16,25 +16,15 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, display
+from briefgen.inputs.project import default_dir
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 INPUT_FOLDERS = ("sources", "summary", "briefs", "templates")
 """A project's input folders: never written by a build, nor by ``--out``."""
-
-
-def default_dir() -> Path:
-    """Return the folder of the templates and styles shipped with briefgen."""
-    return Path(str(resources.files("briefgen.defaults")))
-
-
-def search_path(project_templates: Path) -> list[str]:
-    """Return the folders searched for templates and styles: the project's first, then the defaults."""
-    return [str(project_templates), str(default_dir())]
 
 
 def roots(project_templates: Path) -> list[Path]:

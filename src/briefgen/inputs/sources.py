@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +72,6 @@ class Source:
             except UserError as exc:
                 raise UserError(unreadable(exc.problems)) from None
         return self._cache["text"]
-
-    @cached_property
-    def hash(self) -> str:
-        return ingest.content_hash(self.text)
 
 
 def load_sources(folder: Path) -> dict[str, Source]:
