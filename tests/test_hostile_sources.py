@@ -170,3 +170,13 @@ def test_bad_summary_is_a_positioned_error(project, name, old, new, where, expec
     assert result.exit_code == 2, result.stderr
     assert where in result.stderr and expected in result.stderr, result.stderr
     no_traceback(result)
+
+
+def test_summarize_with_an_unreadable_document_drafts_the_rest_and_exits_3(project):
+    add_source(project, "damaged.pdf", pdf_without_info()[:300])
+    add_source(project, "noinfo.pdf", pdf_without_info())
+    result = cli("summarize", "--project", str(project), "--out", str(project / "draft.yaml"))
+    assert result.exit_code == 3, result.stderr
+    assert "damaged.pdf: expected a PDF document, found a damaged" in result.stderr
+    assert (project / "draft.yaml").exists()
+    no_traceback(result)
