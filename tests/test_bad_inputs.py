@@ -97,6 +97,8 @@ SPEC_CASES = [
      "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep, found 1501 levels"),
     ("5000 nested quotes", 'title: "T"', 'title: "T"\nbottom_line: "' + "> " * 5000 + 'x"',
      "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("nested lists in a key point", "Point [@li-qiang-vision].", "* " * 40 + "x",
+     "t.yaml:9:5: key_points.0: expected emphasis, lists and block quotes nested at most 16 deep"),
     ("60-column table", "    limit: 2", "    text: |\n      " + "|c" * 60 + "|\n      " + "|-" * 60 + "|\n      " + "|x" * 60 + "|",
      "t.yaml:13:11: sections.0.text: expected a table of at most 20 columns, found more"),
     ("surrogate in a key", 'title: "T"', 'title: "T"\n"\\udc00": 1', "t.yaml:2:1: invalid YAML: expected Unicode text, found a lone surrogate"),

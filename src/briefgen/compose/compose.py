@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -152,13 +153,15 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
 
 
 def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
-    """Return the problem at the spec text the offending Markdown came from, else at the template's output line."""
+    """Return the problem at the spec text the offending Markdown came from, else at the spec's ``template`` key."""
     snippet = exc.snippet.strip()
-    for path, text in spec_texts(brief):
-        if snippet and snippet in text:
-            return brief.problem(path, exc.message)
+    pieces = [snippet] + [re.sub(r"^(?:[-*+>]\s*|\d+[.)]\s*)+", "", line).strip() for line in snippet.splitlines()]
+    for piece in (p for p in pieces if len(p) >= 3):
+        for path, text in spec_texts(brief):
+            if piece in text:
+                return brief.problem(path, exc.message)
     line = exc.line or next((n for n, text in enumerate(output.splitlines(), 1) if snippet and snippet in text), 0)
-    return Problem(brief.spec.template, 0, 0, "", f"output line {line}: {exc.message}")
+    return brief.problem(("template",), f"{brief.spec.template}, output line {line}: {exc.message}")
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
