@@ -155,7 +155,8 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
 def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
     """Return the problem at the spec text the offending Markdown came from, else at the spec's ``template`` key."""
     snippet = exc.snippet.strip()
-    pieces = [snippet] + [re.sub(r"^(?:[-*+>]\s*|\d+[.)]\s*)+", "", line).strip() for line in snippet.splitlines()]
+    lines = snippet.splitlines()
+    pieces = [snippet] + [re.sub(r"^\s*(?:[-*+>]|\d+[.)])\s+", "", line, count=1).strip() for line in lines] + [line.strip() for line in lines]
     for piece in (p for p in pieces if len(p) >= 3):
         for path, text in spec_texts(brief):
             if piece in text:
