@@ -29,7 +29,8 @@ def style_files(project_templates: Path) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in reversed(search_path(project_templates)):
         for path in sorted(Path(folder, "styles").glob("*.yaml")):
-            found[path.stem] = path
+            if paths.inside(path, paths.roots(project_templates)):  # a symlink out of the project is never read
+                found[path.stem] = path
     return found
 
 
