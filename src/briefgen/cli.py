@@ -93,7 +93,7 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Verify every quote against its source, and validate the specs."""
+    """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.errors import PartialFailure, UserError, promoted
@@ -145,8 +145,8 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
         found = summarize.suggest_themes(pipeline.Project(project), count)
-        console.table("Candidate themes", ["phrase", "sources", "score"],
-                      [[s.phrase, ", ".join(s.sources), f"{s.score:.2f}"] for s in found])
+        console.table("Candidate themes", ["phrase", "kind", "documents", "sources", "score", "example"],
+                      [[s.phrase, s.kind, str(s.documents), ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
         return 0
     run(action)
 

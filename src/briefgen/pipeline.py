@@ -19,6 +19,8 @@ from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document
+from briefgen.support import stage as support
+from briefgen.support.claims import CorpusReport
 
 __all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "build_one", "output_stem", "write_atomic", "write_all"]
 
@@ -42,11 +44,14 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
     problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
+    checked = support.check_corpus(corpus.summary, corpus.sources)
+    problems += checked.all_problems()
     for path in project.specs(spec_paths):
         try:
             confined(project, path)
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
-            document(project, corpus, brief)
+            problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
+            document(project, corpus, brief, checked)
         except UserError as exc:
             problems += exc.problems
     return problems
@@ -58,11 +63,12 @@ def confined(project: Project, spec_path: Path) -> None:
         raise UserError([Problem(display(spec_path), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")])
 
 
-def document(project: Project, corpus: Corpus, brief: spec.Brief) -> Document:
-    """Return the finished document model of ``brief``."""
+def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None) -> Document:
+    """Return the finished document model of ``brief``; padding quotes (support check) are left out."""
     style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
                                   lambda message, hint: brief.problem(("style",), message, hint))
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style)
+    checked = checked or support.check_corpus(corpus.summary, corpus.sources)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding))
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
@@ -99,8 +105,12 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
-    model = document(project, corpus, brief)
-    built = Built(spec_path)
+    checked = support.check_corpus(corpus.summary, corpus.sources)
+    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
+    if errors:  # TODO(support, next slice): strict promotes these warnings once the seed is clean
+        raise UserError(errors + warnings)
+    model = document(project, corpus, brief, checked)
+    built = Built(spec_path)  # support warnings join built.warnings once the seed is strict-clean (next slice)
     outputs: dict[Path, bytes] = {}
     rendered_formats = formats or brief.spec.formats
     for name in rendered_formats:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.compose import markup, templates
+from briefgen.compose import labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.errors import Problem, UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
@@ -23,9 +23,6 @@ from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -51,16 +48,22 @@ class Draft:
     """Every claim shown, in order (for the annex and figures)."""
 
 
-def select(section: Section, summary: Summary, sources: dict[str, Source]) -> list[Selected]:
-    """Return the claims ``section`` selects, filtered and limited, in order."""
+def select(section: Section, summary: Summary, sources: dict[str, Source],
+           padding: frozenset[tuple[str, int]] = frozenset()) -> list[Selected]:
+    """Return the claims ``section`` selects, filtered and limited, in order.
+
+    ``padding`` holds (claim id, evidence index) of quotes the support check found
+    to support nothing: they count toward no corroboration, coverage or citation.
+    """
     ids = [c.id for t in section.themes for c in summary.theme(t).claims] + section.claims
     chosen: list[Selected] = []
     for claim_id in dict.fromkeys(ids):
         claim = summary.claims[claim_id]
         if claim.status == "stale" or (claim.status == "draft" and not section.drafts):
             continue  # stale evidence never prints; drafts print only when the section asks
-        evidence = tuple(e for e in claim.evidence
-                         if (not section.include_sources or e.source in section.include_sources)
+        evidence = tuple(e for k, e in enumerate(claim.evidence)
+                         if (claim_id, k) not in padding
+                         and (not section.include_sources or e.source in section.include_sources)
                          and e.source not in section.exclude_sources)
         picked = Selected(claim, evidence)
         if evidence and len(picked.source_ids) >= section.min_sources and _in_range(claim, section, sources):
@@ -86,33 +89,30 @@ def source_date() -> str:
 
 
 def format_date(iso: str, lang: str) -> str:
-    """Return ``2025-03-04`` as ``4 March 2025`` (or ``March 4, 2025`` for en-US); other text as it is."""
-    parts = iso.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
-        return iso
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    day = int(parts[2])
-    return f"{month} {day}, {parts[0]}" if lang.lower() == "en-us" else f"{day} {month} {parts[0]}"
+    """Return an ISO date as ``lang`` writes it (``4 March 2025``, ``March 4, 2025``…); other text as it is."""
+    return labels.format_date(iso, lang)
 
 
-def meta_of(brief: Brief) -> Meta:
+def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
+    """Return the brief's metadata with its date (shown and typed) and labels in its language."""
     spec = brief.spec
     authors = (spec.author,) if isinstance(spec.author, str) else tuple(spec.author)
     date = spec.date or source_date()
     themes = [t for s in spec.sections for t in s.themes]
     return Meta(
-        title=spec.title, subtitle=spec.subtitle, author=authors, date=format_date(date, spec.lang) if date else "",
+        title=spec.title, subtitle=spec.subtitle, author=authors,
+        date=labels.format_date(date, spec.lang, project_templates) if date else "",
+        issued=labels.typed_date(date),
         lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
         keywords=((spec.marking,) if spec.marking else ()) + (tuple(spec.keywords) or tuple(dict.fromkeys(themes))),
         draft=spec.draft,
+        labels=tuple((k, v) for k, v in labels.labels(spec.lang, project_templates).items()
+                     if isinstance(v, str)),
     )
 
 
-def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> dict[str, Any]:
+def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source],
+            project_templates: Path | None = None) -> dict[str, Any]:
     """Return the variables every brief template sees."""
     spec, md = brief.spec, templates.Md
     return {
@@ -121,6 +121,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
+        "labels": labels.labels(spec.lang, project_templates),
     }
 
 
@@ -136,20 +137,22 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
     }
 
 
-def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
+def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
+            padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
-    sections = [select(s, summary, sources) for s in brief.spec.sections]
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources),
+    sections = [select(s, summary, sources, padding) for s in brief.spec.sections]
+    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates),
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
     markup.check_citations(text, f"{brief.spec.template} (output)")
     try:
         for block in markup.parse(text, markup.Anchors()):
-            blocks += _expand(block, claims, summary, sources, brief)
+            blocks += _expand(block, claims, summary, sources, brief,
+                              labels.labels(brief.spec.lang, project_templates))
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
-    return Draft(meta_of(brief), tuple(blocks), style, claims)
+    return Draft(meta_of(brief, project_templates), tuple(blocks), style, claims)
 
 
 def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
@@ -166,7 +169,8 @@ def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
-            sources: dict[str, Source], brief: Brief) -> list[Block | markup.Directive]:
+            sources: dict[str, Source], brief: Brief,
+            words: dict[str, Any]) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
@@ -175,12 +179,13 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                                      f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources)]
+        return [annex(claims, sources, words)]
     if block.name == "figure":
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
                                      f"::: figure {block.args}", block.line)
-        return [figure(block.args, claims, summary, sources)]
+        drawn = figure(block.args, claims, summary, sources, words)
+        return [drawn] if drawn is not None else []
     raise markup.MarkupError(f"expected a directive (callout, toc, figure, annex, notes or references), found '::: {block.name}'",
                              f"::: {block.name}", block.line)
 
@@ -190,7 +195,8 @@ def _dated(source: Source) -> str:
     return f"{source.short}, {source.year}" if source.year else source.short
 
 
-def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+def annex(claims: tuple[Selected, ...], sources: dict[str, Source],
+          words: dict[str, Any] | None = None) -> Table:
     """Return the evidence annex: each claim, then each of its quotes with its source."""
     rows = []
     for index, chosen in enumerate(claims, 1):
@@ -198,6 +204,7 @@ def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
             claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
             rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
                          (Text(_dated(sources[evidence.source])),)))
-    header = ((Text("Claim"),), (Text("Verbatim quote"),), (Text("Source"),))
-    return Table(header, tuple(rows), caption="Evidence for each claim", widths=(3, 5, 2))
+    words = words or labels.labels("en")
+    header = ((Text(str(words["claim"])),), (Text(str(words["quote"])),), (Text(str(words["source"])),))
+    return Table(header, tuple(rows), caption=str(words["evidence"]), widths=(3, 5, 2))
 

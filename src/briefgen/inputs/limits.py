@@ -43,7 +43,8 @@ class Limit:
 
     @property
     def value(self) -> int | float:
-        return globals()[self.name]
+        value: int | float = globals()[self.name]
+        return value
 
 
 LIMITS: tuple[Limit, ...] = (

@@ -76,6 +76,12 @@ class SourceEntry(BaseModel):
     """Where the source is online."""
     language: str = ""
     """The source's language tag, e.g. `en` or `zh`."""
+    supplied: list[str] = Field(default_factory=list)
+    """CSL fields the analyst inferred rather than read in the source; printed in square brackets ("[2025]")."""
+    unknown: list[str] = Field(default_factory=list)
+    """CSL fields the source honestly does not state (URL, container-title, publisher, issued, accessed, author)."""
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    """Source reliability, Admiralty (NATO AJP-2.1) scale: A completely reliable … E unreliable, F cannot be judged."""
     file: str = ""
     """The document, relative to the metadata file's folder."""
     note: str = ""
@@ -96,6 +102,15 @@ class Evidence(_Strict):
     """Character offset of the quote in the source's normalised text (written by summarize)."""
 
 
+class Accepted(_Strict):
+    """A deliberate paraphrase: claim words no quote has, accepted by the analyst, and why."""
+
+    words: list[str] = Field(min_length=1)
+    """The claim's words (as written) that the support check should let pass."""
+    reason: str = ""
+    """Why the paraphrase is faithful; shown in the evidence annex."""
+
+
 class Claim(_Strict):
     """One statement, in the analyst's words, with its evidence."""
 
@@ -111,6 +126,8 @@ class Claim(_Strict):
     """Summarize never changes a pinned claim."""
     fingerprint: str = ""
     """Set by summarize: a hash of the drafted text, to notice the analyst's edits."""
+    accepted: Accepted | None = None
+    """A recorded paraphrase acceptance: words the support check lets pass, with the reason."""
     evidence: list[Evidence] = Field(min_length=1)
     """The verbatim quotes that support the claim; at least one."""
 
