@@ -138,6 +138,7 @@ METADATA = [
     ("surrogate", "extra.yaml", '- id: "x"\n  title: "\\ud800"\n', "extra.yaml:2:10: 0.title: invalid YAML: expected Unicode text, found a lone surrogate"),
     ("bad int tag", "extra.yaml", '- id: !!int abc\n', "extra.yaml:1:7: 0.id: invalid YAML: expected a valid int, found 'abc'"),
     ("bad UTF-8", "extra.yaml", b'- id: "x"\n  title: "caf\xe9"\n', "extra.yaml:2:14: expected UTF-8 text, found the byte 0xe9"),
+    ("NUL in a file name", "extra.yaml", '- id: "x"\n  file: "a\\0b.txt"\n', "extra.yaml:2:9: 0.file: expected a file name, found 'a\\x00b.txt' with a NUL"),
     ("5000 digits", "extra.yaml", '- id: "x"\n  page: ' + "9" * 5000 + "\n", "extra.yaml:2:9: 0.page: invalid YAML: expected a valid int, found '5,000 characters'"),
 ]
 

@@ -126,7 +126,9 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
         problems.append(loaded.problem((index, "type"), f"expected a CSL type, found {entry.type!r}", did_you_mean(entry.type, schemas.CSL_TYPES)))
     path = None
     damaged: list[Problem] = []
-    if entry.file:
+    if "\x00" in entry.file:  # the OS refuses such a name (ValueError), so say so here
+        problems.append(loaded.problem((index, "file"), f"expected a file name, found {entry.file!r} with a NUL character"))
+    elif entry.file:
         path = (folder / entry.file).resolve()
         named = Path(os.path.normpath(folder / entry.file))
         if Path(os.path.normpath(folder)) in named.parents and os.path.lexists(named) and not paths.inside(named, [folder]):
