@@ -7,6 +7,7 @@ Citations stay keys (Cite nodes): transforms resolve them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -16,25 +17,14 @@ from typing import Any
 
 from briefgen.compose import labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
+from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
-from briefgen.inputs.schemas import Claim, Evidence, Section
+from briefgen.inputs.schemas import Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
-
-
-@dataclass(frozen=True)
-class Selected:
-    """A claim a section shows, with the evidence that passed the section's filters."""
-
-    claim: Claim
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def source_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.source for e in self.evidence))
 
 
 @dataclass(frozen=True)
@@ -46,40 +36,6 @@ class Draft:
     style: Style
     claims: tuple[Selected, ...]
     """Every claim shown, in order (for the annex and figures)."""
-
-
-def select(section: Section, summary: Summary, sources: dict[str, Source],
-           padding: frozenset[tuple[str, int]] = frozenset()) -> list[Selected]:
-    """Return the claims ``section`` selects, filtered and limited, in order.
-
-    ``padding`` holds (claim id, evidence index) of quotes the support check found
-    to support nothing: they count toward no corroboration, coverage or citation.
-    """
-    ids = [c.id for t in section.themes for c in summary.theme(t).claims] + section.claims
-    chosen: list[Selected] = []
-    for claim_id in dict.fromkeys(ids):
-        claim = summary.claims[claim_id]
-        if claim.status == "stale" or (claim.status == "draft" and not section.drafts):
-            continue  # stale evidence never prints; drafts print only when the section asks
-        evidence = tuple(e for k, e in enumerate(claim.evidence)
-                         if (claim_id, k) not in padding
-                         and (not section.include_sources or e.source in section.include_sources)
-                         and e.source not in section.exclude_sources)
-        picked = Selected(claim, evidence)
-        if evidence and len(picked.source_ids) >= section.min_sources and _in_range(claim, section, sources):
-            chosen.append(picked)
-    return chosen[:section.limit] if section.limit else chosen
-
-
-def _in_range(claim: Claim, section: Section, sources: dict[str, Source]) -> bool:
-    """True when the claim's date (or its earliest source's) is within since/until."""
-    if not (section.since or section.until):
-        return True
-    dates = [claim.date] if claim.date else [sources[e.source].issued for e in claim.evidence if sources[e.source].issued]
-    if not dates:
-        return False
-    date = min(dates)
-    return (not section.since or date >= section.since) and (not section.until or date[:len(section.until)] <= section.until)
 
 
 def source_date() -> str:
@@ -140,7 +96,7 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
             padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
-    sections = [select(s, summary, sources, padding) for s in brief.spec.sections]
+    sections = select_all(brief.spec, summary, sources, padding)
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates),
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
@@ -152,7 +108,20 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
                               labels.labels(brief.spec.lang, project_templates))
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
-    return Draft(meta_of(brief, project_templates), tuple(blocks), style, claims)
+    return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
+
+
+def furniture(style: Style, brief: Brief) -> Style:
+    """Return the style with its page furniture resolved from the spec.
+
+    The header's text is the house style's ``header_text`` when it sets one, else the spec's
+    author(s) (a person or an organisation); the footer's is the style's ``footer_text``
+    (default none). The renderers add the marking and "Page X of Y" themselves.
+    """
+    spec = brief.spec
+    authors = [spec.author] if isinstance(spec.author, str) else list(spec.author)
+    header = style.header_text or ", ".join(a for a in authors if a)
+    return style if header == style.header_text else dataclasses.replace(style, header_text=header)
 
 
 def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
@@ -184,7 +153,8 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
                                      f"::: figure {block.args}", block.line)
-        drawn = figure(block.args, claims, summary, sources, words)
+        selected = tuple(dict.fromkeys(t for s in brief.spec.sections for t in s.themes))  # every one gets a column
+        drawn = figure(block.args, claims, summary, sources, words, selected)
         return [drawn] if drawn is not None else []
     raise markup.MarkupError(f"expected a directive (callout, toc, figure, annex, notes or references), found '::: {block.name}'",
                              f"::: {block.name}", block.line)
