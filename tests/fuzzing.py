@@ -101,8 +101,9 @@ def _summary(rng: random.Random, root: Path) -> dict[str, bytes]:
 def _sources(rng: random.Random, root: Path) -> dict[str, bytes]:
     if rng.random() < 0.5:
         return {"sources/sources.yaml": _text(rng, (ROOT / "sources" / "sources.yaml").read_text(encoding="utf-8"))}
-    item: dict = {"id": rng.choice(["x", "musk-ai-framework", ""]), "type": rng.choice(["report", "webpage", "nope"])}
-    for key in rng.sample(["title", "issued", "accessed", "author", "file", "URL", "a[0]"], rng.randrange(1, 5)):
+    item: dict = {"id": rng.choice(["x", "musk-ai-framework", "", "http://zotero.org/users/1/items/ABCD1234"]),
+                  "type": rng.choice(["report", "webpage", "nope"])}
+    for key in rng.sample(["title", "issued", "accessed", "author", "file", "URL", "a[0]", "citation-key"], rng.randrange(1, 5)):
         item[key] = rng.choice([{"date-parts": [[rng.choice([2023, "x", 0, 13])]]}, "2023-13-45", [{"family": "F"}], "x" * 300,
                                 "../../etc/passwd", "000_8e494d123ed6724e.txt", 1e308, None, [[[[]]]]])
     data = json.dumps([item], ensure_ascii=rng.random() < 0.5).encode()
