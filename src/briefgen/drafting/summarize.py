@@ -15,7 +15,7 @@ report (``changes``). Nothing here writes: the files to write are returned in
 
 A document that cannot be read does not stop the run: the summary is written
 from the others, and its problem is returned in ``Report.problems`` (the CLI
-exits with PartialFailure's code 3; ``Report.check()`` raises it).
+exits with PartialFailure's code 3).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Protocol
 
 from briefgen.drafting import changes, curation, drafting, keyphrases, sentences, writeback
 from briefgen.drafting.keyphrases import Suggestion
-from briefgen.errors import PartialFailure, Problem, UserError, display
+from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import ingest, schemas, yamlio
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.inputs.summary import Summary
@@ -71,10 +71,6 @@ class Report:
     unassigned: list[drafting.Draft] = field(default_factory=list)
     """Strong sentences that fit no theme clearly (no margin over the runner-up): shown, never filed."""
 
-    @property
-    def path(self) -> Path | None:
-        return self.paths[0] if self.paths else None
-
     def line(self) -> str:
         """One line for the terminal: what was written and what happened to the claims."""
         where = ", ".join(display(p) for p in self.paths) or "nothing to write"
@@ -91,10 +87,6 @@ class Report:
             text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]"
         return text
 
-    def check(self) -> None:
-        """Raise PartialFailure if some documents could not be read."""
-        if self.problems:
-            raise PartialFailure(self.problems)
 
 
 @dataclass
