@@ -118,16 +118,31 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
-        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
+        "sections": [_section(s, chosen, sources, spec.lang) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
     }
 
 
-def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
+def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> str:
+    """Return the "Information as of" date: the newest issued date among the sources the brief cites."""
+    from briefgen.inputs import citation_syntax
+    from briefgen.support.timecheck import information_as_of
+    spec = brief.spec
+    texts = [spec.bottom_line, *spec.key_points, *spec.recommendations, *(s.text for s in spec.sections)]
+    keys = [k for chosen in sections for s in chosen for k in s.source_ids]
+    for text in texts:
+        keys += [k for c in citation_syntax.check(text)[0] for k in c.keys]
+    iso = information_as_of(list(dict.fromkeys(keys)), sources)
+    return format_date(iso, spec.lang) if iso else ""
+
+
+def _section(section: Section, chosen: list[Selected], sources: dict[str, Source],
+             section_lang: str = "en-GB") -> dict[str, Any]:
     return {
         "heading": section.heading, "text": templates.Md(section.text), "quotes": section.quotes,
         "claims": [{
             "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
+            "when": format_date(s.claim.date, section_lang) if s.claim.date else "",
             "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
             "quote": s.evidence[0].quote, "quote_source": sources[s.evidence[0].source].short,
             "sources": list(s.source_ids),
@@ -136,28 +151,34 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
-            padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
-    """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
+            padding: frozenset[tuple[str, int]] = frozenset(), traced: tuple[Any, ...] = ()) -> Draft:
+    """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded.
+
+    ``padding`` and ``traced`` come from the support check: quotes that support
+    nothing (left out), and the cited free-text sentences with their passages (annex).
+    """
     sections = [select(s, summary, sources, padding) for s in brief.spec.sections]
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates))
+    variables = context(brief, sections, sources, project_templates)
+    variables["information_as_of"] = _as_of(brief, sections, sources)
+    text = templates.render(project_templates, brief.spec.template, variables)
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
     markup.check_citations(text, f"{brief.spec.template} (output)")
     for block in markup.parse(text, markup.Anchors()):
         blocks += _expand(block, claims, summary, sources, brief,
-                          labels.labels(brief.spec.lang, project_templates))
+                          labels.labels(brief.spec.lang, project_templates), traced)
     return Draft(meta_of(brief, project_templates), tuple(blocks), style, claims)
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
             sources: dict[str, Source], brief: Brief,
-            words: dict[str, Any]) -> list[Block | markup.Directive]:
+            words: dict[str, Any], traced: tuple[Any, ...] = ()) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources, words)]
+        return [annex(claims, sources, words, traced)]
     if block.name == "figure":
         drawn = figure(block.args, claims, summary, sources, words)
         return [drawn] if drawn is not None else []
@@ -165,21 +186,9 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                     "(expected callout, toc, figure, annex, notes or references)")
 
 
-def _dated(source: Source) -> str:
-    """Return the source's short name with its year, as a reviewer would cite it."""
-    return f"{source.short}, {source.year}" if source.year else source.short
-
-
-def annex(claims: tuple[Selected, ...], sources: dict[str, Source],
-          words: dict[str, Any] | None = None) -> Table:
-    """Return the evidence annex: each claim, then each of its quotes with its source."""
-    rows = []
-    for index, chosen in enumerate(claims, 1):
-        for k, evidence in enumerate(chosen.evidence):
-            claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
-            rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
-                         (Text(_dated(sources[evidence.source])),)))
-    words = words or labels.labels("en")
-    header = ((Text(str(words["claim"])),), (Text(str(words["quote"])),), (Text(str(words["source"])),))
-    return Table(header, tuple(rows), caption=str(words["evidence"]), widths=(3, 5, 2))
+def annex(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,
+          traced: tuple[Any, ...] = ()) -> Table:
+    """Return the evidence annex (see ``compose.annex``)."""
+    from briefgen.compose.annex import annex as evidence_annex
+    return evidence_annex(claims, sources, words, traced)
 

@@ -25,13 +25,15 @@ class CorpusReport:
     """Claim id → its findings."""
     padding: set[tuple[str, int]] = field(default_factory=set)
     """(claim id, evidence index) of every padding quote."""
+    sources: list[Problem] = field(default_factory=list)
+    """Findings about the sources' metadata (see ``sourcecheck``)."""
 
     def supporting(self, claim: Claim) -> list[int]:
         """Return the indices of the claim's evidence that supports it (padding left out)."""
         return [k for k in range(len(claim.evidence)) if (claim.id, k) not in self.padding]
 
     def all_problems(self) -> list[Problem]:
-        return [p for found in self.problems.values() for p in found]
+        return [p for found in self.problems.values() for p in found] + self.sources
 
 
 def check_claims(summary: Summary) -> CorpusReport:
