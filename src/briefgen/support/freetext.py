@@ -140,8 +140,8 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
             verdict = judge(shown, [p for _, p in passages], names)
             closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
             for word in verdict.missing:
-                if is_attribution(word):
-                    continue
+                if is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS):
+                    continue  # a recommendation's action is the analyst's judgement; its facts must be cited
                 hard = word.kind in w.HARD_KINDS
                 problems.append(position.problem(
                     brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',

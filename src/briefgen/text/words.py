@@ -141,13 +141,13 @@ def stem(word: str) -> str:
             least = 3 if suffix in ("s", "es", "ed") else 4
             if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
                 w = w[: -len(suffix)]
+                if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
+                    w = w[:-1]  # "stopp(ed)" → "stop", "signall(ed)" → "signal"
                 break
         else:
             break
     if len(w) > 5 and w.endswith(("is", "iz")):
         w = w[:-2]  # "democratis(ing)" and "democratiz(e)" alike
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # "stopp(ed)" → "stop"
     return w
 
 
