@@ -8,15 +8,12 @@ its claim, so a reviewer sees what was accepted and why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from briefgen.compose import labels
 from briefgen.inputs.sources import Source
 from briefgen.model import Emph, Inline, Table, Text
 from briefgen.support.freetext import Traced
-
-if TYPE_CHECKING:
-    from briefgen.compose.compose import Selected
 
 
 def source_label(source: Source) -> str:
@@ -32,9 +29,9 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def annex(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,
+def annex(claims: tuple[Any, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,
           traced: tuple[Traced, ...] = ()) -> Table:
-    """Return the evidence annex table: claims first, then the free-text sentences."""
+    """Return the evidence annex table: claims first (``compose.Selected``), then the free-text sentences."""
     rows: list[tuple[tuple[Inline, ...], ...]] = []
     index = 0
     for chosen in claims:

@@ -20,7 +20,7 @@ from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.summary import Summary
-from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
+from briefgen.model import Block, Meta, Style, Table, TableOfContents
 
 
 @dataclass(frozen=True)
