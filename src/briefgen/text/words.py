@@ -37,7 +37,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a
 _NUMBER_WORDS.update({
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9", "trillion": "1e12", "half": "0.5",
-    "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "twice": "2x", "double": "2x", "triple": "3x"})
+    "dozen": "12", "twice": "2x", "double": "2x", "triple": "3x"})
 COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D", "PR", "TV", "OK", "FAQ", "ID", "PC", "IP", "HQ"])
 """Acronyms that are ordinary nouns, not proper names."""
 
