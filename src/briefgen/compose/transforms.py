@@ -141,7 +141,15 @@ class Resolver:
         if self.style != "ieee":
             keys.sort(key=lambda k: citations.sort_key(self.items[k], self.style))
         label = (lambda k: f"[{self.numbers[k]}]") if self.style == "ieee" else (lambda k: "")
-        return NoteList(tuple(Entry(f"ref-{k}", label(k), citations.reference(self.items[k], self.style)) for k in keys))
+        return NoteList(tuple(Entry(f"ref-{k}", label(k), citations.reference(self.items[k], self.style) + _checkable(self.items[k]))
+                              for k in keys))
+
+
+def _checkable(item: dict) -> tuple[Inline, ...]:
+    """Return what the sources list adds to an entry: acknowledged gaps, reliability (support's sourcecheck)."""
+    from briefgen.support.sourcecheck import describe
+    note = describe(item)
+    return (Text(" " + note),) if note else ()
 
 
 def _attach(before: list[Inline], cited: list[Inline]) -> list[Inline]:

@@ -88,8 +88,9 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
 
 
 def is_attribution(word: w.Word) -> bool:
-    """True for a plural attribution word ("analysts"): the plural check judges it, not the quotes."""
-    return word.text.lower() in w.phrase_list("plural_attribution")
+    """True for a plural attribution word ("analysts") or a relative time word ("now"): their own checks judge them."""
+    low = word.text.lower()
+    return low in w.phrase_list("plural_attribution") or low in w.phrase_list("relative_time")
 
 
 def plural(loaded, path: tuple, text: str, count: int, who: str) -> list[Problem]:  # type: ignore[no-untyped-def]

@@ -193,7 +193,8 @@ def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
         token = match.group()
         if token.endswith(("'s", "’s")):
             token = token[:-2]
-        if not token or (token.lower() in stop and not (token.isupper() and len(token) >= 2)):
+        month = token[0].isupper() and token.lower() in _MONTHS  # "May" and "March" are dates, not stop words
+        if not token or (token.lower() in stop and not month and not (token.isupper() and len(token) >= 2)):
             continue
         if len(token) == 1 and not token.isdigit():
             continue
