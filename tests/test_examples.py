@@ -91,7 +91,7 @@ def test_every_selected_claim_is_in_the_docx_in_order_with_its_citations(built, 
 @pytest.mark.parametrize("name", [p.stem for p in SPECS])
 def test_every_selected_claim_is_in_the_pdf_in_order_with_its_citations(built, name):
     brief, corpus, model, files = built[name]
-    style = housestyle.load_style(brief.spec.style, PROJECT.templates_dir)
+    style = model.style  # the resolved furniture: the house style's, else the spec's author
     text = pdf_body_text(files[".pdf"], [style.header_text, style.footer_text, brief.spec.marking or ""])
     position = -1
     for stem, para in claim_paragraphs(brief, corpus, model):

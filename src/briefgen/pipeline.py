@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefgen import renderers
-from briefgen.compose import compose, transforms
+from briefgen.compose import compose, selection, transforms
+from briefgen.drafting import summarize as summarize_stage
 from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.inputs import housestyle, spec, summary
 from briefgen.inputs.project import Project
@@ -22,7 +23,7 @@ from briefgen.model import Document
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
 
-__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "build_one", "output_stem", "write_atomic"]
+__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "summarize", "build_one", "output_stem", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,17 @@ def load_corpus(project: Project) -> Corpus:
 
 
 def check(project: Project, spec_paths: list[Path] | None = None) -> list[Problem]:
-    """Return every problem with the summary's quotes and the given (or all) specs."""
+    """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs."""
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
     checked = support.check_corpus(corpus.summary, corpus.sources)
     problems += checked.all_problems()
-    for path in project.specs(spec_paths):
+    for path in project.specs(spec_paths) if spec_paths is None or spec_paths else []:
         try:
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
             document(project, corpus, brief, checked)
+            problems += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))
         except UserError as exc:
             problems += exc.problems
     return list(dict.fromkeys(problems))  # a claim shown by several briefs is reported once
@@ -65,6 +67,16 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), traced)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
+
+
+def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> summarize_stage.Report:
+    """Run `briefgen summarize`: draft, merge with the curated summary, and write the changed files atomically."""
+    report = summarize_stage.summarize(project, out, per_theme)
+    for path, data in report.files.items():
+        write_atomic(path, data)
+        if path.suffix != ".lock":
+            report.paths.append(path)
+    return report
 
 
 @dataclass
@@ -87,7 +99,8 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     if errors:
         raise UserError(errors + warnings)
     model = document(project, corpus, brief, checked)
-    built = Built(spec_path, warnings=list(warnings))
+    built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
+    built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
     rendered_formats = formats or brief.spec.formats
     for name in rendered_formats:

@@ -100,6 +100,8 @@ class Evidence(_Strict):
     """Verbatim text of the source (whitespace may differ)."""
     start: int | None = None
     """Character offset of the quote in the source's normalised text (written by summarize)."""
+    stale: bool = False
+    """Set by summarize when the quote is no longer in its source (or the source is gone); cleared when it is again."""
 
 
 class Accepted(_Strict):
@@ -120,8 +122,9 @@ class Claim(_Strict):
     """The claim in the analyst's words, shown literally."""
     date: str = ""
     """When the claimed event happened (ISO partial date), for timelines and date filters."""
-    status: Literal["curated", "draft", "stale"] = "curated"
-    """`curated`: checked by the analyst; `draft`: written by summarize; `stale`: its source changed."""
+    status: Literal["curated", "draft", "stale", "rejected"] = "curated"
+    """`curated`: checked by the analyst; `draft`: written by summarize; `stale`: no evidence holds any more;
+    `rejected`: the analyst turned the draft down (never printed, never drafted again)."""
     pinned: bool = False
     """Summarize never changes a pinned claim."""
     fingerprint: str = ""
