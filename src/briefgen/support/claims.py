@@ -27,6 +27,8 @@ class CorpusReport:
     """(claim id, evidence index) of every padding quote."""
     sources: list[Problem] = field(default_factory=list)
     """Findings about the sources' metadata (see ``sourcecheck``)."""
+    names: frozenset[str] = frozenset()
+    """Stems the claims and quotes write as proper names mid-sentence (for opening words of free text)."""
 
     def supporting(self, claim: Claim) -> list[int]:
         """Return the indices of the claim's evidence that supports it (padding left out)."""

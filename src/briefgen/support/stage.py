@@ -30,6 +30,8 @@ def check_corpus(summary: Summary, sources: dict[str, Source]) -> CorpusReport:
     """Return the support check of every claim and source."""
     report = check_claims(summary)
     report.sources = sourcecheck.check_sources(sources, summary)
+    claims = summary.claims.values()
+    report.names = sentence_names(*(c.text for c in claims), *(e.quote for c in claims for e in c.evidence))
     return report
 
 
@@ -57,8 +59,7 @@ def brief_date(brief: Brief) -> str:
 
 def check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport) -> BriefReport:
     """Return the support check of ``brief``'s own sentences, and of time words in what it prints."""
-    names = sentence_names(*(c.text for c in summary.claims.values()), *(e.quote for c in summary.claims.values() for e in c.evidence))
-    problems, traced = freetext.check_free_text(brief, summary, sources, corpus, names)
+    problems, traced = freetext.check_free_text(brief, summary, sources, corpus, corpus.names)
     date = brief_date(brief)
     for item in traced:
         problems += timecheck.stale_time(brief.loaded, item.path, item.text, item.where, date,

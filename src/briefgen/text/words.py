@@ -83,28 +83,28 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], list[tuple[re.Pattern[str], str]]]:
-    """Return stem → group ids, and the phrase rewrites (longest first)."""
+def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict[str, str]]:
+    """Return stem → group ids, one pattern of every phrase (longest first), and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
-    phrases: list[tuple[str, str]] = []
+    phrases: dict[str, str] = {}
     for number, line in enumerate(_data("synonyms.txt")):
         items = [i.strip() for i in line.split("|") if i.strip()]
         for item in items:
             if " " in item or "." in item:
-                phrases.append((item, items[0]))
+                phrases[item.lower()] = items[0]
             else:
                 groups.setdefault(stem(item), set()).add(number)
-    phrases.sort(key=lambda p: -len(p[0]))
-    rewrites = [(re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)", re.IGNORECASE), to) for p, to in phrases]
-    return {k: frozenset(v) for k, v in groups.items()}, rewrites
+    ordered = sorted(phrases, key=lambda p: -len(p))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
+    return {k: frozenset(v) for k, v in groups.items()}, pattern, phrases
 
 
+@lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
-    for pattern, to in _synonyms()[1]:
-        text = pattern.sub(to, text)
-    return text
+    _, pattern, phrases = _synonyms()
+    return pattern.sub(lambda m: phrases[m.group().lower()], text) if pattern else text
 
 
 def synonyms(key: str) -> frozenset[int]:
@@ -186,6 +186,11 @@ def tokens(text: str) -> list[tuple[str, int]]:
 
 def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
     """Return the content words of ``text``, classified; ``names`` are stems known as proper names."""
+    return list(_words(text, names))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str, names: frozenset[str]) -> tuple[Word, ...]:
     found: list[Word] = []
     canon = canonical(text)
     stop = _stopwords()
@@ -200,7 +205,7 @@ def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
             continue
         kind, key = _kind(token, match.start(), canon, names)
         found.append(Word(token, match.start(), kind, key))
-    return found
+    return tuple(found)
 
 
 def name_stems(text: str) -> frozenset[str]:
