@@ -70,7 +70,8 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
     """Return ``sentence`` as read: citations and Markdown markup removed."""
     for cite in sorted(citations, key=lambda c: -c.start):
         sentence = sentence[:cite.start] + sentence[cite.end:]
-    return _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
+    text = _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", text)  # no space left where a citation stood before punctuation
 
 
 @lru_cache(maxsize=64)
