@@ -178,7 +178,10 @@ def bracketed(text: str, pos: int) -> Citation | None:
     if text[pos:pos + 1] != "[":
         return None
     close = _closing(text, pos)
-    inner_ats = [i for i in range(pos + 1, close if close > 0 else len(text)) if starts_citation(text, i)]
+    # An unclosed '[' is text (Pandoc); it starts a (broken) citation only if an '@' follows in its paragraph.
+    paragraph = re.search(r"\n[ \t]*\n", text[pos:])
+    limit = close if close > 0 else pos + paragraph.start() if paragraph else len(text)
+    inner_ats = [i for i in range(pos + 1, limit) if starts_citation(text, i)]
     if not inner_ats:
         if re.match(r"\[-?@", text[pos:]):
             raise CitationSyntaxError(pos + 1, "expected a citation key after '@'",
