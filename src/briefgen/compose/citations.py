@@ -351,8 +351,8 @@ def in_text_labels(items: list[dict], style: str) -> dict[str, str]:
     return {field(i, "id"): _label(i, label_style) for i in disambiguate(items, style)}
 
 
-def in_text(labels: list[str], style: str) -> tuple[str, str, str]:
-    """(open, separator, close) for grouping in-text labels; the labels do not change it."""
+def in_text(style: str) -> tuple[str, str, str]:
+    """(open, separator, close) for grouping in-text labels."""
     _check(style)
     return ("[", "], [", "]") if style == "ieee" else ("(", "; ", ")")
 

@@ -129,7 +129,7 @@ class Resolver:
         return content
 
     def in_text(self, keys: tuple[str, ...]) -> list[Inline]:
-        opening, separator, closing = citations.in_text([self.labels.get(k, "") for k in keys], self.style)
+        opening, separator, closing = citations.in_text(self.style)
         out: list[Inline] = [Text(opening)]
         for i, key in enumerate(keys):
             label = self.labels.get(key) or str(self.numbers[key])
