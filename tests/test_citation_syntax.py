@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import cli
 
 from briefgen.compose import markup
 from briefgen.errors import UserError
 from briefgen.inputs.citation_syntax import CitationSyntaxError, Cited, check, scan
 from briefgen.model import Cite, Paragraph, Text
+from conftest import cli
 
 
 def items(text: str) -> list[tuple[Cited, ...]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.compose import markup, templates
+from briefgen.compose import citations, markup, templates
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
@@ -113,12 +113,21 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
     """Return the variables every brief template sees."""
     spec, md = brief.spec, templates.Md
     return {
-        "brief": spec.model_dump(), "citations": spec.citations.model_dump(), "toc": spec.toc,
+        "brief": spec.model_dump(), "citations": citing(spec.citations.style, spec.citations.placement), "toc": spec.toc,
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
     }
+
+
+def citing(style_name: str, placement: str | None) -> dict[str, Any]:
+    """The template's ``citations``: style, placement in effect, and what to place."""
+    style = citations.get(style_name)
+    placed = citations.placement_of(style_name, placement)
+    return {"style": style_name, "placement": placed, "numeric": style.numeric,
+            "endnotes": placed == citations.ENDNOTES and not style.numeric,
+            "references_heading": style.references_heading}
 
 
 def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
@@ -135,6 +144,12 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
+    unknown = citations.style_problem(brief.spec.citations.style)
+    if unknown:
+        raise UserError([brief.problem(("citations", "style"), *unknown)])
+    wrong = citations.placement_problem(brief.spec.citations.style, brief.spec.citations.placement)
+    if wrong:
+        raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = [select(s, summary, sources) for s in brief.spec.sections]
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())

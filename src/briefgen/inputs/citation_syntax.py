@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 CLAIM_PREFIX = "claim:"
 """A key ``claim:ID`` cites a claim of the summary rather than a source."""
@@ -191,7 +192,7 @@ def bracketed(text: str, pos: int) -> Citation | None:
     if "[" in text[pos + 1:close]:
         raise CitationSyntaxError(pos, "expected no brackets inside a citation")
     cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
-    items = tuple(_item(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
+    items = tuple(_item(text, a + 1, b) for a, b in pairwise(cuts))
     return Citation(items, pos, close + 1)
 
 

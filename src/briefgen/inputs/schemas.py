@@ -15,7 +15,6 @@ from briefgen.errors import Problem, UserError, did_you_mean
 from briefgen.inputs.yamlio import Loaded
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
-STYLES = ("chicago-notes", "chicago-author-date", "apa", "ieee")
 PLACEMENTS = ("footnotes", "endnotes", "author-date")
 CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", "report",
              "article-journal", "book", "speech", "article", "chapter", "document", "interview",
@@ -121,8 +120,13 @@ class SummaryFile(_Strict):
 class Citations(_Strict):
     """How the brief cites its sources."""
 
-    style: Literal["chicago-notes", "chicago-author-date", "apa", "ieee"] = "chicago-notes"
-    placement: Literal["footnotes", "endnotes", "author-date"] = "footnotes"
+    style: str = "chicago-notes"
+    """chicago-notes (CMOS 18 notes-bibliography), chicago-author-date, apa (APA 7) or ieee: a
+    style in the registry (compose/citations/registry.py)."""
+    placement: Literal["footnotes", "endnotes", "author-date"] | None = None
+    """footnotes, endnotes or author-date (in the text); default: the style's own. Each style
+    has only its own: chicago-notes footnotes or endnotes, chicago-author-date and apa
+    author-date, ieee [n] in every placement."""
 
 
 class Section(_Strict):
