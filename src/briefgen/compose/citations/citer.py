@@ -62,6 +62,7 @@ class Citer:
         self._previous: tuple[str, ...] = ()
         self._entries: dict[str, Piece] = {}
         self._sort_keys: dict[str, tuple] = {}
+        self._labels: dict[tuple, str] = {}
 
     def entry(self, key: str) -> Piece:
         """The reference entry of ``key`` (formatted once)."""
@@ -142,6 +143,12 @@ class Citer:
         return list(refs)
 
     def _label(self, ref: Ref, with_author: bool) -> str:
+        cache = (ref.key, with_author, ref.label, ref.locator, ref.suffix)
+        if cache not in self._labels:
+            self._labels[cache] = self._make_label(ref, with_author)
+        return self._labels[cache]
+
+    def _make_label(self, ref: Ref, with_author: bool) -> str:
         item, style = self.items[ref.key], self.style
         if style.numeric:
             return text_of(style.label(plain(str(self.numbers[ref.key])), "", self._locator(ref)))

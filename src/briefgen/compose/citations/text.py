@@ -186,6 +186,8 @@ class Joiner:
 
     def __init__(self) -> None:
         self.nodes: list[Inline] = []
+        self._tail = ""
+        """The last few characters of the text so far."""
 
     def add(self, sep: str, piece: Piece | str) -> Joiner:
         """Append ``piece`` after ``sep``; an empty piece adds nothing."""
@@ -195,18 +197,21 @@ class Joiner:
         if self.nodes and sep:
             self._separate(sep)
         self.nodes.extend(piece)
+        self._tail = (self._tail + plain_text(piece))[-4:]
         return self
 
     def _separate(self, sep: str) -> None:
         last = self.nodes[-1]
-        tail = plain_text(tuple(self.nodes[-3:])).rstrip("”’")[-1:]
+        tail = self._tail.rstrip("”’")[-1:]
         if tail and ((sep[0] == "." and tail in ".?!") or (sep[0] == "," and tail in "?!")):
             sep = sep[1:]
         if sep[:1] in (",", ".") and isinstance(last, Text) and last.text.endswith("”"):
             self.nodes[-1] = Text(last.text[:-1] + sep[0] + "”")
+            self._tail = self._tail[:-1] + sep[0] + "”"
             sep = sep[1:]
         if sep:
             self.nodes.append(Text(sep))
+            self._tail = (self._tail + sep)[-4:]
 
     def end(self, stop: str = "") -> Piece:
         """The nodes ending with ``stop`` (unless already so punctuated), Text merged."""
