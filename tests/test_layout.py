@@ -1,33 +1,170 @@
 """Layout checks on every example brief, read back as a reader (or Word) would.
 
 * Every DOCX passes an OOXML validator (openxml-audit: schema + semantic rules) with 0 errors.
+* No page holds only furniture (header, marking, footer, "Page X of Y"): in the PDF, and in
+  the DOCX as LibreOffice lays it out.
+* No table row is split across pages: every cell's text is found whole in one column of one
+  page, under a repeated header row. Read with pypdf's positioned text, in both formats.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 import pytest
 from openxml_audit import OpenXmlValidator
 
-from briefgen import pipeline
+from briefgen import pipeline, renderers
+from briefgen.inputs import spec
+from briefgen.model import Callout, Document, Table, plain_text
 from conftest import ROOT
 
 SPECS = sorted((ROOT / "briefs").glob("*.yaml"))
+NAMES = [p.stem for p in SPECS]
+
+
+@dataclass
+class Built:
+    document: Document
+    docx: Path
+    pdf: Path
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
+def built(tmp_path_factory) -> dict[str, Built]:
     folder = tmp_path_factory.mktemp("out")
     project = pipeline.Project(ROOT)
     corpus = pipeline.load_corpus(project)
+    out = {}
     for path in SPECS:
-        pipeline.build_one(project, corpus, path, folder, ["docx", "pdf"])
+        model = pipeline.document(project, corpus, spec.load_spec(path, corpus.summary, corpus.sources))
+        for name in ("docx", "pdf"):
+            (folder / f"{path.stem}.{name}").write_bytes(renderers.get(name).render(model).data)
+        out[path.stem] = Built(model, folder / f"{path.stem}.docx", folder / f"{path.stem}.pdf")
+    return out
+
+
+@pytest.fixture(scope="module")
+def libreoffice(built, tmp_path_factory) -> Path:
+    """Every example DOCX as LibreOffice lays it out (PDF), in one call."""
+    if shutil.which("soffice") is None:
+        pytest.skip("soffice is not installed")
+    folder, profile = tmp_path_factory.mktemp("lo"), tmp_path_factory.mktemp("profile")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to",
+                    "pdf", "--outdir", str(folder), *(str(b.docx) for b in built.values())],
+                   capture_output=True, text=True, timeout=600)
     return folder
 
 
-@pytest.mark.parametrize("name", [p.stem for p in SPECS])
-def test_every_docx_is_schema_clean(out, name):
-    validator = OpenXmlValidator()
-    result = validator.validate(str(out / f"{name}.docx"))
+# ---------------------------------------------------------------- reading pages back
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def furniture_only(page: str, document: Document) -> bool:
+    """True when nothing but the running header, marking, footer and page label is on the page."""
+    style, meta = document.style, document.meta
+    for item in (style.header_text, style.footer_text, meta.marking, "DRAFT" if meta.draft else ""):
+        if item:
+            page = page.replace(item, " ")
+    page = re.sub(r"Page \d+ of \d+", " ", page)
+    return not page.strip()
+
+
+def fragments(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    """Return the page's text pieces as (x, y, text), y upwards."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip() and text.strip() != "DRAFT":  # the watermark lies across the columns
+            found.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def columns(pieces: list[tuple[float, float, str]], header: list[str]) -> list[str]:
+    """Return the text of each column under every copy of ``header`` on a page (empty if none)."""
+    heads = [(x, y) for x, y, t in pieces if t.strip() == header[0]]
+    streams = [""] * len(header)
+    for x0, y0 in heads:
+        row = [x0] + [next((x for x, y, t in pieces if t.strip() == h and abs(y - y0) < 3), None)
+                      for h in header[1:]]
+        if None in row:
+            continue
+        edges = [*(x - 2 for x in row), float("inf")]
+        for i in range(len(header)):
+            cell = [(y, x, t) for x, y, t in pieces if edges[i] <= x < edges[i + 1] and y < y0 - 1]
+            lines: list[list[tuple[float, float, str]]] = []
+            for y, x, t in sorted(cell, key=lambda p: (-p[0], p[1])):
+                if lines and abs(lines[-1][0][0] - y) < 5:  # superscripts join their line
+                    lines[-1].append((y, x, t))
+                else:
+                    lines.append([(y, x, t)])
+            streams[i] += "".join(t for line in lines for _, _, t in sorted(line, key=lambda p: p[1]))
+    return [squash(s) for s in streams]
+
+
+def tables(document: Document) -> list[Table]:
+    out: list[Table] = []
+    for block in document.body:
+        if isinstance(block, Table):
+            out.append(block)
+        elif isinstance(block, Callout):
+            out += [b for b in block.content if isinstance(b, Table)]
+    return out
+
+
+def split_cells(pdf: Path, document: Document) -> list[str]:
+    """Return the body cells of ``document``'s tables that no single page of ``pdf`` holds whole."""
+    pages = [fragments(p) for p in pypdf.PdfReader(str(pdf)).pages]
+    broken = []
+    for table in tables(document):
+        header = [plain_text(c).strip() for c in table.header]
+        per_page = [columns(p, header) for p in pages]
+        for n, row in enumerate(table.rows, start=1):
+            for i, cell in enumerate(row):
+                text = squash(plain_text(cell))
+                if text and not any(text in page[i] for page in per_page):
+                    broken.append(f"{table.caption or header}: row {n}, column {i + 1}: {plain_text(cell)[:60]!r}")
+    return broken
+
+
+# ---------------------------------------------------------------- the checks
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_docx_is_schema_clean(built, name):
+    result = OpenXmlValidator().validate(str(built[name].docx))
     assert result.error_count == 0, "\n".join(str(e) for e in result.errors)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_pdf_page_holds_only_furniture(built, name):
+    pages = [p.extract_text() or "" for p in pypdf.PdfReader(str(built[name].pdf)).pages]
+    empty = [i for i, page in enumerate(pages, 1) if furniture_only(page, built[name].document)]
+    assert not empty, f"{name}.pdf: pages {empty} hold only furniture"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_docx_page_holds_only_furniture(built, libreoffice, name):
+    pages = [p.extract_text() or "" for p in pypdf.PdfReader(str(libreoffice / f"{name}.pdf")).pages]
+    empty = [i for i, page in enumerate(pages, 1) if furniture_only(page, built[name].document)]
+    assert not empty, f"{name}.docx (LibreOffice): pages {empty} hold only furniture"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_pdf_table_row_splits_across_pages(built, name):
+    assert not split_cells(built[name].pdf, built[name].document)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_docx_table_row_splits_across_pages(built, libreoffice, name):
+    assert not split_cells(libreoffice / f"{name}.pdf", built[name].document)

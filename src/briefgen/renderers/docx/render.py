@@ -93,8 +93,7 @@ def render(document: Document) -> Rendered:
     w = _Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries)), ids, list(house.warnings))
     _title_block(w, document.meta, document.style)
-    for block in document.body:
-        _block(w, doc, block)
+    _blocks(w, doc, document.body)
     buffer = io.BytesIO()
     doc.save(buffer)
     return Rendered(data=ox.normalise_zip(buffer.getvalue()), warnings=tuple(w.warnings))
@@ -109,6 +108,14 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 
 # ---------------------------------------------------------------- blocks
+
+
+def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
+    """Draw ``blocks`` in order; a paragraph that introduces a quote keeps with it."""
+    for block, after in zip(blocks, (*blocks[1:], None), strict=True):
+        _block(w, box, block)
+        if isinstance(block, Paragraph) and isinstance(after, Quote):
+            ox.put(box.paragraphs[-1]._p.get_or_add_pPr(), ox.el("w:keepNext"))
 
 
 def _block(w: _Writer, box: Box, block: Block) -> None:
@@ -191,6 +198,8 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
         ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
     grid = box.add_table(len(rows), columns)
     grid.style = w.doc.styles["Brief Table"]
+    for row in grid.rows:  # rows break only between rows; the header row repeats on each page
+        row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
     for row, cells in zip(grid.rows, rows, strict=True):
         for cell, content in zip(row.cells, cells, strict=False):
@@ -215,8 +224,7 @@ def _callout(w: _Writer, box: Box, callout: Callout) -> None:
     cell.paragraphs[0].style = "Key Points Title"
     title = cell.paragraphs[0]._p
     ox.plain(title, callout.title)
-    for block in callout.content:
-        _block(w, cell, block)
+    _blocks(w, cell, callout.content)
     if not callout.title and len(cell._tc) > 2:
         cell._tc.remove(title)
     if cell._tc[-1].tag.endswith("}tbl"):

@@ -216,12 +216,12 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
     accent, muted, size = s.accent, s.muted, s.body_size
     heading = dict(font=head, colour=accent, bold=True, keep=True, line=1.0)
     specs = [
-        ("Normal", P, "", dict(size=size, after=6, line=1.15)),
+        ("Normal", P, "", dict(size=size, after=6, line=1.15, widows=True)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
         ("TOC Heading", P, "Normal", dict(heading, size=s.heading_sizes[0], before=6, after=6)),
-        ("Quote", P, "Normal", dict(italic=True, left=8, right=8, before=4, after=10)),
+        ("Quote", P, "Normal", dict(italic=True, left=8, right=8, before=4, after=10, whole=True)),
         ("List Bullet", P, "Normal", dict(after=3)),
         ("List Number", P, "Normal", dict(after=3)),
         ("Caption", P, "Normal", dict(heading, size=size - 1, before=8, after=4)),
@@ -295,10 +295,13 @@ def look(style: Any, *, font: tuple[str, str] | None = None, size: float | None 
 
 def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | None = None,
                    keep: bool | None = None, align: Any = None, left: float = 0, right: float = 0,
-                   hanging: float = 0, tabs: tuple = ()) -> None:
-    """Set spacing (pt), keep-with-next, alignment, indents (mm) and (EMU, align, leader) tabs."""
+                   hanging: float = 0, tabs: tuple = (), widows: bool | None = None,
+                   whole: bool | None = None) -> None:
+    """Set spacing (pt), keep-with-next, widow/orphan control, keep-lines-together,
+    alignment, indents (mm) and (EMU, align, leader) tabs."""
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), line
     fmt.keep_with_next, fmt.alignment = keep, align
+    fmt.widow_control, fmt.keep_together = widows, whole
     fmt.left_indent = Mm(left) if left else None
     fmt.right_indent = Mm(right) if right else None
     fmt.first_line_indent = Mm(-hanging) if hanging else None

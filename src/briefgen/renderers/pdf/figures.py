@@ -73,8 +73,9 @@ def table(node: Table, ctx: Ctx) -> list[Flowable]:
     body = [[ctx.para(c, "cell") for c in row] for row in node.rows]
     data = [row + [""] * (columns - len(row)) for row in [head] + body]
     style = ctx.document.style
+    # Rows split only between rows (splitInRow=0), the header row repeated on each page.
     grid = RLTable(data, colWidths=widths(node.widths, columns, ctx.width), repeatRows=1,
-                   splitInRow=1, hAlign="LEFT", style=[
+                   splitInRow=0, hAlign="LEFT", style=[
                        ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(style.callout_fill)),
                        ("LINEABOVE", (0, 0), (-1, 0), 1, colors.HexColor(style.accent)),
@@ -86,8 +87,9 @@ def table(node: Table, ctx: Ctx) -> list[Flowable]:
     return caption + [grid, Spacer(0, 3 * mm)]
 
 
-def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None) -> RLTable:
-    """A one-cell box with a coloured bar on its left; it may split across pages."""
+def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None,
+          whole: bool = False) -> RLTable:
+    """A one-cell box with a coloured bar on its left; it may split across pages unless ``whole``."""
     commands = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -95,7 +97,7 @@ def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None
                 ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * (0.5 if fill else 0.1))]
     if fill:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)))
-    return RLTable([[flowables]], colWidths=[ctx.width], splitInRow=1, style=commands)
+    return RLTable([[flowables]], colWidths=[ctx.width], splitInRow=0 if whole else 1, style=commands)
 
 
 # ---------------------------------------------------------------- figures

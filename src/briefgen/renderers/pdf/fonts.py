@@ -211,7 +211,8 @@ def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
     size, accent, muted = style.body_size, colors.HexColor(style.accent), colors.HexColor(style.muted)
     base = ParagraphStyle("body", fontName=body, fontSize=size, leading=size * 1.4,
                           alignment=TA_LEFT, spaceAfter=size * 0.6, bulletFontName=body,
-                          bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"))
+                          bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"),
+                          allowWidows=0, allowOrphans=0)  # no lone first or last line at a page edge
 
     def derive(name: str, parent: ParagraphStyle = base, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)

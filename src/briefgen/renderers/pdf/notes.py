@@ -197,7 +197,9 @@ class KeepWithNext(KeepTogether):
         """Measure as KeepTogether, but count at most LEAD points of a splittable last block."""
         width, height = super().wrap(aW, aH)
         last = self._content[-1] if self._content else None
-        if isinstance(last, (Paragraph, Table)):
+        splits = isinstance(last, Paragraph) or (
+            isinstance(last, Table) and (len(last._cellvalues) > 1 or last.splitInRow))
+        if splits:
             self._H -= max(last.wrap(aW, aH)[1] - self.LEAD, 0.0)
         return width, height
 

@@ -22,7 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
@@ -177,6 +177,17 @@ def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
 # ---------------------------------------------------------------- blocks
 
 
+def flowables(blocks: tuple[Block, ...], ctx: Ctx) -> list[Flowable]:
+    """Return the flowables of ``blocks``; a paragraph that introduces a quote keeps with it."""
+    out: list[Flowable] = []
+    for node, after in zip(blocks, (*blocks[1:], None), strict=True):
+        drawn = block(node, ctx)
+        if isinstance(node, Paragraph) and isinstance(after, Quote):
+            drawn[-1].keepWithNext = 1
+        out += drawn
+    return out
+
+
 def block(node: Block, ctx: Ctx) -> list[Flowable]:
     """Return the flowables of one block."""
     match node:
@@ -188,8 +199,9 @@ def block(node: Block, ctx: Ctx) -> list[Flowable]:
             return bullet_list(node, ctx)
         case Quote():
             quote = ctx.para(node.content, "quote", Fmt(ctx.body, italic=True))
-            # Kept whole: a split quote can leave a stub of its bar at a page foot.
-            return [KeepTogether([panel([quote], ctx, bar=ctx.document.style.muted)]), Spacer(0, 3 * mm)]
+            # Kept whole (a split quote can leave a stub of its bar at a page foot), and not
+            # in a KeepTogether, so the paragraph before it can keep with it.
+            return [panel([quote], ctx, bar=ctx.document.style.muted, whole=True), Spacer(0, 3 * mm)]
         case Table():
             return table(node, ctx)
         case Callout():
@@ -237,7 +249,7 @@ def callout(node: Callout, ctx: Ctx) -> list[Flowable]:
     ctx.width = outer - 2 * PAD
     try:
         inner = [ctx.text(node.title, "callout_title", ctx.head)]
-        inner += [f for child in node.content for f in block(child, ctx)]
+        inner += flowables(node.content, ctx)
     finally:
         ctx.width = outer
     style = ctx.document.style
@@ -283,7 +295,7 @@ def render(document: Document) -> Rendered:
     pagesize = PAGE_SIZES.get(style.page_size.upper(), A4)
     top, right, bottom, left = (m * mm for m in style.margins_mm)
     ctx = Ctx(document, FontBook(), pagesize[0] - left - right)
-    story = title_block(meta, ctx) + [f for node in document.body for f in block(node, ctx)]
+    story = title_block(meta, ctx) + flowables(document.body, ctx)
     furniture = Furniture(ctx.book, pagesize, (top, right, bottom, left), ctx.head, style.muted,
                           meta.marking, style.header_text, style.footer_text, meta.draft)
     buffer = io.BytesIO()
