@@ -69,6 +69,14 @@ def test_schema_documents_every_spec_key(tmp_path):
     assert {"title", "sections", "citations", "marking", "key_points"} <= set(schema["properties"])
     assert "TLP:AMBER+STRICT" in json.dumps(schema["properties"]["marking"])
     assert json.loads((tmp_path / "summary.schema.json").read_text())["properties"]["themes"]
+    undocumented = []
+    for path in sorted(tmp_path.glob("*.schema.json")):
+        document = json.loads(path.read_text())
+        models = [document.get("items", document), *document.get("$defs", {}).values()]
+        for model in models:
+            undocumented += [f"{path.name}: {model.get('title')}.{key}" for key, prop in model.get("properties", {}).items()
+                             if len(prop.get("description", "").strip()) < 10]
+    assert not undocumented, "add a docstring under each of these fields: " + ", ".join(undocumented)
 
 
 def test_committed_schemas_are_current(tmp_path):

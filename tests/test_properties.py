@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen import pipeline
+from briefgen.compose.transforms import printable_text
 from briefgen.errors import UserError
 from briefgen.inputs import schemas, yamlio
+from readback import docx_body, flat, para_text, pdf_pages
 from test_other_corpus import write_corpus
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -63,6 +65,13 @@ def test_random_inline_text_renders_in_both_formats(tmp_path_factory, point, cla
     project = pipeline.Project(root)
     try:
         built = pipeline.build_one(project, pipeline.load_corpus(project), spec, root / "out")
-    except UserError:
-        return  # e.g. a character YAML cannot hold: a typed, positioned error
+    except UserError as exc:  # e.g. a character YAML cannot hold, or Markdown that cites wrongly
+        assert exc.problems and all(p.file.endswith("water.yaml") and p.line > 0 and p.col > 0 for p in exc.problems), exc.render()
+        assert not (root / "out").exists()
+        return
     assert sorted(p.suffix for p in built.files) == [".docx", ".pdf"]
+    title = flat(printable_text(claim))  # the title is data: shown literally, every character kept
+    docx_title = flat(para_text(docx_body(root / "out" / "water.docx")[0]))
+    assert docx_title == title
+    pdf_words = flat(" ".join(pdf_pages(root / "out" / "water.pdf")))
+    assert "Regional Water Authority" in pdf_words, "the key point's citation became a note"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgen import pipeline
-from briefgen.errors import BriefgenError, display
+from briefgen.errors import BriefgenError, Problem, display
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Outcome:
     built: pipeline.Built | None = None
     error: str = ""
     exit_code: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None, strict: bool) -> Outcome:

@@ -56,7 +56,7 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
-    strict: bool = typer.Option(False, "--strict", help="Fail when a brief exceeds max_pages."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings (e.g. a brief over max_pages); nothing is written."),
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
@@ -71,7 +71,7 @@ def build(
         with console.progress(len(paths), "building") as advance:
             outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_report(o)))
         for warning in (w for o in outcomes for w in o.warnings):
-            console.error(f"warning: {warning}")
+            console.error(f"warning: {warning} [{warning.code}]")
         console.info(batch.summary_line(outcomes))
         return max((o.exit_code for o in outcomes), default=0)
     run(action)
@@ -90,13 +90,21 @@ def _report(outcome: Outcome) -> str:
 @app.command()
 def check(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, and validate the specs."""
     def action() -> int:
-        from briefgen import pipeline
-        from briefgen.errors import UserError
+        from briefgen import console, pipeline
+        from briefgen.errors import UserError, promoted
         problems = pipeline.check(pipeline.Project(project), specs)
+        warnings = [p for p in problems if p.severity == "warning"]
+        if strict:
+            problems = promoted(problems)
+        elif warnings:
+            for warning in warnings:
+                console.error(f"warning: {warning} [{warning.code}]")
+            problems = [p for p in problems if p.severity != "warning"]
         if problems:
             raise UserError(problems)
         print("ok: every quote is verbatim in its source, and every spec is valid")
@@ -193,7 +201,7 @@ def new(
 
 @app.command()
 def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder for the JSON Schemas.")) -> None:
-    """Write JSON Schemas for specs, the summary and sources (for editor validation and completion)."""
+    """Write JSON Schemas for specs, the summary, sources and house styles (for editor validation and completion)."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.inputs import scaffold
@@ -213,10 +221,13 @@ def watch(
     """Rebuild whenever a spec, the summary, a source or a template changes (Ctrl-C to stop)."""
     def action() -> int:
         from briefgen import batch, console, pipeline
+        from briefgen.errors import display
         from briefgen.watch import watch as watch_loop
         proj = pipeline.Project(project)
 
         def rebuild(changed: list[Path]) -> None:
+            if changed:
+                console.info("changed: " + ", ".join(display(p) for p in changed))
             try:
                 paths = proj.specs(specs)
             except Exception as exc:  # a missing spec is reported, and watching goes on

@@ -7,7 +7,7 @@ expected, what was found, and a suggestion. It never shows a traceback.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 SEVERITIES = ("error", "warning")
@@ -37,6 +37,19 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.col}" if self.line else self.file
         text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+
+def warning(code: str, message: str, hint: str = "") -> Problem:
+    """Return a warning about the whole input (no position): ``code`` is ``area.kind``, e.g. ``pdf.font``.
+
+    The stage that knows the file (the pipeline) fills in ``file``; the CLI renders it.
+    """
+    return Problem("", 0, 0, "", message, hint, severity="warning", code=code)
+
+
+def promoted(problems: list[Problem]) -> list[Problem]:
+    """Return ``problems`` with every warning made an error (``--strict``)."""
+    return [replace(p, severity="error") for p in problems]
 
 
 class BriefgenError(Exception):

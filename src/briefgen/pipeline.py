@@ -9,39 +9,18 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefgen import renderers
 from briefgen.compose import compose, transforms
-from briefgen.errors import Problem, UserError, display
+from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.inputs import housestyle, spec, summary
+from briefgen.inputs.project import Project
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.model import Document
 
-
-@dataclass(frozen=True)
-class Project:
-    """The folders of an analyst's project."""
-
-    root: Path
-
-    sources_dir = property(lambda self: self.root / "sources")
-    summary_dir = property(lambda self: self.root / "summary")
-    briefs_dir = property(lambda self: self.root / "briefs")
-    templates_dir = property(lambda self: self.root / "templates")
-
-    def specs(self, given: list[Path] | None = None) -> list[Path]:
-        """Return the spec files to use: those given, else every briefs/*.yaml."""
-        if given:
-            missing = [p for p in given if not p.is_file()]
-            if missing:
-                raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
-            return list(given)
-        found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
-        if not found:
-            raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
-        return found
+__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "build_one", "output_stem", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -86,7 +65,8 @@ class Built:
 
     spec: Path
     files: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Warnings (severity "warning", with a code); ``--strict`` fails on any."""
     pages: dict[str, int] = field(default_factory=dict)
 
 
@@ -100,25 +80,24 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     rendered_formats = formats or brief.spec.formats
     for name in rendered_formats:
         rendered = renderers.get(name).render(model)
-        built.warnings += [f"{display(spec_path)}: {name}: {w}" for w in rendered.warnings]
+        for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once
+            found = replace(found, file=found.file or display(spec_path))
+            if found not in built.warnings:
+                built.warnings.append(found)
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
         outputs[out_dir / (output_stem(brief) + renderers.get(name).SUFFIX)] = rendered.data
     if brief.spec.max_pages and "docx" in rendered_formats:
-        pages = _docx_pages(outputs[out_dir / (output_stem(brief) + ".docx")])
+        pages = renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
         if pages is not None:
             built.pages["docx (as LibreOffice lays it out)"] = pages
-    _budget(brief, built, strict)
+    _budget(brief, built)
+    if strict and built.warnings:
+        raise UserError(promoted(built.warnings))
     for path, data in outputs.items():
         write_atomic(path, data)
         built.files.append(path)
     return built
-
-
-def _docx_pages(data: bytes) -> int | None:
-    """Return the DOCX's page count as LibreOffice lays it out, when LibreOffice is installed."""
-    from briefgen.renderers import pdfua
-    return pdfua.docx_pages(data)
 
 
 def output_stem(brief: spec.Brief) -> str:
@@ -128,16 +107,14 @@ def output_stem(brief: spec.Brief) -> str:
     return brief.name
 
 
-def _budget(brief: spec.Brief, built: Built, strict: bool) -> None:
+def _budget(brief: spec.Brief, built: Built) -> None:
     limit = brief.spec.max_pages
     over = {f: n for f, n in built.pages.items() if limit and n > limit}
     if not over:
         return
     text = ", ".join(f"{f} has {n} pages" for f, n in over.items())
     problem = brief.problem(("max_pages",), f"expected at most {limit} pages, found {text}", "shorten the brief, or raise max_pages")
-    if strict:
-        raise UserError([problem])
-    built.warnings.append(str(problem))
+    built.warnings.append(replace(problem, severity="warning", code="build.max-pages"))
 
 
 _UMASK = os.umask(0)
@@ -158,3 +135,4 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.compose import citations, markup, templates
+from briefgen.compose.figures import figure
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
 from briefgen.inputs.sources import Source
@@ -169,7 +170,6 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources)]
     if block.name == "figure":
-        from briefgen.compose.figures import figure
         return [figure(block.args, claims, summary, sources)]
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
                     "(expected callout, toc, figure, annex, notes or references)")

@@ -6,15 +6,23 @@ a format that cannot draw the chart shows the numbers instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from briefgen.errors import UserError
+from briefgen.inputs.schemas import Claim
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 from briefgen.model import FIGURE_KINDS, Figure, Table, Text
 
-if TYPE_CHECKING:
-    from briefgen.compose.compose import Selected
+
+class Selected(Protocol):
+    """What a figure reads of a claim a section shows (``compose.Selected`` has it); declared here so compose can import figures."""
+
+    @property
+    def claim(self) -> Claim: ...
+
+    @property
+    def source_ids(self) -> tuple[str, ...]: ...
 
 
 def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:

@@ -130,12 +130,6 @@ def parse(source: str, anchors: Anchors) -> list[Block | Directive]:
     return out + parse_blocks("\n".join(chunk), anchors)
 
 
-def parse_inline(source: str) -> tuple[Inline, ...]:
-    """Return the inline content of one line of Markdown."""
-    tokens = _MD.parseInline(source)
-    return _inlines(tokens[0].children or []) if tokens else ()
-
-
 def parse_blocks(source: str, anchors: Anchors) -> list[Block]:
     """Return the blocks of plain Markdown ``source``."""
     if not source.strip():

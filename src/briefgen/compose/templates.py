@@ -11,7 +11,6 @@ defaults shipped with briefgen.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,19 +19,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.compose.markup import escape
 from briefgen.errors import Problem, UserError
+from briefgen.inputs.project import search_path
 
 
 class Md(str):
     """Markdown written by the analyst: passed through to the parser as it is."""
-
-
-def default_dir() -> Path:
-    """Return the folder of the templates and styles shipped with briefgen."""
-    return Path(str(resources.files("briefgen.defaults")))
-
-
-def search_path(project_templates: Path) -> list[str]:
-    return [str(project_templates), str(default_dir())]
 
 
 def _finalize(value: Any) -> str:

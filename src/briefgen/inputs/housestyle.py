@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from briefgen.compose.templates import search_path
 from briefgen.errors import Problem, UserError, did_you_mean
 from briefgen.inputs import schemas, yamlio
+from briefgen.inputs.project import search_path
 from briefgen.model import Style
 
 
@@ -32,18 +32,13 @@ def load_style(name: str, project_templates: Path, page_size: str | None = None,
         hint = did_you_mean(name, list(files)) or f"add templates/styles/{name}.yaml"
         raise UserError([where(message, hint) if where else Problem("", 0, 0, "style", message, hint)])
     loaded = yamlio.load(files[name])
-    data = schemas.validate(schemas.HouseStyle, loaded, loaded.data or {})
+    data = schemas.house_style_values(schemas.validate(schemas.HouseStyle, loaded, loaded.data or {}))
     folder = files[name].parent
-    return Style(
-        name=name, page_size=page_size or data.page_size,
-        margins_mm=tuple(float(m) for m in data.margins_mm),  # type: ignore[arg-type]
-        body_font=data.body_font, heading_font=data.heading_font, body_size=float(data.body_size),
-        heading_sizes=tuple(float(s) for s in data.heading_sizes),  # type: ignore[arg-type]
-        title_size=float(data.title_size), accent=data.accent, muted=data.muted,
-        callout_fill=data.callout_fill, header_text=data.header_text, footer_text=data.footer_text,
-        logo=_file(folder, data.logo, loaded, "logo"),
-        reference_docx=_file(folder, data.reference_docx, loaded, "reference_docx"),
-    )
+    data.update(name=name, logo=_file(folder, data["logo"], loaded, "logo"),
+                reference_docx=_file(folder, data["reference_docx"], loaded, "reference_docx"))
+    if page_size:
+        data["page_size"] = page_size
+    return Style(**data)
 
 
 def _file(folder: Path, name: str, loaded: yamlio.Loaded, key: str) -> str:

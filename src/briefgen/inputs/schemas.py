@@ -1,28 +1,31 @@
-"""The declarative schemas of the three input files, and the only module that uses pydantic.
+"""The declarative schemas of the input files, and the only module that declares pydantic models.
 
-Field docstrings double as the reference for users (``briefgen schema`` puts
-them into the JSON Schemas). Names are the YAML keys: one word for one thing.
+Every field has a docstring. With ``use_attribute_docstrings`` they become the
+JSON Schema descriptions (``briefgen schema``), the README's reference tables
+and the comments of ``briefgen new`` (``inputs/reference.py``): one declaration
+per key. Names are the YAML keys: one word for one thing.
+
+The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived from it.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import BaseModel, ConfigDict, Field
 
-from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.inputs.yamlio import Loaded
+from briefgen.inputs.validation import derive_model, json_schema, validate
+from briefgen.model import Style
 
-MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
-PLACEMENTS = ("footnotes", "endnotes", "author-date")
+__all__ = ["validate", "json_schema", "Spec", "SummaryFile", "SourceEntry", "HouseStyle"]
+
 CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", "report",
              "article-journal", "book", "speech", "article", "chapter", "document", "interview",
              "legislation", "manuscript", "broadcast", "post", "dataset", "thesis", "paper-conference")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True, use_attribute_docstrings=True)
 
 
 # ---------------------------------------------------------------- sources
@@ -32,39 +35,51 @@ class Name(_Strict):
     """A person (family, given) or an organisation (literal)."""
 
     family: str = ""
+    """The family name (surname)."""
     given: str = ""
+    """The given names or initials."""
     literal: str = ""
+    """An organisation, or a name that must not be split."""
 
 
 class DateParts(BaseModel):
     """A CSL-JSON date, as Zotero exports it."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True, use_attribute_docstrings=True)
     date_parts: list[list[int | str]] = Field(default_factory=list, alias="date-parts")
+    """`[[year, month, day]]`; month and day may be left out."""
     raw: str = ""
+    """The date as written, when it is not in parts."""
 
 
 class SourceEntry(BaseModel):
-    """One source: CSL fields plus the document ``file``. Other CSL variables are kept."""
+    """One source: CSL fields plus the document `file`. Other CSL variables are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True, use_attribute_docstrings=True)
     id: str
-    """Citation key, used as ``[@id]``."""
+    """Citation key, used as `[@id]`."""
     type: str = "webpage"
     """CSL item type, e.g. article-newspaper, webpage, report."""
     title: str = ""
+    """The title of the article, page or report; taken from the file when left out."""
     container_title: str = Field("", alias="container-title")
     """The newspaper, magazine, journal or website."""
     publisher: str = ""
+    """The organisation that published it."""
     author: list[Name] = Field(default_factory=list)
+    """The authors, as CSL names; taken from the file when left out."""
     issued: str | DateParts | None = None
-    """Publication date: ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or CSL date-parts."""
+    """Publication date: ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or CSL date-parts."""
     accessed: str | DateParts | None = None
+    """When the URL was read, in the same forms as `issued`."""
     URL: str = ""
+    """Where the source is online."""
     language: str = ""
+    """The source's language tag, e.g. `en` or `zh`."""
     file: str = ""
     """The document, relative to the metadata file's folder."""
     note: str = ""
+    """Free text, for the analyst; never printed."""
 
 
 # ---------------------------------------------------------------- summary
@@ -85,56 +100,68 @@ class Claim(_Strict):
     """One statement, in the analyst's words, with its evidence."""
 
     id: str
+    """The claim id, unique in the summary; specs select claims by it."""
     text: str
+    """The claim in the analyst's words, shown literally."""
     date: str = ""
     """When the claimed event happened (ISO partial date), for timelines and date filters."""
     status: Literal["curated", "draft", "stale"] = "curated"
-    """curated: checked by the analyst; draft: written by summarize; stale: its source changed."""
+    """`curated`: checked by the analyst; `draft`: written by summarize; `stale`: its source changed."""
     pinned: bool = False
     """Summarize never changes a pinned claim."""
     fingerprint: str = ""
     """Set by summarize: a hash of the drafted text, to notice the analyst's edits."""
     evidence: list[Evidence] = Field(min_length=1)
+    """The verbatim quotes that support the claim; at least one."""
 
 
 class Theme(_Strict):
     """A theme of the corpus, holding its claims."""
 
     id: str
+    """The theme id, unique in the summary; spec sections select themes by it."""
     title: str
+    """The theme's name, used as a section heading by `briefgen new`."""
     description: str = ""
+    """What the theme covers; summarize scores sentences against it."""
     terms: list[str] = Field(default_factory=list)
     """Seed terms that summarize uses to find the theme's sentences."""
     claims: list[Claim] = Field(default_factory=list)
+    """The theme's claims, in the order briefs show them."""
 
 
 class SummaryFile(_Strict):
     """A file of the structured summary."""
 
     themes: list[Theme] = Field(default_factory=list)
+    """The themes in this file; theme ids are unique across the summary."""
 
 
 # ---------------------------------------------------------------- brief specs
+
+
+CitationStyle = Literal["chicago-notes", "chicago-author-date", "apa", "ieee"]
+Placement = Literal["footnotes", "endnotes", "author-date"]
+STYLES: tuple[str, ...] = get_args(CitationStyle)
+PLACEMENTS: tuple[str, ...] = get_args(Placement)
 
 
 class Citations(_Strict):
     """How the brief cites its sources."""
 
     style: str = "chicago-notes"
-    """chicago-notes (CMOS 18 notes-bibliography), chicago-author-date, apa (APA 7) or ieee: a
-    style in the registry (compose/citations/registry.py)."""
-    placement: Literal["footnotes", "endnotes", "author-date"] | None = None
-    """footnotes, endnotes or author-date (in the text); default: the style's own. Each style
-    has only its own: chicago-notes footnotes or endnotes, chicago-author-date and apa
-    author-date, ieee [n] in every placement."""
+    """The citation style: `chicago-notes` (CMOS 18 notes-bibliography), `chicago-author-date`, `apa` (APA 7), `ieee`, or another registered one."""
+    placement: Placement | None = None
+    """Where citations go: `footnotes`, `endnotes` or `author-date` (in the text); default: the style's own, and each style has only its own."""
 
 
 class Section(_Strict):
     """A section of the brief: the analyst's text, then the claims it selects."""
 
     heading: str
+    """The section heading."""
     text: str = ""
-    """The analyst's own Markdown, shown before the claims; may cite ``[@source-id]``."""
+    """Your own Markdown, shown before the claims; may cite `[@source-id]`."""
     themes: list[str] = Field(default_factory=list)
     """Theme ids whose claims the section shows, in summary order."""
     claims: list[str] = Field(default_factory=list)
@@ -144,15 +171,15 @@ class Section(_Strict):
     quotes: bool = False
     """Show each claim's first evidence quote as a block quote."""
     drafts: bool = False
-    """Also show claims that summarize drafted and nobody has curated yet."""
+    """Also show claims that `briefgen summarize` drafted and nobody has curated yet (`status: draft`)."""
     min_sources: int = Field(1, ge=1)
     """Only claims supported by at least this many sources (corroboration)."""
     include_sources: list[str] = Field(default_factory=list)
-    """Only evidence from these sources."""
+    """Only evidence from these source ids."""
     exclude_sources: list[str] = Field(default_factory=list)
-    """Never evidence from these sources."""
+    """Never evidence from these source ids."""
     since: str = ""
-    """Only claims dated on or after this ISO date."""
+    """Only claims dated on or after this ISO date (a claim's `date`, else its sources' dates)."""
     until: str = ""
     """Only claims dated on or before this ISO date."""
 
@@ -165,143 +192,59 @@ class Spec(_Strict):
     """A brief spec: one per audience and question."""
 
     title: str
+    """The brief's title."""
     subtitle: str = ""
+    """Shown under the title; also the PDF and DOCX subject."""
     author: str | list[str] = Field(default_factory=list)
+    """Author(s), shown in the title block and the metadata."""
     date: str = ""
-    """ISO date shown on the brief; defaults to SOURCE_DATE_EPOCH's date, else left out."""
+    """ISO date (`"2026-11-20"`, quoted), shown as "20 November 2026"; defaults to SOURCE_DATE_EPOCH's date, else left out."""
     lang: str = "en-GB"
+    """Language tag of the documents; `en-US` also writes dates as "November 20, 2026"."""
     audience: str = ""
+    """Who the brief is for; shown in the title block."""
     marking: Literal["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"] | None = None
-    """The TLP 2.0 marking, shown on every page and in the metadata."""
+    """The TLP 2.0 marking, shown in its colours in the header and footer of every page, and stored in the metadata."""
     marking_in_filename: bool = False
+    """Add the marking to the file names (`brief.tlp-amber.pdf`)."""
     draft: bool = False
-    """Add a DRAFT watermark."""
+    """Add a DRAFT watermark to every page."""
     keywords: list[str] = Field(default_factory=list)
+    """Document keywords; when empty, the titles of the themes used."""
     formats: list[Format] = Field(default_factory=lambda: list(DEFAULT_FORMATS), min_length=1)
-    """docx, pdf, and pdfua: a tagged PDF/A-2b + PDF/UA-1 made from the DOCX by LibreOffice."""
+    """The files to write; `pdfua` is a tagged PDF/A-2b + PDF/UA-1 made from the DOCX by LibreOffice, if installed."""
     citations: Citations = Field(default_factory=Citations)
+    """How the brief cites its sources: `style` and `placement`."""
     style: str = "default"
-    """A house style: templates/styles/<style>.yaml."""
+    """A house style: `templates/styles/<style>.yaml`."""
     page_size: Literal["A4", "Letter"] | None = None
     """Overrides the house style's page size."""
     max_pages: int | None = Field(None, ge=1)
-    """Warn (fail with --strict) when a file is longer."""
+    """Warn when a file is longer; `briefgen build --strict` fails instead."""
     toc: bool = False
+    """Add a table of contents with page numbers."""
     annex: bool = False
     """Add the evidence annex: each cited claim with its verbatim quotes."""
     figures: list[Literal["coverage", "timeline"]] = Field(default_factory=list)
+    """Charts to add: `coverage` shows which sources support each theme, `timeline` the dated claims."""
     template: str = "brief.md.j2"
+    """The Jinja2 template that words and orders the brief."""
     bottom_line: str = ""
-    """Markdown: the one-paragraph answer up front."""
+    """The one-paragraph answer up front, in a box (Markdown)."""
     key_points: list[str] = Field(default_factory=list)
+    """The key points box: one Markdown bullet per item."""
     sections: list[Section] = Field(default_factory=list)
+    """The body: one entry per section (see the section keys)."""
     recommendations: list[str] = Field(default_factory=list)
+    """A numbered list of recommendations (Markdown)."""
 
 
-class HouseStyle(_Strict):
-    """A house style: templates/styles/<name>.yaml. Every key is optional."""
+# ---------------------------------------------------------------- house styles
 
-    page_size: Literal["A4", "Letter"] = "A4"
-    margins_mm: list[float | int] = Field(default_factory=lambda: [22.0, 20.0, 22.0, 20.0], min_length=4, max_length=4)
-    """Top, right, bottom, left, in millimetres."""
-    body_font: Literal["serif", "sans"] = "serif"
-    heading_font: Literal["serif", "sans"] = "sans"
-    body_size: float | int = Field(10.5, ge=6, le=16)
-    heading_sizes: list[float | int] = Field(default_factory=lambda: [14.0, 12.0, 11.0], min_length=3, max_length=3)
-    title_size: float | int = Field(22, ge=10, le=40)
-    accent: str = Field("#1F3A5F", pattern=r"^#[0-9A-Fa-f]{6}$")
-    muted: str = Field("#5A6270", pattern=r"^#[0-9A-Fa-f]{6}$")
-    callout_fill: str = Field("#EEF2F7", pattern=r"^#[0-9A-Fa-f]{6}$")
-    header_text: str = ""
-    footer_text: str = ""
-    logo: str = ""
-    """A PNG file, relative to the style file."""
-    reference_docx: str = ""
-    """A .docx whose styles the DOCX uses, relative to the style file."""
+HouseStyle: type[BaseModel] = derive_model(Style, "HouseStyle", _Strict, "A house style: templates/styles/<name>.yaml. Every key is optional.")
+"""A house style file: every field of `model.Style` but its name (derived, so declared once)."""
 
 
-M = TypeVar("M", bound=BaseModel)
-
-
-def validate(model: type[M], loaded: Loaded, data: Any = None, prefix: tuple = ()) -> M:
-    """Return ``model`` built from ``loaded`` (or ``data`` at ``prefix``), or raise every problem at once."""
-    try:
-        return model.model_validate(loaded.data if data is None else data)
-    except ValidationError as exc:
-        problems = [_problem(loaded, prefix + tuple(e["loc"]), e, model) for e in exc.errors()]
-        raise UserError(sorted(_dedupe(problems), key=lambda p: (p.line, p.col))) from None
-
-
-def json_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """Return the JSON Schema of ``model``, with field docstrings as descriptions."""
-    return model.model_json_schema(by_alias=True)
-
-
-_TYPES = {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
-          list: "a list", dict: "a mapping", type(None): "nothing (null)"}
-
-
-def _found(value: Any) -> str:
-    kind = _TYPES.get(type(value), type(value).__name__)
-    return kind if isinstance(value, (list, dict)) or value is None else f"{kind} {value!r}"
-
-
-def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseModel]) -> Problem:
-    """Translate one pydantic error into our message shape."""
-    kind, value = error["type"], error.get("input")
-    path = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("str", "list[str]", "DateParts"))))
-    if kind == "extra_forbidden":
-        known = _known_keys(model, path[:-1])
-        return loaded.problem(path, f"unknown key {path[-1]!r}", did_you_mean(str(path[-1]), known)
-                              or "known keys: " + ", ".join(known), key=True)
-    if kind == "missing":
-        return loaded.problem(path[:-1], f"expected the key {path[-1]!r}, found nothing", "add it")
-    if kind in ("literal_error", "enum"):
-        choices = error.get("ctx", {}).get("expected", "")
-        options = [c.strip(" '") for c in str(choices).replace(" or ", ",").split(",")]
-        return loaded.problem(path, f"expected one of {choices}, found {_found(value)}",
-                              did_you_mean(str(value), options))
-    expected = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number",
-                "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping",
-                "model_attributes_type": "a mapping"}.get(kind)
-    if expected:
-        hint = "put it in quotes" if expected == "a string" and isinstance(value, (int, float, bool)) else ""
-        return loaded.problem(path, f"expected {expected}, found {_found(value)}", hint)
-    bounds = {"greater_than_equal": "ge", "less_than_equal": "le", "too_short": "min_length"}
-    if kind in bounds:
-        ctx = error.get("ctx", {})
-        limit = {"greater_than_equal": f"a number of at least {ctx.get('ge')}",
-                 "less_than_equal": f"a number of at most {ctx.get('le')}",
-                 "too_short": f"at least {ctx.get('min_length')} item(s)"}[kind]
-        return loaded.problem(path, f"expected {limit}, found {_found(value)}")
-    return loaded.problem(path, f"{error['msg'][0].lower()}{error['msg'][1:]}, found {_found(value)}")
-
-
-def _known_keys(model: type[BaseModel], path: tuple) -> list[str]:
-    """Return the keys the model accepts at ``path`` (for "did you mean")."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    if not hasattr(current, "model_fields"):
-        return []
-    return [f.alias or n for n, f in current.model_fields.items()]
-
-
-def _inner_model(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    unique: dict[str, Problem] = {}
-    for problem in problems:
-        unique.setdefault(str(problem), problem)
-    return list(unique.values())
+def house_style_values(style: Any) -> dict[str, Any]:
+    """Return a validated HouseStyle as keyword arguments of `model.Style` (lists become tuples)."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in style.model_dump().items()}

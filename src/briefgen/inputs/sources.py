@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +65,6 @@ class Source:
                 raise UserError([Problem(*self.origin, self.id, "this source has no `file`, so its text cannot be read", "add `file:`")])
             self._cache["text"] = ingest.read_text(self.path)
         return self._cache["text"]
-
-    @cached_property
-    def hash(self) -> str:
-        return ingest.content_hash(self.text)
 
 
 def load_sources(folder: Path) -> dict[str, Source]:

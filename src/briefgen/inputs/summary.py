@@ -117,8 +117,3 @@ def closest_passage(quote: str, text: str) -> str:
     start = max(0, match.a - match.b)
     return text[start:start + len(quote)]
 
-
-def offsets(quote: str, text: str) -> int | None:
-    """Return where ``quote`` starts in the normalised ``text``, or None."""
-    index = ingest.normalise(text).find(ingest.normalise(quote))
-    return None if index < 0 else index

@@ -1,16 +1,20 @@
 """Renderers: the model in, bytes out. A registry of formats, imported lazily.
 
-Each renderer module exposes ``NAME``, ``SUFFIX`` and ``render(document) -> Rendered``.
-Adding a format means one module and one line in ``FORMATS``.
+Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``.
+Adding a format means one module and one line in ``FORMATS``. Counting a file's
+pages as its reader lays them out goes through here too (``pages``), so the
+pipeline never reaches into a renderer.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from briefgen.errors import Problem
     from briefgen.model import Document
 
 
@@ -19,13 +23,13 @@ class Rendered:
     """What a renderer returns: the file's bytes, warnings for the user, and its page count."""
 
     data: bytes
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    """Warnings (``errors.warning``) with codes such as ``pdf.font``; the pipeline adds the spec file."""
     pages: int | None = None
     """Known for PDF; None where the renderer does not lay out pages."""
 
 
 class Renderer(Protocol):
-    NAME: str
     SUFFIX: str
 
     def render(self, document: Document) -> Rendered: ...
@@ -36,6 +40,22 @@ FORMATS: dict[str, str] = {
     "pdf": "briefgen.renderers.pdf.render",
     "pdfua": "briefgen.renderers.pdfua",
 }
+
+
+PAGE_COUNTERS: dict[str, str] = {
+    "docx": "briefgen.renderers.pdfua:docx_pages",
+}
+"""Format → ``module:function(data) -> int | None`` that counts a file's pages as a reader lays it out."""
+
+
+def pages(name: str, data: bytes) -> int | None:
+    """Return how many pages a reader lays the ``name`` file ``data`` out on, or None when it cannot tell."""
+    target = PAGE_COUNTERS.get(name)
+    if target is None:
+        return None
+    module, _, function = target.partition(":")
+    count: Callable[[bytes], int | None] = getattr(importlib.import_module(module), function)
+    return count(data)
 
 
 def get(name: str) -> Renderer:

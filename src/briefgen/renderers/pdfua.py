@@ -34,7 +34,6 @@ from briefgen.model import Document
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import render as docx_renderer
 
-NAME = "pdfua"
 SUFFIX = ".ua.pdf"
 TIMEOUT = 120.0
 """Seconds one conversion may take (about 1.5 s is usual, a cold first start a few more)."""

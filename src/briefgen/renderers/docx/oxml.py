@@ -21,8 +21,11 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.font import Font
+
+Xml = Any
+"""A python-docx oxml element. Its children (``pPr``, ``get_or_add_rPr()``) come from a metaclass that no
+type checker sees, and lxml calls return plain ``_Element``s: so it is typed as Any, here only."""
 
 # Child order of w:pPr and w:rPr (ECMA-376 Part 1, CT_PPrBase / CT_RPr); Word rejects other orders.
 PPR_ORDER = (
@@ -48,7 +51,7 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
 
 
-def el(tag: str, **attrs: object) -> BaseOxmlElement:
+def el(tag: str, **attrs: object) -> Xml:
     """Return a new element ``tag`` whose ``w:`` attributes are ``attrs``."""
     node = OxmlElement(tag)
     for name, value in attrs.items():
@@ -56,7 +59,7 @@ def el(tag: str, **attrs: object) -> BaseOxmlElement:
     return node
 
 
-def put(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+def put(parent: Xml, child: Xml) -> Xml:
     """Replace ``child``'s namesake in a ``w:pPr``/``w:rPr`` ``parent``, keeping schema order."""
     order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
     name = child.tag.rsplit("}", 1)[1]
@@ -66,17 +69,17 @@ def put(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
     return parent.insert_element_before(child, *(f"w:{n}" for n in later))
 
 
-def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str) -> None:
+def set_fonts(rpr: Xml, latin: str, east_asian: str) -> None:
     """Name concrete fonts for every script on ``rpr``, dropping theme-font references."""
     put(rpr, el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=latin))
 
 
-def set_lang(rpr: BaseOxmlElement, lang: str, east_asian: str = "zh-CN") -> None:
+def set_lang(rpr: Xml, lang: str, east_asian: str = "zh-CN") -> None:
     """Set the proofing language, and the language of East Asian text, on ``rpr``."""
     put(rpr, el("w:lang", val=lang, eastAsia=east_asian))
 
 
-def shading(fill: str) -> BaseOxmlElement:
+def shading(fill: str) -> Xml:
     """Return a solid ``w:shd`` of colour ``fill`` (``RRGGBB``)."""
     return el("w:shd", val="clear", color="auto", fill=fill)
 
@@ -86,7 +89,7 @@ def border(side: str, colour: str, eighths: int, space: int = 4) -> str:
     return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="{space}" w:color="{colour}"/>'
 
 
-def paragraph_borders(ppr: BaseOxmlElement, *borders: str) -> None:
+def paragraph_borders(ppr: Xml, *borders: str) -> None:
     """Give a paragraph (style) the ``borders`` made by :func:`border`."""
     put(ppr, parse_xml(f'<w:pBdr {nsdecls("w")}>{"".join(borders)}</w:pBdr>'))
 
@@ -103,14 +106,14 @@ def bookmark_name(anchor: str) -> str:
     return "bm_" + hashlib.sha1(anchor.encode()).hexdigest()[:16]
 
 
-def bookmark(p: BaseOxmlElement, bookmark_id: int, anchor: str) -> BaseOxmlElement:
+def bookmark(p: Xml, bookmark_id: int, anchor: str) -> Xml:
     """Open a bookmark on ``anchor`` at the start of paragraph ``p``; return its end marker."""
     start = el("w:bookmarkStart", id=bookmark_id, name=bookmark_name(anchor))
     p.insert(1 if p.pPr is not None else 0, start)
     return el("w:bookmarkEnd", id=bookmark_id)
 
 
-def hyperlink(part: Part, url: str) -> BaseOxmlElement:
+def hyperlink(part: Part, url: str) -> Xml:
     """Return an empty ``w:hyperlink``: to bookmark ``#anchor``, or external via ``part``'s rels."""
     link = OxmlElement("w:hyperlink")
     if url.startswith("#"):
@@ -121,16 +124,16 @@ def hyperlink(part: Part, url: str) -> BaseOxmlElement:
     return link
 
 
-def run(*children: BaseOxmlElement, style: str = "") -> BaseOxmlElement:
+def run(*children: Xml, style: str = "") -> Xml:
     """Return a ``w:r`` holding ``children``, with character style id ``style`` if given."""
-    r = OxmlElement("w:r")
+    r: Xml = OxmlElement("w:r")
     if style:
         r.get_or_add_rPr().style = style
     r.extend(children)
     return r
 
 
-def field(instruction: str, result: str, dirty: bool = False) -> list[BaseOxmlElement]:
+def field(instruction: str, result: str, dirty: bool = False) -> list[Xml]:
     """Return the runs of a complex field (begin, instruction, separate, result, end)."""
     begin = el("w:fldChar", fldCharType="begin", **({"dirty": "true"} if dirty else {}))
     instr = OxmlElement("w:instrText")
@@ -176,7 +179,7 @@ class Footnotes:
             settings.insert_element_before(note_pr, *SETTINGS_AFTER_FOOTNOTEPR)
         return self._part
 
-    def add(self, label: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+    def add(self, label: str) -> tuple[Xml, Xml]:
         """Add a note; return its reference run (for the body) and its paragraph (to fill).
 
         Word numbers notes itself; a ``label`` other than the running number becomes
@@ -186,7 +189,7 @@ class Footnotes:
         custom = label != str(self.count)
         ref = el("w:footnoteReference", id=self.count, **({"customMarkFollows": 1} if custom else {}))
         note = el("w:footnote", id=self.count)
-        p = OxmlElement("w:p")
+        p: Xml = OxmlElement("w:p")
         p.get_or_add_pPr().style = self._text_style
         p.append(run(text(label) if custom else OxmlElement("w:footnoteRef"), style=self._mark_style))
         p.append(run(text(" ")))
@@ -195,7 +198,7 @@ class Footnotes:
         return run(ref, *([text(label)] if custom else []), style=self._mark_style), p
 
 
-def text(value: str) -> BaseOxmlElement:
+def text(value: str) -> Xml:
     """Return a ``w:t`` holding ``value`` literally, spaces preserved."""
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
@@ -203,7 +206,7 @@ def text(value: str) -> BaseOxmlElement:
     return t
 
 
-def text_run(value: str, style: str = "", bold: bool = False, italic: bool = False) -> BaseOxmlElement:
+def text_run(value: str, style: str = "", bold: bool = False, italic: bool = False) -> Xml:
     """Return a run showing ``value`` literally (tabs and newlines become w:tab / w:br)."""
     r = run(style=style)
     font = Font(r)
@@ -215,7 +218,7 @@ def text_run(value: str, style: str = "", bold: bool = False, italic: bool = Fal
     return r
 
 
-def plain(p: BaseOxmlElement, value: str) -> None:
+def plain(p: Xml, value: str) -> None:
     """Append ``value`` to paragraph ``p`` as one literal run, if it is not empty."""
     if value:
         p.append(run(text(value)))
@@ -250,7 +253,7 @@ NUMBERING_XML = (
 )
 
 
-def ensure_numbering(doc: DocxDocument, style: BaseOxmlElement, ordered: bool) -> None:
+def ensure_numbering(doc: DocxDocument, style: Xml, ordered: bool) -> None:
     """Give list paragraph ``style`` a bullet or "1." numbering unless it has one already."""
     ppr = style.get_or_add_pPr()
     if ppr.numPr is not None and ppr.numPr.numId is not None:
@@ -308,7 +311,7 @@ WATERMARK_XML = """<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml"
 <w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>"""
 
 
-def watermark(word: str, font: str) -> BaseOxmlElement:
+def watermark(word: str, font: str) -> Xml:
     """Return a header run drawing ``word`` diagonally behind the page, as Word's watermark does."""
     xml = WATERMARK_XML.replace("{ns}", nsdecls("w")).replace("{font}", font)
     return parse_xml(xml.replace("{word}", word))

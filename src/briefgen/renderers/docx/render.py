@@ -16,10 +16,10 @@ from typing import assert_never
 
 from docx.document import Document as DocxDocument
 from docx.opc.part import Part
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from docx.table import _Cell
 
+from briefgen.errors import Problem, warning
 from briefgen.model import (
     Block,
     BulletList,
@@ -48,10 +48,7 @@ from briefgen.renderers import Rendered
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import styles as docx_styles
 
-NAME = "docx"
 SUFFIX = ".docx"
-HANDLED_BLOCKS = (Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure)
-HANDLED_INLINES = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 
 Box = DocxDocument | _Cell
 """Where blocks go: the body, or the cell of a callout box."""
@@ -67,7 +64,7 @@ class _Writer:
     anchors: frozenset[str]
     ids: dict[str, str]
     """Style ids of the character styles named in runs (docx_styles.RUN_STYLES)."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     bookmarks: set[str] = field(default_factory=set)
 
 
@@ -143,7 +140,7 @@ def _block(w: _Writer, box: Box, block: Block) -> None:
             assert_never(block)
 
 
-def _paragraph(w: _Writer, box: Box, content: tuple[Inline, ...], style: str) -> BaseOxmlElement:
+def _paragraph(w: _Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
     """Add a paragraph of ``style`` holding ``content``; return its ``w:p``."""
     p = box.add_paragraph(style=style)._p
     _inlines(w, p, content, _Fmt(w.doc.part))
@@ -156,7 +153,7 @@ def _anchored(w: _Writer, box: Box, style: str, anchor: str, lead: str,
     p = box.add_paragraph(style=style)._p
     end = None
     if anchor in w.bookmarks:
-        w.warnings.append(f"duplicate anchor {anchor!r}: only the first is a link target")
+        w.warnings.append(warning("docx.anchor", f"duplicate anchor {anchor!r}: only the first is a link target"))
     else:
         w.bookmarks.add(anchor)
         end = ox.bookmark(p, len(w.bookmarks), anchor)
@@ -171,7 +168,7 @@ def _heading(w: _Writer, box: Box, heading: Heading) -> None:
     """Add a "Heading N" paragraph (N ≤ 3) bookmarked with the heading's anchor."""
     level = min(max(heading.level, 1), 3)
     if level != heading.level:
-        w.warnings.append(f"heading level {heading.level} drawn as Heading {level}")
+        w.warnings.append(warning("docx.heading", f"heading level {heading.level} drawn as Heading {level}"))
     _anchored(w, box, f"Heading {level}", heading.anchor, "", heading.content)
 
 
@@ -192,7 +189,7 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
     rows = (table.header, *table.rows)
     columns = max(len(row) for row in rows)
     if not columns:
-        w.warnings.append(f"table {table.caption!r} has no columns; left out")
+        w.warnings.append(warning("docx.table", f"table {table.caption!r} has no columns; left out"))
         return
     if table.caption:
         ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
@@ -246,7 +243,7 @@ def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
     """
     entries = [h for h in w.headings if h.level <= toc.depth]
     if not entries:
-        w.warnings.append("table of contents has no headings; left out")
+        w.warnings.append(warning("docx.toc", "table of contents has no headings; left out"))
         return
     ox.plain(box.add_paragraph(style="TOC Heading")._p, "Contents")
     for heading in entries:
@@ -265,13 +262,13 @@ def _outline_text(content: tuple[Inline, ...]) -> str:
 # ---------------------------------------------------------------- inlines
 
 
-def _inlines(w: _Writer, parent: BaseOxmlElement, content: tuple[Inline, ...], fmt: _Fmt) -> None:
+def _inlines(w: _Writer, parent: ox.Xml, content: tuple[Inline, ...], fmt: _Fmt) -> None:
     """Append ``content`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
     for node in content:
         _inline(w, parent, node, fmt)
 
 
-def _inline(w: _Writer, parent: BaseOxmlElement, node: Inline, fmt: _Fmt) -> None:
+def _inline(w: _Writer, parent: ox.Xml, node: Inline, fmt: _Fmt) -> None:
     """Append one inline node to ``parent``."""
     match node:
         case Text():
@@ -293,19 +290,19 @@ def _inline(w: _Writer, parent: BaseOxmlElement, node: Inline, fmt: _Fmt) -> Non
             assert_never(node)
 
 
-def _link(w: _Writer, parent: BaseOxmlElement, link: Link, fmt: _Fmt) -> None:
+def _link(w: _Writer, parent: ox.Xml, link: Link, fmt: _Fmt) -> None:
     """Append a hyperlink: external via a relationship of ``fmt.part``, internal to a bookmark."""
     if fmt.linked or not link.url:
         _inlines(w, parent, link.content, fmt)
         return
     if link.url.startswith("#") and link.url[1:] not in w.anchors:
-        w.warnings.append(f"link to unknown anchor {link.url!r}")
+        w.warnings.append(warning("docx.link", f"link to unknown anchor {link.url!r}"))
     element = ox.hyperlink(fmt.part, link.url)
     _inlines(w, element, link.content, replace(fmt, style=w.ids["Hyperlink"], linked=True))
     parent.append(element)
 
 
-def _footnote(w: _Writer, parent: BaseOxmlElement, note: Footnote, fmt: _Fmt) -> None:
+def _footnote(w: _Writer, parent: ox.Xml, note: Footnote, fmt: _Fmt) -> None:
     """Append a reference to a real footnote holding the note's content (its links live)."""
     if fmt.part is not w.doc.part:
         raise ValueError(f"footnote {note.label!r} inside a footnote")
@@ -314,7 +311,7 @@ def _footnote(w: _Writer, parent: BaseOxmlElement, note: Footnote, fmt: _Fmt) ->
     parent.append(reference)
 
 
-def _marker(w: _Writer, parent: BaseOxmlElement, marker: Marker, fmt: _Fmt) -> None:
+def _marker(w: _Writer, parent: ox.Xml, marker: Marker, fmt: _Fmt) -> None:
     """Append a marker linked to its entry; a marker without a target is a build error."""
     if marker.anchor not in w.anchors:
         raise ValueError(f"dangling marker {marker.label!r}: no heading or entry has "
@@ -338,7 +335,7 @@ def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
         try:
             w.doc.add_picture(style.logo, height=Mm(14))
         except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning
-            w.warnings.append(f"logo {style.logo!r} left out: {error}")
+            w.warnings.append(warning("docx.logo", f"logo {style.logo!r} left out: {error}"))
     ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)

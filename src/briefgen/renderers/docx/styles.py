@@ -23,6 +23,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Mm, Pt, RGBColor
 
+from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
 from briefgen.renderers.docx import oxml as ox
 
@@ -50,7 +51,7 @@ class House:
     doc: DocxDocument
     ids: dict[str, str]
     """Style id of each of RUN_STYLES."""
-    warnings: tuple[str, ...]
+    warnings: tuple[Problem, ...]
 
 
 def prepare(style: Style, meta: Meta) -> House:
@@ -66,7 +67,7 @@ def prepare(style: Style, meta: Meta) -> House:
     return House(doc, ids, warnings)
 
 
-def _base_document(reference: str) -> tuple[DocxDocument, bool, tuple[str, ...]]:
+def _base_document(reference: str) -> tuple[DocxDocument, bool, tuple[Problem, ...]]:
     """Open the reference document cleared of its content, or else python-docx's template.
 
     Return the document, whether it is the reference, and the warnings.
@@ -76,9 +77,9 @@ def _base_document(reference: str) -> tuple[DocxDocument, bool, tuple[str, ...]]
     try:
         doc = docx.Document(reference)
     except Exception as error:  # noqa: BLE001 - any unreadable file falls back to the house styles
-        warning = (f"style.reference_docx {reference!r} is not a readable .docx "
-                   f"({str(error) or type(error).__name__}); the house styles are used instead")
-        return docx.Document(), False, (warning,)
+        found = warning("docx.reference", f"style.reference_docx {reference!r} is not a readable .docx "
+                        f"({str(error) or type(error).__name__}); the house styles are used instead")
+        return docx.Document(), False, (found,)
     _clear(doc)
     return doc, True, ()
 
@@ -215,7 +216,7 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
     """Return (name, type, base, look) for each style, sizes in points, colours ``#rrggbb``."""
     accent, muted, size = s.accent, s.muted, s.body_size
     heading = dict(font=head, colour=accent, bold=True, keep=True, line=1.0)
-    specs = [
+    specs: list[tuple[str, Any, str, dict]] = [
         ("Normal", P, "", dict(size=size, after=6, line=1.15, widows=True)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),

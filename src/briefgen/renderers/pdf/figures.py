@@ -10,20 +10,39 @@ and a timeline in balanced bands; any other kind shows its data table.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
+from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from briefgen.model import Figure, Inline, Meta, Table, plain_text
-from briefgen.renderers.pdf.fonts import face
+from briefgen.errors import Problem, warning
+from briefgen.model import Document, Figure, Inline, Meta, Table, plain_text
+from briefgen.renderers.pdf.fonts import FontBook, face
 
-if TYPE_CHECKING:
-    from briefgen.renderers.pdf.render import Ctx
+
+class Ctx(Protocol):
+    """What this module uses of a render's state (``render.Ctx`` has it); declared here so render can import figures."""
+
+    document: Document
+    book: FontBook
+    width: float
+    styles: dict[str, ParagraphStyle]
+    warnings: list[Problem]
+    body: str
+    head: str
+    accent: str
+
+    def para(self, content: tuple[Inline, ...], style: str) -> RLParagraph: ...
+
+    def head_para(self, content: tuple[Inline, ...], style: str) -> RLParagraph: ...
+
+    def text(self, text: str, style: str, family: str | None = None) -> RLParagraph: ...
 
 PAD = 3.5 * mm
 """Inner padding of panels (quotes, callouts)."""
@@ -41,7 +60,7 @@ def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
         image.hAlign = "RIGHT"
         flows.append(image)
     elif logo:
-        ctx.warnings.append(f"pdf: logo {logo} not found; the title block has none")
+        ctx.warnings.append(warning("pdf.logo", f"logo {logo} not found; the title block has none"))
     flows.append(ctx.text(meta.title, "title", ctx.head))
     if meta.subtitle:
         flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
@@ -65,7 +84,7 @@ def widths(relative: tuple[float, ...], columns: int, total: float) -> list[floa
 
 def table(node: Table, ctx: Ctx) -> list[Flowable]:
     """A data table: caption above, shaded header repeated on each page, wrapping cells."""
-    caption = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
+    caption: list[Flowable] = [ctx.text(node.caption, "caption", ctx.head)] if node.caption else []
     columns = max([len(node.header)] + [len(row) for row in node.rows])
     if not columns:
         return caption
@@ -90,7 +109,7 @@ def table(node: Table, ctx: Ctx) -> list[Flowable]:
 def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None,
           whole: bool = False) -> RLTable:
     """A one-cell box with a coloured bar on its left; it may split across pages unless ``whole``."""
-    commands = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
+    commands: list[Any] = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                 ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.7),
@@ -110,9 +129,9 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     elif node.kind == "timeline":
         drawn = timeline(node.data, ctx)
     else:
-        ctx.warnings.append(f"pdf: figure kind {node.kind!r} is not drawn; showing its data")
+        ctx.warnings.append(warning("pdf.figure", f"figure kind {node.kind!r} is not drawn; showing its data"))
         drawn = table(node.data, ctx)[:-1]
-    caption = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
+    caption: list[Flowable] = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
     return [KeepTogether(drawn + caption)]
 
 
@@ -129,6 +148,7 @@ def coverage(data: Table, ctx: Ctx) -> RLTable:
     top = max((number(c) for row in data.rows for c in row[1:]), default=0.0) or 1.0
     head = [ctx.head_para(c, "tile_head" if i else "cell_head")
             for i, c in enumerate(data.header)]
+    commands: list[Any]
     rows, commands = [head], [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -35,6 +36,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from briefgen.errors import Problem, warning
 from briefgen.model import Style
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -111,7 +113,7 @@ def system_cjk() -> tuple[str, ...]:
 @functools.cache
 def covered(name: str) -> frozenset[int]:
     """Return the code points that the registered font ``name`` has a glyph for."""
-    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)  # type: ignore[attr-defined]  # a TTFont: every family is
 
 
 def _neutral(char: str) -> bool:
@@ -168,10 +170,10 @@ class FontBook:
         names = {name for name, _ in self.runs(text, family)} - {family}
         return face(min(names) if names else family, bold)
 
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[Problem, ...]:
         """Return one warning per character that no font covers."""
-        return tuple(f"pdf: no font has U+{ord(c):04X} {c!r} "
-                     f"({unicodedata.name(c, 'unnamed')}); it is drawn as an empty box"
+        return tuple(warning("pdf.font", f"no font has U+{ord(c):04X} {c!r} "
+                             f"({unicodedata.name(c, 'unnamed')}); it is drawn as an empty box")
                      for c in self.missing)
 
 
@@ -214,7 +216,7 @@ def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
                           bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"),
                           allowWidows=0, allowOrphans=0)  # no lone first or last line at a page edge
 
-    def derive(name: str, parent: ParagraphStyle = base, **kw: object) -> ParagraphStyle:
+    def derive(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
 
     s = {"body": base}

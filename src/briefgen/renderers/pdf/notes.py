@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -66,7 +66,7 @@ def _collect(item: Any, keys: list[str]) -> None:
     _collect(getattr(item, "frags", None) or [], keys)
     cb = getattr(item, "cbDefn", None)
     is_marker = getattr(cb, "kind", None) == "onDraw" and getattr(cb, "name", None) == FN
-    if is_marker and cb.label not in keys:
+    if is_marker and cb is not None and cb.label not in keys:
         keys.append(cb.label)
 
 
@@ -85,7 +85,7 @@ class FootnoteFrame(Frame):
     def _reset(self) -> None:
         """Start a page: recompute the geometry (Frame._reset keeps a raised bottom)."""
         self._geom()
-        super()._reset()
+        super()._reset()  # type: ignore[misc]  # a private method of reportlab's Frame
         self.notes = []
 
     def _note_height(self, key: str) -> float:
@@ -101,7 +101,7 @@ class FootnoteFrame(Frame):
             return 0.0
         return sum(self._note_height(k) for k in new) + (0.0 if self.notes else self.GAP)
 
-    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:
         """Place a flowable if it fits together with its notes."""
         keys = note_keys(flowable)
         extra = self.reserve(keys)
@@ -161,7 +161,7 @@ class BriefCanvas(Canvas):
         self.marker_pages: dict[str, int] = {}
         self.setNamedCB(FN, self._marker_drawn)
 
-    def _marker_drawn(self, canv: Canvas, kind: str, label: str) -> None:
+    def _marker_drawn(self, canv: Canvas, kind: str | None, label: str) -> None:
         """onDraw callback: remember the page a footnote marker was drawn on."""
         self.marker_pages[label] = self.getPageNumber()
 
@@ -175,7 +175,7 @@ class BriefCanvas(Canvas):
     def save(self) -> None:
         """Define the page-total form, now that the page count is known, and save."""
         name, size, colour = self.total_font
-        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=10 * size, uppery=size * 2)
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=10 * size, uppery=size * 2)  # type: ignore[arg-type]  # floats work
         self.setFont(name, size)
         self.setFillColor(colors.HexColor(colour))
         self.drawString(0, 0, str(self.getPageNumber() - 1))
@@ -199,7 +199,7 @@ class KeepWithNext(KeepTogether):
         last = self._content[-1] if self._content else None
         splits = isinstance(last, Paragraph) or (
             isinstance(last, Table) and (len(last._cellvalues) > 1 or last.splitInRow))
-        if splits:
+        if splits and last is not None:
             self._H -= max(last.wrap(aW, aH)[1] - self.LEAD, 0.0)
         return width, height
 
@@ -220,12 +220,14 @@ class BriefDoc(BaseDocTemplate):
         frame = FootnoteFrame(self.leftMargin, self.bottomMargin, self.width, self.height,
                               id="body", note=note, leftPadding=0, rightPadding=0,
                               topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate("brief", [frame], onPage=page_begin,
-                                            onPageEnd=self._page_end)])
+        self.addPageTemplates([PageTemplate("brief", [frame], onPage=page_begin,  # type: ignore[arg-type]  # called with a BriefCanvas
+                                            onPageEnd=self._page_end)])  # type: ignore[arg-type]
 
     def _page_end(self, canv: BriefCanvas, doc: BriefDoc) -> None:
         """Draw the page's notes, then the page furniture."""
-        self.pageTemplate.frames[0].draw_notes(canv, self.rule)
+        frame = self.pageTemplate.frames[0]
+        assert isinstance(frame, FootnoteFrame)
+        frame.draw_notes(canv, self.rule)
         self._page_end_hook(canv, doc)
 
     def beforeDocument(self) -> None:

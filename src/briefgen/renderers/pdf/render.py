@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
+from briefgen.errors import Problem
 from briefgen.model import (
     Block,
     BulletList,
@@ -53,12 +54,7 @@ from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_bloc
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
-NAME = "pdf"
 SUFFIX = ".pdf"
-HANDLED_BLOCKS: tuple[type, ...] = (
-    Heading, Paragraph, BulletList, Quote, Table, Callout, NoteList, TableOfContents, Figure,
-)
-HANDLED_INLINES: tuple[type, ...] = (Text, Strong, Emph, Link, Cite, Footnote, Marker)
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 CONTENTS = {"en": "Contents", "fr": "Sommaire", "de": "Inhalt", "es": "Índice", "zh": "目录"}
@@ -83,7 +79,7 @@ class Ctx:
     width: float
     styles: dict[str, ParagraphStyle] = field(init=False)
     notes: dict[str, RLParagraph] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     toc_depth: int = 0
 
     def __post_init__(self) -> None:
@@ -223,7 +219,7 @@ def heading(node: Heading, ctx: Ctx) -> list[Flowable]:
     text = inlines(node.content, ctx, Fmt(ctx.head, bold=True))
     para = RLParagraph(f'<a name="{name}"/>{text}', ctx.styles[f"h{level}"])
     title = heading_title(node.content)
-    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)
+    para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)  # type: ignore[attr-defined]  # read back by BriefDoc
     return [para]
 
 
@@ -248,7 +244,7 @@ def callout(node: Callout, ctx: Ctx) -> list[Flowable]:
     outer = ctx.width
     ctx.width = outer - 2 * PAD
     try:
-        inner = [ctx.text(node.title, "callout_title", ctx.head)]
+        inner: list[Flowable] = [ctx.text(node.title, "callout_title", ctx.head)]
         inner += flowables(node.content, ctx)
     finally:
         ctx.width = outer
@@ -278,7 +274,7 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
     ctx.toc_depth = max(ctx.toc_depth, node.depth)
     title = CONTENTS.get(ctx.document.meta.lang[:2].lower(), CONTENTS["en"])
     toc = RLTableOfContents(levelStyles=[ctx.styles[f"toc{i}"] for i in range(3)],
-                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[
+                            dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[  # type: ignore[arg-type]  # a list works
                                 ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -1,0 +1,58 @@
+"""An analyst's project: its folders, and where templates and house styles are looked up.
+
+The first stage's knowledge of the file layout: later stages (compose's
+templates, the pipeline, the CLI) ask this module, never the other way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from briefgen.errors import Problem, UserError, display
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of an analyst's project."""
+
+    root: Path
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def summary_dir(self) -> Path:
+        return self.root / "summary"
+
+    @property
+    def briefs_dir(self) -> Path:
+        return self.root / "briefs"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    def specs(self, given: list[Path] | None = None) -> list[Path]:
+        """Return the spec files to use: those given, else every briefs/*.yaml."""
+        if given:
+            missing = [p for p in given if not p.is_file()]
+            if missing:
+                raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
+            return list(given)
+        found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
+        if not found:
+            raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
+        return found
+
+
+def default_dir() -> Path:
+    """Return the folder of the templates and styles shipped with briefgen."""
+    return Path(str(resources.files("briefgen.defaults")))
+
+
+def search_path(project_templates: Path) -> list[str]:
+    """Return the template folders in lookup order: the project's, then the defaults."""
+    return [str(project_templates), str(default_dir())]

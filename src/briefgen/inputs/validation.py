@@ -1,0 +1,155 @@
+"""Validation with pydantic, turned into positioned ``Problem`` records; and models derived from dataclasses.
+
+``schemas`` declares the models; this module runs them over a loaded file and
+reports every problem in it at once, as ``file:line:col: key.path: expected …, found …``.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import inspect
+import textwrap
+import typing
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic_core import ErrorDetails
+
+from briefgen.errors import Problem, UserError, did_you_mean
+from briefgen.inputs.yamlio import Loaded
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], loaded: Loaded, data: Any = None, prefix: tuple = ()) -> M:
+    """Return ``model`` built from ``loaded`` (or ``data`` at ``prefix``), or raise every problem at once."""
+    try:
+        return model.model_validate(loaded.data if data is None else data)
+    except ValidationError as exc:
+        problems = [_problem(loaded, prefix + tuple(e["loc"]), e, model) for e in exc.errors()]
+        raise UserError(sorted(_dedupe(problems), key=lambda p: (p.line, p.col))) from None
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Return the JSON Schema of ``model``, with field docstrings as descriptions."""
+    return model.model_json_schema(by_alias=True)
+
+
+# ---------------------------------------------------------------- one declaration: dataclass → model
+
+BOUNDS = ("ge", "le", "pattern")
+"""The ``dataclasses.field(metadata=…)`` keys that ``derive_model`` turns into constraints."""
+
+
+def derive_model(cls: type, name: str, base: type[BaseModel], doc: str) -> type[BaseModel]:
+    """Return a pydantic model with the fields of the dataclass ``cls``: types, defaults, bounds and docstrings.
+
+    Tuples become fixed-length lists (YAML has no tuples) whose items keep the bounds;
+    numbers must be finite; a field with ``metadata={"file": False}`` is left out.
+    """
+    hints = typing.get_type_hints(cls)
+    docs = attribute_docs(cls)
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if not f.metadata.get("file", True):
+            continue
+        bounds = {k: v for k, v in f.metadata.items() if k in BOUNDS}
+        kind = hints[f.name]
+        if typing.get_origin(kind) is tuple:
+            items = typing.get_args(kind)
+            item = Annotated[items[0], Field(**bounds, **_finite(items[0]))]  # type: ignore[valid-type]
+            default = list(f.default) if isinstance(f.default, tuple) else []
+            fields[f.name] = (list[item], Field(default, min_length=len(items), max_length=len(items),
+                                                description=docs.get(f.name)))
+        else:
+            fields[f.name] = (kind, Field(f.default, description=docs.get(f.name), **bounds, **_finite(kind)))
+    return create_model(name, __base__=base, __doc__=doc, **fields)
+
+
+def _finite(kind: Any) -> dict[str, Any]:
+    return {"allow_inf_nan": False} if kind is float else {}
+
+
+def attribute_docs(cls: type) -> dict[str, str]:
+    """Return field name → the docstring written under it in ``cls``'s source (as pydantic reads them)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    docs: dict[str, str] = {}
+    for node, after in zip(body, body[1:], strict=False):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str)):
+            docs[node.target.id] = inspect.cleandoc(after.value.value)
+    return docs
+
+
+# ---------------------------------------------------------------- pydantic errors → problems
+
+_TYPES = {str: "a string", bool: "true or false", int: "a whole number", float: "a number",
+          list: "a list", dict: "a mapping", type(None): "nothing (null)"}
+
+
+def _found(value: Any) -> str:
+    kind = _TYPES.get(type(value), type(value).__name__)
+    return kind if isinstance(value, (list, dict)) or value is None else f"{kind} {value!r}"
+def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseModel]) -> Problem:
+    """Translate one pydantic error into our message shape."""
+    kind, value = error["type"], error.get("input")
+    path = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("str", "list[str]", "DateParts"))))
+    if kind == "extra_forbidden":
+        known = _known_keys(model, path[:-1])
+        return loaded.problem(path, f"unknown key {path[-1]!r}", did_you_mean(str(path[-1]), known)
+                              or "known keys: " + ", ".join(known), key=True)
+    if kind == "missing":
+        return loaded.problem(path[:-1], f"expected the key {path[-1]!r}, found nothing", "add it")
+    if kind in ("literal_error", "enum"):
+        choices = error.get("ctx", {}).get("expected", "")
+        options = [c.strip(" '") for c in str(choices).replace(" or ", ",").split(",")]
+        return loaded.problem(path, f"expected one of {choices}, found {_found(value)}",
+                              did_you_mean(str(value), options))
+    expected = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number",
+                "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping",
+                "model_attributes_type": "a mapping"}.get(kind)
+    if expected:
+        hint = "put it in quotes" if expected == "a string" and isinstance(value, (int, float, bool)) else ""
+        return loaded.problem(path, f"expected {expected}, found {_found(value)}", hint)
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == r"^#[0-9A-Fa-f]{6}$":
+        return loaded.problem(path, f"expected a colour as #rrggbb, found {_found(value)}", "e.g. #1F3A5F")
+    bounds = {"greater_than_equal": "ge", "less_than_equal": "le", "too_short": "min_length"}
+    if kind in bounds:
+        ctx = error.get("ctx", {})
+        limit = {"greater_than_equal": f"a number of at least {ctx.get('ge')}",
+                 "less_than_equal": f"a number of at most {ctx.get('le')}",
+                 "too_short": f"at least {ctx.get('min_length')} item(s)"}[kind]
+        return loaded.problem(path, f"expected {limit}, found {_found(value)}")
+    return loaded.problem(path, f"{error['msg'][0].lower()}{error['msg'][1:]}, found {_found(value)}")
+
+
+def _known_keys(model: type[BaseModel], path: tuple) -> list[str]:
+    """Return the keys the model accepts at ``path`` (for "did you mean")."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if not hasattr(current, "model_fields"):
+        return []
+    return [f.alias or n for n, f in current.model_fields.items()]
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    unique: dict[str, Problem] = {}
+    for problem in problems:
+        unique.setdefault(str(problem), problem)
+    return list(unique.values())
