@@ -155,7 +155,6 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
-    markup.check_citations(text, f"{brief.spec.template} (output)")
     for block in markup.parse(text, markup.Anchors()):
         blocks += _expand(block, claims, summary, sources, brief)
     return Draft(meta_of(brief), tuple(blocks), style, claims)

@@ -159,7 +159,7 @@ _TRAILING = re.compile(r"^[.,;:?!]+")
 
 
 def _punctuation_first(run: Run) -> Run:
-    """Move punctuation that follows note numbers before them: "South.¹", not "South¹." (CMOS 13.26)."""
+    """Move punctuation that follows note numbers before them: "South.¹", not "South¹." (CMOS 18, chapter 13: note numbers follow punctuation)."""
     nodes, out, i = list(run), [], 0
     while i < len(nodes):
         if not _is_note_mark(nodes[i]):

@@ -138,6 +138,12 @@ def _closing(text: str, pos: int) -> int:
     return -1
 
 
+def _paragraph_end(text: str, pos: int) -> int:
+    """The offset of the blank line ending the paragraph at ``pos`` (a bracket never spans one)."""
+    match = re.compile(r"\n[ \t]*\n").search(text, pos)
+    return match.start() if match else len(text)
+
+
 def _locator(after: str) -> tuple[str, str, str]:
     """(locator, label, suffix) from the text after a key."""
     match = _LOCATOR_RE.match(after)
@@ -178,19 +184,24 @@ def bracketed(text: str, pos: int) -> Citation | None:
     """
     if text[pos:pos + 1] != "[":
         return None
-    close = _closing(text, pos)
-    inner_ats = [i for i in range(pos + 1, close if close > 0 else len(text)) if starts_citation(text, i)]
-    if not inner_ats:
-        if re.match(r"\[-?@", text[pos:]):
+    starts = re.match(r"\[\s*-?@", text[pos:]) is not None  # "[@…" or "[-@…": meant as a citation
+    limit = _paragraph_end(text, pos)
+    close = _closing(text[:limit], pos)
+    if close < 0:
+        if starts:
+            raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the paragraph")
+        return None  # a lone "[": text (a citation inside it is found on its own)
+    if "[" in text[pos + 1:close]:
+        if starts:
+            raise CitationSyntaxError(pos, "expected no brackets inside a citation")
+        return None  # "[see [@a]]": the inner bracket is the citation
+    if not any(starts_citation(text, i) for i in range(pos + 1, close)):
+        if starts:
             raise CitationSyntaxError(pos + 1, "expected a citation key after '@'",
                                       "keys start with a letter, digit or _; write \\@ for a literal @")
         return None
-    if close < 0:
-        raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the text")
     if text[close + 1:close + 2] in ("(", "["):
         return None  # a Markdown link whose text mentions @someone
-    if "[" in text[pos + 1:close]:
-        raise CitationSyntaxError(pos, "expected no brackets inside a citation")
     cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
     items = tuple(_item(text, a + 1, b) for a, b in pairwise(cuts))
     return Citation(items, pos, close + 1)

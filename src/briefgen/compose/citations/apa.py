@@ -1,12 +1,12 @@
 """APA 7: "(Smith, 2024, p. 3)" in the text and a reference list. No notes: APA has
-no reference-entry footnotes, so footnotes and endnotes are not offered (APA 8.1).
+no reference-entry footnotes, so footnotes and endnotes are not offered (APA 7, chapter 8: author-date only).
 
 - Titles of works in sentence case (6.17), periodical names as given; stand-alone
   works (books, reports, web pages, speeches) italic, articles roman (9.19).
 - In the text, a work without author is cited by its title in title case, quoted
   for articles and italic for stand-alone works (8.14); groups in one
   parenthesis are in alphabetical order (8.12).
-- When the author is also the publisher or site, the publisher is left out (9.24).
+- When the author is also the publisher or site, the publisher is left out (9.29).
 - An undated web source gives its retrieval date (9.16).
 """
 

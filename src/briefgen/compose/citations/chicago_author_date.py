@@ -2,7 +2,7 @@
 
 The reference list shows the year once, after the author; the date after the
 outlet gives only what the year does not (month and day). A source with no author
-is cited by what stands first in its entry (CMOS 15.32): the outlet or site, else
+is cited by what stands first in its entry (CMOS 18, chapter 13, author-date): the outlet or site, else
 the title (``title-short`` when the title starts with it).
 """
 

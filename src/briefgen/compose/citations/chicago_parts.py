@@ -1,17 +1,17 @@
 """CMOS 18 pieces shared by the two Chicago styles (notes-bibliography and author-date).
 
 Choices, with the rules behind them (docs/citations.md lists where citeproc differs):
-- Headline-style capitalisation for titles (CMOS 8.159), with CSL's stop words;
-  a descriptive title in square brackets is neither quoted nor re-cased (CMOS 14.? ,
-  8.164). Place of publication is left out (CMOS 18 14.127).
+- Headline-style capitalisation for titles (CMOS 18 chapter 8), with CSL's stop words;
+  a descriptive title in square brackets is neither quoted nor re-cased (CMOS 18,
+  chapter 8 on descriptive titles). Place of publication is left out (CMOS 18, chapter 13).
 - Names in full; notes use "et al." from three authors (13.? ), bibliographies list
-  up to six, else the first three and "et al." (13.76). Without an author, a
+  up to six, else the first three and "et al." (CMOS 18, chapter 13). Without an author, a
   newspaper's, magazine's or web site's name stands first in the bibliography and
-  short notes (14.92, 14.104); otherwise the title does.
+  short notes (CMOS 18, chapter 14); otherwise the title does.
 - Short forms use ``title-short`` when given, else the whole title: picking a
-  title's key words (13.32) is an editor's judgement no rule can make.
+  title's key words (CMOS 18, chapter 13) is an editor's judgement no rule can make.
 - Undated periodicals and blog posts print "n.d."; undated web pages their accessed
-  date alone (14.104). Page ranges are abbreviated per CMOS 9.64.
+  date alone (CMOS 18, chapter 14). Page ranges are abbreviated as CMOS's rule for inclusive numbers (chapter 9) gives.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def container(item: Item) -> Piece:
 
 
 def page_range(pages: str) -> str:
-    """CMOS 9.64 inclusive numbers: 45–67, 100–104, 101–8, 321–28, 1496–504 → 1496–1504."""
+    """CMOS inclusive numbers (chapter 9): 45–67, 100–104, 101–8, 321–28, 1496–504 → 1496–1504."""
     if "–" not in pages:
         return pages
     first, _, last = pages.partition("–")

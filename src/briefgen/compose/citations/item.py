@@ -68,7 +68,7 @@ class Item:
     @property
     def label_title(self) -> str:
         """The title an in-text citation uses: ``title-short`` only when it begins with the
-        title's first word, so a reader finds the entry the label points to (CMOS 15.32,
+        title's first word, so a reader finds the entry the label points to (CMOS 18 chapter 13,
         APA 8.14); else the whole title."""
         def first(text: str) -> str:
             words = re.sub(r"<[^>]*>", "", text).casefold().strip("[“‘\"' ").split()

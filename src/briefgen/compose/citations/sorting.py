@@ -1,4 +1,4 @@
-"""Reference-list order: by the printed text, as a reader scans it (CMOS 13.69, APA 9.44)."""
+"""Reference-list order: by the printed text, as a reader scans it (CMOS 18 chapter 13, APA 9.44)."""
 
 from __future__ import annotations
 

@@ -132,7 +132,7 @@ def _recase(title: str, word_case: Callable[[str, bool, bool, str], str]) -> str
 
 @lru_cache(maxsize=4096)
 def headline(title: str) -> str:
-    """Headline-style capitalisation (CMOS 8.159, as CSL's title case applies it).
+    """Headline-style capitalisation (CMOS 18 chapter 8, as CSL's title case applies it).
 
     Lower-case words are capitalised except stop words inside the title; words with
     a capital (AI, iPhone, McNeil) and protected spans stay as they are.
@@ -169,7 +169,7 @@ def sentence(title: str) -> str:
 
 
 def is_descriptive(title: str) -> bool:
-    """A descriptive title in square brackets (CMOS 14.? for untitled works)."""
+    """A descriptive title in square brackets (CMOS 18 chapter 8, APA 9.20: untitled works)."""
     bare = unmarked(title)
     return bare.startswith("[") and bare.endswith("]")
 
