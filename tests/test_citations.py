@@ -75,7 +75,7 @@ class Toy:
     """A test-only fifth style: one class, one register() call, nothing else changed."""
 
     name, manual, numeric, placements, ibid = "toy", "The Toy Manual", False, (FOOTNOTES,), True
-    alphabetical_groups, references_heading, group = False, "Works", ("<", " | ", ">")
+    alphabetical_groups, references_label, group = False, "references", ("<", " | ", ">")
 
     def entry(self, item):
         return (Text(f"{item.title.upper()}."),)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,3 +169,55 @@ def test_no_pdf_table_row_splits_across_pages(built, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_no_docx_table_row_splits_across_pages(built, libreoffice, name):
     assert not split_cells(libreoffice / f"{name}.pdf", built[name].document)
+
+
+# ---------------------------------------------------------------- the DOCX table of contents
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def contents_entries(docx_path: Path) -> list[tuple[str, str | None]]:
+    """Return (heading text, printed page number or None) for each contents entry of a DOCX."""
+    import docx
+
+    entries = []
+    for p in docx.Document(str(docx_path)).paragraphs:
+        if not re.fullmatch(r"toc \d", p.style.name.lower()):  # the entries, not "TOC Heading"
+            continue
+        texts, in_result, number = [], False, None
+        for node in p._p.iter(f"{W}t", f"{W}fldChar", f"{W}instrText"):
+            if node.tag == f"{W}fldChar":
+                in_result = node.get(f"{W}fldCharType") == "separate"
+                assert node.get(f"{W}dirty") is None, "a dirty field makes Word ask to update"
+            elif node.tag == f"{W}t":
+                if in_result:
+                    number = (number or "") + (node.text or "")
+                else:
+                    texts.append(node.text or "")
+        entries.append(("".join(texts), number))
+    return entries
+
+
+def test_docx_contents_show_the_pages_libreoffice_lays_headings_on(built, libreoffice):
+    with_toc = [n for n, b in built.items() if contents_entries(b.docx)]
+    assert with_toc, "no example has a table of contents"
+    for name in with_toc:
+        reader = pypdf.PdfReader(str(libreoffice / f"{name}.pdf"))
+        outline = {str(o.title).strip(): reader.get_destination_page_number(o) + 1
+                   for o in reader.outline if not isinstance(o, list)}
+        for title, number in contents_entries(built[name].docx):
+            assert number is not None and number != "?", f"{name}: {title!r} has no page number"
+            assert int(number) == outline[title.strip()], f"{name}: {title!r}"
+
+
+def test_docx_contents_without_libreoffice_are_links_without_numbers(built, monkeypatch, tmp_path):
+    from briefgen.renderers.docx import pages
+
+    monkeypatch.setattr(pages, "soffice_path", lambda: None)
+    name = next(n for n, b in built.items() if contents_entries(b.docx))
+    path = tmp_path / "no-lo.docx"
+    path.write_bytes(renderers.get("docx").render(built[name].document).data)
+    entries = contents_entries(path)
+    assert entries and all(number is None for _, number in entries)
+    with zipfile.ZipFile(path) as package:
+        assert "PAGEREF" not in package.read("word/document.xml").decode()

@@ -63,3 +63,23 @@ def test_the_house_style_is_declared_once():
     for field in dataclasses.fields(model.Style):
         if field.name in schemas.HouseStyle.model_fields:
             assert schemas.HouseStyle.model_fields[field.name].description == validation.attribute_docs(model.Style)[field.name]
+
+
+def test_the_derived_house_style_checks_types_bounds_and_keys_with_positions(tmp_path):
+    from briefgen.errors import UserError
+    from briefgen.inputs import housestyle
+
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "styles" / "x.yaml").write_text(
+        "body_size: 20\nmargins_mm: [1, 2, .nan, 4]\naccent: red\nbody_fnt: sans\nheading_sizes: [12, 10]\n")
+    with pytest.raises(UserError) as caught:
+        housestyle.load_style("x", tmp_path)
+    lines = [line.split("styles/x.yaml:", 1)[1] for line in caught.value.render().splitlines()]
+    assert lines == [
+        "1:12: body_size: expected a number of at most 16, found a whole number 20",
+        "2:20: margins_mm.2: expected a finite number, found a number nan",
+        "3:9: accent: expected a colour as #rrggbb, found a string 'red' (e.g. #1F3A5F)",
+        "4:1: body_fnt: unknown key 'body_fnt' (did you mean 'body_font'?)",
+        "5:16: heading_sizes: expected at least 3 item(s), found a list",
+    ]
+    assert isinstance(housestyle.load_style("default", tmp_path), model.Style)  # the shipped default still loads

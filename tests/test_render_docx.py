@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
@@ -412,7 +413,8 @@ def test_house_header_and_footer_text_and_draft_watermark():
     data = render(replace(brief(Paragraph((Text("x"),)), marking="TLP:RED", draft=True), style=style))
     section = docx.Document(io.BytesIO(data)).sections[0]
     assert section.header.paragraphs[0].text.startswith("Policy Unit")
-    assert section.footer.paragraphs[0].text.startswith("Not for publication")
+    # The same footer as the PDF's: page label left, house text centred, marking right.
+    assert section.footer.paragraphs[0].text.split("\t") == ["Page 1 of 1", "Not for publication", "TLP:RED"]
     paths = part(data, "word/header1.xml").iter("{urn:schemas-microsoft-com:vml}textpath")
     assert [p.get("string") for p in paths if p.get("string")] == ["DRAFT"]
 
@@ -425,7 +427,8 @@ def test_no_marking_means_no_marking_anywhere():
 
 def test_core_properties():
     meta = Meta(title="Water & Power", author=("A. One", "B. Two"), subject="Water policy",
-                keywords=("water", "drought"), date="2025-03-03", marking="TLP:AMBER")
+                keywords=("water", "drought"), date="3 March 2025", issued=dt.date(2025, 3, 3),
+                marking="TLP:AMBER")
     data = render(Document(meta, (Paragraph((Text("x"),)),)))
     props = docx.Document(io.BytesIO(data)).core_properties
     assert (props.title, props.author, props.subject, props.keywords) == (

@@ -181,7 +181,7 @@ def test_text_comes_out_in_reading_order(sample: Rendered, tmp_path: Path) -> No
              "Background", "Plain text, bold, italic, a link and paragraph 0.",
              "paragraph 2.", "“Water is the new oil,” said the minister.", "Data 数据",
              "Table 1. Claims per source", "Source", "Claims", "Daily News", "3", "Gazette", "1",
-             "Drought", "Figure 1. Sources by theme",
+             "Figure 1. Sources by theme", "Drought",
              "1. First", "2. Second", "Notes", "3. Gazette, “Dams,” 2023, https://example.org/dams.",
              "A. Author, “Title,” Daily News, 2024.", "Ibid.")
 
@@ -431,13 +431,13 @@ def test_figures_are_drawn_with_their_data(tmp_path: Path) -> None:
     events = tuple(((Text(f"20{10 + i}"),), (Text(f"Event number {i} happened"),)) for i in range(6))
     timeline = Figure("timeline", "Figure 2. Events", Table(((Text("Date"),), (Text("Event"),)), events))
     text = flat(page_texts(pdf.render(brief(timeline)).data, tmp_path)[0])
-    in_order(text, "2010", "2011", "2012", "2013", "2014", "2015", "Figure 2. Events")
+    in_order(text, "Figure 2. Events", "2010", "2011", "2012", "2013", "2014", "2015")  # caption above
     assert all(f"Event number {i} happened" in text for i in range(6))
     coverage = Figure("coverage", "Figure 3. Coverage", Table(
         ((Text("Source"),), (Text("Drought"),), (Text("Tariffs"),)),
         (((Text("Gazette"),), (Text("4"),), (Text("0"),)), ((Text("Daily News"),), (Text("1"),), (Text("2"),)))))
     text = flat(page_texts(pdf.render(brief(coverage)).data, tmp_path)[0])
-    in_order(text, "Source", "Drought", "Tariffs", "Gazette", "4", "0", "Daily News", "1", "2", "Figure 3. Coverage")
+    in_order(text, "Figure 3. Coverage", "Source", "Drought", "Tariffs", "Gazette", "4", "0", "Daily News", "1", "2")
 
 
 # ---------------------------------------------------------------- determinism

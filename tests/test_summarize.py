@@ -189,8 +189,31 @@ def test_suggest_themes_returns_key_phrases_with_their_sources(seed: pipeline.Pr
     assert [s.score for s in suggestions] == sorted((s.score for s in suggestions), reverse=True)
     texts = {sid: s.text.lower() for sid, s in load_sources(seed.sources_dir).items()}
     for suggestion in suggestions:
-        assert len(suggestion.sources) >= 2 and suggestion.sources == sorted(suggestion.sources)
+        assert len(suggestion.sources) >= (1 if suggestion.kind == "focus" else 2) and suggestion.sources == sorted(suggestion.sources)
+        assert suggestion.documents == len(suggestion.sources) and suggestion.example
         assert any(suggestion.phrase.lower() in texts[sid] for sid in suggestion.sources)
+
+
+def test_suggestions_are_entities_and_terms_never_stop_word_ngrams_and_include_one_sources_topic(tmp_path: Path) -> None:
+    from briefgen.drafting import keyphrases
+
+    docs = {
+        "a.txt": "The call comes as the Water Authority of the Northern Basin cuts quotas. Six months of drought include "
+                 "record lows. Farmers say the Water Authority of the Northern Basin acted late.\n",
+        "b.txt": "The Water Authority of the Northern Basin will review irrigation quotas in six months. The call comes late.\n",
+        "c.txt": "Groundwater pumping has doubled since spring. Groundwater pumping now supplies most farms in the delta. "
+                 "Officials fear that groundwater pumping will drain the aquifer within a decade. Irrigation quotas were cut.\n",
+    }
+    project = _project(tmp_path, docs, "themes: []\n")
+    found = summarize.suggest_themes(project, count=6)
+    phrases = {s.phrase.lower(): s for s in found}
+    assert phrases["water authority of the northern basin"].documents == 2
+    assert phrases["groundwater pumping"].kind == "focus" and phrases["groundwater pumping"].sources == ["c"]
+    assert "Groundwater pumping has doubled since spring." == phrases["groundwater pumping"].example
+    for suggestion in found:
+        words = suggestion.phrase.lower().split()
+        assert not set(words) & (keyphrases.WEAK | sentences.STOPWORDS) - {"of", "the"}, suggestion.phrase
+        assert words[0] not in keyphrases.WEAK and words[-1] not in keyphrases.WEAK, suggestion.phrase
 
 
 def test_out_writes_every_theme_to_one_file_and_leaves_the_summary_alone(seed: pipeline.Project, tmp_path: Path) -> None:
@@ -325,3 +348,18 @@ def test_sentences_respect_abbreviations_lists_and_offsets() -> None:
 def test_claim_text_is_the_sentence_lightly_cleaned() -> None:
     assert drafting.claim_text("However, the plan was delayed[4]") == "The plan was delayed."
     assert drafting.claim_text("reservoirs fell sharply.") == "Reservoirs fell sharply."
+
+
+def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path: Path) -> None:
+    docs = {"memo.txt": "Reservoir storage and tariff revenue both fell sharply in the dry summer months.\n\n"
+                        "Reservoir storage in the northern basin fell to a record low in August.\n\n"
+                        "Tariff revenue in the city rose by a tenth over the last year.\n"}
+    themes = ("themes:\n  - id: stocks\n    title: Water stocks\n    terms: [reservoir]\n"
+              "  - id: pricing\n    title: Prices\n    terms: [tariff]\n")
+    project = _project(tmp_path, docs, themes)
+    report = summarize.summarize(project)
+    assert [d.text for d in report.unassigned] == ["Reservoir storage and tariff revenue both fell sharply in the dry summer months."]
+    assert "fits no theme: Reservoir storage and tariff revenue both fell sharply" in report.line()
+    quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
+    assert sorted(quotes) == ["Reservoir storage in the northern basin fell to a record low in August.",
+                              "Tariff revenue in the city rose by a tenth over the last year."]

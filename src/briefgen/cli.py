@@ -143,8 +143,8 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
         found = summarize.suggest_themes(pipeline.Project(project), count)
-        console.table("Candidate themes", ["phrase", "sources", "score"],
-                      [[s.phrase, ", ".join(s.sources), f"{s.score:.2f}"] for s in found])
+        console.table("Candidate themes", ["phrase", "kind", "documents", "sources", "score", "example"],
+                      [[s.phrase, s.kind, str(s.documents), ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
         return 0
     run(action)
 

@@ -7,6 +7,8 @@ imports only the standard library.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -165,8 +167,11 @@ class Figure:
 
     kind: str
     caption: str
+    """Numbered by transforms (``Figure 2. …``, in the brief's language); shown above the figure."""
     data: Table
     """The figure's data; formats that cannot draw the chart show this table."""
+    anchor: str = ""
+    """A link target (``fig-2``), so that text can refer to the figure."""
 
 
 FIGURE_KINDS = ("coverage", "timeline")
@@ -187,7 +192,9 @@ class Meta:
     subtitle: str = ""
     author: tuple[str, ...] = ()
     date: str = ""
-    """Shown as written; ISO dates are formatted by compose."""
+    """Shown as written; ISO dates are formatted per language by compose."""
+    issued: dt.date | None = None
+    """The brief's date as a calendar day (document properties), when it is a full date."""
     lang: str = "en-GB"
     audience: str = ""
     marking: str = ""
@@ -196,6 +203,22 @@ class Meta:
     keywords: tuple[str, ...] = ()
     draft: bool = False
     """Draw a DRAFT watermark."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """Every fixed word the renderers print, in the brief's language (compose fills it in)."""
+
+    def label(self, key: str, **fill: object) -> str:
+        """Return the label ``key`` in the brief's language, its ``{fields}`` filled in."""
+        text = dict(self.labels).get(key) or FURNITURE[key]
+        return text.format(**fill) if fill else text
+
+    def byline(self) -> str:
+        """The title block's line under the subtitle: audience · date · authors."""
+        return " · ".join(p for p in (self.audience, self.date, ", ".join(self.author)) if p)
+
+
+FURNITURE = {"contents": "Contents", "page_of": "Page {page} of {pages}", "figure": "Figure {n}",
+             "table": "Table {n}"}
+"""English labels for a document built by hand, without compose's localised labels."""
 
 
 _COLOUR = {"pattern": r"^#[0-9A-Fa-f]{6}$"}
@@ -265,3 +288,20 @@ def plain_text(content: tuple[Inline, ...]) -> str:
         elif isinstance(node, Cite):
             parts.append("[" + "; ".join("@" + k for k in node.keys) + "]")
     return "".join(parts)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable_text(text: str) -> str:
+    """Return ``text`` without the control characters no document format can hold.
+
+    The one cleaner: transforms apply it to every string of the document, and the
+    renderers to whatever they are handed directly. Tabs and line breaks stay.
+    """
+    return _UNPRINTABLE.sub("", text)
+
+
+def heading_text(content: tuple[Inline, ...]) -> str:
+    """Return a heading's text for outlines and contents: no note or citation markers."""
+    return plain_text(tuple(n for n in content if not isinstance(n, (Footnote, Marker, Cite)))).strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.compose import citations, markup, templates
+from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import figure
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Claim, Evidence, Section
@@ -21,9 +21,6 @@ from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -84,33 +81,30 @@ def source_date() -> str:
 
 
 def format_date(iso: str, lang: str) -> str:
-    """Return ``2025-03-04`` as ``4 March 2025`` (or ``March 4, 2025`` for en-US); other text as it is."""
-    parts = iso.split("-")
-    if not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or len(parts) > 3:
-        return iso
-    if len(parts) == 1:
-        return parts[0]
-    month = _MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    day = int(parts[2])
-    return f"{month} {day}, {parts[0]}" if lang.lower() == "en-us" else f"{day} {month} {parts[0]}"
+    """Return an ISO date as ``lang`` writes it (``4 March 2025``, ``March 4, 2025``…); other text as it is."""
+    return labels.format_date(iso, lang)
 
 
-def meta_of(brief: Brief) -> Meta:
+def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
+    """Return the brief's metadata with its date (shown and typed) and labels in its language."""
     spec = brief.spec
     authors = (spec.author,) if isinstance(spec.author, str) else tuple(spec.author)
     date = spec.date or source_date()
     themes = [t for s in spec.sections for t in s.themes]
     return Meta(
-        title=spec.title, subtitle=spec.subtitle, author=authors, date=format_date(date, spec.lang) if date else "",
+        title=spec.title, subtitle=spec.subtitle, author=authors,
+        date=labels.format_date(date, spec.lang, project_templates) if date else "",
+        issued=labels.typed_date(date),
         lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
         keywords=((spec.marking,) if spec.marking else ()) + (tuple(spec.keywords) or tuple(dict.fromkeys(themes))),
         draft=spec.draft,
+        labels=tuple((k, v) for k, v in labels.labels(spec.lang, project_templates).items()
+                     if isinstance(v, str)),
     )
 
 
-def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> dict[str, Any]:
+def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source],
+            project_templates: Path | None = None) -> dict[str, Any]:
     """Return the variables every brief template sees."""
     spec, md = brief.spec, templates.Md
     return {
@@ -119,6 +113,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
+        "labels": labels.labels(spec.lang, project_templates),
     }
 
 
@@ -128,7 +123,7 @@ def citing(style_name: str, placement: str | None) -> dict[str, Any]:
     placed = citations.placement_of(style_name, placement)
     return {"style": style_name, "placement": placed, "numeric": style.numeric,
             "endnotes": placed == citations.ENDNOTES and not style.numeric,
-            "references_heading": style.references_heading}
+            "references_label": style.references_label}
 
 
 def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
@@ -152,24 +147,27 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     if wrong:
         raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = [select(s, summary, sources) for s in brief.spec.sections]
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources))
+    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
     for block in markup.parse(text, markup.Anchors()):
-        blocks += _expand(block, claims, summary, sources, brief)
-    return Draft(meta_of(brief), tuple(blocks), style, claims)
+        blocks += _expand(block, claims, summary, sources, brief,
+                          labels.labels(brief.spec.lang, project_templates))
+    return Draft(meta_of(brief, project_templates), tuple(blocks), style, claims)
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
-            sources: dict[str, Source], brief: Brief) -> list[Block | markup.Directive]:
+            sources: dict[str, Source], brief: Brief,
+            words: dict[str, Any]) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources)]
+        return [annex(claims, sources, words)]
     if block.name == "figure":
-        return [figure(block.args, claims, summary, sources)]
+        drawn = figure(block.args, claims, summary, sources, words)
+        return [drawn] if drawn is not None else []
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
                     "(expected callout, toc, figure, annex, notes or references)")
 
@@ -179,7 +177,8 @@ def _dated(source: Source) -> str:
     return f"{source.short}, {source.year}" if source.year else source.short
 
 
-def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+def annex(claims: tuple[Selected, ...], sources: dict[str, Source],
+          words: dict[str, Any] | None = None) -> Table:
     """Return the evidence annex: each claim, then each of its quotes with its source."""
     rows = []
     for index, chosen in enumerate(claims, 1):
@@ -187,6 +186,7 @@ def annex(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
             claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
             rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
                          (Text(_dated(sources[evidence.source])),)))
-    header = ((Text("Claim"),), (Text("Verbatim quote"),), (Text("Source"),))
-    return Table(header, tuple(rows), caption="Evidence for each claim", widths=(3, 5, 2))
+    words = words or labels.labels("en")
+    header = ((Text(str(words["claim"])),), (Text(str(words["quote"])),), (Text(str(words["source"])),))
+    return Table(header, tuple(rows), caption=str(words["evidence"]), widths=(3, 5, 2))
 

@@ -6,8 +6,9 @@ a format that cannot draw the chart shows the numbers instead.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
+from briefgen.compose import labels
 from briefgen.errors import UserError
 from briefgen.inputs.schemas import Claim
 from briefgen.inputs.sources import Source
@@ -25,23 +26,33 @@ class Selected(Protocol):
     def source_ids(self) -> tuple[str, ...]: ...
 
 
-def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Figure:
-    """Return the Figure of ``kind`` over the claims the brief shows.
+MIN_DATES = 3
+"""A timeline needs at least this many distinct dates; fewer say nothing a sentence cannot."""
 
-    A timeline needs dated claims (a claim's ``date``); without two of them it
-    shows when the cited sources were published instead.
+
+def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
+           words: dict[str, Any]) -> Figure | None:
+    """Return the Figure of ``kind`` over the claims the brief shows, captioned in the brief's language.
+
+    A timeline shows the claims' event dates (a claim's ``date``) when there are at least
+    MIN_DATES distinct ones, else the cited sources' publication dates, and says which;
+    with fewer distinct dates than that there is no timeline (None).
     """
     if kind == "coverage":
-        return Figure(kind, "Which sources support the claims in each theme", coverage(claims, summary, sources))
+        return Figure(kind, str(words["coverage"]), coverage(claims, summary, sources, words))
     if kind == "timeline":
-        dated = timeline(claims)
-        if len(dated.rows) >= 2:
-            return Figure(kind, "Timeline of dated claims", dated)
-        return Figure(kind, "When the sources were published", publications(claims, sources))
+        events = timeline(claims, words)
+        if len({r[0] for r in events.rows}) >= MIN_DATES:
+            return Figure(kind, str(words["timeline_events"]), events)
+        published = publications(claims, sources, words)
+        if len({r[0] for r in published.rows}) >= MIN_DATES:
+            return Figure(kind, str(words["timeline_published"]), published)
+        return None
     raise UserError(f"figures: expected one of {', '.join(FIGURE_KINDS)}, found {kind!r}")
 
 
-def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source]) -> Table:
+def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
+             words: dict[str, Any]) -> Table:
     """Return a table: one row per cited source, one column per theme, cells = claims supported."""
     theme_of = {c.id: t for t in summary.themes for c in t.claims}
     themes = list(dict.fromkeys(theme_of[s.claim.id].id for s in claims))
@@ -50,19 +61,21 @@ def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, 
     for chosen in claims:
         for key in chosen.source_ids:
             counts[(key, theme_of[chosen.claim.id].id)] += 1
-    header = ((Text("Source"),),) + tuple((Text(summary.theme(t).title),) for t in themes)
+    header = ((Text(str(words["source"])),),) + tuple((Text(summary.theme(t).title),) for t in themes)
     rows = tuple(((Text(sources[k].short),),) + tuple((Text(str(counts[(k, t)])),) for t in themes) for k in cited)
     return Table(header, rows, widths=(2,) + (1,) * len(themes))
 
 
-def timeline(claims: tuple[Selected, ...]) -> Table:
+def timeline(claims: tuple[Selected, ...], words: dict[str, Any]) -> Table:
     """Return a table of (date, claim) rows for the claims that carry a date, oldest first."""
     rows = sorted((c.claim.date, c.claim.text) for c in claims if c.claim.date)
-    return Table(((Text("Date"),), (Text("Event"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
+    return Table(((Text(str(words["date"])),), (Text(str(words["event"])),)),
+                 tuple(((Text(labels.written(d, words)),), (Text(t),)) for d, t in rows), widths=(1, 5))
 
 
-def publications(claims: tuple[Selected, ...], sources: dict[str, Source]) -> Table:
+def publications(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any]) -> Table:
     """Return a table of (date, source) rows: when each cited source was published, oldest first."""
     cited = dict.fromkeys(k for s in claims for k in s.source_ids)
     rows = sorted((sources[k].issued, sources[k].title) for k in cited if sources[k].issued)
-    return Table(((Text("Date"),), (Text("Published"),)), tuple(((Text(d),), (Text(t),)) for d, t in rows), widths=(1, 5))
+    return Table(((Text(str(words["date"])),), (Text(str(words["published"])),)),
+                 tuple(((Text(labels.written(d, words)),), (Text(t),)) for d, t in rows), widths=(1, 5))

@@ -10,7 +10,6 @@ every form; nothing here compares style names. The ``::: notes`` and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, assert_never
@@ -42,6 +41,7 @@ from briefgen.model import (
     Table,
     TableOfContents,
     Text,
+    printable_text,
 )
 
 Run = tuple[Inline, ...]
@@ -64,8 +64,8 @@ def map_runs(block: Block, fn: Callable[[Run], Run]) -> Block:
             return Callout(title, tuple(map_runs(b, fn) for b in content))
         case NoteList(entries):
             return NoteList(tuple(Entry(e.anchor, e.label, fn(e.content)) for e in entries))
-        case Figure(kind, caption, data):
-            return Figure(kind, caption, map_runs(data, fn))  # type: ignore[arg-type]
+        case Figure():
+            return replace(block, data=map_runs(block.data, fn))  # type: ignore[arg-type]
         case TableOfContents():
             return block
         case _:
@@ -196,19 +196,18 @@ def _tidy(run: Run) -> Run:
     return tuple(out)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def printable_text(text: str) -> str:
-    """Return ``text`` without control characters."""
-    return _UNPRINTABLE.sub("", text)
-
-
 def printable_meta(meta: Meta) -> Meta:
     """Return ``meta`` with every string printable."""
-    changes: dict[str, Any] = {f.name: printable_text(v) if isinstance(v, str) else tuple(printable_text(x) for x in v)
-               for f in fields(meta) if isinstance(v := getattr(meta, f.name), (str, tuple))}
+    changes: dict[str, Any] = {f.name: _printable_value(v) for f in fields(meta)
+                               if isinstance(v := getattr(meta, f.name), (str, tuple))}
     return replace(meta, **changes)
+
+
+def _printable_value(value: Any) -> Any:
+    """Return a string, or a (nested) tuple of strings, without control characters."""
+    if isinstance(value, str):
+        return printable_text(value)
+    return tuple(_printable_value(v) for v in value)
 
 
 def printable(run: Run) -> Run:
@@ -245,4 +244,26 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str 
                 final.append(resolver.references())
         else:
             final.append(block)
-    return Document(printable_meta(draft.meta), tuple(map_runs(b, printable) for b in final), draft.style)
+    meta = printable_meta(draft.meta)
+    return Document(meta, numbered(tuple(map_runs(b, printable) for b in final), meta), draft.style)
+
+
+def numbered(blocks: tuple[Block, ...], meta: Meta) -> tuple[Block, ...]:
+    """Number the figures and the captioned tables in reading order: ``Figure 2. …``, ``Table 1. …``.
+
+    Each figure gets the anchor ``fig-N``, so that text can link to it. The words come
+    from the brief's language; renderers print the captions as they are.
+    """
+    counts = {"figure": 0, "table": 0}
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Figure):
+            counts["figure"] += 1
+            n = counts["figure"]
+            caption = meta.label("figure", n=n) + (". " + block.caption if block.caption else "")
+            block = replace(block, caption=caption, anchor=f"fig-{n}")
+        elif isinstance(block, Table) and block.caption:
+            counts["table"] += 1
+            block = replace(block, caption=meta.label("table", n=counts["table"]) + ". " + block.caption)
+        out.append(block)
+    return tuple(out)

@@ -3,16 +3,19 @@
 1. Every claimable sentence of the corpus is tokenised once (``sentences.tokens``).
 2. Each sentence is scored against every theme with BM25 (k1=1.2, b=0.75; the
    sentence is the document, the theme's title, description and seed terms the
-   query), and belongs to its best-scoring theme.
+   query). It belongs to its best-scoring theme only when that score beats the
+   runner-up's by MARGIN; otherwise it fits no theme and, if it would have led a
+   claim, is returned as an unassigned draft (``theme == ""``) for the analyst.
 3. Per theme, sentences are taken best first, down to MIN_SHARE of the theme's
    best score; one that is a near-duplicate of a claim already taken is skipped;
    the first ``POOL × per_theme`` others lead a candidate claim each.
-4. Corroboration: every claimable sentence of the corpus that is a near-duplicate
-   of a candidate's leading sentence becomes evidence of it (one passage per
-   source, at most MAX_EVIDENCE). Near-duplicate means a Jaccard similarity of the
-   token sets of at least JACCARD. Candidates come from an inverted index of the
-   claims' rarest tokens (prefix filtering, exact for that threshold), so the pass
-   is linear in the corpus, never pairwise.
+4. Corroboration: every claimable sentence of another source that reports the
+   same fact as a candidate's leading sentence (``corroboration.same_fact``: no
+   disagreeing number, year or name, and enough weighted content in common)
+   becomes evidence of it, with its own verbatim quote (one passage per source, at
+   most MAX_EVIDENCE). Candidates come from an inverted index of each claim's
+   heaviest tokens, so the pass is linear in the corpus, never pairwise. A
+   candidate that reports the same fact as a better one is not a claim of its own.
 5. The candidates are ranked by score × (1 + CORROBORATION × ln(sources)): what
    many sources state is more likely a key claim. The best ``per_theme`` are kept.
 
@@ -28,14 +31,15 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
-from briefgen.drafting import sentences
+from briefgen.drafting import corroboration, sentences
 
 K1, B = 1.2, 0.75
 """BM25 term-saturation and length-normalisation constants (the usual defaults)."""
 FIELD_WEIGHTS = {"title": 2.0, "description": 1.0, "terms": 3.0}
 """Weight of a query token by the theme field it comes from: seed terms count most."""
-MIN_SHARE = 0.3
+MIN_SHARE = 0.2
 """A sentence must score at least this share of its theme's best sentence to lead a claim."""
 JACCARD = 0.5
 """Token-set Jaccard similarity from which two sentences are near-duplicates (the same claim)."""
@@ -45,6 +49,8 @@ POOL = 4
 """Candidate claims considered per claim kept."""
 CORROBORATION = 0.5
 """How much corroboration lifts a claim's rank."""
+MARGIN = 1.3
+"""A sentence is filed under its best theme only if it scores at least this many times the runner-up."""
 
 
 @dataclass(frozen=True)
@@ -109,20 +115,37 @@ class Corpus:
         self.spans: list[tuple[int, int, int]] = []
         """(document index, start, end) of each sentence."""
         self.bags: list[tuple[str, ...]] = []
+        self.issued: list[str] = []
+        self._facts: dict[int, corroboration.Facts] = {}
         self.df: Counter[str] = Counter()
+        self.doc_tokens: Counter[str] = Counter()
 
-    def add(self, source: str, text: str) -> None:
-        """Add a document's sentences."""
+    def add(self, source: str, text: str, issued: str = "") -> None:
+        """Add a document's sentences; ``issued`` (its ISO date, if known) dates its "today"."""
         normalised, found = sentences.split(text)
         index = len(self.texts)
         self.sources.append(source)
         self.texts.append(normalised)
+        self.issued.append(issued)
+        tokens: set[str] = set()
         for sentence in found:
             bag = tuple(sentences.tokens(sentence.text))
             if sentence.claimable and bag:
                 self.spans.append((index, sentence.start, sentence.end))
                 self.bags.append(bag)
                 self.df.update(set(bag))
+                tokens.update(bag)
+        self.doc_tokens.update(tokens)
+
+    def facts(self, i: int) -> corroboration.Facts:
+        """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
+        if i not in self._facts:
+            doc, start, end = self.spans[i]
+            self._facts[i] = corroboration.facts_of(self.texts[doc][start:end], self.issued[doc])
+        return self._facts[i]
+
+    def weights(self) -> corroboration.Weights:
+        return corroboration.Weights(self.doc_tokens, len(self.texts))
 
     def passage(self, i: int) -> Passage:
         doc, start, end = self.spans[i]
@@ -130,97 +153,131 @@ class Corpus:
 
 
 def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft]:
-    """Return up to ``per_theme`` drafted claims per topic, in topic order then best first."""
-    leaders = _leaders(corpus, topics, POOL * per_theme)
-    evidence = _corroborate(corpus, [i for i, _, _ in leaders])
-    drafts = [Draft(topics[t].id, claim_text(corpus.passage(i).quote), score, evidence[k]) for k, (i, t, score) in enumerate(leaders)]
+    """Return up to ``per_theme`` drafted claims per topic, in topic order then best first.
+
+    Then up to ``per_theme`` unassigned drafts (``theme == ""``): strong sentences that fit no theme clearly.
+    """
+    weights = corpus.weights()
+    best, unfit = _best_topics(corpus, topics)
+    floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
+    strays = {i: (len(topics), score) for i, score in unfit.items() if score >= floor}
+    fitted = best | strays
+    leaders = _leaders(corpus, fitted, len(topics) + 1, POOL * per_theme, weights)
+    evidence = _corroborate(corpus, leaders, {i: t for i, (t, _) in fitted.items()}, weights)
+    names = [topic.id for topic in topics] + [""]
+    drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k]) for k, (i, t, score) in enumerate(leaders)]
     kept: list[Draft] = []
-    for topic in topics:
-        mine = [d for d in drafts if d.theme == topic.id]
+    for name in names:
+        mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
         kept += mine[:per_theme]
     return kept
 
 
-def _leaders(corpus: Corpus, topics: list[Topic], pool: int) -> list[tuple[int, int, float]]:
-    """Return (sentence, topic, score) of up to ``pool`` candidate claims per topic, no two near-duplicates."""
+def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, pool: int,
+             weights: corroboration.Weights) -> list[tuple[int, int, float]]:
+    """Return (sentence, topic, score) of up to ``pool`` candidate claims per topic, no two of one fact.
+
+    Topic ``topics - 1`` may stand for "no theme": its candidates are ranked after every theme's."""
     by_topic: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for i, (topic, score) in _best_topics(corpus, topics).items():
+    for i, (topic, score) in best.items():
         by_topic[topic].append((-score, i))
     leaders: list[tuple[int, int, float]] = []
-    taken: list[frozenset[str]] = []
-    for topic in range(len(topics)):
+    taken: list[tuple[int, int, frozenset[str]]] = []
+    for topic in range(topics):
         ranked = sorted(by_topic[topic])
         count = 0
         for negative, i in ranked:
             if count >= pool or -negative < MIN_SHARE * -ranked[0][0]:
                 break
             bag = frozenset(corpus.bags[i])
-            if not any(_jaccard(bag, other) >= JACCARD for other in taken):
+            if not any(_repeats(corpus, i, bag, j, other, weights, t == topic) for j, t, other in taken):
                 leaders.append((i, topic, -negative))
-                taken.append(bag)
+                taken.append((i, topic, bag))
                 count += 1
     return leaders
 
 
-def _best_topics(corpus: Corpus, topics: list[Topic]) -> dict[int, tuple[int, float]]:
-    """Return sentence → (its best topic, BM25 score), for sentences that match any topic."""
+def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozenset[str], weights: corroboration.Weights,
+             themed: bool) -> bool:
+    """Whether sentence ``i`` says what ``j`` says: a near-duplicate, or the same fact in another source."""
+    if _jaccard(bag, other) >= JACCARD:
+        return True
+    same = corroboration.THEMED if themed else corroboration.SAME
+    return corpus.spans[i][0] != corpus.spans[j][0] and corroboration.same_fact(
+        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, same=same) > 0
+
+
+def _best_topics(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
+    """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and sentence → score for the others."""
+    return _fit(corpus, [topic.query() for topic in topics])
+
+
+def _fit(corpus: Corpus, queries: list[dict[str, float]]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
     n = len(corpus.bags)
     if not n:
-        return {}
+        return {}, {}
     average = sum(map(len, corpus.bags)) / n
     weights: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for t, topic in enumerate(topics):
-        for token, weight in topic.query().items():
+    for t, query in enumerate(queries):
+        for token, field_weight in query.items():
             df = corpus.df.get(token, 0)
             if df:
-                weights[token].append((t, weight * math.log(1 + (n - df + 0.5) / (df + 0.5))))
+                weights[token].append((t, field_weight * math.log(1 + (n - df + 0.5) / (df + 0.5))))
     best: dict[int, tuple[int, float]] = {}
+    unfit: dict[int, float] = {}
     for i, bag in enumerate(corpus.bags):
         counts = Counter(token for token in bag if token in weights)
         if not counts:
             continue
         norm = K1 * (1 - B + B * len(bag) / average)
-        scores = [0.0] * len(topics)
+        scores = [0.0] * len(queries)
         for token, tf in counts.items():
             saturation = tf * (K1 + 1) / (tf + norm)
             for t, weight in weights[token]:
                 scores[t] += weight * saturation
-        top = max(range(len(topics)), key=scores.__getitem__)
-        best[i] = (top, scores[top])
-    return best
+        top = max(range(len(queries)), key=scores.__getitem__)
+        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
+        if scores[top] >= MARGIN * runner_up:
+            best[i] = (top, scores[top])
+        else:
+            unfit[i] = scores[top]
+    return best, unfit
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _prefix(tokens: frozenset[str], df: Counter[str]) -> list[str]:
-    """Return the rarest tokens that any set with Jaccard ≥ JACCARD must share (prefix filtering)."""
-    ordered = sorted(tokens, key=lambda t: (df[t], t))
-    return ordered[:len(ordered) - math.ceil(JACCARD * len(ordered)) + 1]
+def _corroborate(corpus: Corpus, chosen: list[tuple[int, int, float]], topic_of: dict[int, int],
+                 weights: corroboration.Weights) -> list[list[Passage]]:
+    """Return, per leading sentence, its evidence: itself, then the best passage of each other source stating the same fact.
 
-
-def _corroborate(corpus: Corpus, leaders: list[int]) -> list[list[Passage]]:
-    """Return, per leading sentence, its evidence: itself, then one near-duplicate passage per other source."""
+    A passage filed under the leader's own theme needs less content in common (THEMED) than one from elsewhere."""
+    leaders = [i for i, _, _ in chosen]
+    themes = [t for _, t, _ in chosen]
     bags = [frozenset(corpus.bags[i]) for i in leaders]
+    masses = [weights.weight(bag) for bag in bags]
     index: dict[str, list[int]] = defaultdict(list)
     for k, bag in enumerate(bags):
-        for token in _prefix(bag, corpus.df):
+        for token in weights.keys(bag):
             index[token].append(k)
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
-    """Per claim: document → (similarity, sentence) of its best near-duplicate."""
+    """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
-        candidates = {k for token in _prefix(bag, corpus.df) for k in index.get(token, ())}
-        scored = [(_jaccard(bag, bags[k]), -k) for k in candidates]
-        similarity, k = max(scored, default=(0.0, 0))
-        k = -k
-        if similarity < JACCARD:
-            continue
         doc = corpus.spans[i][0]
-        if doc != corpus.spans[leaders[k]][0] and similarity > found[k].get(doc, (0.0, 0))[0]:
-            found[k][doc] = (similarity, i)
+        candidates = {k for token in bag for k in index.get(token, ())}
+        if not candidates:
+            continue
+        mass = weights.weight(bag)
+        mine = topic_of.get(i, -1)
+        scored = [(corroboration.same_fact(bag, bags[k], partial(corpus.facts, i), partial(corpus.facts, leaders[k]), weights, mass,
+                                           masses[k], corroboration.THEMED if themes[k] == mine else corroboration.SAME), -k)
+                  for k in candidates if corpus.spans[leaders[k]][0] != doc]
+        score, k = max(scored, default=(0.0, 0))
+        if score > 0 and score > found[-k].get(doc, (0.0, 0))[0]:
+            found[-k][doc] = (score, i)
     evidence = []
     for k, leader in enumerate(leaders):
         others = sorted(found[k].values(), key=lambda f: (-f[0], f[1]))[:MAX_EVIDENCE - 1]
@@ -235,7 +292,7 @@ _CONNECTIVE = re.compile(r"^(?:However|Moreover|Furthermore|Additionally|Notably
 
 
 def claim_text(quote: str) -> str:
-    """Return a claim's draft text: the sentence without reference markers or an opening connective, ending in a full stop."""
-    text = _CONNECTIVE.sub("", _REFS.sub("", quote)).strip()
+    """Return a claim's draft text: the sentence without reference markers, an opening connective or stray quotation marks, ending in a full stop."""
+    text = sentences.clean_claim(_CONNECTIVE.sub("", _REFS.sub("", quote)).strip())
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", ".\"", ".”", ".’", ".)")) else text.rstrip(" ,;:") + "."

@@ -1,17 +1,23 @@
 """Key phrases of a corpus, as candidate themes. Pure: no files.
 
-Candidates are runs of one to three content words inside a sentence (stop words
-and punctuation break a run), compared by their stemmed tokens so "export
-restriction" and "export restrictions" are one phrase. A phrase scores
+Candidates are of two kinds, compared by their stemmed tokens (so "export
+restriction" and "export restrictions" are one phrase):
 
-    sources × log(1 + occurrences) × log(sentences / sentences containing it) × length
+- named entities: runs of capitalised words, which may hold "of", "and", "for" or
+  "the" ("Bureau of Industry and Security"), not counting the first word of a sentence;
+  a single word counts only as an acronym or a name seen mid-sentence;
+- terms: runs of two or three content words inside a sentence (stop words and
+  punctuation break a run). A run that starts or ends with a weak word (a common
+  verb or adverb, a number, a month, a unit of time) is no term, so "call comes",
+  "include" and "six months" are never proposed.
 
-so a phrase that recurs across sources scores high, the corpus's subject itself
-("AI" in an AI corpus) scores low for being everywhere, and longer phrases are
-preferred (length is the number of words, and 0.5 for a single word that is not an
-acronym: single words are mostly too general to be themes). A phrase whose tokens
-are all in a better phrase, or that holds all of a better phrase's tokens, is a
-repeat of it and left out.
+A phrase scores ``documents × log(1 + occurrences) × length`` (length in words, a
+multi-word entity counts one more, a single word 0.5), less when it is in nearly every document (the corpus's
+subject). Each suggestion carries its document frequency and one example sentence.
+Besides the phrases that recur across sources, topics that a single source covers at
+length (a phrase it uses AT_LENGTH times or more, in no other source) are proposed
+too, marked ``focus``. A phrase whose tokens are all in a better phrase, or that
+shares two tokens with it, is a repeat of it and left out.
 """
 
 from __future__ import annotations
@@ -26,17 +32,44 @@ from briefgen.drafting import sentences
 MAX_WORDS = 3
 MIN_OCCURRENCES = 2
 SINGLE_WORD = 0.5
+"""The length of a one-word name or acronym: single words are mostly too general to be themes."""
+AT_LENGTH = 3
+"""A phrase one source uses this often (and no other) is a topic it covers at length."""
+FOCUS_SHARE = 0.3
+"""At most this share of the suggestions are single-source topics."""
+EVERYWHERE = 0.8
+"""A phrase in more than this share of the documents (of four or more) is the corpus's subject: its score is halved."""
+
+WEAK = frozenset("""include includes including included call calls called calling come comes came coming make makes made making
+    take takes took taken get gets got set sets put puts go goes went gone see sees saw seen give gives gave given
+    say says said tell told ask asked use used uses using need needs want wants seem seems become becomes became
+    show shows showed shown mean means meant keep keeps kept let lets begin began find found think thought know
+    known also just still even already again often never ever soon recently currently likely especially
+    particularly really well much many several various certain other others another such same own different new
+    first last next recent further major key main important significant zero one two three four five six seven
+    eight nine ten eleven twelve twenty thirty hundred hundreds thousand thousands million millions billion
+    billions percent per cent year years month months week weeks day days today yesterday tomorrow time times hour
+    hours minute minutes january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
 
 _RUN = re.compile(r"[^\W\d_][\w’']*|\d[\d.,]*|[^\w\s-]")  # a hyphen joins words
+_ENTITY = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|on|de)\s+){0,2}(?:[A-Z][\w’'&.-]*))*")
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A candidate theme: a key phrase and the sources it comes from."""
+    """A candidate theme: a key phrase, the sources it comes from, and one sentence that uses it."""
 
     phrase: str
     sources: list[str]
     score: float
+    example: str = ""
+    kind: str = "term"
+    """term, entity, or focus (a topic one source covers at length)."""
+
+    @property
+    def documents(self) -> int:
+        return len(self.sources)
 
 
 class Phrases:
@@ -44,61 +77,125 @@ class Phrases:
 
     def __init__(self) -> None:
         self.count: Counter[tuple[str, ...]] = Counter()
-        self.sentences: Counter[tuple[str, ...]] = Counter()
-        self.sources: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.per_source: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         self.surface: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        self.total = 0
+        self.example: dict[tuple[str, ...], str] = {}
+        """The first claimable sentence that uses each phrase (else the first sentence, in ``fallback``)."""
+        self.fallback: dict[tuple[str, ...], str] = {}
+        self.entities: Counter[tuple[str, ...]] = Counter()
+        """How often each phrase was seen as a named entity."""
+        self.documents: set[str] = set()
 
-    def add(self, source: str, sentence: str) -> None:
-        self.total += 1
-        seen = set()
-        for run in _runs(sentence):
-            for n in range(1, min(MAX_WORDS, len(run)) + 1):
-                for i in range(len(run) - n + 1):
-                    words = run[i:i + n]
-                    key = tuple(stem for word, stem in words)
-                    self.count[key] += 1
-                    self.sources[key].add(source)
-                    self.surface[key][" ".join(word for word, _ in words)] += 1
-                    seen.add(key)
-        self.sentences.update(seen)
+    def add(self, source: str, sentence: str, claimable: bool = True) -> None:
+        self.documents.add(source)
+        entities = _entities(sentence)
+        named = {tuple(stem for _, stem in words) for words, _ in entities}
+        terms = [(w, "") for w in _terms(sentence) if tuple(stem for _, stem in w) not in named]
+        for words, surface in entities + terms:
+            key = tuple(stem for _, stem in words)
+            self.count[key] += 1
+            self.per_source[key][source] += 1
+            self.surface[key][surface or " ".join(word for word, _ in words)] += 1
+            if surface:
+                self.entities[key] += 1
+            (self.example if claimable else self.fallback).setdefault(key, sentence)
 
     def best(self, count: int) -> list[Suggestion]:
-        """Return the ``count`` best phrases, best first (ties by phrase, for determinism)."""
-        scored = []
+        """Return up to ``count`` phrases, best first: recurring phrases, then single-source topics (ties by phrase)."""
+        docs = max(len(self.documents), 1)
+        shared, focus = [], []
+        entities = {key for key, n in self.entities.items() if 2 * n >= self.count[key]}
         for key, n in self.count.items():
-            if n < MIN_OCCURRENCES:
-                continue
-            rarity = math.log(self.total / self.sentences[key]) if self.sentences[key] < self.total else 0.0
+            sources = self.per_source[key]
             phrase = self._phrase(key)
-            length = len(key) if len(key) > 1 or phrase.isupper() else SINGLE_WORD
-            score = len(self.sources[key]) * math.log(1 + n) * rarity * length
-            if score > 0:
-                scored.append((-score, phrase, key))
-        chosen: list[tuple[float, str, tuple[str, ...]]] = []
-        for item in sorted(scored):
-            if len(chosen) >= count:
-                break
-            if not any(_repeats(item[2], other[2]) for other in chosen):
-                chosen.append(item)
-        return [Suggestion(phrase, sorted(self.sources[key]), round(-negative, 3)) for negative, phrase, key in chosen]
+            if n < MIN_OCCURRENCES or (len(key) == 1 and key not in entities):
+                continue
+            length = len(key) + (key in entities and len(key) > 1) if len(key) > 1 else SINGLE_WORD
+            score = len(sources) * math.log(1 + n) * length
+            if docs >= 4 and len(sources) > EVERYWHERE * docs:
+                score /= 2
+            if len(sources) >= 2:
+                shared.append((-score, phrase, key))
+            elif n >= AT_LENGTH:
+                focus.append((-score, phrase, key))
+        chosen = _distinct(sorted(shared), count - min(len(focus), int(FOCUS_SHARE * count)), [])
+        chosen = _distinct(sorted(focus), count - len(chosen), chosen, keep=chosen)
+        return [Suggestion(phrase, sorted(self.per_source[key]), round(-negative, 3),
+                           self.example.get(key) or self.fallback.get(key, ""),
+                           "focus" if len(self.per_source[key]) == 1 else "entity" if key in entities else "term")
+                for negative, phrase, key in chosen]
 
     def _phrase(self, key: tuple[str, ...]) -> str:
         forms = self.surface[key]
         return min(forms, key=lambda form: (-forms[form], form))
 
 
-def _runs(sentence: str) -> list[list[tuple[str, str]]]:
-    """Return the runs of content words of ``sentence``: [(word, stem), …]."""
+def _distinct(ranked: list, room: int, chosen: list, keep: list | None = None) -> list:
+    """Add ``ranked`` items to ``chosen`` that repeat none already there, until ``room`` more are in."""
+    out = list(keep or chosen)
+    added = 0
+    for item in ranked:
+        if added >= room:
+            break
+        if not any(_repeats(item[2], other[2]) for other in out):
+            out.append(item)
+            added += 1
+    return out
+
+
+def _stems(words: list[str]) -> list[tuple[str, str]] | None:
+    pairs = []
+    for word in words:
+        stems = sentences.tokens(word)
+        if len(stems) != 1:
+            return None
+        pairs.append((word, stems[0]))
+    return pairs
+
+
+def _entities(sentence: str) -> list[tuple[list[tuple[str, str]], str]]:
+    """Return the named entities of ``sentence``: ([(word, stem), …] without connecting words, surface text).
+
+    A title-case line (a headline) has none: its capitals say nothing about names.
+    """
+    words = sentence.split()
+    if sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+        return []
+    found = []
+    for match in _ENTITY.finditer(sentence):
+        start, text = match.start(), match.group()
+        initial = start == 0 or sentence[:start].rstrip().endswith((".", "“", '"', ":"))
+        if initial and not text.split()[0].isupper():
+            first = text.split()[0]
+            text = text[len(first):].lstrip()
+            while text.split()[:1] and text.split()[0] in ("of", "and", "for", "the", "on", "de"):
+                text = text.split(None, 1)[1] if len(text.split()) > 1 else ""
+        names = [w for w in text.split() if w[:1].isupper()]
+        if not names or len(names) > 6 or (len(names) == 1 and len(names[0]) < 2):
+            continue
+        stems = _stems([w.strip(".’'") for w in names])
+        if stems and not any(stem in WEAK for _, stem in stems):
+            found.append((stems, text.strip(".’' ")))
+    return found
+
+
+def _terms(sentence: str) -> list[list[tuple[str, str]]]:
+    """Return the runs of two or three content words of ``sentence`` that neither start nor end with a weak word."""
     runs: list[list[tuple[str, str]]] = [[]]
     for word in _RUN.findall(sentence):
         stems = sentences.tokens(word) if word[0].isalpha() else []
-        if len(stems) == 1:
+        if len(stems) == 1 and word.lower() not in WEAK:
             runs[-1].append((word, stems[0]))
         elif runs[-1]:
             runs.append([])
-    return [run for run in runs if run]
+    found = []
+    for run in runs:
+        for n in range(2, min(MAX_WORDS, len(run)) + 1):
+            for i in range(len(run) - n + 1):
+                found.append(run[i:i + n])
+    return found
 
 
 def _repeats(key: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    return set(key) <= set(other) or set(other) <= set(key)
+    """Whether ``key`` adds nothing to the better ``other``: a part of it, or two of its words."""
+    return set(key) <= set(other) or len(set(key) & set(other)) >= 2

@@ -30,7 +30,7 @@ from briefgen.inputs import ingest, schemas, yamlio
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.inputs.summary import Summary
 
-__all__ = ["Report", "Suggestion", "evaluate", "summarize", "suggest_themes"]
+__all__ = ["Report", "Suggestion", "evaluate", "suggest_themes", "summarize"]
 
 
 @dataclass
@@ -50,6 +50,8 @@ class Report:
     """Documents in the sources folder that no metadata file lists."""
     proposed: list[str] = field(default_factory=list)
     """Ids of the themes proposed because the summary had none."""
+    unassigned: list[drafting.Draft] = field(default_factory=list)
+    """Strong sentences that fit no theme clearly (no margin over the runner-up): shown, never filed."""
 
     @property
     def path(self) -> Path | None:
@@ -65,6 +67,8 @@ class Report:
             text += f"; not in the metadata, ignored: {', '.join(display(p) for p in self.ignored)}"
         if self.problems:
             text += f"; {len(self.problems)} document(s) could not be read"
+        for d in self.unassigned:
+            text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]"
         return text
 
     def check(self) -> None:
@@ -93,8 +97,10 @@ def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int
         used: set[str] = set()
         themes = [_proposed(s, used) for s in _phrases(texts).best(10)]
         report.proposed = [t.id for t in themes]
-    corpus = _corpus(texts)
+    corpus = _corpus(texts, {sid: s.issued for sid, s in sources.items()})
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
+    report.unassigned = [d for d in drafts if not d.theme]
+    drafts = [d for d in drafts if d.theme]
     outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources))
     report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
     merged = {t.id: t for t in outcome.themes}
@@ -132,15 +138,19 @@ def read_texts(sources: dict[str, Source]) -> tuple[dict[str, str], list[Problem
     return texts, problems
 
 
-def draft(texts: dict[str, str], themes: Iterable[schemas.Theme], per_theme: int = 8) -> list[drafting.Draft]:
-    """Return the drafted claims of ``themes`` from ``texts`` (by source id), ignoring any existing claims."""
-    return drafting.draft(_corpus(texts), [_topic(t) for t in themes], per_theme)
+def draft(texts: dict[str, str], themes: Iterable[schemas.Theme], per_theme: int = 8,
+          issued: dict[str, str] | None = None) -> list[drafting.Draft]:
+    """Return the drafted claims of ``themes`` from ``texts`` (by source id), ignoring any existing claims.
+
+    Unassigned drafts (``theme == ""``) come last. ``issued``: each source's ISO date, where known.
+    """
+    return drafting.draft(_corpus(texts, issued or {}), [_topic(t) for t in themes], per_theme)
 
 
-def _corpus(texts: dict[str, str]) -> drafting.Corpus:
+def _corpus(texts: dict[str, str], issued: dict[str, str]) -> drafting.Corpus:
     corpus = drafting.Corpus()
     for source_id in sorted(texts):
-        corpus.add(source_id, texts[source_id])
+        corpus.add(source_id, texts[source_id], issued.get(source_id, ""))
     return corpus
 
 
@@ -148,7 +158,7 @@ def _phrases(texts: dict[str, str]) -> keyphrases.Phrases:
     phrases = keyphrases.Phrases()
     for source_id in sorted(texts):
         for sentence in sentences.split(texts[source_id])[1]:
-            phrases.add(source_id, sentence.text)
+            phrases.add(source_id, sentence.text, sentence.claimable)
     return phrases
 
 

@@ -89,6 +89,11 @@ _TYPES = {str: "a string", bool: "true or false", int: "a whole number", float: 
           list: "a list", dict: "a mapping", type(None): "nothing (null)"}
 
 
+def _number(value: Any) -> str:
+    """Return a bound as written: ``16``, not ``16.0``."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _found(value: Any) -> str:
     kind = _TYPES.get(type(value), type(value).__name__)
     return kind if isinstance(value, (list, dict)) or value is None else f"{kind} {value!r}"
@@ -109,7 +114,7 @@ def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseMo
                               did_you_mean(str(value), options))
     expected = {"string_type": "a string", "bool_type": "true or false", "int_type": "a whole number",
                 "list_type": "a list", "model_type": "a mapping", "dict_type": "a mapping",
-                "model_attributes_type": "a mapping"}.get(kind)
+                "model_attributes_type": "a mapping", "float_type": "a number", "finite_number": "a finite number"}.get(kind)
     if expected:
         hint = "put it in quotes" if expected == "a string" and isinstance(value, (int, float, bool)) else ""
         return loaded.problem(path, f"expected {expected}, found {_found(value)}", hint)
@@ -118,8 +123,8 @@ def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseMo
     bounds = {"greater_than_equal": "ge", "less_than_equal": "le", "too_short": "min_length"}
     if kind in bounds:
         ctx = error.get("ctx", {})
-        limit = {"greater_than_equal": f"a number of at least {ctx.get('ge')}",
-                 "less_than_equal": f"a number of at most {ctx.get('le')}",
+        limit = {"greater_than_equal": f"a number of at least {_number(ctx.get('ge'))}",
+                 "less_than_equal": f"a number of at most {_number(ctx.get('le'))}",
                  "too_short": f"at least {ctx.get('min_length')} item(s)"}[kind]
         return loaded.problem(path, f"expected {limit}, found {_found(value)}")
     return loaded.problem(path, f"{error['msg'][0].lower()}{error['msg'][1:]}, found {_found(value)}")

@@ -20,12 +20,7 @@ fields). Everything else, the page content included, is the same from run to run
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -33,22 +28,14 @@ from briefgen.errors import UserError
 from briefgen.model import Document
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import render as docx_renderer
+from briefgen.renderers.libreoffice import convert, soffice_path
+
+__all__ = ["convert", "docx_pages", "page_count", "render", "soffice_path"]
 
 SUFFIX = ".ua.pdf"
-TIMEOUT = 120.0
-"""Seconds one conversion may take (about 1.5 s is usual, a cold first start a few more)."""
-EXPORT = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-          '"SelectPdfVersion":{"type":"long","value":"2"},'
-          '"PDFUACompliance":{"type":"boolean","value":"true"}}')
-"""Tagged PDF, PDF/A-2 (SelectPdfVersion 2) and PDF/UA-1, in LibreOffice ≥ 7.4's JSON filter options."""
 MISSING = ("pdfua: needs LibreOffice (soffice), which is not installed; "
            "install libreoffice-writer-nogui, or drop pdfua from formats")
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
-
-
-def soffice_path() -> str | None:
-    """Return the LibreOffice command, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def docx_pages(docx: bytes) -> int | None:
@@ -69,36 +56,6 @@ def render(document: Document) -> Rendered:
     with tempfile.TemporaryDirectory(prefix="briefgen-pdfua-") as temp:
         data = convert(soffice, source.data, Path(temp))
     return Rendered(data=data, warnings=source.warnings, pages=page_count(data))
-
-
-def convert(soffice: str, docx: bytes, folder: Path) -> bytes:
-    """Convert ``docx`` with LibreOffice inside ``folder``; return the PDF's bytes."""
-    brief, out = folder / "brief.docx", folder / "out"
-    brief.write_bytes(docx)
-    command = [soffice, "--headless", "--norestore",
-               f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-               "--convert-to", EXPORT, "--outdir", str(out), str(brief)]
-    stderr = _run(command)
-    pdf = out / "brief.pdf"
-    problems = [line.strip() for line in stderr.splitlines() if "Error:" in line]
-    if problems or not pdf.is_file():
-        detail = problems[0] if problems else (stderr.strip().splitlines() or ["no PDF was written"])[-1]
-        raise UserError(f"pdfua: LibreOffice could not convert the brief: {detail}")
-    return pdf.read_bytes()
-
-
-def _run(command: list[str]) -> str:
-    """Run soffice in its own process group; return its stderr. A hung run is killed whole."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               stdin=subprocess.DEVNULL, text=True, start_new_session=True)
-    try:
-        _, stderr = process.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):  # soffice starts soffice.bin as a child
-            os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise UserError(f"pdfua: LibreOffice did not convert the brief within {TIMEOUT:.0f} s") from None
-    return stderr
 
 
 def page_count(pdf: bytes) -> int | None:

@@ -105,7 +105,7 @@ class Apa:
     placements: tuple[str, ...] = (IN_TEXT,)
     ibid = False
     alphabetical_groups = True
-    references_heading = "References"
+    references_label = "references"
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:

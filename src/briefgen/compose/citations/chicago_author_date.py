@@ -23,7 +23,7 @@ class ChicagoAuthorDate:
     placements: tuple[str, ...] = (IN_TEXT,)
     ibid = False
     alphabetical_groups = False
-    references_heading = "References"
+    references_label = "references"
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:

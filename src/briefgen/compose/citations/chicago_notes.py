@@ -24,7 +24,7 @@ class ChicagoNotes:
     placements: tuple[str, ...] = (FOOTNOTES, ENDNOTES)
     ibid = False
     alphabetical_groups = False
-    references_heading = "Bibliography"
+    references_label = "bibliography"
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:

@@ -47,7 +47,7 @@ class Ieee:
     placements: tuple[str, ...] = (IN_TEXT, FOOTNOTES, ENDNOTES)
     ibid = False
     alphabetical_groups = False
-    references_heading = "References"
+    references_label = "references"
     group: tuple[str, str, str] = ("[", "], [", "]")
 
     def entry(self, item: Item) -> Piece:

@@ -30,8 +30,8 @@ class CitationStyle(Protocol):
     """The placements it supports; the first is its default."""
     ibid: bool
     """True: a note citing the same single source as the note before says "Ibid."."""
-    references_heading: str
-    """The heading of the reference list ("Bibliography", "References")."""
+    references_label: str
+    """The label (templates/locales/labels.yaml) heading the reference list: "bibliography", "references"."""
     alphabetical_groups: bool
     """True: several citations in one group are put in reference-list order (APA 8.12)."""
     group: tuple[str, str, str]

@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.font import Font
 
+from briefgen.model import printable_text
+
 Xml = Any
 """A python-docx oxml element. Its children (``pPr``, ``get_or_add_rPr()``) come from a metaclass that no
 type checker sees, and lxml calls return plain ``_Element``s: so it is typed as Any, here only."""
@@ -47,7 +49,6 @@ SETTINGS_AFTER_FOOTNOTEPR = (
     "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags",
     "w:decimalSymbol", "w:listSeparator",
 )
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOOKMARK = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")
 
 
@@ -95,8 +96,8 @@ def paragraph_borders(ppr: Xml, *borders: str) -> None:
 
 
 def clean_text(text: str) -> str:
-    """Drop the control characters XML 1.0 cannot hold; everything else stays literal."""
-    return _INVALID_XML.sub("", text)
+    """Drop the control characters XML 1.0 cannot hold (the model's one cleaner)."""
+    return printable_text(text)
 
 
 def bookmark_name(anchor: str) -> str:
@@ -239,7 +240,7 @@ def restart_numbering(doc: DocxDocument, style_name: str) -> int:
     style_num = doc.styles[style_name].element.pPr.numPr.numId.val
     num = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    return num.numId
+    return int(num.numId)
 
 
 # ---------------------------------------------------------------- a reference document's parts

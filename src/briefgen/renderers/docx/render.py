@@ -42,10 +42,11 @@ from briefgen.model import (
     Table,
     TableOfContents,
     Text,
-    plain_text,
+    heading_text,
 )
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 
 SUFFIX = ".docx"
@@ -66,6 +67,9 @@ class _Writer:
     """Style ids of the character styles named in runs (docx_styles.RUN_STYLES)."""
     warnings: list[Problem] = field(default_factory=list)
     bookmarks: set[str] = field(default_factory=set)
+    meta: Meta = field(default_factory=lambda: Meta(""))
+    pages: dict[str, int] | None = None
+    """Page of each heading anchor for the contents, or None to print no page numbers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +85,33 @@ class _Fmt:
 
 
 def render(document: Document) -> Rendered:
-    """Return ``document`` as the bytes of a .docx file, identical for identical input."""
+    """Return ``document`` as the bytes of a .docx file, identical for identical input.
+
+    With a table of contents and LibreOffice installed, the brief is drawn twice: the
+    second time with each heading's page as LibreOffice lays out the first (``docx_pages``).
+    Without LibreOffice the contents list linked headings without page numbers.
+    """
+    if not any(isinstance(b, TableOfContents) for b in _walk(document.body)):
+        return _render(document, None)
+    headings = [h for h in _walk(document.body) if isinstance(h, Heading)]
+    first = _render(document, dict.fromkeys((h.anchor for h in headings), 0))
+    found = docx_pages.heading_pages(first.data, [heading_text(h.content) for h in headings])
+    if found is None:
+        return _render(document, None)
+    return _render(document, dict(zip((h.anchor for h in headings), found, strict=True)))
+
+
+def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
+    """Draw ``document``; ``pages`` gives the contents' page numbers (None: no numbers)."""
     house = docx_styles.prepare(document.style, document.meta)
     doc, ids = house.doc, house.ids
     blocks = tuple(_walk(document.body))
     headings = tuple(b for b in blocks if isinstance(b, Heading))
     entries = (e.anchor for b in blocks if isinstance(b, NoteList) for e in b.entries)
+    figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
     w = _Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
-                frozenset((*(h.anchor for h in headings), *entries)), ids, list(house.warnings))
+                frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
+                meta=document.meta, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     buffer = io.BytesIO()
@@ -209,8 +232,12 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
 
 
 def _figure(w: _Writer, box: Box, figure: Figure) -> None:
-    """Draw a figure as its caption and data table: DOCX has no native chart here."""
-    _table(w, box, replace(figure.data, caption=figure.caption))
+    """Draw a figure as its numbered caption (bookmarked as its anchor) and its data table."""
+    if figure.anchor:
+        _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
+        _table(w, box, replace(figure.data, caption=""))
+    else:
+        _table(w, box, replace(figure.data, caption=figure.caption))
 
 
 def _callout(w: _Writer, box: Box, callout: Callout) -> None:
@@ -236,27 +263,26 @@ def _note_list(w: _Writer, box: Box, notes: NoteList) -> None:
 
 
 def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
-    """Add a static table of contents: linked entries with dot leaders and PAGEREF page numbers.
+    """Add a static table of contents: linked entries, with dot leaders and page numbers if known.
 
-    It is deliberately not wrapped in a TOC field: LibreOffice then computes the page
-    numbers (research/libs.md §1), and Word recomputes them on print or F9.
+    It is deliberately not wrapped in a TOC field: LibreOffice would show "?" for its
+    page numbers (research/libs.md §1). Each number is a PAGEREF field whose result is
+    the page LibreOffice laid the heading on, not marked dirty, so Word opens the brief
+    without asking to update fields, and recomputes them on print or F9.
     """
     entries = [h for h in w.headings if h.level <= toc.depth]
     if not entries:
         w.warnings.append(warning("docx.toc", "table of contents has no headings; left out"))
         return
-    ox.plain(box.add_paragraph(style="TOC Heading")._p, "Contents")
+    ox.plain(box.add_paragraph(style="TOC Heading")._p, w.meta.label("contents"))
     for heading in entries:
         link = ox.hyperlink(w.doc.part, "#" + heading.anchor)
-        link.append(ox.run(ox.text(_outline_text(heading.content)), ox.el("w:tab")))
-        page_ref = f"PAGEREF {ox.bookmark_name(heading.anchor)} \\h"
-        link.extend(ox.field(page_ref, "?", dirty=True))
+        link.append(ox.run(ox.text(heading_text(heading.content))))
+        if w.pages is not None and heading.anchor in w.pages:
+            page_ref = f"PAGEREF {ox.bookmark_name(heading.anchor)} \\h"
+            link.append(ox.run(ox.el("w:tab")))
+            link.extend(ox.field(page_ref, str(w.pages[heading.anchor])))
         box.add_paragraph(style=f"toc {min(max(heading.level, 1), 3)}")._p.append(link)
-
-
-def _outline_text(content: tuple[Inline, ...]) -> str:
-    """Return a heading's text without its note and citation markers."""
-    return plain_text(tuple(n for n in content if not isinstance(n, (Footnote, Marker))))
 
 
 # ---------------------------------------------------------------- inlines
@@ -339,5 +365,4 @@ def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
     ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)
-    line = " · ".join(part for part in (meta.audience, meta.date, ", ".join(meta.author)) if part)
-    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, line)
+    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, meta.byline())

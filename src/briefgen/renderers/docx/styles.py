@@ -25,16 +25,13 @@ from docx.shared import Mm, Pt, RGBColor
 
 from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
+from briefgen.renderers import house
 from briefgen.renderers.docx import oxml as ox
 
 # Logical fonts -> (Latin, East Asian) font names. Cambria and Calibri ship with Word on
 # Windows and macOS, and LibreOffice swaps in the metric-compatible Caladea and Carlito, so
 # lines and pages break alike; SimSun and Microsoft YaHei are Word's stock Chinese faces.
 FONTS = {"serif": ("Cambria", "SimSun"), "sans": ("Calibri", "Microsoft YaHei")}
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
-# TLP 2.0 label colours, shown on black (FIRST TLP standard).
-TLP_COLOURS = {"TLP:RED": "FF2B2B", "TLP:AMBER": "FFC000", "TLP:AMBER+STRICT": "FFC000",
-               "TLP:GREEN": "33FF00", "TLP:CLEAR": "FFFFFF", "TLP:WHITE": "FFFFFF"}
 RIGHT, CENTER, DOTS = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.CENTER, WD_TAB_LEADER.DOTS
 P, C, T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 # Word's own names (latent in python-docx's template): created as built-ins, not custom styles.
@@ -101,9 +98,7 @@ def _clear(doc: DocxDocument) -> None:
 
 def page_setup(doc: DocxDocument, style: Style) -> int:
     """Set page size and margins (top, right, bottom, left); return the text width in EMU."""
-    size = PAGE_SIZES_MM.get(style.page_size.upper())
-    if size is None:
-        raise ValueError(f"unknown page size {style.page_size!r}: expected A4 or Letter")
+    size = house.page_size_mm(style.page_size)
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(size[0]), Mm(size[1])
     top, right, bottom, left = (Mm(v) for v in style.margins_mm)
@@ -128,31 +123,40 @@ def _properties(doc: DocxDocument, meta: Meta) -> None:
     props.keywords, props.language, props.category = "; ".join(meta.keywords), meta.lang, meta.marking
     props.comments, props.revision = "", 1
     props.content_status = "Draft" if meta.draft else ""
-    when = dt.datetime(2000, 1, 1)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.date):
-        try:
-            when = dt.datetime.fromisoformat(meta.date)
-        except ValueError:
-            pass
-    props.created = props.modified = when
+    # The brief's own date; a brief without a full date keeps a fixed one (never the clock).
+    day = meta.issued or dt.date(2000, 1, 1)
+    props.created = props.modified = dt.datetime(day.year, day.month, day.day)
 
 
 def _furniture(doc: DocxDocument, marking_style: str, meta: Meta, style: Style) -> None:
-    """Header: house text left, marking right. Footer: text, "Page X of Y", marking."""
+    """Header: house text left, marking right. Footer: "Page X of Y" left, text centred, marking right."""
     section = doc.sections[0]
     header, footer = section.header.paragraphs[0], section.footer.paragraphs[0]
     header.style, footer.style = "Header", "Footer"
     ox.plain(header._p, style.header_text)
-    ox.plain(footer._p, style.footer_text)
-    footer._p.append(ox.run(ox.el("w:tab"), ox.text("Page ")))
-    footer._p.extend([*ox.field("PAGE", "1"), ox.run(ox.text(" of ")), *ox.field("NUMPAGES", "1")])
+    footer._p.extend(_page_label(meta))
+    footer._p.append(ox.run(ox.el("w:tab")))
+    footer._p.append(ox.run(ox.text(style.footer_text)))
     if meta.marking:
-        label = meta.marking.upper()
+        label = house.marking_label(meta.marking)
         header._p.extend((ox.run(ox.el("w:tab"), ox.el("w:tab")),
                           ox.run(ox.text(label), style=marking_style)))
         footer._p.extend((ox.run(ox.el("w:tab")), ox.run(ox.text(label), style=marking_style)))
     if meta.draft:
         header._p.append(ox.watermark("DRAFT", fonts(style.heading_font)[0]))
+
+
+def _page_label(meta: Meta) -> list[Any]:
+    """Return the runs of the localised "Page X of Y", with PAGE and NUMPAGES fields."""
+    runs: list[Any] = []
+    for part in re.split(r"(\{page\}|\{pages\})", meta.label("page_of")):
+        if part == "{page}":
+            runs += ox.field("PAGE", "1")
+        elif part == "{pages}":
+            runs += ox.field("NUMPAGES", "1")
+        elif part:
+            runs.append(ox.run(ox.text(part)))
+    return runs
 
 
 # ---------------------------------------------------------------- the house styles
@@ -193,13 +197,14 @@ def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, 
         if name not in kept:
             ox.paragraph_borders(doc.styles[name].element.get_or_add_pPr(),
                                  ox.border(side, accent, size, space))
-    colour = TLP_COLOURS.get(meta.marking.upper())
+    colours = house.marking_colours(meta.marking)
     if "Marking" not in kept:
         marking = define(doc, "Marking", C, "")
-        look(marking, font=None if kept else head, size=12, bold=True, colour=colour or accent)
+        look(marking, font=None if kept else head, size=house.MARKING_SIZE, bold=True,
+             colour=colours[0] if colours else accent)
         marking.font.all_caps = True
-        if colour:
-            ox.put(marking.element.get_or_add_rPr(), ox.shading("000000"))
+        if colours:
+            ox.put(marking.element.get_or_add_rPr(), ox.shading(colours[1].lstrip("#")))
     rules = ox.border("top", accent, 8, 0) + ox.border("bottom", accent, 8, 0)
     if "Brief Table" not in kept:
         table_style(define(doc, "Brief Table", T, "").element,

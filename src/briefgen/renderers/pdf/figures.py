@@ -64,7 +64,7 @@ def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
     flows.append(ctx.text(meta.title, "title", ctx.head))
     if meta.subtitle:
         flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
-    line = " · ".join(p for p in (meta.audience, meta.date, ", ".join(meta.author)) if p)
+    line = meta.byline()
     if line:
         flows.append(ctx.text(line, "metaline", ctx.head))
     flows.append(HRFlowable(width="100%", thickness=1.2, color=colors.HexColor(ctx.accent),
@@ -123,7 +123,10 @@ def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None
 
 
 def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
-    """A figure drawn natively, its caption below; unknown kinds show their data table."""
+    """A figure drawn natively under its numbered caption (the link target of ``node.anchor``).
+
+    Captions go above, for figures and tables alike; unknown kinds show their data table.
+    """
     if node.kind == "coverage":
         drawn: list[Flowable] = [coverage(node.data, ctx)]
     elif node.kind == "timeline":
@@ -131,8 +134,9 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     else:
         ctx.warnings.append(warning("pdf.figure", f"figure kind {node.kind!r} is not drawn; showing its data"))
         drawn = table(node.data, ctx)[:-1]
-    caption: list[Flowable] = [ctx.text(node.caption, "figcaption", ctx.head)] if node.caption else []
-    return [KeepTogether(drawn + caption)]
+    target = f'<a name="{node.anchor}"/>' if node.anchor else ""
+    caption = [RLParagraph(target + ctx.book.markup(node.caption, ctx.head), ctx.styles["caption"])]
+    return [KeepTogether(caption + drawn), Spacer(0, 4 * mm)]
 
 
 def number(cell: tuple[Inline, ...]) -> float:

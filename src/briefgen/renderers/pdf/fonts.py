@@ -37,7 +37,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from briefgen.errors import Problem, warning
-from briefgen.model import Style
+from briefgen.model import Style, printable_text
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 VERA = Path(reportlab.__file__).parent / "fonts"
@@ -178,9 +178,11 @@ class FontBook:
 
 
 def clean(text: str) -> str:
-    """Turn tabs and line breaks into spaces and drop other control characters."""
-    return "".join(" " if c in "\t\n\r" else c for c in text
-                   if c in "\t\n\r" or unicodedata.category(c) != "Cc")
+    """Drop control characters (the model's one cleaner); tabs and line breaks become spaces."""
+    return printable_text(text).translate(_SPACES)
+
+
+_SPACES = str.maketrans("\t\n\r", "   ")
 
 
 def _face_runs(book: FontBook, text: str, font: str) -> list[tuple[str, str]]:

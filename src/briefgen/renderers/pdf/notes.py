@@ -30,16 +30,13 @@ from reportlab.platypus import (
     Table,
 )
 
+from briefgen.renderers import house
 from briefgen.renderers.pdf.fonts import FontBook, draw_text, face
 from briefgen.renderers.pdf.fonts import text_width as measure
 
 FN = "fn"
 """The onDraw name that marks a footnote marker in Paragraph markup."""
 TOTAL_FORM = "bgPageTotal"
-TLP_COLOURS = {
-    "TLP:RED": "#FF2B2B", "TLP:AMBER": "#FFC000", "TLP:AMBER+STRICT": "#FFC000",
-    "TLP:GREEN": "#33FF00", "TLP:CLEAR": "#FFFFFF",
-}
 
 
 def marker_tag(key: str) -> str:
@@ -155,9 +152,12 @@ class BriefCanvas(Canvas):
     """A canvas that fills "of Y" from a form XObject and logs where markers land."""
 
     def __init__(self, *args: Any, total_font: tuple[str, float, str] = ("", 8, "#000000"),
-                 **kwargs: Any) -> None:
+                 total_after: str = "", book: FontBook | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.total_font = total_font
+        self.total_after = total_after
+        """Text that follows the page total in the page label ("页" in "共 8 页")."""
+        self.book = book
         self.marker_pages: dict[str, int] = {}
         self.setNamedCB(FN, self._marker_drawn)
 
@@ -178,7 +178,12 @@ class BriefCanvas(Canvas):
         self.beginForm(TOTAL_FORM, lowerx=0, lowery=-size, upperx=10 * size, uppery=size * 2)  # type: ignore[arg-type]  # floats work
         self.setFont(name, size)
         self.setFillColor(colors.HexColor(colour))
-        self.drawString(0, 0, str(self.getPageNumber() - 1))
+        total = str(self.getPageNumber() - 1) + self.total_after
+        if self.book is not None:
+            draw_text(self, self.book, 0, 0, total, (name, size))
+        else:
+            self.setFont(name, size)
+            self.drawString(0, 0, total)
         self.endForm()
         super().save()
 
@@ -261,6 +266,8 @@ class Furniture:
     header: str = ""
     footer: str = ""
     draft: bool = False
+    page_of: str = "Page {page} of {pages}"
+    """The localised page label; the canvas draws what follows ``{pages}`` with the total."""
     size: float = 8.0
 
     def begin(self, canv: BriefCanvas, doc: BriefDoc) -> None:
@@ -289,7 +296,7 @@ class Furniture:
         if self.footer:
             draw_text(canv, self.book, (left + width - right) / 2, y_foot, self.footer, font,
                       "centre")
-        label = f"Page {canv.getPageNumber()} of "
+        label = self.page_of.split("{pages}")[0].format(page=canv.getPageNumber())
         canv.draw_total(left + draw_text(canv, self.book, left, y_foot, label, font), y_foot)
         canv.restoreState()
         for y in (y_head, y_foot):
@@ -299,14 +306,17 @@ class Furniture:
         """Draw the marking in capitals, in its TLP colour on a black box, ending at x_right."""
         if not self.marking:
             return
-        text = self.marking.upper()
-        font = (face(self.family, bold=True), self.size)
+        text = house.marking_label(self.marking)
+        text_colour, background = house.marking_colours(text) or ("#FFFFFF", house.TLP_BACKGROUND)
+        size = house.MARKING_SIZE
+        font = (face(self.family, bold=True), size)
         text_width = measure(self.book, text, font)
-        pad = 1.6 * mm
+        pad = 1.2 * mm
+        y -= (size - self.size) / 2  # centred on the line of the smaller header and footer text
         canv.saveState()
-        canv.setFillColor(colors.black)
-        canv.rect(x_right - text_width - 2 * pad, y - pad * 0.9, text_width + 2 * pad,
-                  self.size + pad * 1.5, stroke=0, fill=1)
-        canv.setFillColor(colors.HexColor(TLP_COLOURS.get(text, "#FFFFFF")))
+        canv.setFillColor(colors.HexColor(background))
+        canv.rect(x_right - text_width - 2 * pad, y - size * 0.3, text_width + 2 * pad,
+                  size * 1.2, stroke=0, fill=1)
+        canv.setFillColor(colors.HexColor(text_colour))
         draw_text(canv, self.book, x_right - pad, y, text, font, "right")
         canv.restoreState()

@@ -19,7 +19,6 @@ from typing import assert_never
 from xml.sax.saxutils import quoteattr
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -47,17 +46,15 @@ from briefgen.model import (
     Table,
     TableOfContents,
     Text,
-    plain_text,
+    heading_text,
 )
-from briefgen.renderers import Rendered
+from briefgen.renderers import Rendered, house
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
 SUFFIX = ".pdf"
-PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
-CONTENTS = {"en": "Contents", "fr": "Sommaire", "de": "Inhalt", "es": "Índice", "zh": "目录"}
 
 
 @dataclass(frozen=True)
@@ -218,15 +215,9 @@ def heading(node: Heading, ctx: Ctx) -> list[Flowable]:
     name = dest(node.anchor)
     text = inlines(node.content, ctx, Fmt(ctx.head, bold=True))
     para = RLParagraph(f'<a name="{name}"/>{text}', ctx.styles[f"h{level}"])
-    title = heading_title(node.content)
+    title = heading_text(node.content)
     para.bg_heading = (max(node.level, 1), title, ctx.book.markup(title, ctx.head), name)  # type: ignore[attr-defined]  # read back by BriefDoc
     return [para]
-
-
-def heading_title(content: tuple[Inline, ...]) -> str:
-    """Return a heading's text for the outline and TOC, without note markers."""
-    kept = tuple(n for n in content if not isinstance(n, (Footnote, Marker, Cite)))
-    return plain_text(kept).strip()
 
 
 def bullet_list(node: BulletList, ctx: Ctx) -> list[Flowable]:
@@ -272,7 +263,7 @@ def note_list(node: NoteList, ctx: Ctx) -> list[Flowable]:
 def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
     """A table of contents of headings down to ``depth``, linked, with page numbers."""
     ctx.toc_depth = max(ctx.toc_depth, node.depth)
-    title = CONTENTS.get(ctx.document.meta.lang[:2].lower(), CONTENTS["en"])
+    title = ctx.document.meta.label("contents")
     toc = RLTableOfContents(levelStyles=[ctx.styles[f"toc{i}"] for i in range(3)],
                             dotsMinLevel=0, rightColumnWidth=12 * mm, tableStyle=[  # type: ignore[arg-type]  # a list works
                                 ("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
@@ -288,12 +279,14 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
 def render(document: Document) -> Rendered:
     """Render the document to PDF bytes, with warnings and the page count."""
     style, meta = document.style, document.meta
-    pagesize = PAGE_SIZES.get(style.page_size.upper(), A4)
+    width_mm, height_mm = house.page_size_mm(style.page_size)
+    pagesize = (width_mm * mm, height_mm * mm)
     top, right, bottom, left = (m * mm for m in style.margins_mm)
     ctx = Ctx(document, FontBook(), pagesize[0] - left - right)
     story = title_block(meta, ctx) + flowables(document.body, ctx)
     furniture = Furniture(ctx.book, pagesize, (top, right, bottom, left), ctx.head, style.muted,
-                          meta.marking, style.header_text, style.footer_text, meta.draft)
+                          meta.marking, style.header_text, style.footer_text, meta.draft,
+                          page_of=meta.label("page_of"))
     buffer = io.BytesIO()
     doc = BriefDoc(buffer, note=ctx.notes.__getitem__, rule=colors.HexColor(style.muted),
                    page_begin=furniture.begin, page_end=furniture.end, toc_depth=ctx.toc_depth,
@@ -302,7 +295,8 @@ def render(document: Document) -> Rendered:
                    subject=meta.subject, keywords=list(meta.keywords), creator="briefgen",
                    producer="briefgen", lang=meta.lang, invariant=1,
                    initialFontName=face(ctx.body))
-    maker = functools.partial(BriefCanvas, total_font=(ctx.head, 8.0, style.muted))
+    maker = functools.partial(BriefCanvas, total_font=(ctx.head, 8.0, style.muted), book=ctx.book,
+                              total_after=meta.label("page_of").partition("{pages}")[2])
     try:
         doc.multiBuild(story, canvasmaker=maker)
     except ValueError as error:  # reportlab resolves destinations at save time

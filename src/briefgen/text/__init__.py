@@ -1,0 +1,1 @@
+"""Leaf text helpers (sentences, words): they import nothing from later stages."""

@@ -1,0 +1,45 @@
+"""Floors for the figures of benchmarks/summarize_quality.py: a regression guard, not the goals (README "Drafting")."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "summarize_quality.py"
+FLOORS = {
+    "export-controls": {"key_fact_recall": 0.7, "pairs_merged": 0.25},
+    "seed": {"key_fact_recall": 0.7, "pairs_merged": 0.1, "seed_recall": 0.55, "seed_precision": 0.82},
+}
+CEILINGS = {
+    "export-controls": {"false_merges": 0, "broken": 0.05, "wrong_theme": 0.1},
+    "seed": {"false_merges": 0, "broken": 0.05, "wrong_theme": 0.4},
+}
+
+
+@pytest.fixture(scope="module")
+def quality():
+    spec = importlib.util.spec_from_file_location("summarize_quality", BENCHMARK)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("corpus", ["export-controls", "seed"])
+def test_quality_figures_stay_above_their_floors(quality, corpus: str) -> None:
+    figures = quality.measure(quality.CORPORA[corpus])
+    print(corpus, {k: v for k, v in figures.items() if k != "broken_examples"})
+    for key, floor in FLOORS[corpus].items():
+        assert figures[key] >= floor, (key, figures[key])
+    for key, ceiling in CEILINGS[corpus].items():
+        assert figures[key] <= ceiling, (key, figures[key], figures["broken_examples"])
+
+
+def test_the_broken_draft_check_catches_each_kind(quality) -> None:
+    for text in ("Obligations for high-risk systems (12 months after entry into force); and.", "They said it would pass.",
+                 "PARIS, (Agency / Europe – 12th Feb, 2025) France will host the summit.", "”The rules are final, he said.",
+                 "To counter that, Beijing is building its own industry.", "the rest of the sentence after a bad cut."):
+        assert quality.broken(text), text
+    assert quality.broken("By sharing research, countries can set common safety standards sooner.") == ""
