@@ -10,6 +10,7 @@ every form; nothing here compares style names. The ``::: notes`` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, assert_never
