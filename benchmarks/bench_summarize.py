@@ -89,7 +89,7 @@ def run(root: Path) -> dict[str, float]:
     from briefgen import pipeline
     from briefgen.drafting import summarize
     started = time.perf_counter()
-    report = summarize.summarize(pipeline.Project(root))
+    report = pipeline.summarize(pipeline.Project(root))
     seconds = time.perf_counter() - started
     documents = sum(1 for p in (root / "sources").glob("*.txt"))
     evidence = report.added and sum(len(c.evidence) for c in _claims(root))

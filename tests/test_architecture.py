@@ -21,13 +21,11 @@ RANKS: list[tuple[str, ...]] = [
     ("briefgen.compose",),
     ("briefgen.renderers",),
     ("briefgen.pipeline", "briefgen.batch", "briefgen.watch", "briefgen.console", "briefgen.cli", "briefgen.__main__",
-     "briefgen.docs", "briefgen.skeleton", "briefgen.addsources", "briefgen.cli_corpus"),
+     "briefgen.docs", "briefgen.skeleton", "briefgen.addsources", "briefgen.cli_corpus", "briefgen.cli_common"),
 ]
 # Known violations being removed; this set only shrinks, and an entry that no longer occurs fails too.
 # (Issue #15's four: summarize → pipeline, housestyle → compose.templates, and the compose and pdf figure cycles.)
-KNOWN: set[str] = {
-    "briefgen.drafting.summarize → briefgen.pipeline",  # firstday's summarize rework removes it
-}
+KNOWN: set[str] = set()
 # Standalone scripts shipped in the package, never imported by it.
 TOOLS = ("briefgen.fonts",)
 

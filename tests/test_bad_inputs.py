@@ -127,7 +127,8 @@ def test_changed_quote_is_caught_by_check_with_file_line_and_closest_passage(pro
     result = cli("check", "--project", str(project))
     assert result.exit_code == 2
     assert f"summary.yaml:{quote_line}:" in result.stderr
-    assert "expected a verbatim passage of" in result.stderr and "closest passage: “" in result.stderr
+    assert "expected a verbatim passage of" in result.stderr and "differs at the caret" in result.stderr
+    assert "^ first difference" in result.stderr and "“" not in result.stderr.split("quote:")[1].split("\n")[0]
     assert "Traceback" not in result.stderr
 
 

@@ -91,7 +91,7 @@ def test_every_selected_claim_is_in_the_docx_in_order_with_its_citations(built, 
 @pytest.mark.parametrize("name", [p.stem for p in SPECS])
 def test_every_selected_claim_is_in_the_pdf_in_order_with_its_citations(built, name):
     brief, corpus, model, files = built[name]
-    style = housestyle.load_style(brief.spec.style, PROJECT.templates_dir)
+    style = model.style  # the resolved furniture: the house style's, else the spec's author
     text = pdf_body_text(files[".pdf"], [style.header_text, style.footer_text, brief.spec.marking or ""])
     position = -1
     for stem, para in claim_paragraphs(brief, corpus, model):
@@ -109,7 +109,8 @@ def test_every_citation_resolves_and_every_reference_is_used(built, name):
     pdf = flat(" ".join(pdf_pages(files[".pdf"])))
     docx_text = flat(" ".join(para_text(p) for p in docx_body(files[".docx"])))
     style = housestyle.load_style(brief.spec.style, PROJECT.templates_dir)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, PROJECT.templates_dir, style)
+    padding = frozenset(pipeline.support.check_corpus(corpus.summary, corpus.sources).padding)  # as the pipeline composes
+    draft = compose.compose(brief, corpus.summary, corpus.sources, PROJECT.templates_dir, style, padding)
     cited = transforms.cited_keys(draft.blocks)
     refs = [e for b in model.body if isinstance(b, NoteList) for e in b.entries if e.anchor.startswith("ref-")]
     assert sorted(e.anchor for e in refs) == sorted(f"ref-{k}" for k in cited), "each cited source once, no other"

@@ -8,15 +8,13 @@ Heavy libraries are imported inside commands so that ``--help`` starts fast.
 from __future__ import annotations
 
 import datetime
-import os
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from briefgen import __version__
+from briefgen import __version__, cli_corpus
+from briefgen.cli_common import ProjectOpt, missing_step, run
 
 if TYPE_CHECKING:
     from briefgen.batch import Outcome
@@ -24,39 +22,13 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs.")
 
-ProjectOpt = typer.Option(Path("."), "--project", "-p", help="The project folder (sources/, summary/, briefs/, templates/).")
-
-
-def run(action: Callable[[], int]) -> None:
-    """Run ``action`` and exit with its code; render errors once, without a traceback."""
-    from briefgen.console import error
-    from briefgen.errors import BriefgenError
-    try:
-        code = action()
-    except BriefgenError as exc:
-        error(exc.render())
-        code = exc.exit_code
-    except BrokenPipeError:  # e.g. `briefgen themes | head`
-        sys.stderr.close()
-        code = 0
-    except KeyboardInterrupt:
-        error("interrupted")
-        code = 130
-    except Exception as exc:  # an internal error: a bug, not the user's fault
-        if os.environ.get("BRIEFGEN_DEBUG"):
-            raise
-        error(f"internal error: {type(exc).__name__}: {exc} (set BRIEFGEN_DEBUG=1 for the traceback, and please report it)")
-        code = 1
-    raise typer.Exit(code)
-
-
 @app.command()
 def build(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on warnings (e.g. a brief over max_pages); nothing is written."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any warning (pages over max_pages, an empty section, an unprinted or stale claim); nothing is written."),
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
@@ -66,6 +38,10 @@ def build(
         for name in format or []:
             if name not in renderers.FORMATS:
                 raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
+        missing = "" if specs else missing_step(project, "specs")
+        if missing:
+            console.info(f"nothing to build yet: {missing}")
+            return 0
         proj = pipeline.Project(project)
         paths = proj.specs(specs)
         with console.progress(len(paths), "building") as advance:
@@ -90,14 +66,23 @@ def _report(outcome: Outcome) -> str:
 @app.command()
 def check(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
-    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (exit 2)."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Verify every quote against its source, and validate the specs."""
+    """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.errors import UserError, promoted
-        problems = pipeline.check(pipeline.Project(project), specs)
+        from briefgen.inputs.sources import load_sources
+        proj = pipeline.Project(project)
+        missing = missing_step(project, "themes")
+        if missing:
+            if proj.sources_dir.is_dir():
+                load_sources(proj.sources_dir)  # broken metadata is an error at any stage
+            print(f"nothing to check yet: {missing}")
+            return 0
+        no_specs = not specs and bool(missing_step(project, "specs"))
+        problems = pipeline.check(proj, specs or ([] if no_specs else None))
         warnings = [p for p in problems if p.severity == "warning"]
         if strict:
             problems = promoted(problems)
@@ -107,7 +92,11 @@ def check(
             problems = [p for p in problems if p.severity != "warning"]
         if problems:
             raise UserError(problems)
-        print("ok: every quote is verbatim in its source, and every spec is valid")
+        if no_specs:
+            print(f"ok: every quote is in its source; {missing_step(project, 'specs')}")
+            return 0
+        print("ok: every quote is verbatim in its source, and every spec is valid"
+              + (f" ({len(warnings)} warning(s))" if warnings else ""))
         return 0
     run(action)
 
@@ -124,6 +113,10 @@ def themes(ctx: typer.Context, project: Path = ProjectOpt) -> None:
 
     def action() -> int:
         from briefgen import console, pipeline
+        missing = missing_step(project, "themes")
+        if missing:
+            print(missing)
+            return 0
         corpus = pipeline.load_corpus(pipeline.Project(project))
         rows = []
         for theme in corpus.summary.themes:
@@ -142,6 +135,10 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.drafting import summarize
+        missing = missing_step(project, "sources")
+        if missing:
+            print(missing)
+            return 0
         found = summarize.suggest_themes(pipeline.Project(project), count)
         console.table("Candidate themes", ["phrase", "kind", "documents", "sources", "score", "example"],
                       [[s.phrase, s.kind, str(s.documents), ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
@@ -158,10 +155,14 @@ def summarize_command(
     """Draft the structured summary from the sources, keeping the analyst's curated claims."""
     def action() -> int:
         from briefgen import console, pipeline
-        from briefgen.drafting import summarize
         from briefgen.errors import PartialFailure
-        report = summarize.summarize(pipeline.Project(project), out, per_theme)
-        console.info(report.line() if hasattr(report, "line") else str(report))
+        missing = missing_step(project, "sources")
+        if missing:
+            print(missing)
+            return 0
+        report = pipeline.summarize(pipeline.Project(project), out, per_theme)
+        console.info(report.line())
+        console.info(report.what_changed.render())
         if report.problems:
             raise PartialFailure(report.problems)
         return 0
@@ -173,14 +174,19 @@ def new(
     name: str = typer.Argument(..., help="The spec's name: briefs/NAME.yaml."),
     theme: list[str] | None = typer.Option(None, "--theme", "-t", help="A theme id to cover; repeat for more."),
     title: str = typer.Option("", "--title", help="The brief's title; default: from the name."),
+    author: str = typer.Option("", "--author", help="You or your unit: shown in the title block and the page header."),
     project: Path = ProjectOpt,
 ) -> None:
-    """Write a valid, commented spec to start from."""
+    """Write a valid, commented spec that builds from what the summary holds (default: every theme with claims)."""
     def action() -> int:
         from briefgen import pipeline
         from briefgen.compose import compose
         from briefgen.errors import UserError, did_you_mean
         from briefgen.inputs import scaffold, spec
+        missing = missing_step(project, "themes")
+        if missing:
+            print(f"no spec written: {missing}")
+            return 0
         proj = pipeline.Project(project)
         corpus = pipeline.load_corpus(proj)
         known = [t.id for t in corpus.summary.themes]
@@ -191,7 +197,7 @@ def new(
         if path.exists():
             raise UserError(f"{path}: expected a new spec name, found an existing file (choose another name or edit it)")
         text = scaffold.new_spec(title or name.replace("-", " ").capitalize(), list(theme or []), corpus.summary,
-                                 compose.source_date() or datetime.date.today().isoformat())
+                                 compose.source_date() or datetime.date.today().isoformat(), author)
         pipeline.write_atomic(path, text.encode("utf-8"))
         spec.load_spec(path, corpus.summary, corpus.sources)
         print(f"wrote {path}")
@@ -243,21 +249,6 @@ def watch(
     run(action)
 
 
-@app.command()
-def sources(project: Path = ProjectOpt) -> None:
-    """List the sources with their metadata."""
-    def action() -> int:
-        from briefgen import console, pipeline
-        corpus = pipeline.load_corpus(pipeline.Project(project))
-        claims = corpus.summary.claims.values()
-        rows = [[s.id, s.csl.get("type", ""), s.title, str(s.csl.get("container-title") or s.csl.get("publisher") or ""),
-                 s.issued or "n.d.", str(sum(1 for c in claims if any(e.source == s.id for e in c.evidence)))]
-                for s in corpus.sources.values()]
-        console.table("Sources", ["id", "type", "title", "outlet", "issued", "claims"], rows)
-        return 0
-    run(action)
-
-
 def version_callback(value: bool) -> None:
     if value:
         print(f"briefgen {__version__}")
@@ -273,6 +264,10 @@ def main() -> None:
     """Entry point of the ``briefgen`` console script."""
     app(prog_name="briefgen")
 
+
+app.add_typer(cli_corpus.sources_app, name="sources")
+app.command()(cli_corpus.init)
+app.command()(cli_corpus.diff)
 
 if __name__ == "__main__":
     main()

@@ -257,7 +257,7 @@ class Style:
     callout_fill: str = field(default="#EEF2F7", metadata=_COLOUR)
     """Background colour of boxes (the bottom line and key points)."""
     header_text: str = ""
-    """Text at the top of every page (next to the marking)."""
+    """Text at the top of every page (next to the marking); empty: the spec's author."""
     footer_text: str = ""
     """Text at the foot of every page (next to the page number)."""
     logo: str = ""

@@ -7,6 +7,7 @@ Citations stay keys (Cite nodes): transforms resolve them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -15,24 +16,13 @@ from typing import Any
 
 from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import figure
+from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import UserError
-from briefgen.inputs.schemas import Claim, Evidence, Section
+from briefgen.inputs.schemas import Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
-
-
-@dataclass(frozen=True)
-class Selected:
-    """A claim a section shows, with the evidence that passed the section's filters."""
-
-    claim: Claim
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def source_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(e.source for e in self.evidence))
 
 
 @dataclass(frozen=True)
@@ -44,34 +34,6 @@ class Draft:
     style: Style
     claims: tuple[Selected, ...]
     """Every claim shown, in order (for the annex and figures)."""
-
-
-def select(section: Section, summary: Summary, sources: dict[str, Source]) -> list[Selected]:
-    """Return the claims ``section`` selects, filtered and limited, in order."""
-    ids = [c.id for t in section.themes for c in summary.theme(t).claims] + section.claims
-    chosen: list[Selected] = []
-    for claim_id in dict.fromkeys(ids):
-        claim = summary.claims[claim_id]
-        if claim.status == "stale" or (claim.status == "draft" and not section.drafts):
-            continue  # stale evidence never prints; drafts print only when the section asks
-        evidence = tuple(e for e in claim.evidence
-                         if (not section.include_sources or e.source in section.include_sources)
-                         and e.source not in section.exclude_sources)
-        picked = Selected(claim, evidence)
-        if evidence and len(picked.source_ids) >= section.min_sources and _in_range(claim, section, sources):
-            chosen.append(picked)
-    return chosen[:section.limit] if section.limit else chosen
-
-
-def _in_range(claim: Claim, section: Section, sources: dict[str, Source]) -> bool:
-    """True when the claim's date (or its earliest source's) is within since/until."""
-    if not (section.since or section.until):
-        return True
-    dates = [claim.date] if claim.date else [sources[e.source].issued for e in claim.evidence if sources[e.source].issued]
-    if not dates:
-        return False
-    date = min(dates)
-    return (not section.since or date >= section.since) and (not section.until or date[:len(section.until)] <= section.until)
 
 
 def source_date() -> str:
@@ -138,7 +100,8 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
     }
 
 
-def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style) -> Draft:
+def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
+            padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
     unknown = citations.style_problem(brief.spec.citations.style)
     if unknown:
@@ -146,14 +109,27 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     wrong = citations.placement_problem(brief.spec.citations.style, brief.spec.citations.placement)
     if wrong:
         raise UserError([brief.problem(("citations", "placement"), *wrong)])
-    sections = [select(s, summary, sources) for s in brief.spec.sections]
+    sections = select_all(brief.spec, summary, sources, padding)
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
     for block in markup.parse(text, markup.Anchors()):
         blocks += _expand(block, claims, summary, sources, brief,
                           labels.labels(brief.spec.lang, project_templates))
-    return Draft(meta_of(brief, project_templates), tuple(blocks), style, claims)
+    return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
+
+
+def furniture(style: Style, brief: Brief) -> Style:
+    """Return the style with its page furniture resolved from the spec.
+
+    The header's text is the house style's ``header_text`` when it sets one, else the spec's
+    author(s) (a person or an organisation); the footer's is the style's ``footer_text``
+    (default none). The renderers add the marking and "Page X of Y" themselves.
+    """
+    spec = brief.spec
+    authors = [spec.author] if isinstance(spec.author, str) else list(spec.author)
+    header = style.header_text or ", ".join(a for a in authors if a)
+    return style if header == style.header_text else dataclasses.replace(style, header_text=header)
 
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
@@ -166,7 +142,8 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
     if block.name == "annex":
         return [annex(claims, sources, words)]
     if block.name == "figure":
-        drawn = figure(block.args, claims, summary, sources, words)
+        selected = tuple(dict.fromkeys(t for s in brief.spec.sections for t in s.themes))  # every one gets a column
+        drawn = figure(block.args, claims, summary, sources, words, selected)
         return [drawn] if drawn is not None else []
     raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
                     "(expected callout, toc, figure, annex, notes or references)")

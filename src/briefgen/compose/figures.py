@@ -31,7 +31,7 @@ MIN_DATES = 3
 
 
 def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
-           words: dict[str, Any]) -> Figure | None:
+           words: dict[str, Any], themes: tuple[str, ...] = ()) -> Figure | None:
     """Return the Figure of ``kind`` over the claims the brief shows, captioned in the brief's language.
 
     A timeline shows the claims' event dates (a claim's ``date``) when there are at least
@@ -39,7 +39,7 @@ def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: d
     with fewer distinct dates than that there is no timeline (None).
     """
     if kind == "coverage":
-        return Figure(kind, str(words["coverage"]), coverage(claims, summary, sources, words))
+        return Figure(kind, str(words["coverage"]), coverage(claims, summary, sources, words, themes))
     if kind == "timeline":
         events = timeline(claims, words)
         if len({r[0] for r in events.rows}) >= MIN_DATES:
@@ -52,10 +52,13 @@ def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: d
 
 
 def coverage(claims: tuple[Selected, ...], summary: Summary, sources: dict[str, Source],
-             words: dict[str, Any]) -> Table:
-    """Return a table: one row per cited source, one column per theme, cells = claims supported."""
+             words: dict[str, Any], selected: tuple[str, ...] = ()) -> Table:
+    """Return a table: one row per cited source, one column per theme, cells = claims supported.
+
+    Every ``selected`` theme has its column, even when none of its claims is printed (its
+    cells are 0), so the figure never drops a theme silently."""
     theme_of = {c.id: t for t in summary.themes for c in t.claims}
-    themes = list(dict.fromkeys(theme_of[s.claim.id].id for s in claims))
+    themes = list(dict.fromkeys(list(selected) + [theme_of[s.claim.id].id for s in claims]))
     cited = list(dict.fromkeys(k for s in claims for k in s.source_ids))
     counts = {(k, t): 0 for k in cited for t in themes}
     for chosen in claims:

@@ -2,18 +2,23 @@
 
 For each claim already in the summary:
 - ``pinned: true``: never changed;
-- it is *protected* when the analyst owns it: status ``curated`` or ``stale``, or a
-  draft whose text or evidence no longer matches its fingerprint (edited by hand);
-- a claim (not pinned) whose evidence names a source that is no longer declared,
-  or quotes a passage no longer in its source's text, is flagged ``status: stale``
-  and kept as it is otherwise, never dropped;
+- ``status: rejected``: never changed, never printed, and its evidence keeps new drafts
+  away (so a draft the analyst turned down does not come back);
+- it is *protected* when the analyst owns it: status ``curated``, ``stale`` or ``rejected``,
+  or a draft whose text or evidence no longer matches its fingerprint (edited by hand);
+- each evidence item whose source is no longer declared, or whose quote is no longer in
+  its source's text (up to typography), is flagged ``stale: true``; the flag goes again
+  when the quote is back. A claim is ``status: stale`` only when *no* evidence holds; a
+  partly stale claim keeps its status and prints with the evidence that holds. A stale
+  claim whose evidence holds again gets back ``draft`` (untouched) or ``curated``;
 - an *untouched* draft (status ``draft``, fingerprint matching) may be refreshed:
   a new draft whose evidence overlaps it replaces its text and evidence, keeping
   its id and place.
 
 A new draft whose evidence overlaps any protected claim's evidence is left out
 (the analyst already has that claim); the others are added at the end of their
-theme, as ``status: draft`` with a fingerprint.
+theme, as ``status: draft`` with a fingerprint. Every change is an ``Event`` for the
+"what changed" report.
 """
 
 from __future__ import annotations
@@ -24,10 +29,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefgen.drafting import drafting, sentences
-from briefgen.inputs import ingest, schemas
+from briefgen.inputs import quotes, schemas
 
 Span = tuple[str, int, int]
 """(source id, start, end) in the source's normalised text."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change to the summary: ``kind`` is added, refreshed, stale, partly-stale, holds-again or restored."""
+
+    kind: str
+    theme: str
+    claim: str
+    detail: str = ""
+    evidence: int | None = None
+    """The evidence item's index, for evidence events."""
 
 
 @dataclass
@@ -41,6 +58,7 @@ class Outcome:
     refreshed: int = 0
     changed: set[str] = field(default_factory=set)
     """Ids of the themes whose claims changed (their file must be written)."""
+    events: list[Event] = field(default_factory=list)
 
 
 def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: dict[str, str], declared: set[str]) -> Outcome:
@@ -77,11 +95,14 @@ def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: 
                 outcome.refreshed += 1
                 outcome.kept -= 1
                 outcome.changed.add(theme_id)
+                outcome.events.append(Event("refreshed", theme_id, old.id, "an untouched draft, redrafted from its sources"))
             _protect(protected, spans)
             continue
         claims[draft.theme].append(_claim(draft, unique(claim_id(draft.text), used)))
         _protect(protected, spans)
         outcome.added += 1
+        outcome.events.append(Event("added", draft.theme, claims[draft.theme][-1].id,
+                                    f"a draft from {', '.join(dict.fromkeys(p.source for p in draft.evidence))}"))
         outcome.changed.add(draft.theme)
     outcome.themes = [theme.model_copy(update={"claims": claims[theme.id]}) for theme in themes]
     return outcome
@@ -94,34 +115,62 @@ def is_untouched(claim: schemas.Claim) -> bool:
 
 
 def _checked(claim: schemas.Claim, texts: dict[str, str], declared: set[str], outcome: Outcome, theme_id: str) -> schemas.Claim:
-    """Return the claim, flagged stale if its evidence broke, with a draft's offsets brought up to date."""
+    """Return the claim with each evidence item's stale flag and the claim's status brought up to date,
+    and an untouched draft's offsets too."""
     outcome.kept += 1
-    if claim.pinned:
+    if claim.pinned or claim.status == "rejected":
         return claim
-    broken = any(e.source not in declared or (e.source in texts and ingest.normalise(e.quote) not in texts[e.source])
-                 for e in claim.evidence)
-    if broken and claim.status != "stale":
+    evidence, events = [], []
+    for k, item in enumerate(claim.evidence):
+        holds = _holds(item, texts, declared)
+        if holds is not None and holds == item.stale:  # the flag changes
+            kind = "holds-again" if holds else ("stale" if item.source in declared else "source-missing")
+            events.append(Event(kind, theme_id, claim.id, f"{item.source}: " + ("the quote is in its source again" if holds else
+                                "the quote is no longer in its source" if item.source in declared else "the source is no longer declared"), k))
+            item = item.model_copy(update={"stale": not holds})
+        evidence.append(item)
+    status = claim.status
+    if all(e.stale for e in evidence) and status != "stale":
+        status = "stale"
         outcome.stale += 1
         outcome.kept -= 1
+        events.append(Event("claim-stale", theme_id, claim.id, "no evidence holds any more; it is no longer printed"))
+    elif status == "stale" and not all(e.stale for e in evidence):
+        untouched = claim.fingerprint == drafting.fingerprint(claim.text, [(e.source, e.quote) for e in claim.evidence])
+        status = "draft" if untouched else "curated"
+        events.append(Event("restored", theme_id, claim.id, f"evidence holds again; status {status}"))
+    claim = claim.model_copy(update={"evidence": evidence, "status": status}) if events else claim
+    if is_untouched(claim) and not any(e.stale for e in claim.evidence):
+        moved = [e.model_copy(update={"start": _start(e, texts)}) if e.source in texts else e for e in claim.evidence]
+        if moved != claim.evidence:
+            claim = claim.model_copy(update={"evidence": moved})
+            outcome.changed.add(theme_id)
+    if events:
         outcome.changed.add(theme_id)
-        return claim.model_copy(update={"status": "stale"})
-    if broken or not is_untouched(claim):
-        return claim
-    evidence = [e.model_copy(update={"start": texts[e.source].find(ingest.normalise(e.quote))}) if e.source in texts else e
-                for e in claim.evidence]
-    if evidence != claim.evidence:
-        outcome.changed.add(theme_id)
-        return claim.model_copy(update={"evidence": evidence})
+        outcome.events += events
     return claim
+
+
+def _holds(item: schemas.Evidence, texts: dict[str, str], declared: set[str]) -> bool | None:
+    """Whether the quote is in its source; None when that cannot be told this run (the document was not read)."""
+    if item.source not in declared:
+        return False
+    if item.source not in texts:
+        return None
+    return quotes.holds(item.quote, texts[item.source])
+
+
+def _start(item: schemas.Evidence, texts: dict[str, str]) -> int | None:
+    found = quotes.find(item.quote, texts[item.source])
+    return found[0] if found else item.start
 
 
 def _spans(claim: schemas.Claim, texts: dict[str, str]) -> list[Span]:
     spans = []
     for evidence in claim.evidence:
-        quote = ingest.normalise(evidence.quote)
-        at = texts[evidence.source].find(quote) if evidence.source in texts and quote else -1
-        if at >= 0:
-            spans.append((evidence.source, at, at + len(quote)))
+        found = quotes.find(evidence.quote, texts[evidence.source]) if evidence.source in texts else None
+        if found is not None:
+            spans.append((evidence.source, *found))
     return spans
 
 

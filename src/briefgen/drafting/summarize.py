@@ -8,7 +8,10 @@ themes are proposed from the corpus's key phrases.
 
 Each theme is written back to the file that holds it (new themes to
 summary/summary.yaml), or every theme to ``out``. A file is rewritten only when
-its claims changed; its leading comment lines are kept, other comments are not.
+its claims changed, and then edited in place (``writeback``): every comment, the key
+order, the quoting and the analyst's text are kept. The run ends with a "what changed"
+report (``changes``). Nothing here writes: the files to write are returned in
+``Report.files`` and ``pipeline.summarize`` writes them; `briefgen diff` only reports.
 
 A document that cannot be read does not stop the run: the summary is written
 from the others, and its problem is returned in ``Report.problems`` (the CLI
@@ -20,10 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-from briefgen import pipeline
-from briefgen.drafting import curation, drafting, keyphrases, sentences
+from briefgen.drafting import changes, curation, drafting, keyphrases, sentences, writeback
 from briefgen.drafting.keyphrases import Suggestion
 from briefgen.errors import PartialFailure, Problem, UserError, display
 from briefgen.inputs import ingest, schemas, yamlio
@@ -33,12 +35,24 @@ from briefgen.inputs.summary import Summary
 __all__ = ["Report", "Suggestion", "evaluate", "suggest_themes", "summarize"]
 
 
+class Folders(Protocol):
+    """Where the project keeps its sources and summary (``pipeline.Project`` is one)."""
+
+    @property
+    def sources_dir(self) -> Path: ...
+
+    @property
+    def summary_dir(self) -> Path: ...
+
+
 @dataclass
 class Report:
     """What summarize wrote and did."""
 
     paths: list[Path] = field(default_factory=list)
-    """Files written (none when nothing changed)."""
+    """Files written (none when nothing changed), filled in by the writer."""
+    files: dict[Path, bytes] = field(default_factory=dict)
+    """Files to write: the summary files whose claims changed, and the sources record."""
     added: int = 0
     kept: int = 0
     stale: int = 0
@@ -50,6 +64,8 @@ class Report:
     """Documents in the sources folder that no metadata file lists."""
     proposed: list[str] = field(default_factory=list)
     """Ids of the themes proposed because the summary had none."""
+    what_changed: changes.Changes = field(default_factory=changes.Changes)
+    """What changed, each with file:line (in the written files; in the current ones for a dry run)."""
     unassigned: list[drafting.Draft] = field(default_factory=list)
     """Strong sentences that fit no theme clearly (no margin over the runner-up): shown, never filed."""
 
@@ -84,8 +100,11 @@ class _File:
     themes: list[schemas.Theme]
 
 
-def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int = 8) -> Report:
-    """Draft claims for every theme and merge them into the summary; return what was done."""
+def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> Report:
+    """Draft claims for every theme and merge them into the summary; return the files to write and what changes.
+
+    The report's positions are those of the files as they will be written.
+    """
     sources = load_sources(project.sources_dir)
     files = _summary_files(project.summary_dir)
     if out is not None:
@@ -106,19 +125,33 @@ def summarize(project: pipeline.Project, out: Path | None = None, per_theme: int
     merged = {t.id: t for t in outcome.themes}
     if out is not None:
         header = files[0].header if files else ""
-        report.paths.append(_write(out, header, list(merged.values())))
+        text = header + yamlio.dumps({"themes": [writeback.theme_data(t) for t in merged.values()]})
+        report.what_changed.items = changes.from_events(outcome.events, changes.positions(text, display(out)), display(out))
+        report.files[out] = text.encode("utf-8")
         return report
     default = project.summary_dir / "summary.yaml"
-    targets = [(f.path, f.header, [merged[t.id] for t in f.themes]) for f in files if f.themes]
+    targets = [(f.path, [merged[t.id] for t in f.themes]) for f in files if f.themes]
     if report.proposed:
-        targets = [(default, next((f.header for f in files if f.path == default), ""), list(merged.values()))]
-    for path, header, file_themes in targets:
+        targets = [(default, list(merged.values()))]
+    where: dict[str, str] = {}
+    for path, file_themes in targets:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
         if report.proposed or any(t.id in outcome.changed for t in file_themes):
-            report.paths.append(_write(path, header, file_themes))
+            new = writeback.render(old, file_themes)
+            report.files[path] = new.encode("utf-8")
+            where |= changes.positions(new, display(path))
+        else:
+            where |= changes.positions(old, display(path))
+    record = changes.lock(sources, dict(zip(corpus.sources, corpus.texts, strict=True)))
+    report.what_changed.items = (changes.from_events(outcome.events, where, display(default))
+                            + changes.sources_changed(changes.read_lock(project.summary_dir), record, sources, project.sources_dir))
+    lock = project.summary_dir / changes.LOCK
+    if not lock.exists() or lock.read_bytes() != changes.render_lock(record):
+        report.files[lock] = changes.render_lock(record)
     return report
 
 
-def suggest_themes(project: pipeline.Project, count: int = 10) -> list[Suggestion]:
+def suggest_themes(project: Folders, count: int = 10) -> list[Suggestion]:
     """Return candidate themes: the corpus's key phrases, with their sources. Unreadable documents are skipped."""
     texts, _ = read_texts(load_sources(project.sources_dir))
     return _phrases(texts).best(count)
@@ -217,31 +250,6 @@ def _check_out(out: Path, folder: Path, files: list[_File]) -> None:
     if inside and others:
         raise UserError([Problem(display(out), 0, 0, "", f"expected a file outside {display(folder)}, found one inside it",
                                  f"its themes would be read twice, with {display(others[0].path)}'s")])
-
-
-def _write(path: Path, header: str, themes: list[schemas.Theme]) -> Path:
-    text = yamlio.dumps({"themes": [_theme_data(t) for t in themes]})
-    pipeline.write_atomic(path, (header + text).encode("utf-8"))
-    return path
-
-
-def _theme_data(theme: schemas.Theme) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": theme.id, "title": theme.title}
-    data.update({k: v for k, v in (("description", theme.description), ("terms", list(theme.terms))) if v})
-    data["claims"] = [_claim_data(c) for c in theme.claims]
-    return data
-
-
-def _claim_data(claim: schemas.Claim) -> dict[str, Any]:
-    """A claim's keys in a fixed order, defaults left out (as an analyst writes them)."""
-    data: dict[str, Any] = {"id": claim.id, "text": claim.text}
-    for key, value, default in (("date", claim.date, ""), ("status", claim.status, "curated"),
-                                ("pinned", claim.pinned, False), ("fingerprint", claim.fingerprint, "")):
-        if value != default:
-            data[key] = value
-    data["evidence"] = [{"source": e.source, "quote": e.quote} | ({"start": e.start} if e.start is not None else {})
-                        for e in claim.evidence]
-    return data
 
 
 # ---------------------------------------------------------------- quality

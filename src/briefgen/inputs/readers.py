@@ -175,14 +175,11 @@ def read_pdf(data: bytes, path: Path) -> str:
 
 
 def _pdf_metadata(path: Path) -> dict[str, Any]:
+    """Title and author from the document info; never the creation date, which dates the file, not the text."""
     info = _pdf(path.read_bytes(), path).metadata
     if info is None:  # a valid PDF may have no /Info dictionary
-        return {"title": "", "author": [], "issued": {}}
-    try:
-        created = info.creation_date
-    except Exception:  # a malformed date string
-        created = None
-    return {"title": str(info.title or "").strip(), "author": _names(str(info.author or "")), "issued": _date(created)}
+        return {"title": "", "author": []}
+    return {"title": str(info.title or "").strip(), "author": _names(str(info.author or ""))}
 
 
 # ---------------------------------------------------------------- DOCX
@@ -215,8 +212,8 @@ def _docx_metadata(path: Path) -> dict[str, Any]:
     props = _docx(path.read_bytes(), path).core_properties
     if props.author == _TEMPLATE_AUTHOR:
         return {"title": props.title or "", "language": props.language or ""}
-    return {"title": props.title or "", "author": _names(props.author or ""), "issued": _date(props.created),
-            "language": props.language or ""}
+    # never props.created or props.modified: they date the file's saves, not the text's publication
+    return {"title": props.title or "", "author": _names(props.author or ""), "language": props.language or ""}
 
 
 # ---------------------------------------------------------------- metadata
@@ -256,17 +253,6 @@ def _date(value: str | datetime | None) -> dict[str, Any]:
 
 
 def _names(value: str) -> list[dict[str, str]]:
-    """Return CSL names from "Jane Smith; Lee, Ann and Someone Else" (single words stay literal)."""
-    names = []
-    for part in re.split(r"\s*(?:;|&|\band\b)\s*", value.strip()):
-        if not part or part.startswith(("http://", "https://")):
-            continue
-        if part.count(",") == 1:
-            family, given = (s.strip() for s in part.split(","))
-            names.append({"family": family, "given": given})
-        elif " " in part:
-            given, family = part.rsplit(" ", 1)
-            names.append({"family": family, "given": given})
-        else:
-            names.append({"literal": part})
-    return names
+    """Return CSL names from a byline; a role or organisation ("Staff Reporter") stays a literal (see ``names``)."""
+    from briefgen.inputs.names import csl_names
+    return csl_names(value)

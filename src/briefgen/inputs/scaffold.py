@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefgen.inputs import reference, schemas
+from briefgen.inputs import reference, schemas, starter
 from briefgen.inputs.summary import Summary
 
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
@@ -42,9 +42,11 @@ def json_schemas() -> dict[str, str]:
     return out
 
 
-def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str) -> str:
-    """Return the text of a valid spec over ``theme_ids``, with every key explained."""
-    chosen: dict[str, Any] = {"title": title, "subtitle": "", "author": "Policy Analysis Unit", "date": date, "lang": "en-GB",
+def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str, author: str = "") -> str:
+    """Return the text of a valid spec over ``theme_ids`` (default: the themes with printable claims, see
+    ``starter``), with every key explained."""
+    theme_ids = theme_ids or starter.default_themes(summary)
+    chosen: dict[str, Any] = {"title": title, "subtitle": "", "author": author, "date": date, "lang": "en-GB",
                               "audience": "", "marking": "TLP:GREEN", "formats": ["docx", "pdf"], "bottom_line": "",
                               "key_points": [], "recommendations": [], "annex": False}
     lines = ["# yaml-language-server: $schema=../schemas/spec.schema.json",
@@ -55,7 +57,7 @@ def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str) -> s
             lines.append(_line("sections:", field))
             themes: list[tuple[str, str | None]] = [(summary.theme(t).title, t) for t in theme_ids] or [("Findings", None)]
             for index, (heading, theme) in enumerate(themes):
-                lines += _section(heading, theme, every_key=index == 0)
+                lines += _section(heading, theme, every_key=index == 0, summary=summary)
         elif key.startswith("citations."):
             if key == "citations.style":
                 lines.append("citations:")
@@ -71,10 +73,13 @@ def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def _section(heading: str, theme: str | None, every_key: bool) -> list[str]:
+def _section(heading: str, theme: str | None, every_key: bool, summary: Summary) -> list[str]:
     lines = []
+    drafts, note = starter.drafts(theme, summary) if theme else (False, "")
     for key, field, _ in reference.keys(schemas.Section):
-        value = {"heading": heading, "themes": [theme] if theme else []}.get(key)
+        value = {"heading": heading, "themes": [theme] if theme else [], "drafts": True if drafts else None}.get(key)
+        if key == "drafts" and note:
+            lines.append(f"    # {note}")
         if value is not None:
             lines.append(_line(("  - " if key == "heading" else "    ") + _key_value(key, field, value), field))
         elif every_key or key == "limit":

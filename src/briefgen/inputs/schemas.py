@@ -76,6 +76,12 @@ class SourceEntry(BaseModel):
     """Where the source is online."""
     language: str = ""
     """The source's language tag, e.g. `en` or `zh`."""
+    supplied: list[str] = Field(default_factory=list)
+    """CSL fields the analyst inferred rather than read in the source; printed in square brackets ("[2025]")."""
+    unknown: list[str] = Field(default_factory=list)
+    """CSL fields the source honestly does not state (URL, container-title, publisher, issued, accessed, author)."""
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    """Source reliability, Admiralty (NATO AJP-2.1) scale: A completely reliable … E unreliable, F cannot be judged."""
     file: str = ""
     """The document, relative to the metadata file's folder."""
     note: str = ""
@@ -94,6 +100,17 @@ class Evidence(_Strict):
     """Verbatim text of the source (whitespace may differ)."""
     start: int | None = None
     """Character offset of the quote in the source's normalised text (written by summarize)."""
+    stale: bool = False
+    """Set by summarize when the quote is no longer in its source (or the source is gone); cleared when it is again."""
+
+
+class Accepted(_Strict):
+    """A deliberate paraphrase: claim words no quote has, accepted by the analyst, and why."""
+
+    words: list[str] = Field(min_length=1)
+    """The claim's words (as written) that the support check should let pass."""
+    reason: str = ""
+    """Why the paraphrase is faithful; shown in the evidence annex."""
 
 
 class Claim(_Strict):
@@ -105,12 +122,15 @@ class Claim(_Strict):
     """The claim in the analyst's words, shown literally."""
     date: str = ""
     """When the claimed event happened (ISO partial date), for timelines and date filters."""
-    status: Literal["curated", "draft", "stale"] = "curated"
-    """`curated`: checked by the analyst; `draft`: written by summarize; `stale`: its source changed."""
+    status: Literal["curated", "draft", "stale", "rejected"] = "curated"
+    """`curated`: checked by the analyst; `draft`: written by summarize; `stale`: no evidence holds any more;
+    `rejected`: the analyst turned the draft down (never printed, never drafted again)."""
     pinned: bool = False
     """Summarize never changes a pinned claim."""
     fingerprint: str = ""
     """Set by summarize: a hash of the drafted text, to notice the analyst's edits."""
+    accepted: Accepted | None = None
+    """A recorded paraphrase acceptance: words the support check lets pass, with the reason."""
     evidence: list[Evidence] = Field(min_length=1)
     """The verbatim quotes that support the claim; at least one."""
 

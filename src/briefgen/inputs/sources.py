@@ -9,12 +9,12 @@ everything downstream copes with a source that has no author, date or URL.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import ingest, schemas, yamlio
+from briefgen.inputs import ingest, schemas, yamlio, zotero
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
 _NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
@@ -33,6 +33,8 @@ class Source:
     """The document, or None when only metadata is known."""
     origin: tuple[str, int, int] = ("", 0, 0)
     """Where the metadata was declared: file, line, column."""
+    alias: str = ""
+    """The item's old id when a readable key replaced it (a Zotero item URL); it still resolves."""
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -67,15 +69,36 @@ class Source:
         return self._cache["text"]
 
 
-def load_sources(folder: Path) -> dict[str, Source]:
-    """Return the sources declared in ``folder``'s metadata files, by id."""
+class Sources(dict[str, Source]):
+    """Sources by id; an alias (a Zotero item's old URL-shaped id) resolves too, but is never listed."""
+
+    def __init__(self, items: Any = (), aliases: dict[str, str] | None = None):
+        super().__init__(items)
+        self.aliases = dict(aliases or {})
+        """Old id → id."""
+
+    def __missing__(self, key: str) -> Source:
+        if key in self.aliases:
+            return self[self.aliases[key]]
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self.aliases
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self else default
+
+
+def load_sources(folder: Path) -> Sources:
+    """Return the sources declared in ``folder``'s metadata files, by id (aliases resolve, see ``zotero``)."""
     if not folder.is_dir():
         raise UserError([Problem(display(folder), 0, 0, "", "expected a folder of sources, found none", "create it, with a sources.yaml")])
     found: dict[str, Source] = {}
     problems: list[Problem] = []
+    used: set[str] = set()
     for meta in sorted(p for p in folder.iterdir() if p.suffix.lower() in METADATA_SUFFIXES):
         try:
-            for source in _load_file(meta, folder):
+            for source in _load_file(meta, folder, used):
                 if source.id in found:
                     problems.append(Problem(*source.origin, "id", f"duplicate source id {source.id!r}", f"first in {found[source.id].origin[0]}"))
                 found[source.id] = source
@@ -83,19 +106,24 @@ def load_sources(folder: Path) -> dict[str, Source]:
             problems += exc.problems
     if problems:
         raise UserError(problems)
-    return dict(sorted(found.items()))
+    return Sources(sorted(found.items()), {s.alias: s.id for s in found.values() if s.alias and s.alias not in found})
 
 
-def _load_file(meta: Path, folder: Path) -> list[Source]:
+def _load_file(meta: Path, folder: Path, used: set[str]) -> list[Source]:
     loaded = yamlio.load(meta)
+    if loaded.data is None:  # only comments so far, as `briefgen init` writes it
+        return []
     if not isinstance(loaded.data, list):
         raise UserError([loaded.problem((), f"expected a list of CSL items, found {type(loaded.data).__name__}")])
     sources: list[Source] = []
     problems: list[Problem] = []
-    for index, item in enumerate(loaded.data):
+    for index, (item, (key, alias)) in enumerate(zip(loaded.data, zotero.rekey(loaded.data, used), strict=True)):
         try:
+            if alias:
+                item = {k: v for k, v in item.items() if k not in ("citation-key", "citationKey")} | {"id": key}
             entry = schemas.validate(schemas.SourceEntry, loaded, item, (index,))
-            sources.append(_source(entry, loaded, index, folder, problems))
+            source = _source(entry, loaded, index, folder, problems)
+            sources.append(replace(source, alias=alias) if alias else source)
         except UserError as exc:
             problems += exc.problems
     if problems:

@@ -2,17 +2,16 @@
 
 Every ``*.yaml`` file in the summary folder holds ``themes:``; the files are
 merged in name order. Verification checks each quote against its source's text,
-ignoring whitespace differences only.
+forgiving whitespace and typography only (``quotes``).
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import ingest, schemas, yamlio
+from briefgen.inputs import ingest, quotes, schemas, yamlio
 from briefgen.inputs.sources import Source
 
 Theme = schemas.Theme
@@ -72,7 +71,7 @@ def _index(part: schemas.SummaryFile, loaded: yamlio.Loaded, where: dict, source
             path = ("themes", i, "claims", j)
             problems += _register(f"claim:{claim.id}", path, loaded, where)
             for k, evidence in enumerate(claim.evidence):
-                if evidence.source not in sources and claim.status != "stale":
+                if evidence.source not in sources and not evidence.stale and claim.status not in ("stale", "rejected"):
                     problems.append(loaded.problem(path + ("evidence", k, "source"), f"expected a source id, found {evidence.source!r}",
                                                    did_you_mean(evidence.source, list(sources))))
     return problems
@@ -88,32 +87,43 @@ def _register(key: str, path: tuple, loaded: yamlio.Loaded, where: dict) -> list
 
 
 def verify(summary: Summary, sources: dict[str, Source]) -> list[Problem]:
-    """Return a problem for every quote that is not verbatim in its source."""
+    """Return a problem for every quote that is not in its source (up to typography, see ``quotes``).
+
+    Evidence that summarize flagged ``stale: true`` is not an error here: ``stale_uses`` warns
+    where a spec uses it. Rejected claims are never printed, so their quotes are not checked.
+    """
     problems: list[Problem] = []
     texts: dict[str, str] = {}
     for theme in summary.themes:
         for claim in theme.claims:
-            if claim.status == "stale":  # summarize flagged it: its source changed or disappeared
+            if claim.status in ("stale", "rejected"):
                 continue
             for k, evidence in enumerate(claim.evidence):
+                if evidence.stale:
+                    continue
                 source = sources[evidence.source]
                 try:
                     text = texts.setdefault(source.id, ingest.normalise(source.text))
                 except UserError as exc:
                     problems += [p for p in exc.problems if p not in problems]
                     continue
-                quote = ingest.normalise(evidence.quote)
-                if not quote or quote not in text:
-                    problems.append(summary.problem(f"claim:{claim.id}", ("evidence", k, "quote"),
-                                                    f"expected a verbatim passage of {source.id!r}, found a quote that is not in it",
-                                                    f"closest passage: “{closest_passage(quote, text)}”"))
+                if not quotes.holds(evidence.quote, text):
+                    problems.append(summary.problem(
+                        f"claim:{claim.id}", ("evidence", k, "quote"),
+                        f"expected a verbatim passage of {source.id!r}, found a quote that is not in it; the closest passage "
+                        f"differs at the caret (correct the quote, or run `briefgen summarize` to flag it stale):\n"
+                        + quotes.mismatch(evidence.quote, text)))
     return problems
 
 
-def closest_passage(quote: str, text: str) -> str:
-    """Return the passage of ``text`` that best matches ``quote``."""
-    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    match = matcher.find_longest_match(0, len(text), 0, len(quote))
-    start = max(0, match.a - match.b)
-    return text[start:start + len(quote)]
+def holding(claim: Claim) -> list[schemas.Evidence]:
+    """Return the claim's evidence that still holds (not flagged stale)."""
+    return [e for e in claim.evidence if not e.stale]
+
+
+def staleness(claim: Claim) -> str:
+    """Return "stale" when no evidence holds, "partly stale" when some does not, else ''."""
+    if claim.status == "stale" or not holding(claim):
+        return "stale"
+    return "partly stale" if len(holding(claim)) < len(claim.evidence) else ""
 

@@ -1,0 +1,89 @@
+"""Drafting a source's metadata entry from what its file states, and marking what was inferred.
+
+Read (kept as fact): an HTML page's own title, site name, canonical URL, language,
+published date and byline (its meta tags and <time>); a PDF's or DOCX's title and
+language from its properties.
+
+Inferred (listed under ``supplied:`` so the sources list prints it in square brackets
+until the analyst confirms it): the CSL ``type`` guessed from the file's format; a title
+taken from the first line of the text; an author from a PDF's or DOCX's properties
+(they name who made the file, not necessarily who wrote the text).
+
+Never used: a file's creation or modification date (it dates a save, not the text),
+and a byline that is not a person's name becomes a literal name, never a person
+(``names``). Pure apart from reading the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.inputs import zotero
+
+TYPES = {".html": "webpage", ".htm": "webpage", ".pdf": "report", ".docx": "document", ".txt": "document", ".md": "document"}
+"""The CSL type guessed from a document's format (always listed as supplied)."""
+
+ORDER = ("id", "type", "title", "container-title", "author", "issued", "URL", "language", "file", "supplied")
+WORTH_STATING = ("title", "author", "issued", "URL", "container-title")
+"""Fields a reference needs; those the file does not state are named in the entry's comment."""
+
+
+@dataclass
+class Drafted:
+    """A drafted CSL entry and what the file did not state."""
+
+    entry: dict[str, Any]
+    missing: list[str] = field(default_factory=list)
+
+    def comment(self, name: str) -> str:
+        """One comment line for the entry: where it came from and what to check."""
+        text = f"# drafted by `briefgen sources add` from {name}"
+        if self.entry.get("supplied"):
+            text += f"; inferred, please check: {', '.join(self.entry['supplied'])}"
+        if self.missing:
+            text += f"; not stated in the file: {', '.join(self.missing)}"
+        return text
+
+
+def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
+    """Return the drafted entry of the document at ``path`` (with ``text``), to be saved as ``file_name``."""
+    from briefgen.inputs import readers
+    found = readers.metadata(path)
+    suffix = path.suffix.lower()
+    supplied = ["type"]
+    entry: dict[str, Any] = {"type": TYPES.get(suffix, "document")}
+    for key in ("title", "container-title", "author", "issued", "URL", "language"):
+        if found.get(key):
+            entry[key] = _iso(found[key]) if key == "issued" else found[key]
+    site = str(entry.get("container-title", ""))
+    for sep in (" | ", " - ", " – ", " — "):
+        if site and str(entry.get("title", "")).endswith(sep + site):
+            entry["title"] = str(entry["title"])[: -len(sep + site)]
+    if suffix in (".pdf", ".docx") and entry.get("author"):
+        supplied.append("author")
+    if not entry.get("title"):
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        if first:
+            entry["title"] = first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+            supplied.append("title")
+    entry["file"] = file_name
+    entry["id"] = unique(zotero.readable_key(found | {"title": entry.get("title", "")}) or Path(file_name).stem, used)
+    entry["supplied"] = supplied
+    ordered = {key: entry[key] for key in ORDER if key in entry}
+    return Drafted(ordered, [k for k in WORTH_STATING if k not in entry])
+
+
+def _iso(date: dict[str, Any]) -> str:
+    parts = (date.get("date-parts") or [[]])[0]
+    return "-".join(f"{int(p):02d}" for p in parts)
+
+
+def unique(key: str, used: set[str]) -> str:
+    candidate, n = key, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{key}-{n}"
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,114 @@
+"""Claims against their quotes: overreach (errors and warnings), padding, plural attribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefgen.errors import Problem
+from briefgen.inputs.schemas import Claim
+from briefgen.inputs.summary import Summary
+from briefgen.support import position
+from briefgen.support.match import Verdict, judge, sentence_names
+from briefgen.text import words as w
+
+SKIPPED_STATUSES = ("stale", "rejected")
+"""Claims in these states never print, so they are not judged."""
+
+
+@dataclass
+class CorpusReport:
+    """The support check of every claim in the summary."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    """Claim id → how its quotes support it."""
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
+    """Claim id → its findings."""
+    padding: set[tuple[str, int]] = field(default_factory=set)
+    """(claim id, evidence index) of every padding quote."""
+
+    def supporting(self, claim: Claim) -> list[int]:
+        """Return the indices of the claim's evidence that supports it (padding left out)."""
+        return [k for k in range(len(claim.evidence)) if (claim.id, k) not in self.padding]
+
+    def all_problems(self) -> list[Problem]:
+        return [p for found in self.problems.values() for p in found]
+
+
+def check_claims(summary: Summary) -> CorpusReport:
+    """Return the support check of every claim in ``summary``."""
+    report = CorpusReport()
+    for theme in summary.themes:
+        for claim in theme.claims:
+            if claim.status in SKIPPED_STATUSES:
+                continue
+            verdict = judge(claim.text, [e.quote for e in claim.evidence],
+                            sentence_names(claim.text, *(e.quote for e in claim.evidence)))
+            report.verdicts[claim.id] = verdict
+            report.padding |= {(claim.id, k) for k in verdict.padding}
+            report.problems[claim.id] = _findings(summary, claim, verdict)
+    return report
+
+
+def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]:
+    loaded, path = summary.where[f"claim:{claim.id}"]
+    text_path = path + ("text",)
+    accepted = {w.stem(a) for a in claim.accepted.words} if claim.accepted else set()
+    closest = shorten(claim.evidence[verdict.closest].quote) if verdict.closest is not None else ""
+    found: list[Problem] = []
+    for word in verdict.missing:
+        if word.key in accepted or w.stem(word.text) in accepted or is_attribution(word):
+            continue
+        hard = word.kind in w.HARD_KINDS
+        found.append(position.problem(
+            loaded, text_path, word.text, f'claim {claim.id}: "{word.text}" is not in any of its quotes',
+            f"closest passage: “{closest}”; reword the claim, add a quote that says it, or record `accepted:`"
+            if not hard else f"closest passage: “{closest}”; a {word.kind} must appear in a quote",
+            "error" if hard else "warning", f"support.{word.kind}"))
+    for k in verdict.padding:
+        evidence = claim.evidence[k]
+        found.append(position.problem(
+            loaded, path + ("evidence", k, "quote"), evidence.quote[:20],
+            f"claim {claim.id}: quote {k + 1} ({evidence.source}) is padding: it adds no support the other quotes lack",
+            "remove it, or quote the passage that supports the claim; padding counts toward no corroboration or coverage",
+            "warning", "support.padding"))
+    if claim.accepted:
+        for given in claim.accepted.words:
+            if not any(x.text.lower() == given.lower() or x.key == w.stem(given) for x in verdict.words):
+                found.append(position.problem(loaded, path + ("accepted", "words"), given,
+                                              f'claim {claim.id}: accepted word "{given}" is not in the claim', "remove it",
+                                              "warning", "support.accepted"))
+        if not claim.accepted.reason.strip():
+            found.append(position.problem(loaded, path + ("accepted",), "", f"claim {claim.id}: an acceptance without a reason",
+                                          "say why the paraphrase is faithful in `reason:`", "warning", "support.accepted"))
+    sources = {claim.evidence[k].source for k in verdict.supporting}
+    found += plural(loaded, text_path, claim.text, len(sources), f"claim {claim.id}")
+    return found
+
+
+def is_attribution(word: w.Word) -> bool:
+    """True for a plural attribution word ("analysts"): the plural check judges it, not the quotes."""
+    return word.text.lower() in w.phrase_list("plural_attribution")
+
+
+def plural(loaded, path: tuple, text: str, count: int, who: str) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Return a warning for each plural attribution word in ``text`` when it rests on one source."""
+    if count != 1:
+        return []
+    return [position.problem(loaded, path, _as_written(text, phrase),
+                             f'{who}: "{_as_written(text, phrase)}" presents one source as many',
+                             "name the source (\"One report says…\"), or cite more sources that say it",
+                             "warning", "support.plural")
+            for phrase in w.contains_phrase(text, w.phrase_list("plural_attribution"))]
+
+
+def _as_written(text: str, phrase: str) -> str:
+    index = text.lower().find(phrase)
+    return text[index:index + len(phrase)] if index >= 0 else phrase
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """Return ``text`` on one line, cut at a word near ``limit`` characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+

@@ -1,0 +1,177 @@
+"""A spec's own sentences (bottom line, key points, section text, recommendations) against what they cite.
+
+Each sentence that cites a source is judged, by the claims' rules, against that
+source's best-matching passages; a sentence that cites a claim (``[@claim:ID]``)
+is judged against the claim's supporting quotes, the evidence it inherits. An
+uncited sentence that states a number, date or proper name gets a warning; plain
+judgement ("We recommend …") needs no source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefgen.errors import Problem
+from briefgen.inputs import citation_syntax
+from briefgen.inputs.sources import Source
+from briefgen.inputs.spec import Brief
+from briefgen.inputs.summary import Summary
+from briefgen.support import position
+from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
+from briefgen.support.match import judge, passage_keys, supports
+from briefgen.text import words as w
+
+PASSAGES_PER_SOURCE = 3
+"""How many of a cited source's best-matching sentences a free-text sentence is judged against."""
+
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Traced:
+    """One cited free-text sentence, with the passages that support it (for the annex)."""
+
+    where: str
+    """The spec key path, e.g. ``bottom_line`` or ``sections.1.text``."""
+    text: str
+    """The sentence as printed (citations removed)."""
+    passages: tuple[tuple[str, str], ...]
+    """(source id, passage) pairs that support it, best first."""
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Return (offset, sentence) for each sentence of Markdown ``text``."""
+    found, start = [], 0
+    for block in re.split(r"\n\s*\n", text):
+        offset = text.find(block, start)
+        start = offset + len(block)
+        begin = 0
+        for match in _SENTENCE_END.finditer(block):
+            if _inside_citation(block, match.start()):
+                continue
+            found.append((offset + begin, block[begin:match.start()].strip()))
+            begin = match.end()
+        if block[begin:].strip():
+            found.append((offset + begin, block[begin:].strip()))
+    return [(o, s) for o, s in found if s]
+
+
+def _inside_citation(text: str, pos: int) -> bool:
+    return text.rfind("[", 0, pos) > text.rfind("]", 0, pos)
+
+
+def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
+    """Return ``sentence`` as read: citations and Markdown markup removed."""
+    for cite in sorted(citations, key=lambda c: -c.start):
+        sentence = sentence[:cite.start] + sentence[cite.end:]
+    return _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
+
+
+@lru_cache(maxsize=64)
+def source_passages(text: str) -> tuple[str, ...]:
+    """Return a source text's sentences (line breaks end a sentence too)."""
+    found: list[str] = []
+    for line in text.splitlines():
+        found += [s for _, s in sentences(line)]
+    return tuple(s for s in found if len(s) > 1)
+
+
+def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
+    """Return the sentences of ``text`` that support most of ``sentence``'s words, best first."""
+    found = w.words(sentence, names)
+    scored = []
+    for index, passage in enumerate(source_passages(text)):
+        keys, groups = passage_keys(passage)
+        score = sum(1 for word in found if supports(word, keys, groups))
+        if score:
+            scored.append((-score, index, passage))
+    return [p for _, _, p in sorted(scored)[:PASSAGES_PER_SOURCE]]
+
+
+def free_texts(brief: Brief) -> list[tuple[tuple, str]]:
+    """Return (key path, Markdown) of every piece of the spec's own text."""
+    spec = brief.spec
+    found: list[tuple[tuple, str]] = [(("bottom_line",), spec.bottom_line)]
+    found += [(("key_points", i), t) for i, t in enumerate(spec.key_points)]
+    found += [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
+    found += [(("recommendations", i), t) for i, t in enumerate(spec.recommendations)]
+    return [(path, text) for path, text in found if text.strip()]
+
+
+def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
+                    corpus: CorpusReport, names: frozenset[str]) -> tuple[list[Problem], list[Traced]]:
+    """Return the findings about the spec's own sentences, and the cited sentences with their passages."""
+    problems: list[Problem] = []
+    traced: list[Traced] = []
+    claims = summary.claims
+    for path, text in free_texts(brief):
+        where = ".".join(str(p) for p in path)
+        for _, sentence in sentences(text):
+            cites, errors = citation_syntax.check(sentence)
+            if errors:
+                continue  # spec.cross_check reports malformed citations
+            shown = plain(sentence, cites)
+            keys = [k for c in cites for k in c.keys]
+            if not keys:
+                problems += _uncited(brief, path, where, shown, names)
+                continue
+            passages: list[tuple[str, str]] = []
+            for key in dict.fromkeys(keys):
+                if key.startswith(citation_syntax.CLAIM_PREFIX):
+                    claim = claims.get(key[len(citation_syntax.CLAIM_PREFIX):])
+                    if claim is not None:
+                        passages += [(claim.evidence[k].source, claim.evidence[k].quote) for k in corpus.supporting(claim)]
+                elif key in sources:
+                    passages += [(key, p) for p in best_passages(shown, _text(sources[key]), names)]
+            verdict = judge(shown, [p for _, p in passages], names)
+            closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
+            for word in verdict.missing:
+                if is_attribution(word):
+                    continue
+                hard = word.kind in w.HARD_KINDS
+                problems.append(position.problem(
+                    brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',
+                    f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
+                    "error" if hard else "warning", f"support.{word.kind}"))
+            supporting = [passages[i] for i in verdict.supporting]
+            problems += plural(brief.loaded, path, shown, len({s for s, _ in supporting}), where)
+            traced.append(Traced(where, shown, tuple(supporting)))
+    return problems, traced
+
+
+def _uncited(brief: Brief, path: tuple, where: str, shown: str, names: frozenset[str]) -> list[Problem]:
+    hard = [x for x in w.words(shown, names) if x.kind in w.HARD_KINDS]
+    if not hard:
+        return []
+    return [position.problem(brief.loaded, path, hard[0].text,
+                             f'{where}: "{hard[0].text}" is stated without a citation',
+                             "cite the source or claim that says it ([@source] or [@claim:ID]), or leave the fact out",
+                             "warning", "support.uncited")]
+
+
+def _text(source: Source) -> str:
+    try:
+        return source.text
+    except Exception:  # noqa: BLE001 - a source without a document: nothing to match, verify reports it
+        return ""
+
+
+def expand_claim_citations(text: str, summary: Summary, corpus: CorpusReport) -> str:
+    """Return ``text`` with each ``@claim:ID`` replaced by the keys of the claim's supporting sources."""
+    claims = summary.claims
+
+    def keys(match: re.Match[str]) -> str:
+        claim = claims.get(match.group(1))
+        if claim is None:
+            return match.group()
+        ids = dict.fromkeys(claim.evidence[k].source for k in corpus.supporting(claim))
+        return "; ".join("@" + k for k in ids) or match.group()
+
+    return _CLAIM_KEY.sub(keys, text)
+
+
+_CLAIM_KEY = re.compile(r"@" + re.escape(citation_syntax.CLAIM_PREFIX) + r"([\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*)")

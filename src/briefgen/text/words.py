@@ -1,0 +1,213 @@
+"""Words: the one place that knows how text is cut into words and what a word is.
+
+A leaf module (standard library only). The support check compares a sentence's
+words with its quotes' words through ``Word.key``, ``synonyms`` and ``kind``:
+
+- ``number``: digits or a number word (``eight`` and ``8`` share the key ``8``);
+- ``date``: a month or weekday name, or a year (1900–2099);
+- ``name``: a proper name: a capitalised word that does not open its sentence,
+  an all-capitals acronym not listed as common (``AI`` is common, ``NATO`` is a
+  name), or an opening word the caller knows as a name;
+- ``word``: any other content word; function words (``data/stopwords.txt``) are
+  not words here at all.
+
+Keys are light stems (``restrictions``, ``restricted`` → ``restrict``), so
+inflections and most derivations match. Synonym groups (``data/synonyms.txt``)
+map each stem to group ids; phrases in a group (``United States``) are rewritten
+to the group's first item before tokenising, on both sides of a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+KINDS = ("number", "date", "name", "word")
+HARD_KINDS = frozenset({"number", "date", "name"})
+"""Kinds whose absence from every quote is an error, not a warning."""
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a pronoun or determiner
+    ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_NUMBER_WORDS.update({
+    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9", "trillion": "1e12", "half": "0.5",
+    "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "twice": "2x", "double": "2x", "triple": "3x"})
+COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D", "PR", "TV", "OK", "FAQ", "ID", "PC", "IP", "HQ"])
+"""Acronyms that are ordinary nouns, not proper names."""
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:&[^\W\d_]+)?")
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One content word of a text."""
+
+    text: str
+    """As written (possessive ``'s`` removed)."""
+    start: int
+    """Offset in the text given (after phrase rewriting: see ``canonical``)."""
+    kind: str
+    """``number``, ``date``, ``name`` or ``word`` (see ``KINDS``)."""
+    key: str
+    """What is compared: a stem, a number's value, a month or a year."""
+
+
+def _data(name: str) -> list[str]:
+    text = resources.files("briefgen.text").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Return the items of ``data/<name>.txt`` (one a line, ``#`` comments)."""
+    return tuple(item for line in _data(name + ".txt") for item in line.split())
+
+
+@cache
+def phrase_list(name: str) -> tuple[str, ...]:
+    """Return the lines of ``data/<name>.txt`` as phrases, lower-case."""
+    return tuple(line.lower() for line in _data(name + ".txt"))
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(word_list("stopwords"))
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, frozenset[int]], list[tuple[re.Pattern[str], str]]]:
+    """Return stem → group ids, and the phrase rewrites (longest first)."""
+    groups: dict[str, set[int]] = {}
+    phrases: list[tuple[str, str]] = []
+    for number, line in enumerate(_data("synonyms.txt")):
+        items = [i.strip() for i in line.split("|") if i.strip()]
+        for item in items:
+            if " " in item or "." in item:
+                phrases.append((item, items[0]))
+            else:
+                groups.setdefault(stem(item), set()).add(number)
+    phrases.sort(key=lambda p: -len(p[0]))
+    rewrites = [(re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)", re.IGNORECASE), to) for p, to in phrases]
+    return {k: frozenset(v) for k, v in groups.items()}, rewrites
+
+
+def canonical(text: str) -> str:
+    """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    for pattern, to in _synonyms()[1]:
+        text = pattern.sub(to, text)
+    return text
+
+
+def synonyms(key: str) -> frozenset[int]:
+    """Return the synonym groups of the stem ``key`` (empty when it has none)."""
+    return _synonyms()[0].get(key, frozenset())
+
+
+_SUFFIXES = (
+    "isations", "izations", "isation", "ization", "ational", "fulness", "iveness", "ically", "ements",
+    "ations", "ement", "ation", "ions", "ion", "ments", "ities", "ness", "ment", "ical", "ings", "ance",
+    "ence", "ity", "ability", "ibility", "able", "ible", "ive", "ing", "ise", "ize", "ist", "ism", "ful",
+    "ous", "ally", "al", "ly", "ic", "er", "or", "ed", "es", "s", "e", "y",
+)
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {parts[0]: parts[1] for parts in (line.split() for line in _data("irregular.txt"))}
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Return a light stem of ``word``: lower-case, inflections and common derivations removed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2] if w.endswith("'s") else w[:-1]
+    w = _irregular().get(w, w)
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    for _ in range(2):  # at most two suffixes: "restrictions" → "restriction" → "restrict"
+        for suffix in _SUFFIXES:
+            least = 3 if suffix in ("s", "es", "ed") else 4
+            if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
+                w = w[: -len(suffix)]
+                break
+        else:
+            break
+    if len(w) > 5 and w.endswith(("is", "iz")):
+        w = w[:-2]  # "democratis(ing)" and "democratiz(e)" alike
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # "stopp(ed)" → "stop"
+    return w
+
+
+def number_key(token: str) -> str | None:
+    """Return the value of a number token (``8``, ``eight``, ``1,000`` → ``1000``), or None."""
+    low = token.lower()
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    if token[0].isdigit():
+        return token.rstrip("%").replace(",", "")
+    return None
+
+
+def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str, str]:
+    low = token.lower()
+    if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
+        return "date", token
+    if low in _MONTHS or low in _DAYS:
+        return ("date", low) if token[0].isupper() or low not in ("may", "march") else ("word", stem(low))
+    value = number_key(token)
+    if value is not None:
+        return "number", value
+    if token.isupper() and len(token) >= 2:
+        return ("word" if token in COMMON_ACRONYMS else "name"), stem(token)
+    if token[0].isupper():
+        opening = bool(_SENTENCE_START.search(text[max(0, start - 4):start]))
+        if not opening or stem(token) in names:
+            return "name", stem(token)
+    return "word", stem(token)
+
+
+def tokens(text: str) -> list[tuple[str, int]]:
+    """Return every word token of ``text`` (after ``canonical``) with its offset; hyphens split words."""
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(canonical(text))]
+
+
+def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
+    """Return the content words of ``text``, classified; ``names`` are stems known as proper names."""
+    found: list[Word] = []
+    canon = canonical(text)
+    stop = _stopwords()
+    for match in _TOKEN.finditer(canon):
+        token = match.group()
+        if token.endswith(("'s", "’s")):
+            token = token[:-2]
+        if not token or (token.lower() in stop and not (token.isupper() and len(token) >= 2)):
+            continue
+        if len(token) == 1 and not token.isdigit():
+            continue
+        kind, key = _kind(token, match.start(), canon, names)
+        found.append(Word(token, match.start(), kind, key))
+    return found
+
+
+def name_stems(text: str) -> frozenset[str]:
+    """Return the stems of the words ``text`` writes as proper names mid-sentence."""
+    return frozenset(w.key for w in words(text) if w.kind == "name")
+
+
+def contains_phrase(text: str, phrases: tuple[str, ...]) -> list[str]:
+    """Return the phrases (lower-case) that occur in ``text`` as whole words."""
+    low = " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
+    return [p for p in phrases if " " + " ".join(t.lower() for t, _ in tokens(p)) + " " in low]

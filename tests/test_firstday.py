@@ -1,0 +1,172 @@
+"""An analyst's first day, piece by piece: init, every command at every stage, sources add,
+metadata that invents nothing, Zotero keys, and quotes that forgive typography."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.inputs import quotes, zotero
+from briefgen.inputs.names import csl_names
+from briefgen.inputs.sources import load_sources
+from conftest import ROOT, cli
+
+HTML = """<html lang="en"><head><title>Rivers run low | Valley Courier</title>
+<meta name="author" content="Courier Staff Reporter"><meta property="og:site_name" content="Valley Courier">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z"></head>
+<body><nav>Home | News</nav><article><h1>Rivers run low</h1>
+<p>The river fell to its lowest level in thirty years, officials said on Tuesday.</p></article></body></html>"""
+
+
+def _init(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    result = cli("init", str(root))
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_init_writes_a_skeleton_that_every_command_accepts(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    for name in ("sources/sources.yaml", "summary/summary.yaml", "README.md", "schemas/spec.schema.json"):
+        assert (root / name).is_file(), name
+    assert (root / "briefs").is_dir()
+    for command in (["sources"], ["themes"], ["themes", "suggest"], ["check"], ["build"], ["summarize"], ["new", "x"]):
+        result = cli(*command, "--project", str(root))
+        assert result.exit_code == 0, (command, result.output, result.stderr)
+        assert "briefgen sources add" in result.output, command
+    again = cli("init", str(root))
+    assert again.exit_code == 0 and "kept" in again.output  # never overwrites
+
+
+def test_a_folder_that_is_no_project_says_to_run_init(tmp_path: Path) -> None:
+    for command in (["sources"], ["check"], ["build"], ["themes"]):
+        result = cli(*command, "--project", str(tmp_path))
+        assert result.exit_code == 0 and "briefgen init" in result.output, command
+
+
+def test_sources_add_copies_and_drafts_without_inventing(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    page = tmp_path / "rivers page.html"
+    page.write_text(HTML, encoding="utf-8")
+    result = cli("sources", "add", str(page), "--project", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert (root / "sources" / "rivers-page.html").read_bytes() == page.read_bytes()
+    source = next(iter(load_sources(root / "sources").values()))
+    assert source.csl["author"] == [{"literal": "Courier Staff Reporter"}]  # a role, not a person
+    assert source.issued == "2024-03-05" and source.title == "Rivers run low"
+    assert source.csl["supplied"] == ["type"]
+    twice = cli("sources", "add", str(page), "--project", str(root))
+    assert twice.exit_code == 0 and "already in the corpus" in twice.output
+    assert len(load_sources(root / "sources")) == 1
+
+
+def test_a_docx_save_date_is_never_a_publication_date(tmp_path: Path) -> None:
+    import datetime
+
+    import docx
+    root = _init(tmp_path)
+    path = tmp_path / "memo.docx"
+    document = docx.Document()
+    document.core_properties.author = "Ana Costa"
+    document.core_properties.created = datetime.datetime(2021, 1, 2)
+    document.core_properties.modified = datetime.datetime(2022, 3, 4)
+    document.add_paragraph("Allocation options for the river basin.")
+    document.save(path)
+    assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
+    source = next(iter(load_sources(root / "sources").values()))
+    assert "issued" not in source.csl
+    assert source.title == "Allocation options for the river basin." and set(source.csl["supplied"]) == {"type", "title", "author"}
+
+
+def test_an_unreadable_document_is_reported_and_the_rest_added(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.pdf"
+    good.write_text("A plain note about the basin.\n", encoding="utf-8")
+    bad.write_bytes(b"not a pdf at all")
+    result = cli("sources", "add", str(good), str(bad), "--project", str(root))
+    assert result.exit_code == 3 and "bad.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert list(load_sources(root / "sources")) and not (root / "sources" / "bad.pdf").exists()
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Staff Reporter", [{"literal": "Staff Reporter"}]),
+    ("AFP", [{"literal": "AFP"}]),
+    ("Editorial Board", [{"literal": "Editorial Board"}]),
+    ("By Jane Smith and Lee, Ann", [{"family": "Smith", "given": "Jane"}, {"family": "Lee", "given": "Ann"}]),
+    ("Ludwig van Beethoven", [{"family": "van Beethoven", "given": "Ludwig"}]),
+])
+def test_only_a_persons_name_becomes_a_person(byline: str, expected: list) -> None:
+    assert csl_names(byline) == expected
+
+
+# ---------------------------------------------------------------- Zotero
+
+
+def _zotero(tmp_path: Path) -> Path:
+    items = json.loads((ROOT / "tests" / "data" / "zotero-export.json").read_text(encoding="utf-8"))
+    items.append({"id": "http://zotero.org/users/local/kQ3Lm1/items/9PQRST12", "type": "report",
+                  "citation-key": "basin-plan-2022", "title": "Basin Plan", "issued": {"date-parts": [["2022"]]}})
+    items.append({"id": "http://zotero.org/users/local/kQ3Lm1/items/AB12CD34", "type": "webpage",
+                  "title": "The drought, explained", "author": [{"family": "Smith", "given": "Jo"}],
+                  "issued": {"date-parts": [["2024", 5]]}})
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "drought.txt").write_text("Reservoirs fell again in March.\n", encoding="utf-8")
+    (folder / "zotero.json").write_text(json.dumps(items), encoding="utf-8")
+    return folder
+
+
+def test_zotero_citation_key_or_a_readable_key_and_the_old_id_as_alias(tmp_path: Path) -> None:
+    found = load_sources(_zotero(tmp_path))
+    assert list(found) == ["basin-plan-2022", "smith-2024-drought", "smith-2024-drought-2", "wri2023"]
+    old = "http://zotero.org/users/local/kQ3Lm1/items/7XKJ2B9C"
+    assert old in found and found[old].id == "smith-2024-drought"
+    assert found["http://zotero.org/users/local/kQ3Lm1/items/9PQRST12"].id == "basin-plan-2022"
+    assert zotero.readable_key({"title": "On the Water"}) == "water"
+
+
+# ---------------------------------------------------------------- quotes
+
+
+@pytest.mark.parametrize("quote", [
+    "officials said it was \"the lowest\" - in years",
+    "officials said it was “the lowest” — in years",
+    "officials said it was “the lowest” – in years",
+    "officials\u00a0said it was “the low\u00adest”\u2009— in years",
+])
+def test_quotes_forgive_typography(quote: str) -> None:
+    text = "Then officials said it was “the lowest” — in years."
+    start, end = quotes.find(quote, text)
+    assert text[start:end] == "officials said it was “the lowest” — in years"
+
+
+def test_a_failing_quote_points_at_the_first_difference() -> None:
+    text = "The river fell to its lowest level in thirty years, officials said."
+    lines = quotes.mismatch("The river fell to its lowest level in forty years", text).splitlines()
+    assert lines[0].endswith("The river fell to its lowest level in forty years")
+    caret = lines[2].index("^")
+    assert lines[0][caret] == "f" and lines[1][caret] == "t"
+    assert "“" not in lines[0] and "”" not in lines[1]
+
+
+# ---------------------------------------------------------------- page furniture
+
+
+def test_the_page_header_is_the_specs_author_unless_a_house_style_sets_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from briefgen import pipeline
+    from briefgen.compose import compose
+    from briefgen.inputs import housestyle, spec
+    project = pipeline.Project(ROOT)
+    corpus = pipeline.load_corpus(project)
+    brief = spec.load_spec(ROOT / "briefs" / "chip-export-limits.yaml", corpus.summary, corpus.sources)
+    default = housestyle.load_style("default", project.templates_dir)
+    assert default.header_text == ""
+    assert compose.furniture(default, brief).header_text == brief.spec.author
+    other = replace(brief, spec=brief.spec.model_copy(update={"author": ["Ana Costa", "Water Desk"]}))
+    assert compose.furniture(default, other).header_text == "Ana Costa, Water Desk"
+    house = housestyle.load_style("plain", project.templates_dir)
+    assert compose.furniture(house, brief).header_text == house.header_text == "Internal working paper"

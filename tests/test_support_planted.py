@@ -1,0 +1,80 @@
+"""The planted-defects project: exactly one finding, at file:line:col, for each defect kind.
+
+tests/data/planted holds a tiny corpus; each claim plants one defect (or none).
+Removing a check makes its row go missing, so each check here can fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen import pipeline
+from conftest import cli
+
+PLANTED = Path(__file__).parent / "data" / "planted"
+SUMMARY = "summary/summary.yaml"
+
+EXPECTED = {
+    (SUMMARY, 11, 38, "error", "support.number", 'claim wrong-number: "15" is not in any of its quotes'),
+    (SUMMARY, 16, 52, "error", "support.date", 'claim wrong-date: "2022" is not in any of its quotes'),
+    (SUMMARY, 21, 66, "error", "support.name", 'claim wrong-name: "Governor" is not in any of its quotes'),
+    (SUMMARY, 21, 75, "error", "support.name", 'claim wrong-name: "Baker" is not in any of its quotes'),
+    (SUMMARY, 26, 61, "warning", "support.word", 'claim overreach: "transformed" is not in any of its quotes'),
+    (SUMMARY, 36, 21, "warning", "support.padding", "claim padded: quote 2 (beta) is padding: it adds no support the other quotes lack"),
+    (SUMMARY, 38, 16, "warning", "support.plural", 'claim one-as-many: "Analysts" presents one source as many'),
+    (SUMMARY, 53, 11, "warning", "support.accepted", "claim accepted-unexplained: an acceptance without a reason"),
+}
+
+
+@pytest.fixture
+def planted(tmp_path: Path) -> Path:
+    shutil.copytree(PLANTED, tmp_path / "planted")
+    return tmp_path / "planted"
+
+
+def _found(root: Path) -> set[tuple]:
+    problems = pipeline.check(pipeline.Project(root))
+    return {(str(Path(p.file).relative_to(root)), p.line, p.col, p.severity, p.code, p.message) for p in problems}
+
+
+def test_each_planted_defect_is_found_exactly_where_it_is(planted: Path) -> None:
+    assert _found(planted) == EXPECTED
+
+
+def test_check_fails_on_errors_and_strict_fails_on_warnings(planted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(planted)
+    result = cli("check")
+    assert result.exit_code == 2
+    assert 'summary/summary.yaml:11:38: claim wrong-number: "15" is not in any of its quotes' in result.stderr
+    assert "closest passage: “cargo volumes rose by 12 percent in 2023”" in result.stderr
+    text = (planted / SUMMARY).read_text()
+    for claim in ("wrong-number", "wrong-date", "wrong-name"):  # leave only warnings
+        text = text.replace(f'id: "{claim}"', f'id: "{claim}"\n        status: "stale"')
+    (planted / SUMMARY).write_text(text)
+    relaxed = cli("check")
+    assert relaxed.exit_code == 0, relaxed.stderr
+    assert "warning: " in relaxed.stderr and "presents one source as many" in relaxed.stderr
+    assert cli("check", "--strict").exit_code == 2
+
+
+def test_padding_counts_toward_no_corroboration(planted: Path) -> None:
+    from briefgen.compose import compose
+    from briefgen.inputs import spec
+    project = pipeline.Project(planted)
+    corpus = pipeline.load_corpus(project)
+    checked = pipeline.support.check_corpus(corpus.summary, corpus.sources)
+    brief = spec.load_spec(planted / "briefs" / "planted.yaml", corpus.summary, corpus.sources)
+    section = brief.spec.sections[0].model_copy(update={"min_sources": 2})
+    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources)] == ["padded"]
+    assert compose.select(section, corpus.summary, corpus.sources, frozenset(checked.padding)) == []
+
+
+def test_build_fails_on_a_support_error(planted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(planted)
+    result = cli("build", "-f", "pdf")
+    assert result.exit_code == 2
+    assert 'claim wrong-name: "Baker" is not in any of its quotes' in result.stderr
+    assert not (planted / "out" / "planted.pdf").exists()
