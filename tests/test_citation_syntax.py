@@ -119,3 +119,11 @@ def test_pandoc_forms_pass_check_and_are_never_printed_literally(project):
     from readback import docx_body, para_text
     body = " ".join(para_text(p) for p in docx_body(project / "out" / "t.docx"))
     assert "@" not in body and "Second" in body
+
+
+def test_an_unclosed_bracket_is_text_unless_an_at_follows_in_its_paragraph():
+    from briefgen.inputs import citation_syntax
+    found, errors = citation_syntax.check("[\n\nText [@a].")  # a lone '[' ends its paragraph: text
+    assert [c.keys for c in found] == [("a",)] and errors == []
+    _, errors = citation_syntax.check("[see @a")
+    assert [e.offset for e in errors] == [0]

@@ -221,3 +221,44 @@ def test_docx_contents_without_libreoffice_are_links_without_numbers(built, monk
     assert entries and all(number is None for _, number in entries)
     with zipfile.ZipFile(path) as package:
         assert "PAGEREF" not in package.read("word/document.xml").decode()
+
+
+# ---------------------------------------------------------------- one typeface family
+
+
+def pdf_fonts(path: Path) -> set[str]:
+    """Return the base names of the fonts a PDF's pages use, without subset prefixes."""
+    names = set()
+    for page in pypdf.PdfReader(str(path)).pages:
+        for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return names
+
+
+def test_pdf_is_set_in_the_house_faces(built):
+    for name, b in built.items():
+        latin = {f for f in pdf_fonts(b.pdf) if "CJK" not in f}
+        assert latin and all(f.startswith(("NotoSerif", "NotoSans")) for f in latin), (name, latin)
+
+
+def test_docx_names_and_embeds_the_house_faces(built):
+    from briefgen.renderers.docx import embed
+
+    with zipfile.ZipFile(built[NAMES[0]].docx) as package:
+        table = package.read("word/fontTable.xml").decode()
+        rels = package.read("word/_rels/fontTable.xml.rels").decode()
+        for family, stem in (("Noto Serif", "NotoSerif"), ("Noto Sans", "NotoSans")):
+            entry = re.search(rf'<w:font w:name="{family}">(.*?)</w:font>', table, re.S)
+            assert entry, f"{family} is not in the font table"
+            for face, rel_id, key in re.findall(r'<w:embed(\w+) r:id="(\w+)" w:fontKey="([^"]+)"', entry[1]):
+                target = re.search(rf'Id="{rel_id}"[^>]*Target="([^"]+)"', rels)[1]
+                font = embed.obfuscate(package.read("word/" + target), key)  # XOR undoes itself
+                assert font == (embed.FONTS / f"{stem}-{face}.ttf").read_bytes()
+    assert "w:embedTrueTypeFonts" in zipfile.ZipFile(built[NAMES[0]].docx).read("word/settings.xml").decode()
+
+
+def test_libreoffice_draws_the_docx_in_the_embedded_house_faces(built, libreoffice):
+    for name in NAMES:
+        cjk_or_symbols = re.compile(r"CJK|WenQuanYi|Droid|Ming|Hei|OpenSymbol")  # the reader's fallbacks
+        latin = {f for f in pdf_fonts(libreoffice / f"{name}.pdf") if not cjk_or_symbols.search(f)}
+        assert latin and all(f.startswith(("NotoSerif", "NotoSans")) for f in latin), (name, latin)

@@ -482,7 +482,7 @@ def test_libreoffice_renders_notes_and_toc_page_numbers(tmp_path, sample):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     source = tmp_path / "brief.docx"
-    source.write_bytes(render(sample_document(paragraphs=40)))
+    source.write_bytes(render(sample_document(paragraphs=34)))
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file:///tmp/lo-test-{os.getpid()}",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],

@@ -24,7 +24,7 @@ needs_tools = pytest.mark.skipif(not (shutil.which("pdfinfo") and shutil.which("
 def rendered() -> Rendered:
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         pytest.skip("LibreOffice (soffice) is not installed")
-    return pdfua.render(sample_document(paragraphs=40))
+    return pdfua.render(sample_document(paragraphs=34))
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefgen import renderers
-from briefgen.compose import compose, selection, transforms
+from briefgen.compose import compose, conventions, selection, transforms
 from briefgen.drafting import summarize as summarize_stage
 from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.inputs import housestyle, spec, summary
@@ -52,6 +52,7 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
             problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
             document(project, corpus, brief, checked)
             problems += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))
+            problems += conventions.lint(brief)  # bottom line length, key points, recommendation verbs
         except UserError as exc:
             problems += exc.problems
     return problems

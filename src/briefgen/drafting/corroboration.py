@@ -153,7 +153,11 @@ def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[]
     The facts may be given as functions, called only when the overlap makes them matter. ``same``
     overrides SAME (lower for two sentences already filed under one theme).
     """
-    score = weights.overlap(a, b, weight_a, weight_b)
+    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, same)
+
+
+def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], same: float = 0.0) -> float:
+    """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0."""
     same = same or SAME
     if score < min(DATED, same):
         return 0.0

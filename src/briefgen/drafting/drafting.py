@@ -47,6 +47,8 @@ MAX_EVIDENCE = 20
 """Evidence passages kept per claim (the most similar sources): corroboration counts up to this."""
 POOL = 4
 """Candidate claims considered per claim kept."""
+SCAN = 4
+"""Sentences looked at per candidate claim wanted, at most (the rest are near-duplicates of those taken)."""
 CORROBORATION = 0.5
 """How much corroboration lifts a claim's rank."""
 MARGIN = 1.3
@@ -184,14 +186,19 @@ def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, po
         by_topic[topic].append((-score, i))
     leaders: list[tuple[int, int, float]] = []
     taken: list[tuple[int, int, frozenset[str]]] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    """Token → the taken leaders that hold it: a candidate is checked only against leaders sharing a heavy token."""
     for topic in range(topics):
         ranked = sorted(by_topic[topic])
         count = 0
-        for negative, i in ranked:
-            if count >= pool or -negative < MIN_SHARE * -ranked[0][0]:
+        for scanned, (negative, i) in enumerate(ranked):
+            if count >= pool or scanned >= SCAN * pool or -negative < MIN_SHARE * -ranked[0][0]:
                 break
             bag = frozenset(corpus.bags[i])
-            if not any(_repeats(corpus, i, bag, j, other, weights, t == topic) for j, t, other in taken):
+            near = {k for token in weights.keys(bag, 8) for k in index.get(token, ())}
+            if not any(_repeats(corpus, i, bag, taken[k][0], taken[k][2], weights, taken[k][1] == topic) for k in sorted(near)):
+                for token in bag:
+                    index[token].append(len(taken))
                 leaders.append((i, topic, -negative))
                 taken.append((i, topic, bag))
                 count += 1
@@ -258,22 +265,35 @@ def _corroborate(corpus: Corpus, chosen: list[tuple[int, int, float]], topic_of:
     themes = [t for _, t, _ in chosen]
     bags = [frozenset(corpus.bags[i]) for i in leaders]
     masses = [weights.weight(bag) for bag in bags]
-    index: dict[str, list[int]] = defaultdict(list)
+    keyed: dict[str, list[int]] = defaultdict(list)
+    """Token → the claims that hold it among their heaviest: only those are candidates."""
+    holding: dict[str, list[int]] = defaultdict(list)
+    """Token → every claim that holds it (weighted tokens only): the shared weight is summed over these."""
     for k, bag in enumerate(bags):
         for token in weights.keys(bag):
-            index[token].append(k)
+            keyed[token].append(k)
+        for token in bag:
+            if weights.idf.get(token, 0.0):
+                holding[token].append(k)
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
-        doc = corpus.spans[i][0]
-        candidates = {k for token in bag for k in index.get(token, ())}
+        candidates = {k for token in bag for k in keyed.get(token, ())}
         if not candidates:
             continue
+        doc = corpus.spans[i][0]
+        shared: dict[int, float] = defaultdict(float)
+        for token in bag:
+            weight = weights.idf.get(token, 0.0)
+            if weight:
+                for k in holding.get(token, ()):
+                    shared[k] += weight
         mass = weights.weight(bag)
         mine = topic_of.get(i, -1)
-        scored = [(corroboration.same_fact(bag, bags[k], partial(corpus.facts, i), partial(corpus.facts, leaders[k]), weights, mass,
-                                           masses[k], corroboration.THEMED if themes[k] == mine else corroboration.SAME), -k)
+        scored = [(corroboration.judge(shared[k] / math.sqrt(mass * masses[k]) if mass and masses[k] else 0.0,
+                                       partial(corpus.facts, i), partial(corpus.facts, leaders[k]),
+                                       corroboration.THEMED if themes[k] == mine else corroboration.SAME), -k)
                   for k in candidates if corpus.spans[leaders[k]][0] != doc]
         score, k = max(scored, default=(0.0, 0))
         if score > 0 and score > found[-k].get(doc, (0.0, 0))[0]:

@@ -187,10 +187,10 @@ def bracketed(text: str, pos: int) -> Citation | None:
     starts = re.match(r"\[\s*-?@", text[pos:]) is not None  # "[@…" or "[-@…": meant as a citation
     limit = _paragraph_end(text, pos)
     close = _closing(text[:limit], pos)
-    if close < 0:
-        if starts:
+    if close < 0:  # an unclosed "[" is text (Pandoc), unless an '@' follows in its paragraph
+        if starts or any(starts_citation(text, i) for i in range(pos + 1, limit)):
             raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the paragraph")
-        return None  # a lone "[": text (a citation inside it is found on its own)
+        return None
     if "[" in text[pos + 1:close]:
         if starts:
             raise CitationSyntaxError(pos, "expected no brackets inside a citation")

@@ -13,6 +13,8 @@ AMBER 255,192,0; GREEN 51,255,0; CLEAR 255,255,255).
 
 from __future__ import annotations
 
+from briefgen.model import Inline, Table, plain_text
+
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 """Width and height of each page size a house style may name (case-insensitive)."""
 
@@ -45,3 +47,33 @@ def marking_colours(marking: str) -> tuple[str, str] | None:
     """Return (text, background) colours of a TLP label, or None for a marking that is not TLP."""
     colour = TLP_COLOURS.get(marking_label(marking))
     return (colour, TLP_BACKGROUND) if colour else None
+
+
+# ---------------------------------------------------------------- figures
+
+HEAT_LOW = "#F2F4F7"
+"""The colour of an empty coverage tile; full tiles take the house accent."""
+HEAT_DARK = 0.55
+"""Tiles darker than this share of the scale carry white text."""
+
+
+def heat_colour(share: float, accent: str) -> str:
+    """Return the ``#rrggbb`` of a coverage tile at ``share`` (0–1) between HEAT_LOW and ``accent``."""
+    share = min(max(share, 0.0), 1.0)
+    low, high = (tuple(int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)) for c in (HEAT_LOW, accent))
+    return "#" + "".join(f"{round(a + (b - a) * share):02X}" for a, b in zip(low, high, strict=True))
+
+
+def tile_shares(data: Table) -> list[list[float]]:
+    """Return the share of the largest count of each tile of a coverage table (its rows after the label)."""
+    counts = [[_number(cell) for cell in row[1:]] for row in data.rows]
+    top = max((c for row in counts for c in row), default=0.0) or 1.0
+    return [[c / top for c in row] for row in counts]
+
+
+def _number(cell: tuple[Inline, ...]) -> float:
+    """Return the number written in a cell, or 0."""
+    try:
+        return float(plain_text(cell).strip().replace(",", ""))
+    except ValueError:
+        return 0.0

@@ -349,3 +349,13 @@ def normalise_zip(data: bytes) -> bytes:
             member.create_system = 0
             target.writestr(member, source.read(info.filename))
     return out.getvalue()
+
+
+def put_cell_shading(tc: Xml, fill: str) -> None:
+    """Give a table cell a solid fill ``RRGGBB`` (``w:tcPr/w:shd``, after any width and borders)."""
+    tc_pr = tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    tc_pr.insert_element_before(shading(fill), "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                                "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                                "w:cellMerge", "w:tcPrChange")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import assert_never
+from typing import Any, assert_never
 
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.part import Part
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from docx.table import _Cell
 
 from briefgen.errors import Problem, warning
@@ -44,11 +45,13 @@ from briefgen.model import (
     Text,
     heading_text,
 )
-from briefgen.renderers import Rendered
+from briefgen.renderers import Rendered, house
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 
+INTRODUCED = (Quote, Table, Figure)
+"""Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = ".docx"
 
 Box = DocxDocument | _Cell
@@ -68,6 +71,8 @@ class _Writer:
     warnings: list[Problem] = field(default_factory=list)
     bookmarks: set[str] = field(default_factory=set)
     meta: Meta = field(default_factory=lambda: Meta(""))
+    accent: str = "#1F3A5F"
+    """The house accent colour (figures)."""
     pages: dict[str, int] | None = None
     """Page of each heading anchor for the contents, or None to print no page numbers."""
 
@@ -111,7 +116,7 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
     w = _Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
-                meta=document.meta, pages=pages)
+                meta=document.meta, accent=document.style.accent, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     buffer = io.BytesIO()
@@ -131,10 +136,10 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 
 
 def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
-    """Draw ``blocks`` in order; a paragraph that introduces a quote keeps with it."""
+    """Draw ``blocks`` in order; a paragraph that introduces a quote, table or figure keeps with it."""
     for block, after in zip(blocks, (*blocks[1:], None), strict=True):
         _block(w, box, block)
-        if isinstance(block, Paragraph) and isinstance(after, Quote):
+        if isinstance(block, Paragraph) and isinstance(after, INTRODUCED):
             ox.put(box.paragraphs[-1]._p.get_or_add_pPr(), ox.el("w:keepNext"))
 
 
@@ -207,13 +212,16 @@ def _list(w: _Writer, box: Box, items: BulletList) -> None:
             num_pr.get_or_add_numId().val = num_id
 
 
-def _table(w: _Writer, box: Box, table: Table) -> None:
-    """Add the caption (Caption style) and a Brief Table whose header row repeats on each page."""
+def _table(w: _Writer, box: Box, table: Table) -> Any:
+    """Add the caption (Caption style) and a Brief Table whose header row repeats on each page.
+
+    Return the Word table (None when the table has no columns).
+    """
     rows = (table.header, *table.rows)
     columns = max(len(row) for row in rows)
     if not columns:
         w.warnings.append(warning("docx.table", f"table {table.caption!r} has no columns; left out"))
-        return
+        return None
     if table.caption:
         ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
     grid = box.add_table(len(rows), columns)
@@ -229,15 +237,32 @@ def _table(w: _Writer, box: Box, table: Table) -> None:
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
     box.add_paragraph(style="After Table")
+    return grid
 
 
 def _figure(w: _Writer, box: Box, figure: Figure) -> None:
-    """Draw a figure as its numbered caption (bookmarked as its anchor) and its data table."""
+    """Draw a figure under its numbered caption (bookmarked as its anchor).
+
+    The coverage matrix is a table whose tiles take the PDF's heat-map colours
+    (``house.heat_colour``), so it is the same figure and stays readable data; other
+    kinds show their data table.
+    """
     if figure.anchor:
         _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
-        _table(w, box, replace(figure.data, caption=""))
+        grid = _table(w, box, replace(figure.data, caption=""))
     else:
-        _table(w, box, replace(figure.data, caption=figure.caption))
+        grid = _table(w, box, replace(figure.data, caption=figure.caption))
+    if figure.kind == "coverage" and grid is not None:
+        accent = w.accent
+        for r, shares in enumerate(house.tile_shares(figure.data), start=1):
+            for c, share in enumerate(shares, start=1):
+                cell = grid.cell(r, c)
+                ox.put_cell_shading(cell._tc, house.heat_colour(share, accent).lstrip("#"))
+                paragraph = cell.paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                if share > house.HEAT_DARK:
+                    for run in paragraph.runs:
+                        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def _callout(w: _Writer, box: Box, callout: Callout) -> None:

@@ -20,18 +20,22 @@ from typing import Any
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.shared import Mm, Pt, RGBColor
+from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Length, Mm, Pt, RGBColor
 
 from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
 from briefgen.renderers import house
+from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import oxml as ox
 
-# Logical fonts -> (Latin, East Asian) font names. Cambria and Calibri ship with Word on
-# Windows and macOS, and LibreOffice swaps in the metric-compatible Caladea and Carlito, so
-# lines and pages break alike; SimSun and Microsoft YaHei are Word's stock Chinese faces.
-FONTS = {"serif": ("Cambria", "SimSun"), "sans": ("Calibri", "Microsoft YaHei")}
+# Logical fonts -> (Latin, East Asian) font names: the house faces the PDF draws with,
+# Noto Serif and Noto Sans, embedded in the package (``docx_embed``) so that Word and
+# LibreOffice show them on machines that lack them; Chinese in the Noto CJK faces of the
+# same family, or the reader's own CJK font.
+FONTS = {"serif": ("Noto Serif", "Noto Serif CJK SC"), "sans": ("Noto Sans", "Noto Sans CJK SC")}
+FONT_FILES = {"Noto Serif": "NotoSerif", "Noto Sans": "NotoSans"}
+"""Word family name -> the stem of its shipped files (briefgen/fonts/STEM-Regular.ttf…)."""
 RIGHT, CENTER, DOTS = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.CENTER, WD_TAB_LEADER.DOTS
 P, C, T = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE
 # Word's own names (latent in python-docx's template): created as built-ins, not custom styles.
@@ -59,6 +63,9 @@ def prepare(style: Style, meta: Meta) -> House:
     define_styles(doc, style, meta, width, frozenset(s.name for s in doc.styles) if reference
                   else frozenset())
     ids = {name: doc.styles[name].style_id for name in RUN_STYLES}
+    if not reference:
+        used = {fonts(style.body_font)[0], fonts(style.heading_font)[0]}
+        docx_embed.embed_families(doc, {name: FONT_FILES[name] for name in sorted(used)})
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings)
@@ -222,7 +229,8 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
     accent, muted, size = s.accent, s.muted, s.body_size
     heading = dict(font=head, colour=accent, bold=True, keep=True, line=1.0)
     specs: list[tuple[str, Any, str, dict]] = [
-        ("Normal", P, "", dict(size=size, after=6, line=1.15, widows=True)),
+        # The PDF's leading (1.4 × the body size), at least, so both formats set as many lines a page.
+        ("Normal", P, "", dict(size=size, after=6, line=Pt(size * 1.4), widows=True)),
         ("Title", P, "Normal", dict(heading, size=s.title_size, after=4)),
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
@@ -299,13 +307,15 @@ def look(style: Any, *, font: tuple[str, str] | None = None, size: float | None 
         paragraph_look(style.paragraph_format, **paragraph)
 
 
-def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | None = None,
+def paragraph_look(fmt: Any, before: float = 0, after: float = 0, line: float | Length | None = None,
                    keep: bool | None = None, align: Any = None, left: float = 0, right: float = 0,
                    hanging: float = 0, tabs: tuple = (), widows: bool | None = None,
                    whole: bool | None = None) -> None:
     """Set spacing (pt), keep-with-next, widow/orphan control, keep-lines-together,
     alignment, indents (mm) and (EMU, align, leader) tabs."""
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), line
+    if isinstance(line, Length):  # a leading in points is a minimum, so superscripts never clip
+        fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
     fmt.keep_with_next, fmt.alignment = keep, align
     fmt.widow_control, fmt.keep_together = widows, whole
     fmt.left_indent = Mm(left) if left else None

@@ -23,6 +23,7 @@ from reportlab.platypus import Table as RLTable
 
 from briefgen.errors import Problem, warning
 from briefgen.model import Document, Figure, Inline, Meta, Table, plain_text
+from briefgen.renderers import house
 from briefgen.renderers.pdf.fonts import FontBook, face
 
 
@@ -139,17 +140,8 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     return [KeepTogether(caption + drawn), Spacer(0, 4 * mm)]
 
 
-def number(cell: tuple[Inline, ...]) -> float:
-    """Return the number written in a cell, or 0."""
-    try:
-        return float(plain_text(cell).strip().replace(",", ""))
-    except ValueError:
-        return 0.0
-
-
 def coverage(data: Table, ctx: Ctx) -> RLTable:
     """A source × theme matrix: each count a tile shaded from white to the accent colour."""
-    top = max((number(c) for row in data.rows for c in row[1:]), default=0.0) or 1.0
     head = [ctx.head_para(c, "tile_head" if i else "cell_head")
             for i, c in enumerate(data.header)]
     commands: list[Any]
@@ -157,13 +149,11 @@ def coverage(data: Table, ctx: Ctx) -> RLTable:
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),
                               ("GRID", (0, 1), (-1, -1), 1.5, colors.white)]
-    for r, row in enumerate(data.rows, start=1):
+    for r, (row, shares) in enumerate(zip(data.rows, house.tile_shares(data), strict=True), start=1):
         rows.append([ctx.para(row[0], "cell")])
-        for c, cell in enumerate(row[1:], start=1):
-            share = number(cell) / top
-            rows[-1].append(ctx.para(cell, "tile_dark" if share > 0.55 else "tile"))
-            commands.append(("BACKGROUND", (c, r), (c, r), colors.linearlyInterpolatedColor(
-                colors.HexColor("#F2F4F7"), colors.HexColor(ctx.accent), 0, 1, share)))
+        for c, (cell, share) in enumerate(zip(row[1:], shares, strict=True), start=1):
+            rows[-1].append(ctx.para(cell, "tile_dark" if share > house.HEAT_DARK else "tile"))
+            commands.append(("BACKGROUND", (c, r), (c, r), colors.HexColor(house.heat_colour(share, ctx.accent))))
     columns = max(len(row) for row in rows)
     first = ctx.width * (0.3 if columns > 1 else 1.0)
     tile = min((ctx.width - first) / max(columns - 1, 1), 32 * mm)

@@ -4,9 +4,11 @@ reportlab has no font fallback: a character missing from the current font is
 drawn as an empty box. So every text segment is split into runs, each drawn in
 the first font of a chain that has the character:
 
-* the body or heading family: DejaVu Serif or DejaVu Sans (Debian's
-  fonts-dejavu, in every base image), else the Vera faces reportlab ships;
-* the other DejaVu family (DejaVu Sans covers more scripts than DejaVu Serif);
+* the body or heading family: the house faces shipped in ``briefgen/fonts``,
+  Noto Serif and Noto Sans (Latin subsets, OFL; the DOCX names and embeds the same
+  files, so both formats use one typeface family), then the other one;
+* DejaVu Serif and DejaVu Sans (Debian's fonts-dejavu, in every base image), else the
+  Vera faces reportlab ships, for the scripts the subsets leave out;
 * ``briefgen-cjk.ttf``, a 1.7 MB glyf subset of WenQuanYi Micro Hei shipped in
   ``briefgen/fonts`` (GB 2312 + Big5 level 1 hanzi, kana, CJK punctuation);
 * a full system CJK font, registered only if a character needs it.
@@ -41,14 +43,22 @@ from briefgen.model import Style, printable_text
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 VERA = Path(reportlab.__file__).parent / "fonts"
-SHIPPED_CJK = Path(__file__).resolve().parents[2] / "fonts" / "briefgen-cjk.ttf"
+SHIPPED = Path(__file__).resolve().parents[2] / "fonts"
+SHIPPED_CJK = SHIPPED / "briefgen-cjk.ttf"
 SYSTEM_CJK: tuple[tuple[str, int], ...] = (
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
 )
-# Files for the faces regular, bold, italic, bold italic of each family.
+# Files for the faces regular, bold, italic, bold italic of each family: the house faces
+# shipped with briefgen (Noto Serif and Noto Sans, also embedded in the DOCX), then wider
+# fallbacks for the characters the shipped subsets leave out (Greek, Cyrillic…).
+HOUSE_FILES: dict[str, tuple[Path, tuple[str, ...]]] = {
+    family: (SHIPPED, tuple(f"Noto{family.title()}-{face}.ttf"
+                            for face in ("Regular", "Bold", "Italic", "BoldItalic")))
+    for family in ("serif", "sans")
+}
 FACE_FILES: dict[str, tuple[tuple[Path, tuple[str, ...]], ...]] = {
     "serif": (
         (DEJAVU, ("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
@@ -62,6 +72,7 @@ FACE_FILES: dict[str, tuple[tuple[Path, tuple[str, ...]], ...]] = {
     ),
 }
 FAMILY_NAMES = {"serif": "BG-Serif", "sans": "BG-Sans"}
+FALLBACK_NAMES = {"serif": "BG-SerifWide", "sans": "BG-SansWide"}
 CJK = "BG-CJK"
 SUFFIXES = ("", "-Bold", "-Italic", "-BoldItalic")
 
@@ -73,10 +84,9 @@ def face(family: str, bold: bool = False, italic: bool = False) -> str:
     return family + SUFFIXES[int(bold) + 2 * int(italic)]
 
 
-def _register_family(logical: str) -> str:
-    """Register the four faces of a logical family ("serif"/"sans"); return its name."""
-    name = FAMILY_NAMES[logical]
-    folder, files = next((d, f) for d, f in FACE_FILES[logical] if (d / f[0]).exists())
+def _register_family(name: str, candidates: tuple[tuple[Path, tuple[str, ...]], ...]) -> str:
+    """Register the four faces of the first family in ``candidates`` that exists, as ``name``."""
+    folder, files = next((d, f) for d, f in candidates if (d / f[0]).exists())
     for suffix, file in zip(SUFFIXES, files, strict=True):
         pdfmetrics.registerFont(TTFont(name + suffix, str(folder / file)))
     pdfmetrics.registerFontFamily(name, normal=name, bold=name + "-Bold",
@@ -94,7 +104,8 @@ def _register_single(name: str, path: str, index: int = 0) -> str:
 @functools.cache
 def register() -> tuple[str, ...]:
     """Register the Latin families and the shipped CJK font once; return the chain base."""
-    names = [_register_family("serif"), _register_family("sans")]
+    names = [_register_family(FAMILY_NAMES[f], (HOUSE_FILES[f], *FACE_FILES[f])) for f in ("serif", "sans")]
+    names += [_register_family(FALLBACK_NAMES[f], FACE_FILES[f]) for f in ("serif", "sans")]
     if SHIPPED_CJK.exists():
         names.append(_register_single(CJK, str(SHIPPED_CJK)))
     return tuple(names)

@@ -53,6 +53,8 @@ from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_bloc
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
 
+INTRODUCED = (Quote, Table, Figure)
+"""Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = ".pdf"
 SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 
@@ -171,11 +173,11 @@ def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
 
 
 def flowables(blocks: tuple[Block, ...], ctx: Ctx) -> list[Flowable]:
-    """Return the flowables of ``blocks``; a paragraph that introduces a quote keeps with it."""
+    """Return the flowables of ``blocks``; a paragraph that introduces a quote, table or figure keeps with it."""
     out: list[Flowable] = []
     for node, after in zip(blocks, (*blocks[1:], None), strict=True):
         drawn = block(node, ctx)
-        if isinstance(node, Paragraph) and isinstance(after, Quote):
+        if isinstance(node, Paragraph) and isinstance(after, INTRODUCED):
             drawn[-1].keepWithNext = 1
         out += drawn
     return out
