@@ -52,7 +52,7 @@ SPEC_CASES = [
      "t.yaml:10:11: sections: expected a list, found a string 'all'"),
     ("section without heading", '  - heading: "S"\n    themes', "  - themes", "t.yaml:11:5: sections.0: expected the key 'heading', found nothing"),
     ("unknown house style", 'title: "T"', 'title: "T"\nstyle: fancy', "t.yaml:2:8: style: expected a house style (default, plain), found 'fancy'"),
-    ("missing template", 'title: "T"', 'title: "T"\ntemplate: nope.j2', "nope.j2: template: expected a template"),
+    ("missing template", 'title: "T"', 'title: "T"\ntemplate: nope.j2', "t.yaml:2:11: template: expected a template in"),
     ("bad page size", 'title: "T"', 'title: "T"\npage_size: A5', "t.yaml:2:12: page_size: expected one of 'A4' or 'Letter', found a string 'A5'"),
     ("max_pages negative", 'title: "T"', 'title: "T"\nmax_pages: -1', "t.yaml:2:12: max_pages: expected a number of at least 1"),
     ("unknown figure", 'title: "T"', 'title: "T"\nfigures: [pie]', "t.yaml:2:11: figures.0: expected one of 'coverage' or 'timeline', found a string 'pie'"),
@@ -62,6 +62,46 @@ SPEC_CASES = [
      "t.yaml:5:12: citations: expected a mapping, found a string 'apa'"),
     ("since not a string", "    limit: 2", "    since: 2025", "t.yaml:13:12: sections.0.since: expected a string, found a whole number 2025 (put it in quotes)"),
     ("include unknown source", "    limit: 2", "    include_sources: [nobody]", "t.yaml:13:23: sections.0.include_sources.0: expected a source id, found 'nobody'"),
+    # issue #15: inputs that were internal errors (exit 1) or silently wrong
+    ("month 13", '"2026-01-01"', '"2026-13-01"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-13-01', a month that does not exist"),
+    ("month 0", '"2026-01-01"', '"2026-00-05"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-00-05'"),
+    ("February 30", '"2026-01-01"', '"2026-02-30"', "t.yaml:2:7: date: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found '2026-02-30', a day"),
+    ("since not a date", "    limit: 2", '    since: "not-a-date"',
+      "t.yaml:13:12: sections.0.since: expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found 'not-a-date'"),
+    ("until month 13", "    limit: 2", '    until: "2025-13"', "t.yaml:13:12: sections.0.until: expected an ISO date"),
+    ("long title", 'title: "T"', 'title: "' + "T" * 256 + '"', "t.yaml:1:8: title: expected at most 255 characters (the document properties' limit), found 256"),
+    ("long subtitle", 'title: "T"', 'title: "T"\nsubtitle: "' + "S" * 300 + '"', "t.yaml:2:11: subtitle: expected at most 255 characters"),
+    ("long author", 'title: "T"', 'title: "T"\nauthor: ["' + "A" * 200 + '", "' + "B" * 200 + '"]', "t.yaml:2:9: author: expected at most 255 characters"),
+    ("long keywords", 'title: "T"', 'title: "T"\nkeywords: ["' + "k" * 250 + '"]',
+      "t.yaml:2:11: keywords: expected at most 255 characters (the document properties' limit), found 261"),
+    ("long lang", 'title: "T"', 'title: "T"\nlang: "' + "x" * 300 + '"', "t.yaml:2:7: lang: expected at most 255 characters"),
+    ("max_pages 5000 digits", 'title: "T"', 'title: "T"\nmax_pages: ' + "9" * 5000,
+      "t.yaml:2:12: max_pages: invalid YAML: expected a valid int, found '5,000 characters'"),
+    ("!!int abc", 'title: "T"', 'title: "T"\nmax_pages: !!int abc', "t.yaml:2:12: max_pages: invalid YAML: expected a valid int, found 'abc'"),
+    ("!!float abc", 'title: "T"', 'title: "T"\nmax_pages: !!float abc', "t.yaml:2:12: max_pages: invalid YAML: expected a valid float, found 'abc'"),
+    ("!!timestamp abc", 'title: "T"', 'title: "T"\nsubtitle: !!timestamp abc', "t.yaml:2:11: subtitle: invalid YAML: expected a valid timestamp"),
+    ("python tag", 'title: "T"', 'title: !!python/object:os.system "T"', "t.yaml:1:8: title: invalid YAML: could not determine a constructor"),
+    ("unknown key with a bracket", 'title: "T"', 'title: "T"\na[0]: 1', "t.yaml:2:1: a[0]: unknown key 'a[0]'"),
+    ("unknown nested key with a bracket", "    limit: 2", "    x[str]: 1", "t.yaml:13:5: sections.0.x[str]: unknown key 'x[str]'"),
+    ("deep nesting", 'title: "T"', 'title: "T"\nkeywords: ' + "[" * 3000 + "]" * 3000, "t.yaml:2:74: invalid YAML: lists and mappings nested more than 64 deep"),
+    ("deep block nesting", 'title: "T"', 'title: "T"\nx:\n' + "".join(" " * i + "- \n" for i in range(0, 140, 2)),
+      "invalid YAML: lists and mappings nested more than 64 deep"),
+    ("lone surrogate", 'title: "T"', 'title: "\\ud83d"', "t.yaml:1:8: title: invalid YAML: expected Unicode text, found a lone surrogate"),
+    ("toc with words", "    limit: 2", '    text: "::: toc abc"', "t.yaml:13:11: sections.0.text: expected '::: toc' with a depth of 1, 2 or 3, found '::: toc abc'"),
+    ("unknown figure directive", "    limit: 2", '    text: "::: figure pie"', "t.yaml:13:11: sections.0.text: expected '::: figure' with one of coverage, timeline"),
+    ("unknown directive", "    limit: 2", '    text: "::: nope"',
+      "t.yaml:13:11: sections.0.text: expected a directive (callout, toc, figure, annex, notes or references)"),
+    ("3000 nested lists", 'title: "T"', 'title: "T"\nbottom_line: "' + "* " * 3000 + 'x"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("3000 nested emphasis", 'title: "T"', 'title: "T"\nbottom_line: "' + "*" * 3000 + "x" + "*" * 3000 + '"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep, found 1501 levels"),
+    ("5000 nested quotes", 'title: "T"', 'title: "T"\nbottom_line: "' + "> " * 5000 + 'x"',
+     "t.yaml:2:14: bottom_line: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("nested lists in a key point", "Point [@li-qiang-vision].", "* " * 40 + "x",
+     "t.yaml:9:5: key_points.0: expected emphasis, lists and block quotes nested at most 16 deep"),
+    ("60-column table", "    limit: 2", "    text: |\n      " + "|c" * 60 + "|\n      " + "|-" * 60 + "|\n      " + "|x" * 60 + "|",
+     "t.yaml:13:11: sections.0.text: expected a table of at most 20 columns, found more"),
+    ("surrogate in a key", 'title: "T"', 'title: "T"\n"\\udc00": 1', "t.yaml:2:1: invalid YAML: expected Unicode text, found a lone surrogate"),
 ]
 
 
@@ -85,6 +125,11 @@ def test_bad_spec(project, name, old, new, expected):
     assert_user_error(result, expected, project)
 
 
+def test_a_callout_line_in_a_recommendation_is_text(project):
+    result = build(project, BASE + 'recommendations:\n  - "::: callout"\n  - "::: toc abc"\n')
+    assert result.exit_code == 0, result.stderr
+
+
 def test_base_spec_builds(project):
     result = build(project, BASE)
     assert result.exit_code == 0, result.output
@@ -98,7 +143,7 @@ def test_all_errors_of_a_file_at_once(project):
 
 
 def test_undecodable_spec(project):
-    assert_user_error(build(project, b'title: "caf\xe9"\n'), "t.yaml: expected UTF-8 text, found byte 0xe9 at offset 11", project)
+    assert_user_error(build(project, b'title: "caf\xe9"\n'), "t.yaml:1:12: expected UTF-8 text, found the byte 0xe9", project)
 
 
 def test_missing_spec_file(project):

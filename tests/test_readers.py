@@ -162,7 +162,7 @@ BAD = {
     "binary.txt": (lambda p: p.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 50), "expected text, found binary data"),
     "empty.txt": (lambda p: p.write_bytes(b" \n\n"), "expected text, found an empty file"),
     "garbled.txt": (lambda p: p.write_bytes(_undecodable()), "expected text in a known encoding, found undecodable bytes"),
-    "huge.txt": (lambda p: p.open("wb").truncate(ingest.MAX_BYTES + 1), "expected a document under 20 MB"),
+    "huge.txt": (lambda p: p.open("wb").truncate(ingest.MAX_BYTES + 1), "expected a document of at most 20,000,000 bytes"),
     "slides.key": (lambda p: p.write_bytes(b"keynote"), "expected one of .docx, .htm, .html, .md, .pdf, .txt, found a .key file"),
     "fake.pdf": (lambda p: p.write_bytes(b"this is not a PDF at all"), "expected a PDF document, found a damaged or non-PDF file"),
     "scan.pdf": (lambda p: _pdf(p, []), "expected a PDF with a text layer, found no text"),

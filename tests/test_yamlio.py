@@ -3,7 +3,7 @@
 import pytest
 
 from briefgen.errors import UserError
-from briefgen.inputs import yamlio
+from briefgen.inputs import limits, yamlio
 
 
 def test_positions_of_keys_and_values():
@@ -41,6 +41,6 @@ def test_syntax_error_is_positioned(tmp_path):
 
 def test_size_cap(tmp_path):
     path = tmp_path / "big.yaml"
-    path.write_text("a: " + "x" * (yamlio.MAX_BYTES + 1))
-    with pytest.raises(UserError, match="expected a file under 2 MB"):
+    path.write_text("a: " + "x" * (limits.YAML_BYTES + 1))
+    with pytest.raises(UserError, match="expected a file of at most 2,000,000 bytes"):
         yamlio.load(path)

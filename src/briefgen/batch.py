@@ -1,9 +1,15 @@
-"""Batch builds: many specs, optionally in parallel processes; one failure never stops the rest."""
+"""Batch builds: many specs, optionally in parallel processes; one failure never stops the rest.
+
+A spec that fails (a user error, or an internal error: a bug) is reported and the
+others are still built. ``exit_code`` gives the batch's code: 1 if any spec hit an
+internal error, else 3 if some failed and some were built, else the failures' code
+(2), else 0. Two specs whose outputs would share a name both fail; neither is built.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,16 +37,60 @@ def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None
         return Outcome(spec_path, built, warnings=built.warnings)
     except BriefgenError as exc:
         return Outcome(spec_path, error=exc.render(), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug: reported for this spec; the batch goes on
+        return Outcome(spec_path, error=_internal(spec_path, exc), exit_code=1)
+
+
+def _internal(spec_path: Path, exc: BaseException) -> str:
+    return (f"{display(spec_path)}: internal error: {type(exc).__name__}: {exc} "
+            "(set BRIEFGEN_DEBUG=1 for the traceback, and please report it)")
 
 
 def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, formats: list[str] | None,
                strict: bool, jobs: int, on_done: Callable[[Outcome], None]) -> list[Outcome]:
     """Build every spec; call ``on_done`` as each finishes; return the outcomes in spec order."""
-    if jobs <= 1 or len(specs) <= 1:
-        return [_notify(_build(project.root, s, out_dir, formats, strict), on_done) for s in specs]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_build, project.root, s, out_dir, formats, strict) for s in specs]
-        return [_notify(f.result(), on_done) for f in futures]
+    pipeline.prepare_out(project.root, out_dir)
+    clashes = _clashes(specs)
+    todo = [s for s in specs if s not in clashes]
+    if jobs <= 1 or len(todo) <= 1:
+        built = {s: _notify(_build(project.root, s, out_dir, formats, strict), on_done) for s in todo}
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {s: pool.submit(_build, project.root, s, out_dir, formats, strict) for s in todo}
+            built = {s: _notify(_result(s, f), on_done) for s, f in futures.items()}
+    return [built[s] if s in built else _notify(clashes[s], on_done) for s in specs]
+
+
+def _result(spec_path: Path, future: Future[Outcome]) -> Outcome:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process died (out of memory, killed)
+        return Outcome(spec_path, error=_internal(spec_path, exc), exit_code=1)
+
+
+def _clashes(specs: list[Path]) -> dict[Path, Outcome]:
+    """Return a failed Outcome for each spec whose output name another spec also maps to (case-insensitively)."""
+    from briefgen.inputs.spec import safe_name
+    by_name: dict[str, list[Path]] = {}
+    for path in specs:
+        by_name.setdefault(safe_name(path.stem).lower(), []).append(path)
+    failed = {}
+    for name, group in by_name.items():
+        for path in group if len(group) > 1 else []:
+            others = ", ".join(display(p) for p in group if p != path)
+            failed[path] = Outcome(path, error=f"{display(path)}: expected an output name of its own, found {name!r}, "
+                                               f"the output name of {others} too (rename one of the specs)", exit_code=2)
+    return failed
+
+
+def exit_code(outcomes: list[Outcome]) -> int:
+    """Return the batch's exit code (see the module's docstring)."""
+    codes = [o.exit_code for o in outcomes if o.error]
+    if not codes:
+        return 0
+    if 1 in codes:
+        return 1
+    return 3 if len(codes) < len(outcomes) else max(codes)
 
 
 def _notify(outcome: Outcome, on_done: Callable[[Outcome], None]) -> Outcome:

@@ -49,7 +49,7 @@ def build(
         for warning in (w for o in outcomes for w in o.warnings):
             console.error(f"warning: {warning} [{warning.code}]")
         console.info(batch.summary_line(outcomes))
-        return max((o.exit_code for o in outcomes), default=0)
+        return batch.exit_code(outcomes)
     run(action)
 
 
@@ -72,7 +72,7 @@ def check(
     """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
     def action() -> int:
         from briefgen import console, pipeline
-        from briefgen.errors import UserError, promoted
+        from briefgen.errors import PartialFailure, UserError, promoted
         from briefgen.inputs.sources import load_sources
         proj = pipeline.Project(project)
         missing = missing_step(project, "themes")
@@ -90,6 +90,8 @@ def check(
             for warning in warnings:
                 console.error(f"warning: {warning} [{warning.code}]")
             problems = [p for p in problems if p.severity != "warning"]
+        if problems and pipeline.only_unreadable(problems):
+            raise PartialFailure(problems)
         if problems:
             raise UserError(problems)
         if no_specs:
@@ -156,6 +158,9 @@ def summarize_command(
     def action() -> int:
         from briefgen import console, pipeline
         from briefgen.errors import PartialFailure
+        from briefgen.inputs import paths
+        if out is not None:
+            paths.refuse_input_as_output(project, out, allow=("summary",))
         missing = missing_step(project, "sources")
         if missing:
             print(missing)

@@ -16,14 +16,15 @@ from briefgen import renderers
 from briefgen.compose import compose, conventions, selection, transforms
 from briefgen.drafting import summarize as summarize_stage
 from briefgen.errors import Problem, UserError, display, promoted
-from briefgen.inputs import housestyle, spec, summary
+from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
-from briefgen.inputs.sources import Source, load_sources
+from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
 
-__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "summarize", "build_one", "output_stem", "write_atomic"]
+__all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "summarize", "build_one", "output_stem", "write_atomic",
+           "write_all"]
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,12 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
     """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs."""
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
+    problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
     checked = support.check_corpus(corpus.summary, corpus.sources)
     problems += checked.all_problems()
     for path in project.specs(spec_paths) if spec_paths is None or spec_paths else []:
         try:
+            confined(project, path)
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
             document(project, corpus, brief, checked)
@@ -58,14 +61,36 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
     return problems
 
 
+def confined(project: Project, spec_path: Path) -> None:
+    """Raise UserError for a spec that is a symlink leading out of the project (it is never read)."""
+    if spec_path.is_symlink() and not paths.inside(spec_path, [project.root]):
+        raise UserError([Problem(display(spec_path), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")])
+
+
 def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None) -> Document:
     """Return the finished document model of ``brief``; padding quotes (support check) are left out."""
     style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
                                   lambda message, hint: brief.problem(("style",), message, hint))
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding))
+    _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
+
+
+def _readable(brief: spec.Brief, cited: list[str], sources: dict[str, Source]) -> None:
+    """Raise UserError when the brief cites a source whose document cannot be read; other sources never matter."""
+    bad = [k for k in cited if k in sources and sources[k].unreadable]
+    if bad:
+        raise UserError([brief.problem(spec.citing(brief, k), f"expected readable documents for every cited source, found {k!r} unreadable",
+                                       "fix or replace its file, or stop citing it") for k in bad]
+                        + [p for k in bad for p in sources[k].unreadable])
+
+
+def only_unreadable(problems: list[Problem]) -> bool:
+    """True when every error in ``problems`` is an unreadable document (the rest was processed: exit 3)."""
+    errors = [p for p in problems if p.severity == "error"]
+    return bool(errors) and all(p.code == UNREADABLE for p in errors)
 
 
 def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> summarize_stage.Report:
@@ -92,6 +117,7 @@ class Built:
 def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
               formats: list[str] | None = None, strict: bool = False) -> Built:
     """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
+    confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
@@ -118,9 +144,8 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     _budget(brief, built)
     if strict and built.warnings:
         raise UserError(promoted(built.warnings))
-    for path, data in outputs.items():
-        write_atomic(path, data)
-        built.files.append(path)
+    write_all(outputs)
+    built.files += list(outputs)
     return built
 
 
@@ -145,8 +170,41 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+def prepare_out(root: Path, out_dir: Path) -> None:
+    """Make the output folder, or raise UserError: it is a file, cannot be made, or is one of the project's inputs."""
+    paths.refuse_input_as_output(root, out_dir)
+    try:
+        if os.path.lexists(out_dir) and not out_dir.is_dir():
+            raise UserError(f"--out: expected a folder, found {paths.kind_of(out_dir)} at {display(out_dir)} (choose a folder)")
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise paths.write_problem(out_dir, exc) from None
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write every file of one brief, or none: all temporary files first, then the renames.
+
+    A full disk or a read-only folder leaves the previous outputs as they were (never a DOCX without its PDF),
+    and is a user error naming the file.
+    """
+    temps: dict[Path, str] = {}
+    try:
+        for path, data in outputs.items():
+            temps[path] = _write_temp(path, data)
+    except OSError as exc:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+        raise paths.write_problem(path, exc) from None
+    except BaseException:
+        for temp in temps.values():
+            Path(temp).unlink(missing_ok=True)
+        raise
+    for path, temp in temps.items():
+        os.replace(temp, path)
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """Write ``data`` to a new temporary file beside ``path``; return its name (removed again on failure)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -155,8 +213,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return temp
 
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    write_all({path: data})

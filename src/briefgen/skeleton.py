@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen import pipeline
-from briefgen.inputs import yamlio
+from briefgen.inputs import paths, yamlio
 
 SOURCES_HEADER = """\
 # The sources: one CSL item per document (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
@@ -110,6 +110,8 @@ def stage(project: pipeline.Project) -> Stage:
 
 
 def _data(path: Path) -> object:
+    if not paths.inside(path, [path.parent.parent]):  # a symlink out of the project: never opened; the loader reports it
+        return ["?"]
     try:
         return yamlio.load(path).data
     except Exception:  # a broken file counts as something there: the real loader will report it

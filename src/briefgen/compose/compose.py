@@ -10,17 +10,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from briefgen.compose import citations, labels, markup, templates
-from briefgen.compose.figures import figure
+from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
-from briefgen.errors import UserError
+from briefgen.errors import Problem, UserError
 from briefgen.inputs.schemas import Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
 
@@ -110,12 +112,16 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     if wrong:
         raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = select_all(brief.spec, summary, sources, padding)
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates))
+    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates),
+                            lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
-    for block in markup.parse(text, markup.Anchors()):
-        blocks += _expand(block, claims, summary, sources, brief,
-                          labels.labels(brief.spec.lang, project_templates))
+    try:
+        for block in markup.parse(text, markup.Anchors()):
+            blocks += _expand(block, claims, summary, sources, brief,
+                              labels.labels(brief.spec.lang, project_templates))
+    except markup.MarkupError as exc:
+        raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
 
 
@@ -132,21 +138,40 @@ def furniture(style: Style, brief: Brief) -> Style:
     return style if header == style.header_text else dataclasses.replace(style, header_text=header)
 
 
+def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
+    """Return the problem at the spec text the offending Markdown came from, else at the spec's ``template`` key."""
+    snippet = exc.snippet.strip()
+    lines = snippet.splitlines()
+    pieces = [snippet] + [re.sub(r"^\s*(?:[-*+>]|\d+[.)])\s+", "", line, count=1).strip() for line in lines] + [line.strip() for line in lines]
+    for piece in (p for p in pieces if len(p) >= 3):
+        for path, text in spec_texts(brief):
+            if piece in text:
+                return brief.problem(path, exc.message)
+    line = exc.line or next((n for n, text in enumerate(output.splitlines(), 1) if snippet and snippet in text), 0)
+    return brief.problem(("template",), f"{brief.spec.template}, output line {line}: {exc.message}")
+
+
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
             sources: dict[str, Source], brief: Brief,
             words: dict[str, Any]) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
+        if block.args not in ("", "1", "2", "3"):
+            raise markup.MarkupError(f"expected '::: toc' with a depth of 1, 2 or 3, found '::: toc {block.args}'",
+                                     f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
         return [annex(claims, sources, words)]
     if block.name == "figure":
+        if block.args not in FIGURE_KINDS:
+            raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
+                                     f"::: figure {block.args}", block.line)
         selected = tuple(dict.fromkeys(t for s in brief.spec.sections for t in s.themes))  # every one gets a column
         drawn = figure(block.args, claims, summary, sources, words, selected)
         return [drawn] if drawn is not None else []
-    raise UserError(f"{brief.spec.template}: output line {block.line}: unknown directive '::: {block.name}' "
-                    "(expected callout, toc, figure, annex, notes or references)")
+    raise markup.MarkupError(f"expected a directive (callout, toc, figure, annex, notes or references), found '::: {block.name}'",
+                             f"::: {block.name}", block.line)
 
 
 def _dated(source: Source) -> str:

@@ -19,7 +19,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from briefgen.errors import Problem, UserError
-from briefgen.inputs import citation_syntax
+from briefgen.inputs import citation_syntax, limits
 from briefgen.model import (
     Block,
     BulletList,
@@ -38,6 +38,17 @@ from briefgen.model import (
 )
 
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+class MarkupError(Exception):
+    """Markdown over a limit (nesting, table columns) or a malformed directive; compose positions it.
+
+    ``snippet`` is the offending source text, which compose looks for in the spec to name its key.
+    """
+
+    def __init__(self, message: str, snippet: str = "", line: int = 0) -> None:
+        super().__init__(message)
+        self.message, self.snippet, self.line = message, snippet, line
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +74,8 @@ def _cite_rule(state: StateInline, silent: bool) -> bool:
         find = citation_syntax.bracketed if ch == "[" else citation_syntax.in_text
         citation = find(state.src, state.pos)
     except citation_syntax.CitationSyntaxError as exc:
-        found = state.src[state.pos:state.pos + 40].split("\n")[0]
-        raise UserError(f"template output: citation: {exc.message}, in {found!r}"
-                        + (f" ({exc.hint})" if exc.hint else "")) from None
+        found = state.src[state.pos:].split("\n")[0][:60]
+        raise MarkupError(f"citation: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""), found) from None
     if citation is None:
         return False
     if not silent:
@@ -137,6 +147,7 @@ def parse_blocks(source: str, anchors: Anchors) -> list[Block]:
     if not source.strip():
         return []
     tokens = _MD.parse(source)
+    _check_nesting(tokens, source)
     blocks: list[Block] = []
     i = 0
     while i < len(tokens):
@@ -144,6 +155,31 @@ def parse_blocks(source: str, anchors: Anchors) -> list[Block]:
         if block is not None:
             blocks.append(block)
     return blocks
+
+
+def _snippet(source: str, token: Token) -> str:
+    lines = source.splitlines()
+    return "\n".join(lines[token.map[0]:token.map[1]]) if token.map else ""
+
+
+def _check_nesting(tokens: list[Token], source: str) -> None:
+    """Raise MarkupError for emphasis, lists or quotes nested deeper than ``MARKDOWN_NESTING``, or a table too wide."""
+    block: Token | None = None
+    table, columns = tokens[0], 0
+    for token in tokens:
+        block = token if token.map else block
+        depth = token.level + max((child.level for child in token.children or []), default=0)
+        if depth > limits.MARKDOWN_NESTING:
+            raise MarkupError(f"expected emphasis, lists and block quotes nested at most {limits.MARKDOWN_NESTING} deep, "
+                              f"found {depth} levels", _snippet(source, block) if block else "")
+        if token.type == "table_open":
+            table = token
+            columns = 0
+        elif token.type == "th_open":
+            columns += 1
+            if columns > limits.TABLE_COLUMNS:
+                raise MarkupError(f"expected a table of at most {limits.TABLE_COLUMNS} columns, found more",
+                                  _snippet(source, table).split("\n", 1)[0])
 
 
 def _close(tokens: list[Token], i: int) -> int:

@@ -6,11 +6,29 @@ output is escaped as literal Markdown unless it is Md (the analyst's own
 Markdown), so data like ``**`` or ``<b>`` or ``{{ }}`` shows as written.
 
 Templates are searched in the project's ``templates/`` first, then in the
-defaults shipped with briefgen.
+defaults shipped with briefgen. A template (or include) must lie inside the
+project or the defaults, symlinks followed (``paths.confine``), and be a regular
+file of at most ``TEMPLATE_BYTES``.
+
+Every render has a budget (see ``inputs/limits.py``): a deadline
+(``TEMPLATE_SECONDS``, checked at every call, operator, filter and output chunk,
+and by a timer signal for loops that do none of those), a cap on its output and
+on any string or list it builds (``TEMPLATE_OUTPUT_CHARS``), on the items
+``range()`` yields (``TEMPLATE_LOOP_ITEMS``), and on numbers used as repeat
+counts, widths or exponents (``TEMPLATE_NUMBER``). Going over is a user error
+at the template line, as is any error the template's code raises (``{{ 1/0 }}``,
+a template that includes itself).
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +36,12 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.compose.markup import escape
-from briefgen.errors import Problem, UserError
+from briefgen.errors import Problem, UserError, display
+from briefgen.inputs import limits, paths, yamlio
 from briefgen.inputs.project import search_path
+
+Where = Callable[[str, str], Problem]
+"""Positions a problem at whatever asked for the template: ``where(message, hint)``."""
 
 
 class Md(str):
@@ -34,33 +56,218 @@ def _finalize(value: Any) -> str:
     return escape(str(value))
 
 
+class OverBudget(Exception):
+    """A template went over one of its limits."""
+
+
+class _Loader(jinja2.BaseLoader):
+    """Loads templates from the search path, confined to the project and the defaults, through the guarded reader."""
+
+    def __init__(self, project_templates: Path) -> None:
+        self.folders = [Path(p) for p in search_path(project_templates)]
+        self.roots = paths.roots(project_templates)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)  # refuses "..": TemplateNotFound
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not os.path.lexists(path):
+                continue
+            if not paths.inside(path, self.roots):
+                raise UserError([Problem(display(path), 0, 0, "", "expected a template inside the project or the defaults, "
+                                         "found a symlink that leads outside them", "copy the template into templates/")])
+            text = yamlio.decode_utf8(paths.read_bytes(path, limits.TEMPLATE_BYTES, "template"), display(path))
+            return text, str(path), lambda: False
+        raise jinja2.TemplateNotFound(template)
+
+
+class _Budget:
+    """What one render may still spend."""
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + limits.TEMPLATE_SECONDS
+        self.items = 0
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise OverBudget(f"expected the template to finish within {limits.TEMPLATE_SECONDS:g} seconds, found it still running")
+
+    def number(self, value: Any) -> None:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > limits.TEMPLATE_NUMBER:
+            raise OverBudget(f"expected numbers of at most {limits.TEMPLATE_NUMBER:,} as counts, widths or exponents, "
+                             f"found one of {len(str(abs(value))) if abs(value).bit_length() < 10_000 else 'thousands of'} digits")
+
+    def size(self, value: Any) -> Any:
+        if isinstance(value, (str, list, tuple, dict)):
+            self.length(len(value))
+        return value
+
+    def length(self, length: int) -> None:
+        if length > limits.TEMPLATE_OUTPUT_CHARS:
+            shown = f"{length:,}" if length.bit_length() < 10_000 else "far more"
+            raise OverBudget(f"expected strings and lists of at most {limits.TEMPLATE_OUTPUT_CHARS:,} items, found {shown}")
+
+    def range(self, *args: int) -> Iterator[int]:
+        for value in args:
+            self.number(value)
+        for index, value in enumerate(range(*args)):
+            self.items += 1
+            if self.items > limits.TEMPLATE_LOOP_ITEMS:
+                raise OverBudget(f"expected range() to yield at most {limits.TEMPLATE_LOOP_ITEMS:,} items in all, found more")
+            if index % 1024 == 0:
+                self.tick()
+            yield value
+
+
+_WIDTHS = re.compile(r"\d+")
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, with every call, operator and filter charged to the render's budget."""
+
+    intercepted_binops = frozenset(["*", "**", "%", "+", "//"])
+
+    def __init__(self, project_templates: Path) -> None:
+        super().__init__(loader=_Loader(project_templates), undefined=jinja2.StrictUndefined, autoescape=False,
+                         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        self.budget = _Budget()
+        self.globals["range"] = self.budget.range
+        self.filters = {name: self._guarded(fn) for name, fn in self.filters.items()}
+
+    def _guarded(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            self._charge(args, kwargs)
+            return self.budget.size(fn(*args, **kwargs))
+        return guarded
+
+    def _charge(self, args: tuple, kwargs: dict) -> None:
+        self.budget.tick()
+        for value in (*args, *kwargs.values()):
+            self.budget.number(value)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's signature)
+        __self._charge(args, kwargs)
+        if getattr(__obj, "__name__", "") in ("format", "format_map") and isinstance(getattr(__obj, "__self__", None), str):
+            __self._format_widths(__obj.__self__)
+        return __self.budget.size(super().call(__context, __obj, *args, **kwargs))
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.budget.tick()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.budget.tick()
+        return super().getitem(obj, argument)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        self.budget.tick()
+        if operator == "*":
+            for text, count in ((left, right), (right, left)):
+                if isinstance(text, (str, list, tuple)) and isinstance(count, int):
+                    self.budget.length(len(text) * max(count, 0))
+            if isinstance(left, int) and isinstance(right, int):
+                self._bits(abs(left).bit_length() + abs(right).bit_length())
+        elif operator == "**" and isinstance(left, int) and isinstance(right, int):
+            self.budget.number(right)
+            self._bits(abs(left).bit_length() * max(right, 0))
+        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            self.budget.length(len(left) + len(right))
+        elif operator == "%" and isinstance(left, str):
+            self._format_widths(left)
+            for value in right if isinstance(right, tuple) else (right,):
+                self.budget.number(value)
+        return self.budget.size(super().call_binop(context, operator, left, right))
+
+    def _format_widths(self, text: str) -> None:
+        """Refuse a format string whose widths and precisions add up to more than the output budget."""
+        total = len(text)
+        for digits in _WIDTHS.findall(text):
+            if len(digits) > 9:
+                self.budget.number(int(digits[:12]))
+            total += int(digits)
+        self.budget.length(total)
+
+    def _bits(self, bits: int) -> None:
+        if bits > limits.TEMPLATE_NUMBER:
+            raise OverBudget(f"expected numbers of at most {limits.TEMPLATE_NUMBER:,} bits, found a product or power larger")
+
+
 def environment(project_templates: Path) -> SandboxedEnvironment:
-    """Return the sandboxed environment that renders brief templates."""
-    return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search_path(project_templates)),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """Return a sandboxed environment that renders brief templates, with a fresh budget."""
+    return _Environment(project_templates)
 
 
-def render(project_templates: Path, name: str, context: dict[str, Any]) -> str:
-    """Return template ``name`` rendered with ``context``, or raise UserError naming its line."""
-    env = environment(project_templates)
+def render(project_templates: Path, name: str, context: dict[str, Any], where: Where | None = None) -> str:
+    """Return template ``name`` rendered with ``context``, or raise UserError naming its line.
+
+    ``where(message, hint)`` positions a missing template at what asked for it (the spec's ``template`` key).
+    """
+    env = _Environment(project_templates)
     try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateNotFound:
-        known = sorted({p.name for d in search_path(project_templates) for p in Path(d).glob("*.j2")})
-        raise UserError([Problem(name, 0, 0, "template", f"expected a template in {project_templates} or the defaults, found none",
-                                 "known templates: " + ", ".join(known))]) from None
+        with _alarm(env.budget):
+            template = env.get_template(name)
+            chunks, size = [], 0
+            for chunk in template.generate(context):
+                size += len(chunk)
+                if size > limits.TEMPLATE_OUTPUT_CHARS:
+                    raise OverBudget(f"expected at most {limits.TEMPLATE_OUTPUT_CHARS:,} characters of output, found more")
+                env.budget.tick()
+                chunks.append(chunk)
+            return "".join(chunks)
+    except UserError:
+        raise
+    except jinja2.TemplateNotFound as exc:
+        raise UserError([_missing(project_templates, name, exc, where)]) from None
     except jinja2.TemplateSyntaxError as exc:
         raise UserError([Problem(exc.filename or name, exc.lineno, 1, "", f"template syntax: {exc.message}")]) from None
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError, ValueError, OverflowError) as exc:
+    except RecursionError as exc:
         file, line = _template_frame(exc, name)
-        raise UserError([Problem(file, line, 1 if line else 0, "", f"template error: {exc}")]) from None
+        raise UserError([Problem(file, line, 1 if line else 0, "", "template error: includes, macros or calls nested too deep",
+                                 "does a template include or call itself?")]) from None
+    except Exception as exc:  # whatever the template's own code raises (1/0, a bad filter argument) is the template's error
+        file, line = _template_frame(exc, name)
+        message = str(exc) if isinstance(exc, (OverBudget, jinja2.TemplateError)) else f"{type(exc).__name__}: {exc}"
+        raise UserError([Problem(file, line, 1 if line else 0, "", f"template error: {message}")]) from None
+
+
+def _missing(project_templates: Path, name: str, exc: jinja2.TemplateNotFound, where: Where | None) -> Problem:
+    """Return the problem for a missing template or include, at what asked for it."""
+    known = sorted({p.name for d in search_path(project_templates) for p in Path(d).glob("*.j2")})
+    hint = "known templates: " + ", ".join(known)
+    missing = exc.name if isinstance(exc.name, str) else name
+    if missing == name:
+        message = f"expected a template in {display(project_templates)} or the defaults, found no {name!r}"
+    else:
+        file, line = _template_frame(exc, name)
+        message = f"expected the template {missing!r} that {display(file)}:{line} includes, found none"
+    return where(message, hint) if where else Problem(name, 0, 0, "template", message, hint)
+
+
+class _alarm:  # noqa: N801 (a context manager used as a statement)
+    """A timer signal at the deadline, for loops that call nothing (main thread only; restores any outer timer)."""
+
+    def __init__(self, budget: _Budget) -> None:
+        self.budget = budget
+        self.armed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+    def __enter__(self) -> None:
+        if not self.armed:
+            return
+        self.started = time.monotonic()
+        self.previous = signal.signal(signal.SIGALRM, self._expire) or signal.SIG_DFL
+        self.outer = signal.setitimer(signal.ITIMER_REAL, limits.TEMPLATE_SECONDS)
+
+    def _expire(self, signum: int, frame: Any) -> None:
+        raise OverBudget(f"expected the template to finish within {limits.TEMPLATE_SECONDS:g} seconds, found it still running")
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.armed:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        if self.outer[0] > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(self.outer[0] - (time.monotonic() - self.started), 0.001))
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int]:

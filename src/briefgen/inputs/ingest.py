@@ -14,8 +14,10 @@ import unicodedata
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, display
+from briefgen.inputs import limits, paths
 
-MAX_BYTES = 20_000_000
+MAX_BYTES = limits.DOCUMENT_BYTES
+"""Kept for callers that read it; the limit itself is declared in ``limits``."""
 
 
 _UNICODE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
@@ -32,18 +34,15 @@ def read_text(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise UserError([Problem(name, 0, 0, "", f"expected one of {', '.join(sorted(READERS))}, found a {suffix or 'suffix-less'} file")])
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError([Problem(name, 0, 0, "", f"expected a document under {MAX_BYTES // 1_000_000} MB, found {size:,} bytes")])
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError([Problem(name, 0, 0, "", f"cannot read the document: {exc.strerror}")]) from None
+    data = paths.read_bytes(path, limits.DOCUMENT_BYTES, "document")
     if not data.strip():
         raise UserError([Problem(name, 0, 0, "", "expected text, found an empty file")])
     if b"\x00" in data[:4096] and suffix in (".txt", ".md") and not data.startswith(_UNICODE_BOMS):
         raise UserError([Problem(name, 0, 0, "", "expected text, found binary data")])
-    return unicodedata.normalize("NFC", READERS[suffix](data, path))
+    text = READERS[suffix](data, path)
+    if len(text) > limits.TEXT_CHARS:
+        raise UserError([Problem(name, 0, 0, "", f"expected at most {limits.TEXT_CHARS:,} characters of text, found {len(text):,}")])
+    return unicodedata.normalize("NFC", text)
 
 
 def normalise(text: str) -> str:

@@ -6,6 +6,7 @@ templates, the pipeline, the CLI) ask this module, never the other way round.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -38,7 +39,7 @@ class Project:
     def specs(self, given: list[Path] | None = None) -> list[Path]:
         """Return the spec files to use: those given, else every briefs/*.yaml."""
         if given:
-            missing = [p for p in given if not p.is_file()]
+            missing = [p for p in given if not os.path.isfile(p)]  # never raises (a name too long)
             if missing:
                 raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
             return list(given)

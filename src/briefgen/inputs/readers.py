@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Problem, UserError, display
+from briefgen.inputs import limits, paths
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -121,7 +122,7 @@ def read_html(data: bytes, path: Path) -> str:
 
 
 def _html_metadata(path: Path) -> dict[str, Any]:
-    root = _html_tree(path.read_bytes(), path)
+    root = _html_tree(_read(path), path)
 
     def meta(*keys: str) -> str:
         for key in keys:
@@ -154,6 +155,8 @@ def _pdf(data: bytes, path: Path) -> Any:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise _fail(path, "expected an unencrypted PDF, found a password-protected one")
+        if len(reader.pages) > limits.PDF_PAGES:
+            raise _fail(path, f"expected a PDF of at most {limits.PDF_PAGES:,} pages, found {len(reader.pages):,}")
         return reader
     except UserError:
         raise
@@ -176,10 +179,14 @@ def read_pdf(data: bytes, path: Path) -> str:
 
 def _pdf_metadata(path: Path) -> dict[str, Any]:
     """Title and author from the document info; never the creation date, which dates the file, not the text."""
-    info = _pdf(path.read_bytes(), path).metadata
-    if info is None:  # a valid PDF may have no /Info dictionary
+    info = _pdf(_read(path), path).metadata
+    if info is None:  # a valid PDF may have no /Info dictionary at all
         return {"title": "", "author": []}
-    return {"title": str(info.title or "").strip(), "author": _names(str(info.author or ""))}
+    try:
+        title, author = str(info.title or "").strip(), str(info.author or "")
+    except Exception:  # an /Info entry that is not a string
+        title, author = "", ""
+    return {"title": title, "author": _names(author)}
 
 
 # ---------------------------------------------------------------- DOCX
@@ -188,8 +195,27 @@ _TEMPLATE_AUTHOR = "python-docx"
 """The default template's author: its properties describe the template, not the document."""
 
 
+def check_zip(data: bytes, path: Path) -> None:
+    """Raise UserError unless ``data`` is a zip whose entries unpack within the limits (no zip bomb).
+
+    Python's zipfile never inflates an entry past the size its directory states, so the stated sizes bound the work.
+    """
+    import zipfile
+    try:
+        entries = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise _fail(path, f"expected a DOCX document (a Word zip package), found a damaged or different file ({type(exc).__name__})") from None
+    if len(entries) > limits.ZIP_ENTRIES:
+        raise _fail(path, f"expected a DOCX of at most {limits.ZIP_ENTRIES:,} parts, found {len(entries):,}")
+    unpacked = sum(e.file_size for e in entries)
+    if unpacked > limits.ZIP_UNPACKED_BYTES:
+        raise _fail(path, f"expected a DOCX that unpacks to at most {limits.ZIP_UNPACKED_BYTES:,} bytes, found {unpacked:,} bytes",
+                    "it may be a zip bomb")
+
+
 def _docx(data: bytes, path: Path) -> Any:
     import docx
+    check_zip(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, KeyError and ValueError on non-DOCX files
@@ -209,7 +235,7 @@ def read_docx(data: bytes, path: Path) -> str:
 
 
 def _docx_metadata(path: Path) -> dict[str, Any]:
-    props = _docx(path.read_bytes(), path).core_properties
+    props = _docx(_read(path), path).core_properties
     if props.author == _TEMPLATE_AUTHOR:
         return {"title": props.title or "", "language": props.language or ""}
     # never props.created or props.modified: they date the file's saves, not the text's publication
@@ -217,6 +243,10 @@ def _docx_metadata(path: Path) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- metadata
+
+
+def _read(path: Path) -> bytes:
+    return paths.read_bytes(path, limits.DOCUMENT_BYTES, "document")
 
 READERS: dict[str, Callable[[bytes, Path], str]] = {
     ".txt": decode, ".md": decode, ".html": read_html, ".htm": read_html, ".pdf": read_pdf, ".docx": read_docx,

@@ -8,13 +8,14 @@ everything downstream copes with a source that has no author, date or URL.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import ingest, schemas, yamlio, zotero
+from briefgen.inputs import dates, ingest, paths, schemas, yamlio, zotero
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
 _NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
@@ -33,6 +34,10 @@ class Source:
     """The document, or None when only metadata is known."""
     origin: tuple[str, int, int] = ("", 0, 0)
     """Where the metadata was declared: file, line, column."""
+    unreadable: tuple[Problem, ...] = ()
+    """Why the document cannot be read (damaged, too big, not a regular file…), found while loading its metadata.
+
+    An unreadable document never blocks the rest: only what needs it (its quotes, a brief citing it) fails."""
     alias: str = ""
     """The item's old id when a readable key replaced it (a Zotero item URL); it still resolves."""
     _cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -65,7 +70,12 @@ class Source:
         if "text" not in self._cache:
             if self.path is None:
                 raise UserError([Problem(*self.origin, self.id, "this source has no `file`, so its text cannot be read", "add `file:`")])
-            self._cache["text"] = ingest.read_text(self.path)
+            if self.unreadable:
+                raise UserError(list(self.unreadable))
+            try:
+                self._cache["text"] = ingest.read_text(self.path)
+            except UserError as exc:
+                raise UserError(unreadable(exc.problems)) from None
         return self._cache["text"]
 
 
@@ -97,6 +107,9 @@ def load_sources(folder: Path) -> Sources:
     problems: list[Problem] = []
     used: set[str] = set()
     for meta in sorted(p for p in folder.iterdir() if p.suffix.lower() in METADATA_SUFFIXES):
+        if not paths.inside(meta, [folder.parent]):  # a symlink out of the project is never read
+            problems.append(Problem(display(meta), 0, 0, "", "expected a metadata file inside the project, found a symlink that leads outside it"))
+            continue
         try:
             for source in _load_file(meta, folder, used):
                 if source.id in found:
@@ -143,20 +156,41 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
     if entry.type not in schemas.CSL_TYPES:
         problems.append(loaded.problem((index, "type"), f"expected a CSL type, found {entry.type!r}", did_you_mean(entry.type, schemas.CSL_TYPES)))
     path = None
-    if entry.file:
+    damaged: list[Problem] = []
+    if "\x00" in entry.file:  # the OS refuses such a name (ValueError), so say so here
+        problems.append(loaded.problem((index, "file"), f"expected a file name, found {entry.file!r} with a NUL character"))
+    elif entry.file:
         path = (folder / entry.file).resolve()
-        if folder.resolve() not in path.parents or not path.is_file():
+        named = Path(os.path.normpath(folder / entry.file))
+        if Path(os.path.normpath(folder)) in named.parents and os.path.lexists(named) and not paths.inside(named, [folder]):
+            damaged.append(loaded.problem((index, "file"), f"expected a document inside {display(folder)}, found {entry.file!r}, "
+                                          "a symlink that leads outside it", "copy the file into the folder"))
+        elif folder.resolve() not in path.parents or not os.path.exists(path):
             problems.append(loaded.problem((index, "file"), f"expected a document in {display(folder)}, found no file {entry.file!r}",
                                            did_you_mean(entry.file, [p.name for p in folder.iterdir()])))
             path = None
-    if path is not None and path.suffix.lower() in DOCUMENT_METADATA:
-        csl = _with_file_metadata(csl, path, problems)
+        elif not paths.is_regular(path):
+            damaged.append(loaded.problem((index, "file"), f"expected a regular file, found {paths.kind_of(path)}: {entry.file!r}"))
+    if path is not None and not damaged and path.suffix.lower() in DOCUMENT_METADATA:
+        csl = _with_file_metadata(csl, path, damaged)
     line, col = loaded.where((index,))
-    return Source(entry.id, csl, path, (loaded.file, line, col))
+    return Source(entry.id, csl, path, (loaded.file, line, col), unreadable=tuple(unreadable(damaged)))
+
+
+UNREADABLE = "source.unreadable"
+"""The code of a problem with a document that cannot be read: the rest is processed (exit 3)."""
+
+
+def unreadable(problems: list[Problem]) -> list[Problem]:
+    """Return ``problems`` marked as an unreadable document's."""
+    return [Problem(p.file, p.line, p.col, p.path, p.message, p.hint, p.severity, p.code or UNREADABLE) for p in problems]
 
 
 def _with_file_metadata(csl: dict[str, Any], path: Path, problems: list[Problem]) -> dict[str, Any]:
-    """Return ``csl`` completed with the document's own metadata; the metadata file wins."""
+    """Return ``csl`` completed with the document's own metadata; the metadata file wins.
+
+    A document that cannot be read adds its problem to ``problems`` and keeps only the declared metadata.
+    """
     from briefgen.inputs import readers
     try:
         return readers.merge(csl, readers.metadata(path))
@@ -165,18 +199,15 @@ def _with_file_metadata(csl: dict[str, Any], path: Path, problems: list[Problem]
         return csl
 
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def _date(value: str | schemas.DateParts, loaded: yamlio.Loaded, path: tuple, problems: list[Problem]) -> dict[str, Any]:
-    """Return a CSL date dict from an ISO partial date or CSL date-parts."""
+    """Return a CSL date dict from an ISO partial date or CSL date-parts (each checked to be a real date)."""
     if isinstance(value, schemas.DateParts):
-        if value.date_parts and value.date_parts[0]:
-            return {"date-parts": [[int(p) for p in value.date_parts[0][:3]]]}
-        match = _ISO.match(value.raw.strip())
+        given = value.date_parts[0][:3] if value.date_parts and value.date_parts[0] else []
+        text = "-".join(f"{int(p):02d}" if str(p).isdigit() else str(p) for p in given) if given else value.raw
     else:
-        match = _ISO.match(value.strip())
-    if not match:
-        problems.append(loaded.problem(path, f"expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), found {value!r}"))
+        text = value
+    parts = dates.parse(text)
+    if parts is None:
+        problems.append(loaded.problem(path, dates.problem(text)))
         return {}
-    return {"date-parts": [[int(p) for p in match.groups() if p]]}
+    return {"date-parts": [list(parts)]}

@@ -6,12 +6,14 @@ reported at once, positioned, with a "did you mean" for unknown ids.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.inputs import citation_syntax, schemas, yamlio
+from briefgen.inputs import citation_syntax, dates, limits, schemas, yamlio
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 
@@ -34,9 +36,16 @@ class Brief:
 
 
 def safe_name(stem: str) -> str:
-    """Return ``stem`` as a file name with no path separators, dots first or odd characters."""
+    """Return ``stem`` as a file name with no path separators, dots first or odd characters.
+
+    A name that loses letters on the way (non-ASCII, like ``日本``, or longer than ``OUTPUT_NAME_CHARS``)
+    gets a short hash of the whole name, so two such specs never map to one output file.
+    """
     cleaned = re.sub(r"[^\w.+-]+", "-", stem, flags=re.ASCII).strip(".-")
-    return cleaned[:120] or "brief"
+    if stem.isascii() and len(cleaned) <= limits.OUTPUT_NAME_CHARS and cleaned:
+        return cleaned
+    digest = hashlib.sha256(os.fsencode(stem)).hexdigest()[:8]
+    return (cleaned[:limits.OUTPUT_NAME_CHARS - 9].rstrip(".-") or "brief") + "-" + digest
 
 
 def load_spec(path: Path, summary: Summary, sources: dict[str, Source]) -> Brief:
@@ -63,11 +72,45 @@ def cross_check(brief: Brief, summary: Summary, sources: dict[str, Source]) -> l
         for key in ("include_sources", "exclude_sources"):
             problems += _unknown(brief, ("sections", i, key), getattr(section, key), list(sources), "source id")
         problems += _cited(brief, ("sections", i, "text"), section.text, sources, claim_ids)
+    problems += _dates(brief) + _metadata(brief)
     problems += _cited(brief, ("bottom_line",), spec.bottom_line, sources, claim_ids)
     for key in ("key_points", "recommendations"):
         for j, text in enumerate(getattr(spec, key)):
             problems += _cited(brief, (key, j), text, sources, claim_ids)
     return problems
+
+
+def texts(brief: Brief) -> list[tuple[tuple, str]]:
+    """Return every Markdown text of the spec with its key path."""
+    spec = brief.spec
+    found: list[tuple[tuple, str]] = [(("bottom_line",), spec.bottom_line)]
+    found += [((key, j), text) for key in ("key_points", "recommendations") for j, text in enumerate(getattr(spec, key))]
+    return found + [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
+
+
+def citing(brief: Brief, key: str) -> tuple:
+    """Return the key path of the first text in the spec that cites ``key``, or () if none does."""
+    pattern = re.compile("@" + re.escape(key) + r"(?![\w:.#$%&+?<>~/-])")
+    return next((path for path, text in texts(brief) if pattern.search(text)), ())
+
+
+def _dates(brief: Brief) -> list[Problem]:
+    """Return a problem for each date the spec states that is not a real ISO date."""
+    spec = brief.spec
+    given = [(("date",), spec.date)] + [(("sections", i, key), getattr(s, key))
+                                        for i, s in enumerate(spec.sections) for key in ("since", "until")]
+    return [brief.problem(path, dates.problem(value)) for path, value in given if value and dates.problem(value)]
+
+
+def _metadata(brief: Brief) -> list[Problem]:
+    """Return a problem for each value too long for the documents' properties (DOCX allows 255 characters)."""
+    spec, limit = brief.spec, limits.METADATA_CHARS
+    authors = [spec.author] if isinstance(spec.author, str) else spec.author
+    given: list[tuple[tuple, str]] = [(("title",), spec.title), (("subtitle",), spec.subtitle), (("lang",), spec.lang),
+                                      (("author",), "; ".join(authors)),
+                                      (("keywords",), "; ".join(([spec.marking] if spec.marking else []) + spec.keywords))]
+    return [brief.problem(path, f"expected at most {limit} characters (the document properties' limit), found {len(value):,}",
+                          "shorten it") for path, value in given if len(value) > limit]
 
 
 def _unknown(brief: Brief, path: tuple, given: list[str], known: list[str], what: str) -> list[Problem]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import ingest, quotes, schemas, yamlio
+from briefgen.inputs import dates, ingest, paths, quotes, schemas, yamlio
 from briefgen.inputs.sources import Source
 
 Theme = schemas.Theme
@@ -41,6 +41,10 @@ class Summary:
 def load_summary(folder: Path, sources: dict[str, Source]) -> Summary:
     """Return the summary in ``folder``, with every id and source reference checked."""
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    outside = [p for p in files if not paths.inside(p, [folder.parent])]
+    if outside:  # a symlink out of the project is never read
+        raise UserError([Problem(display(p), 0, 0, "", "expected a summary file inside the project, found a symlink that leads outside it")
+                         for p in outside])
     if not files:
         raise UserError([Problem(display(folder), 0, 0, "", "expected YAML files with `themes:`, found none", "run `briefgen summarize` or write summary/summary.yaml")])
     themes: list[Theme] = []
@@ -70,6 +74,8 @@ def _index(part: schemas.SummaryFile, loaded: yamlio.Loaded, where: dict, source
         for j, claim in enumerate(theme.claims):
             path = ("themes", i, "claims", j)
             problems += _register(f"claim:{claim.id}", path, loaded, where)
+            if claim.date and dates.problem(claim.date):
+                problems.append(loaded.problem(path + ("date",), dates.problem(claim.date)))
             for k, evidence in enumerate(claim.evidence):
                 if evidence.source not in sources and not evidence.stale and claim.status not in ("stale", "rejected"):
                     problems.append(loaded.problem(path + ("evidence", k, "source"), f"expected a source id, found {evidence.source!r}",

@@ -27,7 +27,8 @@ def validate(model: type[M], loaded: Loaded, data: Any = None, prefix: tuple = (
     try:
         return model.model_validate(loaded.data if data is None else data)
     except ValidationError as exc:
-        problems = [_problem(loaded, prefix + tuple(e["loc"]), e, model) for e in exc.errors()]
+        given = loaded.data if data is None else data
+        problems = [_problem(loaded, prefix + _data_path(given, tuple(e["loc"])), e, model) for e in exc.errors()]
         raise UserError(sorted(_dedupe(problems), key=lambda p: (p.line, p.col))) from None
 
 
@@ -97,10 +98,29 @@ def _number(value: Any) -> str:
 def _found(value: Any) -> str:
     kind = _TYPES.get(type(value), type(value).__name__)
     return kind if isinstance(value, (list, dict)) or value is None else f"{kind} {value!r}"
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Return ``loc`` without pydantic's union-member tags (``str``, ``list[str]``, ``DateParts``).
+
+    A part the data has as a key is always kept, so a user's key that looks like a tag (``a[0]``) stays.
+    """
+    path: list[Any] = []
+    for part in loc:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and 0 <= part < len(data) else None
+        elif isinstance(data, dict) and part in data:
+            data = data[part]
+        elif part in ("str", "int", "float", "bool", "none") or "[" in part or part[:1].isupper():
+            continue
+        else:
+            data = None
+        path.append(part)
+    return tuple(path)
+
+
 def _problem(loaded: Loaded, loc: tuple, error: ErrorDetails, model: type[BaseModel]) -> Problem:
     """Translate one pydantic error into our message shape."""
     kind, value = error["type"], error.get("input")
-    path = tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in ("str", "list[str]", "DateParts"))))
+    path = loc
     if kind == "extra_forbidden":
         known = _known_keys(model, path[:-1])
         return loaded.problem(path, f"unknown key {path[-1]!r}", did_you_mean(str(path[-1]), known)

@@ -4,13 +4,17 @@
   duplicate, and aliases allow "billion laughs");
 - scalars resolve as in YAML 1.2's core schema: ``NO`` and ``2024-03-05`` stay
   strings and ``yes`` is not a boolean, so nothing is coerced behind the user's back;
-- files over MAX_BYTES are refused;
+- files over ``limits.YAML_BYTES``, more than ``YAML_VALUES`` values or nesting deeper
+  than ``YAML_DEPTH`` are refused, as are FIFOs and devices (``paths.read_bytes``);
+- a value a tag cannot build (``!!int abc``), a lone surrogate (``"\\ud800"``) and, in
+  ``.json`` files, anything strict JSON refuses (a trailing comma) is a positioned error;
 - every key and value keeps its line and column, so later validation can say
   ``file:line:col: key.path: …``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefgen.errors import Problem, UserError, display
-
-MAX_BYTES = 2_000_000
-MAX_NODES = 200_000
+from briefgen.inputs import limits, paths
 
 Key = tuple[str | int, ...]
 
@@ -32,15 +34,38 @@ class _StrictLoader(yaml.SafeLoader):
 
     yaml_implicit_resolvers: dict = {}
     nodes = 0
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
             mark = self.peek_event().start_mark
             raise yaml.MarkedYAMLError(None, None, "anchors and aliases (&name, *name) are not allowed", mark)
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise yaml.MarkedYAMLError(None, None, f"more than {MAX_NODES} values", self.peek_event().start_mark)
-        return super().compose_node(parent, index)
+        if self.nodes > limits.YAML_VALUES:
+            raise yaml.MarkedYAMLError(None, None, f"more than {limits.YAML_VALUES:,} values", self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > limits.YAML_DEPTH:
+                raise yaml.MarkedYAMLError(None, None, f"lists and mappings nested more than {limits.YAML_DEPTH} deep",
+                                           self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError, OverflowError, IndexError):
+            tag = node.tag.rsplit(":", 1)[-1]
+            shown = node.value if isinstance(node.value, str) and len(node.value) <= 40 else f"{len(str(node.value)):,} characters"
+            raise yaml.constructor.ConstructorError(None, None, f"expected a valid {tag}, found {shown!r}", node.start_mark) from None
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise yaml.constructor.ConstructorError(None, None, "expected Unicode text, found a lone surrogate escape (\\uD800–\\uDFFF)",
+                                                    node.start_mark)
+        return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _CORE = [
@@ -82,17 +107,36 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Read and parse ``path`` strictly, or raise UserError with the position."""
     name = display(path)
+    raw = paths.read_bytes(path, limits.YAML_BYTES)
+    text = decode_utf8(raw, name)
+    loaded = loads(text, name)
+    if path.suffix.lower() == ".json":
+        _strict_json(text, name)
+    return loaded
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """Return ``raw`` as UTF-8 text, or raise UserError at the line and column of the first bad byte."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError([Problem(name, 0, 0, "", f"cannot read the file: {exc.strerror}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise UserError([Problem(name, 0, 0, "", f"expected a file under {MAX_BYTES // 1_000_000} MB, found {len(raw):,} bytes")])
-    try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError([Problem(name, 0, 0, "", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]) from None
-    return loads(text, name)
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        raise UserError([Problem(name, line, col, "", f"expected UTF-8 text, found the byte 0x{raw[exc.start]:02x}",
+                                 "save the file as UTF-8")]) from None
+
+
+def _strict_json(text: str, name: str) -> None:
+    """Raise UserError at the first thing strict JSON refuses (YAML accepted it: a trailing comma, NaN, …)."""
+    def constant(word: str) -> Any:
+        raise json.JSONDecodeError(f"expected a JSON value, found {word}", text, text.find(word))
+    try:
+        json.loads(text.removeprefix("\ufeff"), parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise UserError([Problem(name, exc.lineno, exc.colno, "", f"invalid JSON: {exc.msg}")]) from None
+    except RecursionError:  # unreachable after the YAML depth check; kept as a bound
+        raise UserError([Problem(name, 1, 1, "", f"invalid JSON: nested more than {limits.YAML_DEPTH} deep")]) from None
 
 
 def loads(text: str, name: str) -> Loaded:
@@ -101,26 +145,29 @@ def loads(text: str, name: str) -> Loaded:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as exc:
         raise UserError([_reader_problem(text, name, exc)]) from None
+    marks: dict[Key, tuple[int, int]] = {}
+    key_marks: dict[Key, tuple[int, int]] = {}
     try:
         node = loader.get_single_node()
         if node is None:
             return Loaded(name, None, {}, {})
         _check_duplicates(node, name)
+        _walk(node, (), marks, key_marks)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = exc.problem or exc.context or "invalid YAML"
-        raise UserError([Problem(name, line, col, "", f"invalid YAML: {message}")]) from None
+        at = next((p for p, m in marks.items() if m == (line, col)), ())
+        raise UserError([Problem(name, line, col, ".".join(map(str, at)), f"invalid YAML: {message}")]) from None
     except yaml.reader.ReaderError as exc:
         raise UserError([_reader_problem(text, name, exc)]) from None
     except yaml.YAMLError as exc:
-        raise UserError([Problem(name, 0, 0, "", f"invalid YAML: {exc}")]) from None
+        raise UserError([Problem(name, 1, 1, "", f"invalid YAML: {exc}")]) from None
+    except RecursionError:  # a bound behind YAML_DEPTH, which should stop it first
+        raise UserError([Problem(name, 1, 1, "", f"invalid YAML: nested more than {limits.YAML_DEPTH} deep")]) from None
     finally:
         loader.dispose()
-    marks: dict[Key, tuple[int, int]] = {}
-    key_marks: dict[Key, tuple[int, int]] = {}
-    _walk(node, (), marks, key_marks)
     return Loaded(name, data, marks, key_marks)
 
 
