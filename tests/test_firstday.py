@@ -105,12 +105,7 @@ def test_only_a_persons_name_becomes_a_person(byline: str, expected: list) -> No
 
 
 def _zotero(tmp_path: Path) -> Path:
-    items = json.loads((ROOT / "tests" / "data" / "zotero-export.json").read_text(encoding="utf-8"))
-    items.append({"id": "http://zotero.org/users/local/kQ3Lm1/items/9PQRST12", "type": "report",
-                  "citation-key": "basin-plan-2022", "title": "Basin Plan", "issued": {"date-parts": [["2022"]]}})
-    items.append({"id": "http://zotero.org/users/local/kQ3Lm1/items/AB12CD34", "type": "webpage",
-                  "title": "The drought, explained", "author": [{"family": "Smith", "given": "Jo"}],
-                  "issued": {"date-parts": [["2024", 5]]}})
+    items = json.loads((ROOT / "tests" / "data" / "zotero-export.json").read_text(encoding="utf-8"))  # as Zotero 7 exports
     folder = tmp_path / "sources"
     folder.mkdir()
     (folder / "drought.txt").write_text("Reservoirs fell again in March.\n", encoding="utf-8")
@@ -170,3 +165,25 @@ def test_the_page_header_is_the_specs_author_unless_a_house_style_sets_it(tmp_pa
     assert compose.furniture(default, other).header_text == "Ana Costa, Water Desk"
     house = housestyle.load_style("plain", project.templates_dir)
     assert compose.furniture(house, brief).header_text == house.header_text == "Internal working paper"
+
+
+def test_summarize_fills_the_skeletons_empty_summary_and_keeps_its_comments(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    one = tmp_path / "rivers.html"
+    one.write_text(HTML, encoding="utf-8")
+    assert cli("sources", "add", str(one), "--project", str(root)).exit_code == 0
+    lonely = cli("summarize", "--project", str(root))
+    assert lonely.exit_code == 0 and "no themes" in lonely.output and "briefgen themes suggest" in lonely.output
+    two = tmp_path / "levels.txt"
+    two.write_text("The river fell to its lowest level in thirty years after the dry winter.\n\n"
+                   "Officials said the river level may fall again in May.\n", encoding="utf-8")
+    assert cli("sources", "add", str(two), "--project", str(root)).exit_code == 0
+    before = (root / "summary" / "summary.yaml").read_text(encoding="utf-8")
+    result = cli("summarize", "--project", str(root))
+    assert result.exit_code == 0, result.stderr
+    after = (root / "summary" / "summary.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.split("themes:")[0])  # the skeleton's comments stay on top
+    assert "proposed themes" in result.output and "new since the last summarize" in result.output, result.output
+    assert "themes:\n" in after and "- id:" in after
+    assert (root / "summary" / "sources.lock").is_file()
+    assert cli("themes", "--project", str(root)).exit_code == 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.compose import labels, markup, templates
+from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
@@ -72,13 +72,22 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
     """Return the variables every brief template sees."""
     spec, md = brief.spec, templates.Md
     return {
-        "brief": spec.model_dump(), "citations": spec.citations.model_dump(), "toc": spec.toc,
+        "brief": spec.model_dump(), "citations": citing(spec.citations.style, spec.citations.placement), "toc": spec.toc,
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
     }
+
+
+def citing(style_name: str, placement: str | None) -> dict[str, Any]:
+    """The template's ``citations``: style, placement in effect, and what to place."""
+    style = citations.get(style_name)
+    placed = citations.placement_of(style_name, placement)
+    return {"style": style_name, "placement": placed, "numeric": style.numeric,
+            "endnotes": placed == citations.ENDNOTES and not style.numeric,
+            "references_label": style.references_label}
 
 
 def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
@@ -96,12 +105,17 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
             padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
+    unknown = citations.style_problem(brief.spec.citations.style)
+    if unknown:
+        raise UserError([brief.problem(("citations", "style"), *unknown)])
+    wrong = citations.placement_problem(brief.spec.citations.style, brief.spec.citations.placement)
+    if wrong:
+        raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = select_all(brief.spec, summary, sources, padding)
     text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates),
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
-    markup.check_citations(text, f"{brief.spec.template} (output)")
     try:
         for block in markup.parse(text, markup.Anchors()):
             blocks += _expand(block, claims, summary, sources, brief,

@@ -15,7 +15,7 @@ report (``changes``). Nothing here writes: the files to write are returned in
 
 A document that cannot be read does not stop the run: the summary is written
 from the others, and its problem is returned in ``Report.problems`` (the CLI
-exits with PartialFailure's code 3; ``Report.check()`` raises it).
+exits with PartialFailure's code 3).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Protocol
 
 from briefgen.drafting import changes, curation, drafting, keyphrases, sentences, writeback
 from briefgen.drafting.keyphrases import Suggestion
-from briefgen.errors import PartialFailure, Problem, UserError, display
+from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import ingest, schemas, yamlio
 from briefgen.inputs.sources import Source, load_sources
 from briefgen.inputs.summary import Summary
@@ -64,14 +64,12 @@ class Report:
     """Documents in the sources folder that no metadata file lists."""
     proposed: list[str] = field(default_factory=list)
     """Ids of the themes proposed because the summary had none."""
+    note: str = ""
+    """What the analyst should do next when nothing could be drafted."""
     what_changed: changes.Changes = field(default_factory=changes.Changes)
     """What changed, each with file:line (in the written files; in the current ones for a dry run)."""
     unassigned: list[drafting.Draft] = field(default_factory=list)
     """Strong sentences that fit no theme clearly (no margin over the runner-up): shown, never filed."""
-
-    @property
-    def path(self) -> Path | None:
-        return self.paths[0] if self.paths else None
 
     def line(self) -> str:
         """One line for the terminal: what was written and what happened to the claims."""
@@ -83,14 +81,12 @@ class Report:
             text += f"; not in the metadata, ignored: {', '.join(display(p) for p in self.ignored)}"
         if self.problems:
             text += f"; {len(self.problems)} document(s) could not be read"
+        if self.note:
+            text += f"\n{self.note}"
         for d in self.unassigned:
             text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]"
         return text
 
-    def check(self) -> None:
-        """Raise PartialFailure if some documents could not be read."""
-        if self.problems:
-            raise PartialFailure(self.problems)
 
 
 @dataclass
@@ -116,6 +112,9 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
         used: set[str] = set()
         themes = [_proposed(s, used) for s in _phrases(texts).best(10)]
         report.proposed = [t.id for t in themes]
+        if not themes:
+            report.note = ("no themes: the summary has none and the corpus suggests none yet; write themes into "
+                           "summary/summary.yaml (`briefgen themes suggest` lists candidates), or add more sources")
     corpus = _corpus(texts, {sid: s.issued for sid, s in sources.items()})
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
     report.unassigned = [d for d in drafts if not d.theme]
