@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from briefgen import pipeline
+from briefgen.compose.citations import PLACEMENTS, STYLES, Item, get
 from briefgen.compose.transforms import map_runs
 from briefgen.inputs import sources, spec
-from briefgen.inputs.schemas import PLACEMENTS, STYLES
 from briefgen.model import Footnote, NoteList, plain_text
 from conftest import ROOT
 from readback import docx_body, docx_footnotes, flat, para_text, pdf_body_text
@@ -30,8 +30,12 @@ def notes_of(model) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("style", STYLES)
-@pytest.mark.parametrize("placement", PLACEMENTS)
+VALID = [(name, placement) for name, style in STYLES.items() for placement in style.placements]
+INVALID = [(name, placement) for name, style in STYLES.items() for placement in PLACEMENTS
+           if placement not in style.placements]
+
+
+@pytest.mark.parametrize(("style", "placement"), VALID)
 def test_docx_and_pdf_carry_the_same_notes(tmp_path, style, placement):
     text = BRIEF.read_text(encoding="utf-8").replace('style: "chicago-notes"', f'style: "{style}"')
     text = text.replace('placement: "footnotes"', f'placement: "{placement}"')
@@ -45,7 +49,7 @@ def test_docx_and_pdf_carry_the_same_notes(tmp_path, style, placement):
     docx_text = flat(" ".join(para_text(p) for p in docx_body(files[".docx"])))
     pdf_text = pdf_body_text(files[".pdf"], ["Policy Analysis Unit", "TLP:GREEN"])
     footnotes = notes_of(model)
-    if placement == "footnotes":
+    if placement == "footnotes" and not STYLES[style].numeric:
         assert footnotes and sorted(docx_footnotes(files[".docx"]).values()) == sorted(footnotes)
         for note in footnotes:
             assert note[:50] in pdf_text, note
@@ -70,5 +74,21 @@ def test_zotero_csl_json_export_works_as_metadata(tmp_path):
     assert article.text == "Reservoirs fell again in March."
     report = found["wri2023"]
     assert report.path is None and report.csl["publisher-place"] == "Washington, DC"
-    from briefgen.compose import citations
-    assert plain_text(citations.reference(article.csl, "chicago-notes")).startswith("Smith, Jane. “Drought Deepens Across the South.” The Guardian")
+    entry = get("chicago-notes").entry(Item.from_csl(article.csl))
+    assert plain_text(entry).startswith("Smith, Jane. “Drought Deepens Across the South.” The Guardian")
+
+
+@pytest.mark.parametrize(("style", "placement"), INVALID)
+def test_a_style_without_the_placement_is_a_positioned_error(tmp_path, style, placement):
+    text = BRIEF.read_text(encoding="utf-8").replace('style: "chicago-notes"', f'style: "{style}"')
+    text = text.replace('placement: "footnotes"', f'placement: "{placement}"')
+    path = tmp_path / "brief.yaml"
+    path.write_text(text, encoding="utf-8")
+    project = pipeline.Project(ROOT)
+    corpus = pipeline.load_corpus(project)
+    problems = pipeline.check(project, [path])
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("placement:"))
+    assert [p for p in problems if p.line == line and p.path == "citations.placement"], problems
+    message = str(problems[-1])
+    assert all(repr(p) in message for p in STYLES[style].placements) and placement in message
+    assert corpus

@@ -83,7 +83,7 @@ def test_rendering_uses_the_same_grammar():
 def test_rendering_refuses_a_malformed_citation():
     with pytest.raises(UserError, match=r"out:1:11: citation: expected '@key'"):
         markup.check_citations("Text [@a; b].", "out")
-    with pytest.raises(UserError, match="citation"):
+    with pytest.raises(markup.MarkupError, match="citation"):  # compose positions it in the spec
         markup.parse("Text [@a; b].", markup.Anchors())
 
 

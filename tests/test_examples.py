@@ -109,8 +109,9 @@ def test_every_citation_resolves_and_every_reference_is_used(built, name):
     pdf = flat(" ".join(pdf_pages(files[".pdf"])))
     docx_text = flat(" ".join(para_text(p) for p in docx_body(files[".docx"])))
     style = housestyle.load_style(brief.spec.style, PROJECT.templates_dir)
-    padding = frozenset(pipeline.support.check_corpus(corpus.summary, corpus.sources).padding)  # as the pipeline composes
-    draft = compose.compose(brief, corpus.summary, corpus.sources, PROJECT.templates_dir, style, padding)
+    checked = pipeline.support.check_corpus(corpus.summary, corpus.sources)  # as the pipeline composes:
+    resolved = pipeline.support.resolve_claim_citations(brief, corpus.summary, checked)  # [@claim:ID] → its sources
+    draft = compose.compose(resolved, corpus.summary, corpus.sources, PROJECT.templates_dir, style, frozenset(checked.padding))
     cited = transforms.cited_keys(draft.blocks)
     refs = [e for b in model.body if isinstance(b, NoteList) for e in b.entries if e.anchor.startswith("ref-")]
     assert sorted(e.anchor for e in refs) == sorted(f"ref-{k}" for k in cited), "each cited source once, no other"

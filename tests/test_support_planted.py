@@ -16,6 +16,8 @@ from conftest import cli
 
 PLANTED = Path(__file__).parent / "data" / "planted"
 SUMMARY = "summary/summary.yaml"
+SOURCES = "sources/sources.yaml"
+BRIEF = "briefs/planted.yaml"
 
 EXPECTED = {
     (SUMMARY, 11, 38, "error", "support.number", 'claim wrong-number: "15" is not in any of its quotes'),
@@ -26,6 +28,13 @@ EXPECTED = {
     (SUMMARY, 36, 21, "warning", "support.padding", "claim padded: quote 2 (beta) is padding: it adds no support the other quotes lack"),
     (SUMMARY, 38, 16, "warning", "support.plural", 'claim one-as-many: "Analysts" presents one source as many'),
     (SUMMARY, 53, 11, "warning", "support.accepted", "claim accepted-unexplained: an acceptance without a reason"),
+    (SOURCES, 17, 3, "warning", "sources.gap", "source gamma: no outlet, URL, accessed"),
+    (SOURCES, 17, 3, "warning", "sources.name", 'source gamma: its name "Kestrel Machines" reads as "Kestrel Machines", a subject of the claims'),
+    (BRIEF, 3, 80, "warning", "support.word", 'bottom_line: "doubled" is not in any passage it cites'),
+    (BRIEF, 3, 108, "warning", "support.plural", 'bottom_line: "Experts" presents one source as many'),
+    (BRIEF, 5, 43, "error", "support.date", 'key_points.0: "May" is not in any passage it cites'),
+    (BRIEF, 6, 6, "warning", "support.uncited", 'key_points.1: "Ana" is stated without a citation'),
+    (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
 }
 
 
@@ -54,6 +63,8 @@ def test_check_fails_on_errors_and_strict_fails_on_warnings(planted: Path, monke
     for claim in ("wrong-number", "wrong-date", "wrong-name"):  # leave only warnings
         text = text.replace(f'id: "{claim}"', f'id: "{claim}"\n        status: "stale"')
     (planted / SUMMARY).write_text(text)
+    brief = (planted / BRIEF).read_text().replace(" in May [@alpha]", " [@alpha]")
+    (planted / BRIEF).write_text(brief)
     relaxed = cli("check")
     assert relaxed.exit_code == 0, relaxed.stderr
     assert "warning: " in relaxed.stderr and "presents one source as many" in relaxed.stderr

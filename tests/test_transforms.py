@@ -30,3 +30,13 @@ def test_in_text_citations_go_before_the_full_stop():
 
 def test_an_ellipsis_is_left_alone():
     assert resolve(f"He said... [@{KEY}] and more...", "footnotes", "chicago-notes") == "He said...1 and more..."
+
+
+def test_note_numbers_follow_punctuation_in_free_text_too():
+    assert resolve(f"It rose in the south [@{KEY}].", "footnotes", "chicago-notes") == "It rose in the south.1"
+    assert resolve(f"First [@{KEY}], then more.", "footnotes", "chicago-notes") == "First,1 then more."
+
+
+def test_numeric_style_is_numeric_in_every_placement():
+    for placement in ("footnotes", "endnotes", "author-date"):
+        assert resolve(f"It rose [@{KEY}].", placement, "ieee") == "It rose [1]."

@@ -58,7 +58,7 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
             problems += conventions.lint(brief)  # bottom line length, key points, recommendation verbs
         except UserError as exc:
             problems += exc.problems
-    return problems
+    return list(dict.fromkeys(problems))  # a claim shown by several briefs is reported once
 
 
 def confined(project: Project, spec_path: Path) -> None:
@@ -72,7 +72,9 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
                                   lambda message, hint: brief.problem(("style",), message, hint))
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding))
+    traced = tuple(support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
+    brief = support.resolve_claim_citations(brief, corpus.summary, checked)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), traced)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
@@ -121,10 +123,10 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
-    if errors:  # TODO(support, next slice): strict promotes these warnings once the seed is clean
+    if errors:
         raise UserError(errors + warnings)
     model = document(project, corpus, brief, checked)
-    built = Built(spec_path)  # support warnings join built.warnings once the seed is strict-clean (next slice)
+    built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
     rendered_formats = formats or brief.spec.formats

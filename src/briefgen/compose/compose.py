@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefgen.compose import labels, markup, templates
+from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
@@ -24,7 +24,7 @@ from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
-from briefgen.model import Block, Meta, Style, Table, TableOfContents, Text
+from briefgen.model import Block, Meta, Style, Table, TableOfContents
 
 
 @dataclass(frozen=True)
@@ -72,20 +72,44 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
     """Return the variables every brief template sees."""
     spec, md = brief.spec, templates.Md
     return {
-        "brief": spec.model_dump(), "citations": spec.citations.model_dump(), "toc": spec.toc,
+        "brief": spec.model_dump(), "citations": citing(spec.citations.style, spec.citations.placement), "toc": spec.toc,
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
-        "sections": [_section(s, chosen, sources) for s, chosen in zip(spec.sections, sections, strict=True)],
+        "sections": [_section(s, chosen, sources, spec.lang) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
     }
 
 
-def _section(section: Section, chosen: list[Selected], sources: dict[str, Source]) -> dict[str, Any]:
+def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> str:
+    """Return the "Information as of" date: the newest issued date among the sources the brief cites."""
+    from briefgen.inputs import citation_syntax
+    from briefgen.support.timecheck import information_as_of
+    spec = brief.spec
+    texts = [spec.bottom_line, *spec.key_points, *spec.recommendations, *(s.text for s in spec.sections)]
+    keys = [k for chosen in sections for s in chosen for k in s.source_ids]
+    for text in texts:
+        keys += [k for c in citation_syntax.check(text)[0] for k in c.keys]
+    iso = information_as_of(list(dict.fromkeys(keys)), sources)
+    return format_date(iso, spec.lang) if iso else ""
+
+
+def citing(style_name: str, placement: str | None) -> dict[str, Any]:
+    """The template's ``citations``: style, placement in effect, and what to place."""
+    style = citations.get(style_name)
+    placed = citations.placement_of(style_name, placement)
+    return {"style": style_name, "placement": placed, "numeric": style.numeric,
+            "endnotes": placed == citations.ENDNOTES and not style.numeric,
+            "references_label": style.references_label}
+
+
+def _section(section: Section, chosen: list[Selected], sources: dict[str, Source],
+             section_lang: str = "en-GB") -> dict[str, Any]:
     return {
         "heading": section.heading, "text": templates.Md(section.text), "quotes": section.quotes,
         "claims": [{
             "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
+            "when": format_date(s.claim.date, section_lang) if s.claim.date else "",
             "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
             "quote": s.evidence[0].quote, "quote_source": sources[s.evidence[0].source].short,
             "sources": list(s.source_ids),
@@ -94,18 +118,29 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
-            padding: frozenset[tuple[str, int]] = frozenset()) -> Draft:
-    """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded."""
+            padding: frozenset[tuple[str, int]] = frozenset(), traced: tuple[Any, ...] = ()) -> Draft:
+    """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded.
+
+    ``padding`` and ``traced`` come from the support check: quotes that support
+    nothing (left out), and the cited free-text sentences with their passages (annex).
+    """
+    unknown = citations.style_problem(brief.spec.citations.style)
+    if unknown:
+        raise UserError([brief.problem(("citations", "style"), *unknown)])
+    wrong = citations.placement_problem(brief.spec.citations.style, brief.spec.citations.placement)
+    if wrong:
+        raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = select_all(brief.spec, summary, sources, padding)
-    text = templates.render(project_templates, brief.spec.template, context(brief, sections, sources, project_templates),
+    variables = context(brief, sections, sources, project_templates)
+    variables["information_as_of"] = _as_of(brief, sections, sources)
+    text = templates.render(project_templates, brief.spec.template, variables,
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
-    markup.check_citations(text, f"{brief.spec.template} (output)")
     try:
         for block in markup.parse(text, markup.Anchors()):
             blocks += _expand(block, claims, summary, sources, brief,
-                              labels.labels(brief.spec.lang, project_templates))
+                              labels.labels(brief.spec.lang, project_templates), traced)
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
@@ -139,7 +174,7 @@ def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
             sources: dict[str, Source], brief: Brief,
-            words: dict[str, Any]) -> list[Block | markup.Directive]:
+            words: dict[str, Any], traced: tuple[Any, ...] = ()) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
@@ -148,7 +183,7 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                                      f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources, words)]
+        return [annex(claims, sources, words, traced)]
     if block.name == "figure":
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
@@ -160,21 +195,9 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                              f"::: {block.name}", block.line)
 
 
-def _dated(source: Source) -> str:
-    """Return the source's short name with its year, as a reviewer would cite it."""
-    return f"{source.short}, {source.year}" if source.year else source.short
-
-
-def annex(claims: tuple[Selected, ...], sources: dict[str, Source],
-          words: dict[str, Any] | None = None) -> Table:
-    """Return the evidence annex: each claim, then each of its quotes with its source."""
-    rows = []
-    for index, chosen in enumerate(claims, 1):
-        for k, evidence in enumerate(chosen.evidence):
-            claim_cell = (Text(f"{index}. {chosen.claim.text}"),) if k == 0 else ()
-            rows.append((claim_cell, (Text(f"“{' '.join(evidence.quote.split())}”"),),
-                         (Text(_dated(sources[evidence.source])),)))
-    words = words or labels.labels("en")
-    header = ((Text(str(words["claim"])),), (Text(str(words["quote"])),), (Text(str(words["source"])),))
-    return Table(header, tuple(rows), caption=str(words["evidence"]), widths=(3, 5, 2))
+def annex(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,
+          traced: tuple[Any, ...] = ()) -> Table:
+    """Return the evidence annex (see ``compose.annex``)."""
+    from briefgen.compose.annex import annex as evidence_annex
+    return evidence_annex(claims, sources, words, traced)
 

@@ -74,7 +74,8 @@ def _cite_rule(state: StateInline, silent: bool) -> bool:
         find = citation_syntax.bracketed if ch == "[" else citation_syntax.in_text
         citation = find(state.src, state.pos)
     except citation_syntax.CitationSyntaxError as exc:
-        raise UserError(f"citation: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")) from None
+        found = state.src[state.pos:].split("\n")[0][:60]
+        raise MarkupError(f"citation: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""), found) from None
     if citation is None:
         return False
     if not silent:

@@ -2,12 +2,15 @@
 
 Citations are numbered and resolved here, once, so every renderer draws the
 same notes: Cite nodes become Footnotes (footnotes), Markers to endnotes
-(endnotes) or Markers to reference entries (author-date, and IEEE's [n]). The
-``::: notes`` and ``::: references`` directives become NoteLists.
+(endnotes) or Markers to reference entries (in-text citations, and the [n] of a
+numeric style in every placement). The style object (compose/citations) decides
+every form; nothing here compares style names. The ``::: notes`` and
+``::: references`` directives become NoteLists.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any, assert_never
@@ -91,14 +94,16 @@ def cited_keys(blocks: tuple[Block | Directive, ...]) -> list[str]:
 class Resolver:
     """Replaces Cite nodes in document order, collecting endnotes."""
 
-    def __init__(self, sources: dict[str, Source], keys: list[str], style: str, placement: str):
-        items = citations.disambiguate([sources[k].csl for k in keys], style)
-        self.items = {str(item["id"]): item for item in items}
-        self.style, self.placement = style, placement
-        self.numbers = {k: i for i, k in enumerate(keys, 1)}
-        self.labels = citations.in_text_labels(list(self.items.values()), style)
-        self.writer = citations.NoteWriter(style)
+    def __init__(self, sources: dict[str, Source], keys: list[str], style: str, placement: str | None):
+        self.style = citations.get(style)
+        self.placement = citations.placement_of(style, placement)
+        self.citer = citations.Citer(self.style, [citations.Item.from_csl(sources[k].csl) for k in keys])
+        self.csl = {k: sources[k].csl for k in keys}  # for what the sources list adds (support's sourcecheck)
         self.notes: list[Entry] = []
+
+    @property
+    def in_notes(self) -> bool:
+        return not self.style.numeric and self.placement in (citations.FOOTNOTES, citations.ENDNOTES)
 
     def run(self, run: Run) -> Run:
         out: list[Inline] = []
@@ -111,55 +116,82 @@ class Resolver:
                 out.append(type(node)(self.run(node.content)))
             else:
                 out.append(node)
-        return _tidy(tuple(out))
+        return _punctuation_first(_tidy(tuple(out)))
 
     def cite(self, cite: Cite) -> list[Inline]:
-        items = [self.items[k] for k in cite.keys]
-        if self.placement == "footnotes":
-            return [Footnote(str(len(self.notes) + 1), self._note(items))]
-        if self.placement == "endnotes":
-            n = str(len(self.notes) + 1)
-            return [Marker(n, f"note-{n}", True)] if self._note(items) else []
-        return self.in_text(cite.keys)
-
-    def _note(self, items: list[dict]) -> Run:
-        content = self.writer.note(items)
+        refs = cite.cited or tuple(citations.citer.Plain(k) for k in cite.keys)
+        if not self.in_notes:
+            return self.citer.in_text(refs, narrative=cite.in_text)  # type: ignore[arg-type]
+        content = self.citer.note(refs)  # type: ignore[arg-type]
         n = str(len(self.notes) + 1)
         self.notes.append(Entry(f"note-{n}", f"{n}.", content))
-        return content
-
-    def in_text(self, keys: tuple[str, ...]) -> list[Inline]:
-        opening, separator, closing = citations.in_text(self.style)
-        out: list[Inline] = [Text(opening)]
-        for i, key in enumerate(keys):
-            label = self.labels.get(key) or str(self.numbers[key])
-            out += ([Text(separator)] if i else []) + [Marker(label, f"ref-{key}", False)]
-        return out + [Text(closing)]
+        mark: Inline = Footnote(n, content) if self.placement == citations.FOOTNOTES else Marker(n, f"note-{n}", True)
+        if cite.in_text:  # "@smith argues": the name in the text, the note after it
+            return [*self.style.author(self.citer.items[cite.keys[0]]), mark]
+        return [mark]
 
     def references(self) -> NoteList:
-        keys = list(self.items)
-        if self.style != "ieee":
-            keys.sort(key=lambda k: citations.sort_key(self.items[k], self.style))
-        label = (lambda k: f"[{self.numbers[k]}]") if self.style == "ieee" else (lambda k: "")
-        return NoteList(tuple(Entry(f"ref-{k}", label(k), citations.reference(self.items[k], self.style)) for k in keys))
+        return NoteList(tuple(Entry(f"ref-{k}", label, entry + _checkable(self.csl[k]))
+                              for k, label, entry in self.citer.references()))
+
+
+def _checkable(item: dict) -> tuple[Inline, ...]:
+    """Return what the sources list adds to an entry: acknowledged gaps, reliability (support's sourcecheck)."""
+    from briefgen.support.sourcecheck import describe
+    note = describe(item)
+    return (Text(" " + note),) if note else ()
 
 
 def _attach(before: list[Inline], cited: list[Inline]) -> list[Inline]:
     """Join a resolved citation to the text before it, as a typesetter would.
 
-    A note number sits right after the word or the full stop ("grounds.¹"); an
-    in-text citation goes before the sentence's full stop ("grounds (Reuters 2023).").
+    A note number sits right after the word ("grounds¹"; _punctuation_first then puts
+    it after a following full stop or comma); an in-text citation goes before the
+    sentence's full stop ("grounds (Reuters 2023).").
     """
     last = before[-1] if before and isinstance(before[-1], Text) else None
     if last is None or not cited:
         return before + cited
     stripped = last.text.rstrip()
-    superscript = isinstance(cited[0], Footnote) or (isinstance(cited[0], Marker) and cited[0].superscript)
+    superscript = _is_note_mark(cited[0]) or (len(cited) > 1 and _is_note_mark(cited[-1]) and not isinstance(cited[0], Text))
     if superscript:
         return before[:-1] + ([Text(stripped)] if stripped else []) + cited
     if stripped.endswith(".") and not stripped.endswith(".."):
         return before[:-1] + [Text(stripped[:-1] + " ")] + cited + [Text(".")]
     return before + cited
+
+
+def _is_note_mark(node: Inline) -> bool:
+    return isinstance(node, Footnote) or (isinstance(node, Marker) and node.superscript)
+
+
+_TRAILING = re.compile(r"^[.,;:?!]+")
+
+
+def _punctuation_first(run: Run) -> Run:
+    """Move punctuation that follows note numbers before them: "South.¹", not "South¹." (CMOS 18, chapter 13: note numbers follow punctuation)."""
+    nodes, out, i = list(run), [], 0
+    while i < len(nodes):
+        if not _is_note_mark(nodes[i]):
+            out.append(nodes[i])
+            i += 1
+            continue
+        j = i
+        while j < len(nodes) and _is_note_mark(nodes[j]):
+            j += 1
+        after = nodes[j] if j < len(nodes) else None
+        match = _TRAILING.match(after.text) if isinstance(after, Text) else None
+        if match and isinstance(after, Text):
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text.rstrip() + match.group(0))
+            else:
+                out.append(Text(match.group(0)))
+            out += nodes[i:j] + ([Text(after.text[match.end():])] if after.text[match.end():] else [])
+            i = j + 1
+        else:
+            out += nodes[i:j]
+            i = j
+    return tuple(out)
 
 
 def _tidy(run: Run) -> Run:
@@ -205,7 +237,7 @@ def printable(run: Run) -> Run:
     return tuple(out)
 
 
-def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str) -> Document:
+def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str | None) -> Document:
     """Return the final Document: citations resolved, notes and references placed."""
     keys = cited_keys(draft.blocks)
     unknown = [k for k in keys if k not in sources]
@@ -216,7 +248,7 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str)
     final: list[Block] = []
     for block in body:
         if isinstance(block, Directive):
-            if block.name == "notes" and placement == "endnotes":
+            if block.name == "notes" and resolver.in_notes and resolver.placement == citations.ENDNOTES:
                 final.append(NoteList(tuple(resolver.notes)))
             elif block.name == "references":
                 final.append(resolver.references())

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 CLAIM_PREFIX = "claim:"
 """A key ``claim:ID`` cites a claim of the summary rather than a source."""
@@ -137,6 +138,12 @@ def _closing(text: str, pos: int) -> int:
     return -1
 
 
+def _paragraph_end(text: str, pos: int) -> int:
+    """The offset of the blank line ending the paragraph at ``pos`` (a bracket never spans one)."""
+    match = re.compile(r"\n[ \t]*\n").search(text, pos)
+    return match.start() if match else len(text)
+
+
 def _locator(after: str) -> tuple[str, str, str]:
     """(locator, label, suffix) from the text after a key."""
     match = _LOCATOR_RE.match(after)
@@ -177,24 +184,26 @@ def bracketed(text: str, pos: int) -> Citation | None:
     """
     if text[pos:pos + 1] != "[":
         return None
-    close = _closing(text, pos)
-    # An unclosed '[' is text (Pandoc); it starts a (broken) citation only if an '@' follows in its paragraph.
-    paragraph = re.search(r"\n[ \t]*\n", text[pos:])
-    limit = close if close > 0 else pos + paragraph.start() if paragraph else len(text)
-    inner_ats = [i for i in range(pos + 1, limit) if starts_citation(text, i)]
-    if not inner_ats:
-        if re.match(r"\[-?@", text[pos:]):
+    starts = re.match(r"\[\s*-?@", text[pos:]) is not None  # "[@…" or "[-@…": meant as a citation
+    limit = _paragraph_end(text, pos)
+    close = _closing(text[:limit], pos)
+    if close < 0:  # an unclosed "[" is text (Pandoc), unless an '@' follows in its paragraph
+        if starts or any(starts_citation(text, i) for i in range(pos + 1, limit)):
+            raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the paragraph")
+        return None
+    if "[" in text[pos + 1:close]:
+        if starts:
+            raise CitationSyntaxError(pos, "expected no brackets inside a citation")
+        return None  # "[see [@a]]": the inner bracket is the citation
+    if not any(starts_citation(text, i) for i in range(pos + 1, close)):
+        if starts:
             raise CitationSyntaxError(pos + 1, "expected a citation key after '@'",
                                       "keys start with a letter, digit or _; write \\@ for a literal @")
         return None
-    if close < 0:
-        raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the text")
     if text[close + 1:close + 2] in ("(", "["):
         return None  # a Markdown link whose text mentions @someone
-    if "[" in text[pos + 1:close]:
-        raise CitationSyntaxError(pos, "expected no brackets inside a citation")
     cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
-    items = tuple(_item(text, a + 1, b) for a, b in zip(cuts, cuts[1:], strict=False))
+    items = tuple(_item(text, a + 1, b) for a, b in pairwise(cuts))
     return Citation(items, pos, close + 1)
 
 

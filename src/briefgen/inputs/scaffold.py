@@ -24,7 +24,7 @@ SCHEMA_FILES: dict[str, type[BaseModel]] = {
 
 EXAMPLES: dict[str, Any] = {"max_pages": 2, "page_size": "A4", "since": "2024-01-01", "until": "2024-12-31", "limit": 4,
                             "text": "Your own Markdown before the claims [@source-id].", "claims": ["claim-id"],
-                            "include_sources": ["source-id"], "exclude_sources": ["source-id"]}
+                            "include_sources": ["source-id"], "exclude_sources": ["source-id"], "placement": "footnotes"}
 """Values shown for keys left commented out, where the default (none, empty) would say little."""
 
 COMMENT_AT = 30
@@ -61,7 +61,11 @@ def new_spec(title: str, theme_ids: list[str], summary: Summary, date: str, auth
         elif key.startswith("citations."):
             if key == "citations.style":
                 lines.append("citations:")
-            lines.append(_line(f"  {_key_value(key.split('.')[1], field, field.default)}", field))
+            name = key.split('.')[1]
+            if field.default is None:  # placement: the style's own unless set
+                lines.append(_line(f"  # {_key_value(name, field, EXAMPLES[name])}", field))
+            else:
+                lines.append(_line(f"  {_key_value(name, field, field.default)}", field))
         elif key in chosen or field.is_required():
             lines.append(_line(_key_value(key, field, chosen.get(key, "")), field))
         else:

@@ -169,10 +169,10 @@ PLACEMENTS: tuple[str, ...] = get_args(Placement)
 class Citations(_Strict):
     """How the brief cites its sources."""
 
-    style: CitationStyle = "chicago-notes"
-    """The citation style: Chicago (CMOS 18) notes-bibliography or author-date, APA 7, or IEEE."""
-    placement: Placement = "footnotes"
-    """Where citations go: at the foot of the page, in a Notes section, or in the text with a reference list (IEEE gives `[n]`)."""
+    style: str = "chicago-notes"
+    """The citation style: `chicago-notes` (CMOS 18 notes-bibliography), `chicago-author-date`, `apa` (APA 7), `ieee`, or another registered one."""
+    placement: Placement | None = None
+    """Where citations go: `footnotes`, `endnotes` or `author-date` (in the text); default: the style's own, and each style has only its own."""
 
 
 class Section(_Strict):

@@ -9,6 +9,7 @@ everything downstream copes with a source that has no author, date or URL.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from briefgen.errors import Problem, UserError, did_you_mean, display
 from briefgen.inputs import dates, ingest, paths, schemas, yamlio, zotero
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
+_NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 DOCUMENT_METADATA = (".html", ".htm", ".pdf", ".docx")
 """Documents that carry metadata of their own (title, date, author), merged under the metadata file's."""
 
@@ -42,7 +44,8 @@ class Source:
 
     @property
     def title(self) -> str:
-        return str(self.csl.get("title", "")) or self.id
+        """The title as text, without CSL's case-protection markup (``<span class="nocase">``)."""
+        return _NOCASE.sub(r"\1", str(self.csl.get("title", ""))) or self.id
 
     @property
     def short(self) -> str:

@@ -25,13 +25,17 @@ class CorpusReport:
     """Claim id → its findings."""
     padding: set[tuple[str, int]] = field(default_factory=set)
     """(claim id, evidence index) of every padding quote."""
+    sources: list[Problem] = field(default_factory=list)
+    """Findings about the sources' metadata (see ``sourcecheck``)."""
+    names: frozenset[str] = frozenset()
+    """Stems the claims and quotes write as proper names mid-sentence (for opening words of free text)."""
 
     def supporting(self, claim: Claim) -> list[int]:
         """Return the indices of the claim's evidence that supports it (padding left out)."""
         return [k for k in range(len(claim.evidence)) if (claim.id, k) not in self.padding]
 
     def all_problems(self) -> list[Problem]:
-        return [p for found in self.problems.values() for p in found]
+        return [p for found in self.problems.values() for p in found] + self.sources
 
 
 def check_claims(summary: Summary) -> CorpusReport:
@@ -86,8 +90,9 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
 
 
 def is_attribution(word: w.Word) -> bool:
-    """True for a plural attribution word ("analysts"): the plural check judges it, not the quotes."""
-    return word.text.lower() in w.phrase_list("plural_attribution")
+    """True for a plural attribution word ("analysts") or a relative time word ("now"): their own checks judge them."""
+    low = word.text.lower()
+    return low in w.phrase_list("plural_attribution") or low in w.phrase_list("relative_time")
 
 
 def plural(loaded, path: tuple, text: str, count: int, who: str) -> list[Problem]:  # type: ignore[no-untyped-def]

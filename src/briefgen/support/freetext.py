@@ -23,8 +23,8 @@ from briefgen.support.claims import CorpusReport, is_attribution, plural, shorte
 from briefgen.support.match import judge, passage_keys, supports
 from briefgen.text import words as w
 
-PASSAGES_PER_SOURCE = 3
-"""How many of a cited source's best-matching sentences a free-text sentence is judged against."""
+PASSAGES_PER_SOURCE = 4
+"""At most how many of a cited source's best-matching sentences a free-text sentence is judged against."""
 
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
@@ -37,6 +37,8 @@ class Traced:
 
     where: str
     """The spec key path, e.g. ``bottom_line`` or ``sections.1.text``."""
+    path: tuple
+    """The same key path as a tuple."""
     text: str
     """The sentence as printed (citations removed)."""
     passages: tuple[tuple[str, str], ...]
@@ -68,7 +70,8 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
     """Return ``sentence`` as read: citations and Markdown markup removed."""
     for cite in sorted(citations, key=lambda c: -c.start):
         sentence = sentence[:cite.start] + sentence[cite.end:]
-    return _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
+    text = _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
+    return re.sub(r"\s+([.,;:!?])", r"\1", text)  # no space left where a citation stood before punctuation
 
 
 @lru_cache(maxsize=64)
@@ -81,15 +84,23 @@ def source_passages(text: str) -> tuple[str, ...]:
 
 
 def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
-    """Return the sentences of ``text`` that support most of ``sentence``'s words, best first."""
+    """Return the sentences of ``text`` that together support most of ``sentence``'s words (greedy cover)."""
     found = w.words(sentence, names)
-    scored = []
-    for index, passage in enumerate(source_passages(text)):
+    covers = []
+    for passage in source_passages(text):
         keys, groups = passage_keys(passage)
-        score = sum(1 for word in found if supports(word, keys, groups))
-        if score:
-            scored.append((-score, index, passage))
-    return [p for _, _, p in sorted(scored)[:PASSAGES_PER_SOURCE]]
+        covered = {i for i, word in enumerate(found) if supports(word, keys, groups)}
+        if covered:
+            covers.append((passage, covered))
+    chosen: list[str] = []
+    seen: set[int] = set()
+    for _ in range(PASSAGES_PER_SOURCE):
+        best = max(covers, key=lambda pc: len(pc[1] - seen), default=None)
+        if best is None or not best[1] - seen:
+            break
+        chosen.append(best[0])
+        seen |= best[1]
+    return chosen
 
 
 def free_texts(brief: Brief) -> list[tuple[tuple, str]]:
@@ -130,8 +141,8 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
             verdict = judge(shown, [p for _, p in passages], names)
             closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
             for word in verdict.missing:
-                if is_attribution(word):
-                    continue
+                if is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS):
+                    continue  # a recommendation's action is the analyst's judgement; its facts must be cited
                 hard = word.kind in w.HARD_KINDS
                 problems.append(position.problem(
                     brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',
@@ -139,7 +150,7 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     "error" if hard else "warning", f"support.{word.kind}"))
             supporting = [passages[i] for i in verdict.supporting]
             problems += plural(brief.loaded, path, shown, len({s for s, _ in supporting}), where)
-            traced.append(Traced(where, shown, tuple(supporting)))
+            traced.append(Traced(where, path, shown, tuple(supporting)))
     return problems, traced
 
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from briefgen.errors import Problem
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.summary import Summary
-from briefgen.support.claims import CorpusReport, check_claims
+from briefgen.support import freetext, sourcecheck, timecheck
+from briefgen.support.claims import SKIPPED_STATUSES, CorpusReport, check_claims
+from briefgen.support.freetext import Traced
+from briefgen.support.match import sentence_names
 
 
 @dataclass
@@ -16,32 +22,77 @@ class BriefReport:
     """The support check of one brief: its findings, and what the annex shows."""
 
     problems: list[Problem] = field(default_factory=list)
+    traced: list[Traced] = field(default_factory=list)
+    """Every cited free-text sentence, with the passages that support it."""
 
 
 def check_corpus(summary: Summary, sources: dict[str, Source]) -> CorpusReport:
     """Return the support check of every claim and source."""
-    return check_claims(summary)
+    report = check_claims(summary)
+    report.sources = sourcecheck.check_sources(sources, summary)
+    claims = summary.claims.values()
+    report.names = sentence_names(*(c.text for c in claims), *(e.quote for c in claims for e in c.evidence))
+    return report
 
 
 def shown_claims(brief: Brief, summary: Summary) -> list[str]:
     """Return the ids of the claims the brief's sections may show (before limits and source filters)."""
     ids: list[str] = []
     for section in brief.spec.sections:
-        for theme_id in section.themes:
-            ids += [c.id for c in summary.theme(theme_id).claims if c.status != "draft" or section.drafts]
-        ids += [c for c in section.claims if summary.claims[c].status != "draft" or section.drafts]
-    return list(dict.fromkeys(ids))
+        ids += [c.id for t in section.themes for c in summary.theme(t).claims]
+        ids += section.claims
+    claims = summary.claims
+    return [i for i in dict.fromkeys(ids)
+            if claims[i].status not in SKIPPED_STATUSES and (claims[i].status != "draft" or _drafts(brief))]
+
+
+def _drafts(brief: Brief) -> bool:
+    return any(s.drafts for s in brief.spec.sections)
+
+
+def brief_date(brief: Brief) -> str:
+    """Return the brief's date (ISO): the spec's, else SOURCE_DATE_EPOCH's, else ''."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    fallback = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
+    return brief.spec.date or fallback
 
 
 def check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport) -> BriefReport:
-    """Return the support check of ``brief``'s own sentences."""
-    return BriefReport()
+    """Return the support check of ``brief``'s own sentences, and of time words in what it prints."""
+    problems, traced = freetext.check_free_text(brief, summary, sources, corpus, corpus.names)
+    date = brief_date(brief)
+    for item in traced:
+        problems += timecheck.stale_time(brief.loaded, item.path, item.text, item.where, date,
+                                         [sources[s].issued for s, _ in item.passages if s in sources and sources[s].issued])
+    for claim_id in shown_claims(brief, summary):
+        claim = summary.claims[claim_id]
+        loaded, path = summary.where[f"claim:{claim_id}"]
+        dates = [sources[claim.evidence[k].source].issued for k in corpus.supporting(claim)
+                 if claim.evidence[k].source in sources and sources[claim.evidence[k].source].issued]
+        problems += timecheck.stale_time(loaded, path + ("text",), claim.text, f"claim {claim_id}", date, dates)
+    return BriefReport(problems, traced)
 
 
 def build_problems(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport) -> list[Problem]:
-    """Return every finding that concerns what ``brief`` prints: its claims, its sentences, its sources."""
+    """Return every finding that concerns what ``brief`` prints: its claims, its sentences."""
     found = [p for claim_id in shown_claims(brief, summary) for p in corpus.problems.get(claim_id, [])]
     return found + check_brief(brief, summary, sources, corpus).problems
+
+
+def resolve_claim_citations(brief: Brief, summary: Summary, corpus: CorpusReport) -> Brief:
+    """Return ``brief`` with every ``@claim:ID`` in its text replaced by the claim's supporting sources."""
+    spec = brief.spec
+
+    def expand(text: str) -> str:
+        return freetext.expand_claim_citations(text, summary, corpus)
+
+    update = {
+        "bottom_line": expand(spec.bottom_line),
+        "key_points": [expand(t) for t in spec.key_points],
+        "recommendations": [expand(t) for t in spec.recommendations],
+        "sections": [s.model_copy(update={"text": expand(s.text)}) for s in spec.sections],
+    }
+    return dataclasses.replace(brief, spec=spec.model_copy(update=update))
 
 
 def split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:

@@ -37,7 +37,7 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a
 _NUMBER_WORDS.update({
     "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
     "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9", "trillion": "1e12", "half": "0.5",
-    "dozen": "12", "first": "1st", "second": "2nd", "third": "3rd", "twice": "2x", "double": "2x", "triple": "3x"})
+    "dozen": "12", "twice": "2x", "double": "2x", "triple": "3x"})
 COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D", "PR", "TV", "OK", "FAQ", "ID", "PC", "IP", "HQ"])
 """Acronyms that are ordinary nouns, not proper names."""
 
@@ -83,28 +83,28 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], list[tuple[re.Pattern[str], str]]]:
-    """Return stem → group ids, and the phrase rewrites (longest first)."""
+def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict[str, str]]:
+    """Return stem → group ids, one pattern of every phrase (longest first), and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
-    phrases: list[tuple[str, str]] = []
+    phrases: dict[str, str] = {}
     for number, line in enumerate(_data("synonyms.txt")):
         items = [i.strip() for i in line.split("|") if i.strip()]
         for item in items:
             if " " in item or "." in item:
-                phrases.append((item, items[0]))
+                phrases[item.lower()] = items[0]
             else:
                 groups.setdefault(stem(item), set()).add(number)
-    phrases.sort(key=lambda p: -len(p[0]))
-    rewrites = [(re.compile(r"(?<!\w)" + re.escape(p) + r"(?!\w)", re.IGNORECASE), to) for p, to in phrases]
-    return {k: frozenset(v) for k, v in groups.items()}, rewrites
+    ordered = sorted(phrases, key=lambda p: -len(p))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
+    return {k: frozenset(v) for k, v in groups.items()}, pattern, phrases
 
 
+@lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
-    for pattern, to in _synonyms()[1]:
-        text = pattern.sub(to, text)
-    return text
+    _, pattern, phrases = _synonyms()
+    return pattern.sub(lambda m: phrases[m.group().lower()], text) if pattern else text
 
 
 def synonyms(key: str) -> frozenset[int]:
@@ -141,13 +141,13 @@ def stem(word: str) -> str:
             least = 3 if suffix in ("s", "es", "ed") else 4
             if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
                 w = w[: -len(suffix)]
+                if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
+                    w = w[:-1]  # "stopp(ed)" → "stop", "signall(ed)" → "signal"
                 break
         else:
             break
     if len(w) > 5 and w.endswith(("is", "iz")):
         w = w[:-2]  # "democratis(ing)" and "democratiz(e)" alike
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]  # "stopp(ed)" → "stop"
     return w
 
 
@@ -186,6 +186,11 @@ def tokens(text: str) -> list[tuple[str, int]]:
 
 def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
     """Return the content words of ``text``, classified; ``names`` are stems known as proper names."""
+    return list(_words(text, names))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str, names: frozenset[str]) -> tuple[Word, ...]:
     found: list[Word] = []
     canon = canonical(text)
     stop = _stopwords()
@@ -193,13 +198,14 @@ def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
         token = match.group()
         if token.endswith(("'s", "’s")):
             token = token[:-2]
-        if not token or (token.lower() in stop and not (token.isupper() and len(token) >= 2)):
+        month = token[0].isupper() and token.lower() in _MONTHS  # "May" and "March" are dates, not stop words
+        if not token or (token.lower() in stop and not month and not (token.isupper() and len(token) >= 2)):
             continue
         if len(token) == 1 and not token.isdigit():
             continue
         kind, key = _kind(token, match.start(), canon, names)
         found.append(Word(token, match.start(), kind, key))
-    return found
+    return tuple(found)
 
 
 def name_stems(text: str) -> frozenset[str]:

@@ -1,0 +1,53 @@
+"""Benchmark: the support check's cost per brief on a project (default: the seed project).
+
+    python benchmarks/bench_support.py [PROJECT] [--repeat N]
+
+Times, per brief, what `check` and `build` add: the corpus check (every claim
+against its quotes, every source's metadata) shared by the briefs, plus each
+brief's own sentences and time words. Caches are cleared before each round, so
+every round is a cold run. Goal: under 50 ms per brief on the seed project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from briefgen import pipeline
+from briefgen.inputs import spec
+from briefgen.support import freetext, match, stage
+from briefgen.text import words
+
+
+def _clear() -> None:
+    for cached in (match.passage_keys, freetext.source_passages, words.stem, words._words, words.canonical):
+        cached.cache_clear()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("project", nargs="?", default=".")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    project = pipeline.Project(Path(args.project))
+    corpus = pipeline.load_corpus(project)
+    for source in corpus.sources.values():
+        _ = source.text  # reading files is the loader's cost, not the check's
+    briefs = [spec.load_spec(p, corpus.summary, corpus.sources) for p in project.specs()]
+    rounds = []
+    for _ in range(args.repeat):
+        _clear()
+        start = time.perf_counter()
+        checked = stage.check_corpus(corpus.summary, corpus.sources)
+        for brief in briefs:
+            stage.check_brief(brief, corpus.summary, corpus.sources, checked)
+        rounds.append((time.perf_counter() - start) / len(briefs))
+    print(f"{len(briefs)} briefs, {len(corpus.summary.claims)} claims, {len(corpus.sources)} sources: "
+          f"support check {statistics.median(rounds) * 1000:.1f} ms per brief (median of {args.repeat} cold rounds; "
+          f"min {min(rounds) * 1000:.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()
