@@ -1,7 +1,7 @@
 """Building blocks shared by the styles: pieces of inline nodes, titles and their case, joining.
 
 Titles may protect words from case changes with CSL's markup, as Zotero and every
-CSL processor read it: ``<span class="nocase">Li Qiang</span>``. Nothing else in a
+CSL processor read it: ``<span class="nocase">Lake Tana</span>``. Nothing else in a
 title is markup: ``<b>`` or ``*x*`` print as written.
 """
 
