@@ -62,6 +62,11 @@ class Corpus:
             self._facts[i] = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
         return self._facts[i]
 
+    def has_figures(self, i: int) -> bool:
+        """Whether sentence ``i`` could state a month or an amount (``facts.may_state_figures``)."""
+        doc, start, end = self.spans[i]
+        return facts.may_state_figures(self.texts[doc][start:end], self.issued[doc])
+
     def _rare(self, token: str) -> bool:
         return self.doc_tokens.get(token, 0) <= RARE * len(self.texts)
 

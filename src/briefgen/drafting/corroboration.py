@@ -64,7 +64,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     Each sentence is judged against the claims it shares a weighted token with (an inverted index of the
     claims, so the pass is linear in the corpus) and joins the one it matches best."""
     bags = [frozenset(corpus.bags[i]) for i in leaders]
-    masses = [weights.weight(bag) for bag in bags]
+    roots = [math.sqrt(weights.weight(bag)) for bag in bags]
+    homes = [corpus.spans[i][0] for i in leaders]
+    leading = [corpus.facts(i) for i in leaders]
     holding: dict[str, list[int]] = defaultdict(list)
     """Token → every claim that holds it (weighted tokens only): the candidates, and the shared weight is summed over these."""
     for k, bag in enumerate(bags):
@@ -73,23 +75,33 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 holding[token].append(k)
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
+    idf = weights.idf
     for i, raw in enumerate(corpus.bags):
-        shared: dict[int, float] = defaultdict(float)
-        for token in frozenset(raw):
-            weight = weights.idf.get(token, 0.0)
-            if weight:
-                for k in holding.get(token, ()):
-                    shared[k] += weight
+        bag = frozenset(raw)
+        shared: dict[int, float] = {}
+        for token in bag:
+            postings = holding.get(token)
+            if postings:
+                weight = idf[token]
+                for k in postings:
+                    shared[k] = shared.get(k, 0.0) + weight
         if not shared:
             continue
-        doc = corpus.spans[i][0]
-        mass = weights.weight(frozenset(raw))
-        scored = [(judge(shared[k] / math.sqrt(mass * masses[k]) if mass and masses[k] else 0.0,
-                         partial(corpus.facts, i), partial(corpus.facts, leaders[k])), -k)
-                  for k in shared if corpus.spans[leaders[k]][0] != doc]
-        score, k = max(scored, default=(0.0, 0))
-        if score > 0 and score > found[-k].get(doc, (0.0, 0))[0]:
-            found[-k][doc] = (score, i)
+        doc, root = corpus.spans[i][0], math.sqrt(sum(idf.get(token, 0.0) for token in bag))
+        ranked = [(w / (root * roots[k]), -k) for k, w in shared.items() if homes[k] != doc]
+        ranked = sorted((r for r in ranked if r[0] >= ANCHORED), reverse=True)
+        figures = None
+        for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
+            lead = leading[-negative]
+            if overlap < SAME and not lead.entities & bag:  # only a shared month or amount could tie them
+                figures = corpus.has_figures(i) if figures is None else figures
+                if not (figures and (lead.months or lead.quantities)):
+                    continue
+            score = judge(overlap, partial(corpus.facts, i), lead)
+            if score:
+                if score > found[-negative].get(doc, (0.0, 0))[0]:
+                    found[-negative][doc] = (score, i)
+                break
     evidence = []
     for k, leader in enumerate(leaders):
         others = sorted(found[k].values(), key=lambda f: (-f[0], f[1]))[:MAX_EVIDENCE - 1]

@@ -32,7 +32,11 @@ _YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?![\w-])")
 _QUANTITY = re.compile(r"(?<![\w.-])(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s*%|\s*(?:percent|per cent|thousand|million|billion|trillion)\b|"
                        r"(?<=\d)(?:bn|m|k|tn)\b)?(?![\w-])")
 _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
-_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS.keys() | _TENS.keys(), key=len, reverse=True))
+                          + r")(?:-[a-z]+)?\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'&-]*")
+_OPENING = re.compile(r"[.!?:]\s+[\"“‘(\[]*$")
+_DIGIT = re.compile(r"\d")
 _LIST_NUMBER = re.compile(r"\(\d{1,2}\)")
 _PERSON_HINT = re.compile(r"Secretary|President|Minister|Premier|Chancellor|Sen|Rep|Mr|Ms|Dr|Director|Chair|Governor|"
                           r"Ambassador|Commissioner|CEO|Spokes|Advis| said| says| told| stated| added")
@@ -74,18 +78,21 @@ def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = N
 
     ``rare`` tells which entity tokens are specific enough to count (by default all)."""
     year = issued[:4]
-    months = set()
-    for name, stated in _MONTH_YEAR.findall(text):
-        if stated:
-            months.add(f"{stated}-{_MONTHS[name[:3].lower()]:02d}")
+    months, years, quantities = set(), set(), set()
+    digits = bool(_DIGIT.search(text))
+    rest = text
+    if digits:  # most sentences have none: no stated year, month of a year or figure to look for
+        for name, stated in _MONTH_YEAR.findall(text):
+            if stated:
+                months.add(f"{stated}-{_MONTHS[name[:3].lower()]:02d}")
+        rest = _LIST_NUMBER.sub(" ", _DATE_DAY.sub(" ", text))
+        years = set(_YEAR.findall(rest))
+        rest = _YEAR.sub(" ", rest)
+        quantities = {_number(q) for q in _QUANTITY.findall(rest)}
     doc_dated = bool(year) and bool(_DOC_DATED.search(text))
     if len(issued) >= 7 and doc_dated:
         months.add(issued[:7])
-    rest = _LIST_NUMBER.sub(" ", _DATE_DAY.sub(" ", text))
-    years = set(_YEAR.findall(rest))
-    rest = _YEAR.sub(" ", rest)
-    quantities = {_number(q) for q in _QUANTITY.findall(rest)}
-    for word in _WORDS.findall(rest):
+    for word in _NUMBER_WORD.findall(rest):
         value = _word_number(word.lower())
         if value > 1:
             quantities.add(str(value))
@@ -97,12 +104,23 @@ def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = N
     return Facts(frozenset(quantities), frozenset(years), frozenset(names), frozenset(months), frozenset(entities))
 
 
+def may_state_figures(text: str, issued: str = "") -> bool:
+    """Whether ``text`` could name a month or an amount: it has a digit or a number word, or it is
+    dated by its document (``issued``: "today", "has published")."""
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text) or len(issued) >= 7 and _DOC_DATED.search(text))
+
+
 def _entities(text: str) -> set[str]:
-    """Return the tokens of the capitalised words and acronyms of ``text`` that do not open it (after ``words.canonical``)."""
+    """Return the tokens of the capitalised words and acronyms of ``text`` that do not open it or a clause
+    after a full stop or colon (after ``words.canonical``: "U.S." and "United States" are "US")."""
     found = set()
-    for word in words.words(text):
-        if word.kind == "name":
-            found.update(sentences.tokens(word.text))
+    canon = words.canonical(text)
+    for match in _CAPITALISED.finditer(canon):
+        word, start = match.group(), match.start()
+        head = canon[max(0, start - 8):start]
+        opening = start <= 8 and not head.strip("\"“‘([ ") or bool(_OPENING.search(head))
+        if (word.isupper() and len(word) >= 2) or not opening:
+            found.update(sentences.tokens(word))
     return found
 
 
