@@ -37,3 +37,19 @@ def test_one_support_check_per_build(project: Path, tmp_path: Path, monkeypatch:
 def test_text_without_at_sign_has_no_citations_or_errors() -> None:
     assert citation_syntax.check("[see p. 3] and [unclosed") == ([], [])
     assert len(citation_syntax.check("[see @a, p. 3] and [@b")[1]) == 1
+
+
+def test_a_batch_reads_its_corpus_once(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen import batch
+    loads: list[Path] = []
+    original = pipeline.load_corpus
+
+    def counting(proj: pipeline.Project) -> pipeline.Corpus:
+        loads.append(proj.root)
+        return original(proj)
+
+    monkeypatch.setattr(pipeline, "load_corpus", counting)
+    proj = pipeline.Project(project)
+    specs = sorted((project / "briefs").glob("*.yaml"))[:3]
+    outcomes = batch.build_many(proj, specs, tmp_path, ["docx"], False, 1, lambda o: None)
+    assert [o.error for o in outcomes] == ["", "", ""] and len(loads) == 1
