@@ -65,3 +65,34 @@ def test_a_seed_term_of_several_words_matches_only_as_a_whole() -> None:
     assert {d.text: d.theme for d in drafts} == {
         "Funding for the Commerce Control office grew by $97 million from 2013 through 2024.": "money",
         "The agency updated the Commerce Control List in September.": "lists"}
+
+
+def test_a_sentence_the_analyst_passed_over_comes_back_only_when_another_source_states_it(tmp_path) -> None:
+    from briefgen import pipeline
+    from briefgen.inputs import summary as summary_io
+    from briefgen.inputs.sources import load_sources
+
+    read = ("The dam on the upper river will release extra water to downstream farms next week.\n\n"
+            "Reservoir levels in the basin fell to 31 per cent of capacity in August.\n")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "summary").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(read, encoding="utf-8")
+    entry = '- id: "{0}"\n  type: "report"\n  title: "{0}"\n  file: "{0}.txt"\n'
+    (tmp_path / "sources" / "sources.yaml").write_text(entry.format("a"), encoding="utf-8")
+    (tmp_path / "summary" / "summary.yaml").write_text(
+        'themes:\n  - id: water\n    title: Water\n    terms: [dam, reservoir, release, capacity]\n    claims:\n'
+        '      - id: dam\n        text: "The dam will release water next week."\n        status: curated\n        evidence:\n'
+        '          - source: a\n            quote: "The dam on the upper river will release extra water to downstream farms next week."\n',
+        encoding="utf-8")
+    project = pipeline.Project(tmp_path)
+    report = pipeline.summarize(project)
+    assert (report.added, report.passed_over) == (0, 1), report.line()
+    assert "1 single-source draft(s) left out" in report.line()
+    (tmp_path / "sources" / "b.txt").write_text("Officials said reservoir levels in the basin fell to 31 per cent of capacity "
+                                                "in August, the lowest in a decade.\n", encoding="utf-8")
+    (tmp_path / "sources" / "sources.yaml").write_text(entry.format("a") + entry.format("b"), encoding="utf-8")
+    report = pipeline.summarize(project)
+    assert report.added == 1, report.line()
+    loaded = summary_io.load_summary(project.summary_dir, load_sources(project.sources_dir))
+    (added,) = [c for c in loaded.theme("water").claims if c.id != "dam"]
+    assert sorted(e.source for e in added.evidence) == ["a", "b"]
