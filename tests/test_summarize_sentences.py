@@ -129,3 +129,9 @@ def test_this_rule_names_the_document_not_an_antecedent() -> None:
     assert sentence.claimable
     assert drafting.claim_text(sentence.text) == "The rule is effective November 17, 2023, except for one instruction that takes effect later."
     assert not split("These rules took effect in May across the whole of the region.")[1][0].claimable
+
+
+def test_an_enumerated_title_is_a_fragment_even_mid_paragraph() -> None:
+    text = ("BIS revised two rules: (1) “Export Controls on Semiconductor Manufacturing Items” (SME IFR); and (2) “Implementation "
+            "of Additional Export Controls: Certain Advanced Computing Items; Updates and Corrections” (AC/S IFR).")
+    assert [s.flaw for s in split(text)[1]][-1] == "fragment"

@@ -46,6 +46,9 @@ _DATELINE = re.compile(
     rf"|{_CITY},\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*[-–—]{{1,2}}\s*"  # Washington, D.C.—
     rf"|[A-Z][a-z]{{2}}\.? \d{{1,2}} \([A-Z]{{2,}}\)\s*[-–—]{{1,2}}\s*)"  # Jan. 13 (UPI) --
     r"(?=[“\"‘(]?[A-Z0-9])")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+"""A quoted title: its words ("Advanced Computing", "Manufacturing Items") are not the sentence's verb."""
+_ENUMERATOR = re.compile(r"\(\d{1,2}\)\s")
 _LEADING_REF = re.compile(r"\((?=[^()]{0,60}\d)[^()]{1,60}\)\s+(?=[A-Z])")
 """A parenthesis with a number in it that opens a sentence: the previous sentence's citation, split off from it."""
 _FURNITURE_START = re.compile(
@@ -144,7 +147,8 @@ def split(text: str) -> tuple[str, list[Sentence]]:
             span = _trim(block, start, end, first=index == 0 and listed)
             if span:
                 ended = bool(_ENDED.search(block, start, end))
-                s = Sentence(at + span[0], at + span[1], block[span[0]:span[1]], listed and index == 0, ended, block=number)
+                item = listed and index == 0 or bool(_ENUMERATOR.match(block, span[0]))  # "(2) “Title of a rule” (AC/S IFR)."
+                s = Sentence(at + span[0], at + span[1], block[span[0]:span[1]], item, ended, block=number)
                 found.append(replace(s, flaw=_flaw(s)))
     return normalised, _join(normalised, found)
 
@@ -187,7 +191,7 @@ def _flaw(s: Sentence) -> str:
     text, words = s.text, len(_WORDS.findall(s.text))
     if _furniture(text):
         return "furniture"
-    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(text):
+    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
         return "fragment"
     if words < 12 and not _VERB.search(text) and _title_case(text):
         return "heading"  # "Bureau of Industry and Security, Department of Commerce."
