@@ -3,6 +3,8 @@ look-alike facts that differ in a number or a name never do; a seed term matches
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.drafting import summarize
 from briefgen.drafting.corroboration import judge
 from briefgen.drafting.facts import conflict, facts_of
@@ -47,6 +49,22 @@ def test_one_charge_reported_in_different_words_by_two_outlets_is_one_claim() ->
     texts = {"wire-a": "Acme Industries booked a $5.5bn charge on its chip unit in the first quarter, the company said.\n",
              "wire-b": "The chipmaker disclosed a $5.5 billion write-down tied to Acme Industries' chip unit for the quarter.\n"}
     assert _draft(texts) == [("charges", ["wire-a", "wire-b"])]
+
+
+ISSUE_PAIRS = [  # the cross-source pairs issue #12 found drafted apart, in the outlets' own words
+    ("The commerce ministry added 140 entities to its export charge list on Monday, officials said.",
+     "Officials confirmed that 140 listed entities now face the export charge rules."),
+    ("Export licences for the charge equipment will be required from 15 March 2025, the regulator said.",
+     "From 15 March 2025 a licence is required to export the charge equipment."),
+]
+
+
+@pytest.mark.parametrize("pair", ISSUE_PAIRS)
+def test_the_same_number_or_date_in_other_words_is_one_claim(pair: tuple[str, str]) -> None:
+    texts = {"wire-a": pair[0] + "\n", "wire-b": pair[1] + "\n"}
+    assert _draft(texts) == [("charges", ["wire-a", "wire-b"])]
+    other = pair[1].replace("140", "28").replace("15 March 2025", "1 June 2026")
+    assert sorted(_draft({"wire-a": pair[0] + "\n", "wire-b": other + "\n"})) == [("charges", ["wire-a"]), ("charges", ["wire-b"])]
 
 
 def test_look_alike_charges_that_differ_in_the_amount_stay_apart() -> None:
