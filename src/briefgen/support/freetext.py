@@ -149,7 +149,7 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
                     "error" if hard else "warning", f"support.{word.kind}"))
             supporting = [passages[i] for i in verdict.supporting]
-            problems += plural(brief.loaded, path, shown, len({s for s, _ in supporting}), where)
+            problems += plural(brief.loaded, path, shown, supporting, where)
             traced.append(Traced(where, path, shown, tuple(supporting)))
     return problems, traced
 

@@ -51,7 +51,7 @@ class Word:
     """One content word of a text."""
 
     text: str
-    """As written (possessive ``'s`` removed)."""
+    """As written (possessive ``'s`` removed; a rewritten phrase as the text wrote it)."""
     start: int
     """Offset in the text given (after phrase rewriting: see ``canonical``)."""
     kind: str
@@ -87,24 +87,74 @@ def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict
     """Return stem → group ids, one pattern of every phrase (longest first), and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
-    for number, line in enumerate(_data("synonyms.txt")):
+    for number, line in enumerate(_data("synonyms.txt") + _data("places.txt")):
         items = [i.strip() for i in line.split("|") if i.strip()]
         for item in items:
-            if " " in item or "." in item:
+            if " " in item or "." in item or "-" in item:
                 phrases[item.lower()] = items[0]
             else:
                 groups.setdefault(stem(item), set()).add(number)
     ordered = sorted(phrases, key=lambda p: -len(p))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
+    alternatives = "|".join(_inflected(p) for p in ordered)
+    pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)|(?P<dotted>" + _DOTTED.pattern + ")", re.IGNORECASE) if ordered else None
     return {k: frozenset(v) for k, v in groups.items()}, pattern, phrases
+
+
+def _inflected(phrase: str) -> str:
+    """Return a pattern for ``phrase`` whose first word may be inflected ("taking part", "called for")."""
+    first, sep, rest = phrase.partition(" ")
+    if not sep or not first.isalpha():
+        return f"(?P<p{_key(phrase)}>{re.escape(phrase)})"
+    forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
+             first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
+    forms |= {form for form, base in _irregular().items() if base == first}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f)))
+    return f"(?P<p{_key(phrase)}>(?:{alternatives}) {re.escape(rest)})"
+
+
+def _key(phrase: str) -> str:
+    """Return a group name for ``phrase`` (regex group names are identifiers)."""
+    return "".join(c if c.isalnum() else f"_{ord(c)}_" for c in phrase)
 
 
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
-    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    return _canonical(text)[0]
+
+
+@lru_cache(maxsize=8192)
+def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """Return ``canonical(text)`` and, per rewritten stretch, (start, end, what the text wrote there)."""
     _, pattern, phrases = _synonyms()
-    return pattern.sub(lambda m: phrases[m.group().lower()], text) if pattern else text
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    last, size = 0, 0
+    for match in (pattern or _DOTTED).finditer(text):
+        group = match.lastgroup or ""
+        new = match.group().replace(".", "") if group in ("", "dotted") else phrases[_phrase_names()[group]]
+        out.append(text[last:match.start()])
+        size += match.start() - last
+        spans.append((size, size + len(new), match.group()))
+        out.append(new)
+        size += len(new)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), tuple(spans)
+
+
+def as_written(text: str, start: int) -> str | None:
+    """Return what ``text`` wrote where ``canonical(text)`` has a rewritten stretch at ``start``, else None."""
+    for begin, end, written in _canonical(text)[1]:
+        if begin <= start < end:
+            return written
+    return None
+
+
+@lru_cache(maxsize=1)
+def _phrase_names() -> dict[str, str]:
+    """Return regex group name → phrase, for every synonym phrase."""
+    return {"p" + _key(p): p for p in _synonyms()[2]}
 
 
 def synonyms(key: str) -> frozenset[int]:
@@ -134,11 +184,15 @@ def stem(word: str) -> str:
     w = _irregular().get(w, w)
     if len(w) <= 3:
         return w
+    if w.endswith("acy") and len(w) > 5:
+        w = w[:-2] + "t"  # "diplomacy" → "diplomat", like "diplomatic"; "democracy", "privacy" alike
     if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
     for _ in range(2):  # at most two suffixes: "restrictions" → "restriction" → "restrict"
         for suffix in _SUFFIXES:
-            least = 3 if suffix in ("s", "es", "ed") else 4
+            least = 3 if suffix in ("s", "es", "ed", "e", "ing") else 4
+            if suffix == "es" and not w.endswith(("sses", "xes", "zes", "ches", "shes")):
+                continue  # "notes" → "note" (then "not", like "noted"); "boxes" → "box"
             if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
                 w = w[: -len(suffix)]
                 if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
@@ -204,7 +258,7 @@ def _words(text: str, names: frozenset[str]) -> tuple[Word, ...]:
         if len(token) == 1 and not token.isdigit():
             continue
         kind, key = _kind(token, match.start(), canon, names)
-        found.append(Word(token, match.start(), kind, key))
+        found.append(Word(as_written(text, match.start()) or token, match.start(), kind, key))
     return tuple(found)
 
 
@@ -217,3 +271,4 @@ def contains_phrase(text: str, phrases: tuple[str, ...]) -> list[str]:
     """Return the phrases (lower-case) that occur in ``text`` as whole words."""
     low = " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
     return [p for p in phrases if " " + " ".join(t.lower() for t, _ in tokens(p)) + " " in low]
+
