@@ -66,3 +66,26 @@ def test_date_comes_from_source_date_epoch_when_the_spec_has_none(monkeypatch):
     assert compose.source_date() == "2023-11-14"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert compose.source_date() == ""
+
+
+def test_the_quote_printed_under_a_claim_is_its_best_supporting_one():
+    from briefgen.inputs.schemas import Evidence
+    heading = Evidence(source="s", quote="Key Objectives of the Proposed Body")
+    item = Evidence(source="s", quote="Coordinating international efforts to regulate the technology")
+    claim = "Among the key objectives of the proposed body is coordinating international efforts to regulate the technology."
+    assert compose.shown_evidence(claim, (heading, item)) is item
+    assert compose.shown_evidence("Nothing shared here.", (heading, item)) is heading  # a tie keeps the summary's order
+
+
+def test_compose_prints_the_best_supporting_quote_not_the_first():
+    """In the example summary some claims rest on a list heading first and the item second."""
+    claims = [c for t in CORPUS.summary.themes for c in t.claims if len(c.evidence) > 1]
+    picked = [(c, compose.shown_evidence(c.text, tuple(c.evidence))) for c in claims]
+    moved = [(c, e) for c, e in picked if e is not c.evidence[0]]
+    assert moved, "the example summary no longer has a claim whose first quote is not its best one"
+    theme = next(t for t in CORPUS.summary.themes if moved[0][0] in t.claims)
+    section = compose._section(Section(heading="x", themes=[theme.id], quotes=True),
+                               compose.select(Section(heading="x", themes=[theme.id]), CORPUS.summary, CORPUS.sources),
+                               CORPUS.sources)
+    shown = {c["id"]: c["quote"] for c in section["claims"]}
+    assert shown[moved[0][0].id] == moved[0][1].quote

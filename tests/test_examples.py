@@ -59,7 +59,8 @@ def claim_paragraphs(brief, corpus, model):
     found = []
     for section in brief.spec.sections:
         for chosen in compose.select(section, corpus.summary, corpus.sources):
-            stem = chosen.claim.text.rstrip(".")
+            when = compose.format_date(chosen.claim.date, brief.spec.lang) + ". " if chosen.claim.date else ""
+            stem = when + chosen.claim.text.rstrip(".")  # the default template leads a dated claim with its date
             para = next(p for p in paragraphs if plain_text(p.content).startswith(stem))
             found.append((stem, para))
     return found

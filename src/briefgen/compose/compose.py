@@ -19,12 +19,13 @@ from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
-from briefgen.inputs.schemas import Section
+from briefgen.inputs.schemas import Evidence, Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Meta, Style, Table, TableOfContents
+from briefgen.text import words
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,26 @@ def citing(style_name: str, placement: str | None) -> dict[str, Any]:
             "references_label": style.references_label}
 
 
+def shown_evidence(claim_text: str, evidence: tuple[Evidence, ...]) -> Evidence:
+    """Return the quote to print under a claim: the one sharing most content words with it.
+
+    A claim may rest on a heading ("Key objectives") and the item under it; the
+    reader should see the item. Ties keep the summary's order.
+    """
+    wanted = {w.key for w in words.words(claim_text)}
+    return max(evidence, key=lambda e: len(wanted & {w.key for w in words.words(e.quote)}))
+
+
 def _section(section: Section, chosen: list[Selected], sources: dict[str, Source],
              section_lang: str = "en-GB") -> dict[str, Any]:
+    shown = {s.claim.id: shown_evidence(s.claim.text, s.evidence) for s in chosen}
     return {
         "heading": section.heading, "text": templates.Md(section.text), "quotes": section.quotes,
         "claims": [{
             "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
             "when": format_date(s.claim.date, section_lang) if s.claim.date else "",
             "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
-            "quote": s.evidence[0].quote, "quote_source": sources[s.evidence[0].source].short,
+            "quote": shown[s.claim.id].quote, "quote_source": sources[shown[s.claim.id].source].short,
             "sources": list(s.source_ids),
         } for s in chosen],
     }
