@@ -1,8 +1,9 @@
 """What the support check adds to a brief, read back as a reader would (python-docx, pypdf).
 
 A small traced project: the "Information as of" line under the title, a claim's event
-date where the default template shows it, and the evidence annex's rows for free-text
-sentences (with their supporting passage) and for an accepted paraphrase (with its reason).
+date where the default template shows it, the evidence annex's rows for free-text
+sentences (with their supporting passage) and for an accepted paraphrase (with its
+reason), and a supplied date in square brackets in the bibliography.
 """
 
 from __future__ import annotations
@@ -58,7 +59,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for name in ("alpha.txt", "beta.txt"):
         (root / "sources" / name).write_bytes((PLANTED / "sources" / name).read_bytes())
     sources = (PLANTED / "sources" / "sources.yaml").read_text(encoding="utf-8")
-    (root / "sources" / "sources.yaml").write_text(sources[:sources.index('- id: "gamma"')], encoding="utf-8")
+    sources = sources[:sources.index('- id: "gamma"')].replace('  accessed: "2024-05-01"\n', '  accessed: "2024-05-01"\n  supplied: ["issued"]\n')
+    (root / "sources" / "sources.yaml").write_text(sources, encoding="utf-8")
     (root / "summary").mkdir()
     (root / "summary" / "summary.yaml").write_text(SUMMARY, encoding="utf-8")
     (root / "briefs").mkdir()
@@ -96,13 +98,13 @@ def test_the_annex_has_a_row_for_each_cited_free_text_sentence_with_its_passage(
     paragraphs = _docx(built)
     annex = paragraphs[paragraphs.index("Annex: evidence"):]
     row = annex.index(f"3. {SHOPS}")  # the bottom line's sentence (rows 1-2 are the claims), its citation removed
-    assert annex[row + 1:row + 3] == [f"“{SHOPS}”", "Town Bulletin, 2024"]  # beta's passage that supports it
+    assert annex[row + 1:row + 3] == [f"“{SHOPS}”", "Town Bulletin, [2024]"]  # beta's passage that supports it
     mayor = "The mayor, Ana Ruiz, opened the eastern pier in March."
     row = annex.index(f"5. {mayor}")  # a key point
     assert annex[row + 1:row + 3] == [f"“{mayor}”", "Harbour Authority, 2024"]
     text = _pdf(built)
     tail = text[text.index("Annex: evidence"):]
-    assert f"3. {SHOPS} “{SHOPS}” Town Bulletin, 2024" in tail
+    assert f"3. {SHOPS} “{SHOPS}” Town Bulletin, [2024]" in tail
     assert f"5. {mayor} “{mayor}” Harbour Authority, 2024" in tail
 
 
@@ -113,3 +115,12 @@ def test_the_annex_shows_a_recorded_acceptance_with_its_reason(built: dict[str, 
     assert shown in annex
     text = _pdf(built)
     assert shown in text[text.index("Annex: evidence"):]
+
+
+def test_a_supplied_date_is_bracketed_in_the_bibliography(built: dict[str, Path]) -> None:
+    entry = "Town Bulletin. “Town Notes.” [April 2024]. https://example.org/town-notes."
+    paragraphs = _docx(built)
+    assert entry in paragraphs[paragraphs.index("Bibliography"):]
+    text = _pdf(built)
+    assert entry in text[text.index("Bibliography"):text.index("Annex: evidence")]
+    assert "Harbour Report. Harbour Authority, 2024." in text  # alpha's date was read, not supplied
