@@ -25,7 +25,7 @@ from briefgen.text import frames, words
 
 def _clear() -> None:
     for cached in (match.passage_keys, match.lone_names, freetext.source_passages, words.stem, words._words, words.canonical,
-                   words._canonical, frames.frame_words, frames.compounds):
+                   words._canonical, words._joined, frames.frame_words, frames.compounds):
         cached.cache_clear()
 
 

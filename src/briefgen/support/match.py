@@ -73,24 +73,25 @@ def _name_runs(found: list[w.Word] | tuple[w.Word, ...]) -> list[list[w.Word]]:
     return runs
 
 
-def supports(word: w.Word, keys: frozenset[str], groups: frozenset[int]) -> bool:
-    """True when a passage with ``keys`` and ``groups`` supports ``word``."""
-    if word.key in keys:
-        return True
-    if word.kind in ("number", "date"):
-        return False
-    return bool(w.synonyms(word.key) & groups)
+def needs(found: tuple[w.Word, ...] | list[w.Word]) -> tuple[tuple[str, frozenset[int]], ...]:
+    """Return, per word, its key and the synonym groups that may stand for it (none for numbers and dates)."""
+    return tuple((x.key, frozenset() if x.kind in ("number", "date") else w.synonyms(x.key)) for x in found)
 
 
-def _covered(sentence: str, found: tuple[w.Word, ...], text: str) -> set[int]:
+def supported(wanted: tuple[tuple[str, frozenset[int]], ...], keys: frozenset[str], groups: frozenset[int]) -> set[int]:
+    """Return the indices of ``wanted`` (see ``needs``) that a passage with ``keys`` and ``groups`` supports."""
+    return {i for i, (key, mine) in enumerate(wanted) if key in keys or (mine and not mine.isdisjoint(groups))}
+
+
+def _covered(sentence: str, found: tuple[w.Word, ...], text: str, wanted: tuple[tuple[str, frozenset[int]], ...]) -> set[int]:
     """Return the indices of ``found`` (the words of ``sentence``) that the passage ``text`` supports.
 
-    Besides ``supports``: each part of a hyphenated compound is supported when the passage has the
+    Besides ``supported``: each part of a hyphenated compound is supported when the passage has the
     compound closed up ("click-through" by "clickthrough"); a name written in full is supported when
     the passage names the person by another part of it alone ("Ana Ruiz" by "Ruiz said"; never by a title).
     """
     keys, groups = passage_keys(text)
-    covered = {i for i, word in enumerate(found) if supports(word, keys, groups)}
+    covered = supported(wanted, keys, groups)
     for start, end, key in frames.compounds(sentence):
         if key in keys:
             covered |= {i for i, word in enumerate(found) if start <= word.start < end}
@@ -107,7 +108,8 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     """Return how ``passages`` support ``sentence`` (see the module doc for the rules)."""
     framed = frames.frame_words(sentence)
     found = tuple(x for x in _dedupe(w.words(sentence, names)) if x.start not in framed)
-    covered = [_covered(sentence, found, text) for text in passages]
+    wanted = needs(found)
+    covered = [_covered(sentence, found, text, wanted) for text in passages]
     total = max(len(found), 1)
     shares = tuple(len(c) / total for c in covered)
     order = sorted(range(len(passages)), key=lambda i: (-len(covered[i]), i))

@@ -83,8 +83,9 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict[str, str]]:
-    """Return stem → group ids, one pattern of every phrase (longest first), and phrase → its group's first item."""
+def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], dict[str, str]]:
+    """Return stem → group ids, the phrase patterns by the first two letters they can start with,
+    and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
     for number, line in enumerate(_data("synonyms.txt") + _data("places.txt")):
@@ -94,22 +95,28 @@ def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict
                 phrases[item.lower()] = items[0]
             else:
                 groups.setdefault(stem(item), set()).add(number)
-    ordered = sorted(phrases, key=lambda p: -len(p))
-    alternatives = "|".join(_inflected(p) for p in ordered)
-    pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)|(?P<dotted>" + _DOTTED.pattern + ")", re.IGNORECASE) if ordered else None
-    return {k: frozenset(v) for k, v in groups.items()}, pattern, phrases
+    starts: dict[str, dict[str, list[str]]] = {}  # first two letters → phrase → its forms
+    for phrase in phrases:
+        for form, rest in _inflected(phrase):
+            starts.setdefault(form[:2], {}).setdefault(phrase, []).append(form + rest)
+    patterns = {}
+    for start, found in starts.items():
+        ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))  # longest phrase first
+        alternatives = ["(?P<p" + _key(phrase) + ">" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f))) + ")"
+                        for phrase, forms in ordered]
+        patterns[start] = re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return {k: frozenset(v) for k, v in groups.items()}, patterns, phrases
 
 
-def _inflected(phrase: str) -> str:
-    """Return a pattern for ``phrase`` whose first word may be inflected ("taking part", "called for")."""
+def _inflected(phrase: str) -> list[tuple[str, str]]:
+    """Return (first word, rest) for each form of ``phrase`` whose first word may be inflected ("taking part")."""
     first, sep, rest = phrase.partition(" ")
     if not sep or not first.isalpha():
-        return f"(?P<p{_key(phrase)}>{re.escape(phrase)})"
+        return [(phrase, "")]
     forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
              first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
     forms |= {form for form, base in _irregular().items() if base == first}
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f)))
-    return f"(?P<p{_key(phrase)}>(?:{alternatives}) {re.escape(rest)})"
+    return [(form, sep + rest) for form in forms]
 
 
 def _key(phrase: str) -> str:
@@ -123,18 +130,40 @@ def canonical(text: str) -> str:
     return _canonical(text)[0]
 
 
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    """Return a pattern of the word starts where a phrase or a dotted acronym may begin."""
+    prefixes = "|".join(re.escape(p) for p in sorted(_synonyms()[1], key=lambda p: -len(p)))
+    return re.compile(r"(?<!\w)(?=" + prefixes + r"|[A-Za-z]\.)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8192)
 def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
-    """Return ``canonical(text)`` and, per rewritten stretch, (start, end, what the text wrote there)."""
-    _, pattern, phrases = _synonyms()
+    """Return ``canonical(text)`` and, per rewritten stretch, (start, end, what the text wrote there).
+
+    At each word start, only the phrases that can begin with its first two letters are tried
+    (one alternation of every phrase would cost most of the check's time).
+    """
+    _, patterns, phrases = _synonyms()
+    names = _phrase_names()
     out: list[str] = []
     spans: list[tuple[int, int, str]] = []
     last, size = 0, 0
-    for match in (pattern or _DOTTED).finditer(text):
-        group = match.lastgroup or ""
-        new = match.group().replace(".", "") if group in ("", "dotted") else phrases[_phrase_names()[group]]
-        out.append(text[last:match.start()])
-        size += match.start() - last
+    for start in _starts().finditer(text):
+        pos = start.start()
+        if pos < last:
+            continue
+        pattern = patterns.get(text[pos:pos + 2].lower())
+        match = pattern.match(text, pos) if pattern else None
+        if match is not None:
+            new = phrases[names[match.lastgroup or ""]]
+        else:
+            match = _DOTTED.match(text, pos)
+            if match is None:
+                continue
+            new = match.group().replace(".", "")
+        out.append(text[last:pos])
+        size += pos - last
         spans.append((size, size + len(new), match.group()))
         out.append(new)
         size += len(new)
@@ -269,6 +298,12 @@ def name_stems(text: str) -> frozenset[str]:
 
 def contains_phrase(text: str, phrases: tuple[str, ...]) -> list[str]:
     """Return the phrases (lower-case) that occur in ``text`` as whole words."""
-    low = " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
-    return [p for p in phrases if " " + " ".join(t.lower() for t, _ in tokens(p)) + " " in low]
+    low = _joined(text)
+    return [p for p in phrases if _joined(p) in low]
+
+
+@lru_cache(maxsize=8192)
+def _joined(text: str) -> str:
+    """Return ``text``'s tokens, lower-case, joined and framed by single spaces (" the us said ")."""
+    return " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
 
