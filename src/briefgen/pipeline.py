@@ -53,9 +53,9 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
             confined(project, path)
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
             problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
-            document(project, corpus, brief, checked)
+            model = document(project, corpus, brief, checked)
             problems += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))
-            problems += conventions.lint(brief)  # bottom line length, key points, recommendation verbs
+            problems += conventions.lint(brief, project.templates_dir, model)  # bottom line, key points, verbs, options, pages
         except UserError as exc:
             problems += exc.problems
     return list(dict.fromkeys(problems))  # a claim shown by several briefs is reported once

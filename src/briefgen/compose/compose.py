@@ -79,6 +79,12 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources, spec.lang) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
+        "date": labels.format_date(spec.date or source_date(), spec.lang, project_templates) if spec.date or source_date() else "",
+        "issue": md(spec.issue), "implications": [md(i) for i in spec.implications],
+        "options": [{"title": o.title, "text": md(o.text), "benefits": md(o.benefits), "costs": md(o.costs),
+                     "risks": md(o.risks)} for o in spec.options],
+        "confidence": ({"level": spec.confidence.level, "basis": md(spec.confidence.basis)}
+                       if spec.confidence else None),
     }
 
 
@@ -87,9 +93,8 @@ def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sour
     from briefgen.inputs import citation_syntax
     from briefgen.support.timecheck import information_as_of
     spec = brief.spec
-    texts = [spec.bottom_line, *spec.key_points, *spec.recommendations, *(s.text for s in spec.sections)]
     keys = [k for chosen in sections for s in chosen for k in s.source_ids]
-    for text in texts:
+    for _, text in spec_texts(brief):
         keys += [k for c in citation_syntax.check(text)[0] for k in c.keys]
     iso = information_as_of(list(dict.fromkeys(keys)), sources)
     return format_date(iso, spec.lang) if iso else ""

@@ -38,6 +38,7 @@ from briefgen.model import (
 )
 
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 class MarkupError(Exception):
@@ -64,6 +65,11 @@ class Directive:
 def escape(text: str) -> str:
     """Return ``text`` as Markdown that shows literally: punctuation escaped, whitespace folded."""
     return _PUNCT.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def unescape(text: str) -> str:
+    """Return a directive's text as a reader sees it: Markdown's backslash escapes (``escape``'s output) undone."""
+    return _ESCAPED.sub(r"\1", text)
 
 
 def _cite_rule(state: StateInline, silent: bool) -> bool:
@@ -132,7 +138,7 @@ def parse(source: str, anchors: Anchors) -> list[Block | Directive]:
             if name == "callout":
                 end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == ":::"), len(lines))
                 inner = [b for b in parse("\n".join(lines[i + 1:end]), anchors) if not isinstance(b, Directive)]
-                out.append(Callout(args.strip(), tuple(inner)))
+                out.append(Callout(unescape(args.strip()), tuple(inner)))
                 i = end + 1
                 continue
             out.append(Directive(name, args.strip(), i + 1))

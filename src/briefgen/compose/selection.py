@@ -25,6 +25,7 @@ from briefgen.inputs import citation_syntax
 from briefgen.inputs.schemas import Claim, Evidence, Section, Spec
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary, staleness
 
 
@@ -131,7 +132,7 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source], padding
             if claim_id not in printed:
                 out.append(_warn(brief, ("sections", i, "claims", j), "brief.claim-not-printed",
                                  f"claim {claim_id!r} is named here but not printed{_why_not(summary.claims[claim_id], section)}"))
-    for path, text in _texts(spec):
+    for path, text in _texts(brief):
         cited = citation_syntax.check(text)[0]  # malformed citations are the spec checker's errors
         for key in dict.fromkeys(i.key for c in cited for i in c.items if i.is_claim):
             found = summary.claims.get(key[len(citation_syntax.CLAIM_PREFIX):])
@@ -179,12 +180,8 @@ def _why_not(claim: Claim, section: Section | None) -> str:
     return ""
 
 
-def _texts(spec: Spec) -> list[tuple[tuple, str]]:
-    found: list[tuple[tuple, str]] = [(("bottom_line",), spec.bottom_line)]
-    found += [(("key_points", j), text) for j, text in enumerate(spec.key_points)]
-    found += [(("recommendations", j), text) for j, text in enumerate(spec.recommendations)]
-    found += [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
-    return [(path, text) for path, text in found if text]
+def _texts(brief: Brief) -> list[tuple[tuple, str]]:
+    return [(path, text) for path, text in spec_texts(brief) if text]  # one list of the spec's own texts
 
 
 def _warn(brief: Brief, path: tuple, code: str, message: str, hint: str = "") -> Problem:

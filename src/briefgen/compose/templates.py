@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.compose.markup import escape
@@ -196,6 +197,16 @@ class _Environment(SandboxedEnvironment):
 def environment(project_templates: Path) -> SandboxedEnvironment:
     """Return a sandboxed environment that renders brief templates, with a fresh budget."""
     return _Environment(project_templates)
+
+
+def variables(project_templates: Path, name: str) -> frozenset[str]:
+    """Return the names of the variables template ``name`` reads (its includes not followed); empty if it cannot be read."""
+    env = _Environment(project_templates)
+    try:
+        source = env.loader.get_source(env, name)[0] if env.loader else ""
+        return frozenset(jinja2.meta.find_undeclared_variables(env.parse(source)))
+    except (jinja2.TemplateError, UserError):  # missing, malformed or outside: rendering reports it, at its line
+        return frozenset()
 
 
 def render(project_templates: Path, name: str, context: dict[str, Any], where: Where | None = None) -> str:

@@ -21,6 +21,8 @@ from briefgen.inputs import schemas
 TABLES: dict[str, tuple[type[BaseModel], bool]] = {
     "spec-keys": (schemas.Spec, True),
     "section-keys": (schemas.Section, False),
+    "option-keys": (schemas.Option, False),
+    "confidence-keys": (schemas.Confidence, False),
     "house-style-keys": (schemas.HouseStyle, False),
 }
 """Marker name → (model, whether a single nested mapping such as ``citations`` is flattened to ``citations.style``)."""

@@ -204,6 +204,30 @@ class Section(_Strict):
     """Only claims dated on or before this ISO date."""
 
 
+class Option(_Strict):
+    """A course of action the analytic template weighs: what it is, what it brings, what it costs, what could go wrong."""
+
+    title: str = Field(min_length=1)
+    """The option in a few words, as its heading ("Seek observer status")."""
+    text: str = ""
+    """What the option involves (Markdown; may cite `[@source-id]`)."""
+    benefits: str = Field(min_length=1)
+    """What the option gains (Markdown)."""
+    costs: str = Field(min_length=1)
+    """What it takes: money, people, political capital, time (Markdown)."""
+    risks: str = Field(min_length=1)
+    """What could go wrong, and how likely (Markdown)."""
+
+
+class Confidence(_Strict):
+    """How far the brief's judgement can be relied on, and why."""
+
+    level: Literal["high", "moderate", "low"]
+    """`high`, `moderate` or `low`: the analyst's confidence in the bottom line."""
+    basis: str = ""
+    """Why: how many sources, how independent and reliable, where they disagree, what would change the judgement (Markdown)."""
+
+
 Format = Literal["docx", "pdf", "pdfua"]
 DEFAULT_FORMATS: tuple[Format, ...] = ("docx", "pdf")
 
@@ -257,6 +281,14 @@ class Spec(_Strict):
     """The body: one entry per section (see the section keys)."""
     recommendations: list[str] = Field(default_factory=list)
     """A numbered list of recommendations (Markdown)."""
+    issue: str = ""
+    """The question the brief answers, in a sentence or two (Markdown); the analytic template opens with it."""
+    implications: list[str] = Field(default_factory=list)
+    """What the situation means for the reader: one Markdown bullet per item (analytic template)."""
+    options: list[Option] = Field(default_factory=list)
+    """The courses of action, each with its benefits, costs and risks (analytic template; at least two)."""
+    confidence: Confidence | None = None
+    """The confidence statement: a level and its basis (analytic template)."""
 
 
 # ---------------------------------------------------------------- house styles

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -71,21 +72,44 @@ def cross_check(brief: Brief, summary: Summary, sources: dict[str, Source]) -> l
         problems += _unknown(brief, ("sections", i, "claims"), section.claims, claim_ids, "claim id")
         for key in ("include_sources", "exclude_sources"):
             problems += _unknown(brief, ("sections", i, key), getattr(section, key), list(sources), "source id")
-        problems += _cited(brief, ("sections", i, "text"), section.text, sources, claim_ids)
     problems += _dates(brief) + _metadata(brief)
-    problems += _cited(brief, ("bottom_line",), spec.bottom_line, sources, claim_ids)
-    for key in ("key_points", "recommendations"):
-        for j, text in enumerate(getattr(spec, key)):
-            problems += _cited(brief, (key, j), text, sources, claim_ids)
+    for path, text in texts(brief):
+        problems += _cited(brief, path, text, sources, claim_ids)
     return problems
 
 
+OPTION_TEXTS = ("text", "benefits", "costs", "risks")
+"""The Markdown keys of an option (``schemas.Option``)."""
+
+
 def texts(brief: Brief) -> list[tuple[tuple, str]]:
-    """Return every Markdown text of the spec with its key path."""
+    """Return every Markdown text of the spec (the analyst's own words) with its key path.
+
+    The one list of them: citations are checked, claim citations resolved and
+    sentences judged by the support check over exactly these.
+    """
     spec = brief.spec
     found: list[tuple[tuple, str]] = [(("bottom_line",), spec.bottom_line)]
     found += [((key, j), text) for key in ("key_points", "recommendations") for j, text in enumerate(getattr(spec, key))]
-    return found + [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
+    found += [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
+    found += [(("issue",), spec.issue)] + [(("implications", j), text) for j, text in enumerate(spec.implications)]
+    found += [(("options", i, key), getattr(o, key)) for i, o in enumerate(spec.options) for key in OPTION_TEXTS]
+    return found + ([(("confidence", "basis"), spec.confidence.basis)] if spec.confidence else [])
+
+
+def map_texts(spec: schemas.Spec, change: Callable[[str], str]) -> schemas.Spec:
+    """Return ``spec`` with ``change`` applied to every Markdown text that ``texts`` lists."""
+    update: dict[str, object] = {
+        "bottom_line": change(spec.bottom_line), "issue": change(spec.issue),
+        "key_points": [change(t) for t in spec.key_points],
+        "recommendations": [change(t) for t in spec.recommendations],
+        "implications": [change(t) for t in spec.implications],
+        "sections": [s.model_copy(update={"text": change(s.text)}) for s in spec.sections],
+        "options": [o.model_copy(update={k: change(getattr(o, k)) for k in OPTION_TEXTS}) for o in spec.options],
+    }
+    if spec.confidence:
+        update["confidence"] = spec.confidence.model_copy(update={"basis": change(spec.confidence.basis)})
+    return spec.model_copy(update=update)
 
 
 def citing(brief: Brief, key: str) -> tuple:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from briefgen.errors import Problem
 from briefgen.inputs import citation_syntax
 from briefgen.inputs.sources import Source
-from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
@@ -104,12 +104,9 @@ def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
 
 
 def free_texts(brief: Brief) -> list[tuple[tuple, str]]:
-    """Return (key path, Markdown) of every piece of the spec's own text."""
-    spec = brief.spec
-    found: list[tuple[tuple, str]] = [(("bottom_line",), spec.bottom_line)]
-    found += [(("key_points", i), t) for i, t in enumerate(spec.key_points)]
-    found += [(("sections", i, "text"), s.text) for i, s in enumerate(spec.sections)]
-    found += [(("recommendations", i), t) for i, t in enumerate(spec.recommendations)]
+    """Return (key path, Markdown) of every piece of the spec's own text (``spec.texts``, in reading order)."""
+    order = {"bottom_line": 0, "key_points": 1, "sections": 2, "recommendations": 3}
+    found = sorted(texts(brief), key=lambda item: order.get(item[0][0], len(order)))
     return [(path, text) for path, text in found if text.strip()]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from briefgen.errors import Problem
 from briefgen.inputs.sources import Source
-from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import Brief, map_texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import freetext, sourcecheck, timecheck
 from briefgen.support.claims import SKIPPED_STATUSES, CorpusReport, check_claims
@@ -81,18 +81,10 @@ def build_problems(brief: Brief, summary: Summary, sources: dict[str, Source], c
 
 def resolve_claim_citations(brief: Brief, summary: Summary, corpus: CorpusReport) -> Brief:
     """Return ``brief`` with every ``@claim:ID`` in its text replaced by the claim's supporting sources."""
-    spec = brief.spec
-
     def expand(text: str) -> str:
         return freetext.expand_claim_citations(text, summary, corpus)
 
-    update = {
-        "bottom_line": expand(spec.bottom_line),
-        "key_points": [expand(t) for t in spec.key_points],
-        "recommendations": [expand(t) for t in spec.recommendations],
-        "sections": [s.model_copy(update={"text": expand(s.text)}) for s in spec.sections],
-    }
-    return dataclasses.replace(brief, spec=spec.model_copy(update=update))
+    return dataclasses.replace(brief, spec=map_texts(brief.spec, expand))  # every free text, the analytic keys too
 
 
 def split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
