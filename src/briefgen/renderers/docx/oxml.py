@@ -9,9 +9,7 @@ over the model in ``docx.py``. See research/libs.md §1 and probes/p1_docx.py.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -339,38 +337,6 @@ def drop_template_parts(doc: DocxDocument) -> None:
         for rel_id, rel in list(rels.items()):
             if rel.reltype in STALE_RELATIONSHIPS:
                 del rels[rel_id]
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite an OOXML zip with fixed timestamps and attributes, members in their saved order."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():  # [Content_Types].xml stays first
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            member.create_system = 0
-            target.writestr(member, source.read(info.filename))
-    return out.getvalue()
-
-
-def cache_style_ids(doc: DocxDocument, memo: dict[Any, str | None]) -> None:
-    """Remember each style name's id in ``memo``: python-docx scans every style per paragraph.
-
-    Only for a document whose styles are all defined (the walk adds none); documents
-    opened from the same styled base may share one ``memo``.
-    """
-    part = doc.part
-    lookup = part.get_style_id
-
-    def get_style_id(style: Any, kind: Any) -> str | None:
-        key = (style if isinstance(style, str) or style is None else ("id", style.style_id), kind)
-        if key not in memo:
-            memo[key] = lookup(style, kind)
-        return memo[key]
-
-    part.get_style_id = get_style_id  # type: ignore[method-assign]
 
 
 def put_cell_shading(tc: Xml, fill: str) -> None:

@@ -9,7 +9,6 @@ fields, a stable zip) comes from ``docx_oxml``.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, assert_never
@@ -48,6 +47,7 @@ from briefgen.model import (
 from briefgen.renderers import Rendered, house
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 
@@ -122,9 +122,7 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
                 meta=document.meta, accent=document.style.accent, style=document.style, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return Rendered(data=ox.normalise_zip(buffer.getvalue()), warnings=tuple(w.warnings))
+    return Rendered(data=docx_package.save(doc), warnings=tuple(w.warnings))
 
 
 def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:

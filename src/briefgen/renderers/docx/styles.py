@@ -13,7 +13,6 @@ the brief, so the DOCX and the PDF agree on the page.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +22,7 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.pkgreader import PackageReader
 from docx.shared import Length, Mm, Pt, RGBColor
 
 from briefgen.errors import Problem, warning
@@ -30,6 +30,7 @@ from briefgen.model import Meta, Style
 from briefgen.renderers import house
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx import package as docx_package
 
 # Logical fonts -> (Latin, East Asian) font names: the house faces the PDF draws with,
 # Noto Serif and Noto Sans, embedded in the package (``docx_embed``) so that Word and
@@ -59,18 +60,18 @@ class House:
 
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
-    blob, ids, warnings, memo = _styled_base(style, meta)
-    doc = docx.Document(io.BytesIO(blob))
-    ox.cache_style_ids(doc, memo)
+    base, ids, warnings, memo = _styled_base(style, meta)
+    doc = docx_package.open_document(base)
+    docx_package.cache_style_ids(doc, memo)
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings)
 
 
-_Base = tuple[bytes, dict[str, str], tuple[Problem, ...], dict[Any, str | None]]
+_Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None]]
 _BASES: dict[tuple[str, bytes, str], _Base] = {}
-"""Styled base documents saved as bytes (with their run style ids, warnings and style-id
-memo), by what shapes them; one process's, never on disk."""
+"""Styled base documents, saved and read back as parts (with their run style ids, warnings
+and style-id memo), by what shapes them; one process's, never on disk."""
 
 
 def _styled_base(style: Style, meta: Meta) -> _Base:
@@ -78,8 +79,8 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
 
     Defining the styles is most of a small brief's DOCX time, and the result depends only
     on the house style, the reference's bytes and the brief's language, marking and draft
-    flag (never on its text), so each process does it once per key; every brief re-opens
-    the bytes, a document of its own. A few keys are kept, so a long ``watch`` stays small.
+    flag (never on its text), so each process does it once per key; every brief builds a
+    document of its own from the saved parts. A few keys are kept, so a long ``watch`` stays small.
     """
     reference = b""
     if style.reference_docx:
@@ -98,11 +99,9 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         if not referenced:
             used = {fonts(style.body_font)[0], fonts(style.heading_font)[0]}
             docx_embed.embed_families(doc, {name: FONT_FILES[name] for name in sorted(used)})
-        buffer = io.BytesIO()
-        doc.save(buffer)
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
-        _BASES[key] = (buffer.getvalue(), {name: doc.styles[name].style_id for name in RUN_STYLES},
+        _BASES[key] = (docx_package.read(docx_package.save(doc)), {name: doc.styles[name].style_id for name in RUN_STYLES},
                        warnings, {})
     return _BASES[key]
 

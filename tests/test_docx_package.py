@@ -1,0 +1,65 @@
+"""The DOCX writer's own zip is byte for byte the zip the slow path wrote.
+
+The slow path (kept here as the oracle): python-docx saves the package through zipfile,
+then every member is written again through zipfile with a fixed date and mode. The fast
+path writes each member once and reuses the deflated stream of bytes it saw before.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+
+from briefgen import renderers
+from briefgen.renderers.docx import package
+from sample_document import sample_document
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """The slow path's second half: rewrite a zip with fixed timestamps and attributes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            member.create_system = 0
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()
+
+
+def _zipped(members: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def test_zip_members_writes_what_zipfile_writes() -> None:
+    members = [("[Content_Types].xml", b"<Types/>"), ("word/empty.xml", b""),
+               ("word/fonts/font1.odttf", bytes(range(256)) * 64), ("word/média.xml", "é".encode() * 3000)]
+    expected = normalise_zip(_zipped(members))
+    assert package.zip_members(members) == expected
+    assert package.zip_members(members) == expected  # again, from the deflated streams it kept
+    assert zipfile.ZipFile(io.BytesIO(expected)).testzip() is None
+
+
+def test_saved_brief_is_python_docx_save_normalised() -> None:
+    rendered = renderers.get("docx").render(sample_document()).data
+    doc = docx.Document(io.BytesIO(rendered))
+    buffer = io.BytesIO()
+    doc.save(buffer)  # python-docx's own save of the same parts
+    assert package.save(doc) == normalise_zip(buffer.getvalue())
+
+
+def test_documents_opened_from_one_reader_are_independent() -> None:
+    reader = package.read(renderers.get("docx").render(sample_document()).data)
+    first, second = package.open_document(reader), package.open_document(reader)
+    first.add_paragraph("only in the first")
+    assert "only in the first" in [p.text for p in first.paragraphs]
+    assert "only in the first" not in [p.text for p in second.paragraphs]
+    assert package.save(package.open_document(reader)) == package.save(second)
