@@ -14,8 +14,8 @@ then compared with a gold standard:
 Figures:
 - key_fact_recall: share of key facts with some drafted quote overlapping one of its anchors;
 - pairs_merged: share of gold pairs quoted, both sources at their anchors, by one drafted claim;
-- false_merges: drafted claims quoting anchors of two facts that must stay apart
-  (seed: of two curated claims from different sources, neither quoting both);
+- false_merges: drafted claims quoting anchors of two facts that must stay apart (gold.yaml's
+  ``distinct``), or of two key facts from different sources, neither source quoting both;
 - broken: share of drafted claims whose text is no usable sentence (checked here
   independently of the drafting code: fragment endings, lower-case or pronoun
   openers, datelines, page furniture, unbalanced quotation marks);
@@ -40,7 +40,7 @@ PER_THEME = 8
 _BROKEN = [
     ("fragment end", re.compile(r"(?:[;,:]\s*(?:and|or)?\.?|\b(?:and|or|the|of|to)\.)$")),
     ("lower-case start", re.compile(r"^[a-z]")),
-    ("pronoun opener", re.compile(r"^(?:They|He|She|It|His|Her|Their|Its|These|Those|This|That|Such|Them)\b(?! (?:is|was) \w+ (?:to|that)\b)")),
+    ("pronoun opener", re.compile(r"^(?:They|He|She|It|His|Her|Their|Its|These|Those|This|That|Such|Them)\b(?! (?:is|was) (?:\w+ ){1,2}(?:to|that)\b)")),
     ("connective opener", re.compile(r"^(?:To counter that|In response|As a result|Of these|Instead|Then|Thus|Therefore)\b")),
     ("dateline", re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\([^)]*\))?\s*[-–—]|^[A-Z][a-z]+, [A-Z][\w.]+ ?[-–—]|^\w+, \(")),
     ("furniture", re.compile(r"\[email|FOR IMMEDIATE RELEASE|Skip to main content|Media Contact|(?-i:^By [A-Z][a-z]+ [A-Z])|Photo by|All rights reserved", re.IGNORECASE)),
@@ -118,11 +118,9 @@ def measure(root: Path) -> dict[str, Any]:
     false = 0
     for _, _, spans in claims:
         matched = facts_of(spans)
-        if gold["distinct"] is not None:
-            false += any(a in matched and b in matched for a, b in gold["distinct"])
-        else:
-            own = {fid: {s for s, a in anchors[fid].items() if hits(spans, a)} for fid in matched}
-            false += any(own[a] - own[b] and own[b] - own[a] for a in own for b in own if a < b)
+        own = {fid: {s for s, a in anchors[fid].items() if hits(spans, a)} for fid in matched}
+        false += (any(a in matched and b in matched for a, b in gold["distinct"] or ())
+                  or any(own[a] - own[b] and own[b] - own[a] for a in own for b in own if a < b))
     wrong = matched_assigned = 0
     for theme, _, spans in assigned:
         matched = facts_of(spans)

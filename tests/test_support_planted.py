@@ -34,6 +34,8 @@ EXPECTED = {
     (BRIEF, 3, 108, "warning", "support.plural", 'bottom_line: "Experts" presents one source as many'),
     (BRIEF, 5, 43, "error", "support.date", 'key_points.0: "May" is not in any passage it cites'),
     (BRIEF, 6, 6, "warning", "support.uncited", 'key_points.1: "Ana" is stated without a citation'),
+    (SUMMARY, 58, 16, "warning", "support.plural", 'claim plural-one-clause: "Analysts" presents one source as many'),
+    (SUMMARY, 65, 28, "warning", "support.time", 'claim stale-now: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
     (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
 }
 
@@ -79,8 +81,9 @@ def test_padding_counts_toward_no_corroboration(planted: Path) -> None:
     checked = pipeline.support.check_corpus(corpus.summary, corpus.sources)
     brief = spec.load_spec(planted / "briefs" / "planted.yaml", corpus.summary, corpus.sources)
     section = brief.spec.sections[0].model_copy(update={"min_sources": 2})
-    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources)] == ["padded"]
-    assert compose.select(section, corpus.summary, corpus.sources, frozenset(checked.padding)) == []
+    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources)] == ["padded", "plural-one-clause"]
+    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources, frozenset(checked.padding))] == [
+        "plural-one-clause"]
 
 
 def test_build_fails_on_a_support_error(planted: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -182,6 +182,8 @@ def _flaw(s: Sentence) -> str:
         return "furniture"
     if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(text):
         return "fragment"
+    if words < 12 and not _VERB.search(text) and _title_case(text):
+        return "heading"  # "Bureau of Industry and Security, Department of Commerce."
     if text.endswith("?"):
         return "question"
     lead_in = text.endswith(":") and words >= 12  # "BIS revised two rules released on October 17, 2023:"
@@ -199,6 +201,12 @@ def _noun_phrase(text: str) -> bool:
     "Limits on talent exchange between countries."), not an imperative ("Introduce tradable permits.")."""
     first = text.split(" ", 1)[0].strip("“\"‘")
     return bool(_PAREN_END.search(text)) or (len(first) > 3 and first.endswith("s") and not first.endswith("ss"))
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word of ``text`` longer than three letters is capitalised, as in a title or an agency line."""
+    long = [w for w in _WORDS.findall(text) if len(w) > 3]
+    return bool(long) and all(w[0].isupper() for w in long)
 
 
 def _furniture(text: str) -> bool:

@@ -18,13 +18,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, Spacer
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from briefgen.errors import Problem, warning
 from briefgen.model import Document, Figure, Inline, Meta, Table, plain_text
 from briefgen.renderers import house
 from briefgen.renderers.pdf.fonts import FontBook, face
+from briefgen.renderers.pdf.para import Paragraph as RLParagraph
 
 
 class Ctx(Protocol):

@@ -37,11 +37,13 @@ from briefgen.renderers.pdf.fonts import text_width as measure
 FN = "fn"
 """The onDraw name that marks a footnote marker in Paragraph markup."""
 TOTAL_FORM = "bgPageTotal"
+_TAG = f'<onDraw name="{FN}"'
+"""How every footnote marker's tag begins in Paragraph markup (see ``marker_tag``)."""
 
 
 def marker_tag(key: str) -> str:
     """Return the onDraw tag that registers the note ``key`` with the frame."""
-    return f'<onDraw name="{FN}" label="{key}"/>'
+    return f'{_TAG} label="{key}"/>'
 
 
 def note_keys(flowable: Any) -> list[str]:
@@ -59,6 +61,8 @@ def _collect(item: Any, keys: list[str]) -> None:
         for child in item:
             _collect(child, keys)
         return
+    if isinstance(item, Paragraph) and isinstance(item.text, str) and _TAG not in item.text:
+        return  # its fragments come from this markup, which has no marker (split parts have no text)
     for attr in ("_content", "_flowables", "_cellvalues"):
         _collect(getattr(item, attr, None) or [], keys)
     # Paragraph.frags: plain frags before wrap(); word lists (_HSFrag) after wrap/split.

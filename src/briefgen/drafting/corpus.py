@@ -1,0 +1,103 @@
+"""The corpus as drafting sees it: every claimable sentence, tokenised once, and the tokens' weights. Pure: no files."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from briefgen.drafting import facts, sentences
+
+COMMON = 0.8
+"""A token in more than this share of the documents (of five or more) carries no weight."""
+RARE = 0.5
+"""A proper name found in at most this share of the documents is specific enough to tie two sentences."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A verbatim passage: ``quote == normalise(source text)[start:end]``."""
+
+    source: str
+    start: int
+    quote: str
+
+
+class Corpus:
+    """The claimable sentences of every document, tokenised once."""
+
+    def __init__(self) -> None:
+        self.sources: list[str] = []
+        self.texts: list[str] = []
+        """Normalised text of each document."""
+        self.spans: list[tuple[int, int, int]] = []
+        """(document index, start, end) of each sentence."""
+        self.bags: list[tuple[str, ...]] = []
+        self.issued: list[str] = []
+        self._facts: dict[int, facts.Facts] = {}
+        self.df: Counter[str] = Counter()
+        self.doc_tokens: Counter[str] = Counter()
+
+    def add(self, source: str, text: str, issued: str = "") -> None:
+        """Add a document's sentences; ``issued`` (its ISO date, if known) dates its "today"."""
+        normalised, found = sentences.split(text)
+        index = len(self.texts)
+        self.sources.append(source)
+        self.texts.append(normalised)
+        self.issued.append(issued)
+        tokens: set[str] = set()
+        for sentence in found:
+            bag = tuple(sentences.tokens(sentence.text))
+            if sentence.claimable and bag:
+                self.spans.append((index, sentence.start, sentence.end))
+                self.bags.append(bag)
+                self.df.update(set(bag))
+                tokens.update(bag)
+        self.doc_tokens.update(tokens)
+
+    def facts(self, i: int) -> facts.Facts:
+        """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
+        if i not in self._facts:
+            doc, start, end = self.spans[i]
+            self._facts[i] = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
+        return self._facts[i]
+
+    def has_figures(self, i: int) -> bool:
+        """Whether sentence ``i`` could state a month or an amount (``facts.may_state_figures``)."""
+        doc, start, end = self.spans[i]
+        return facts.may_state_figures(self.texts[doc][start:end], self.issued[doc])
+
+    def _rare(self, token: str) -> bool:
+        return self.doc_tokens.get(token, 0) <= RARE * len(self.texts)
+
+    def weights(self) -> Weights:
+        return Weights(self.doc_tokens, len(self.texts))
+
+    def passage(self, i: int) -> Passage:
+        doc, start, end = self.spans[i]
+        return Passage(self.sources[doc], start, self.texts[doc][start:end])
+
+
+class Weights:
+    """Token weights: inverse document frequency, nothing for the corpus's common tokens."""
+
+    def __init__(self, doc_tokens: Counter[str], documents: int) -> None:
+        self.documents = max(documents, 1)
+        limit = COMMON * self.documents if self.documents >= 5 else self.documents
+        self.idf = {t: (math.log((self.documents + 1) / d) if d <= limit else 0.0) for t, d in doc_tokens.items()}
+
+    def weight(self, tokens: frozenset[str]) -> float:
+        return sum(self.idf.get(t, 0.0) for t in tokens)
+
+    def overlap(self, a: frozenset[str], b: frozenset[str], weight_a: float | None = None, weight_b: float | None = None) -> float:
+        """The weighted cosine of ``a`` and ``b`` as sets: shared weight over the geometric mean of their weights."""
+        shared = self.weight(a & b)
+        if not shared:
+            return 0.0
+        weight_a = self.weight(a) if weight_a is None else weight_a
+        weight_b = self.weight(b) if weight_b is None else weight_b
+        return shared / math.sqrt(weight_a * weight_b)
+
+    def keys(self, tokens: frozenset[str], count: int = 4) -> list[str]:
+        """Return the ``count`` heaviest tokens: any sentence of the same fact shares at least one, in practice."""
+        return sorted((t for t in tokens if self.idf.get(t, 0.0) > 0), key=lambda t: (-self.idf[t], t))[:count]

@@ -1,0 +1,154 @@
+"""Facts: what a sentence states that another sentence of the same fact must share or must not contradict. Pure.
+
+- quantities, normalised: "$5.5 billion", "$5.5bn" and "5,500 million" are one value; "twenty-eight" is 28;
+- years, and months as YYYY-MM (a press release's "today" is its issue date; a month without a year is in
+  its document's year);
+- people: the surname after a title ("Secretary of Commerce Gina M. Raimondo") or before "said";
+- entities: the tokens of the proper names and acronyms written mid-sentence, after ``words.canonical``
+  ("U.S.", "US" and "United States" are one name).
+
+``conflict`` tells two sentences apart ("11 entities" vs "28 entities", "2022" vs "2024", "Raimondo said" vs
+"Estevez said"); ``Facts.anchor`` tells what specific thing two sentences name in common.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefgen.drafting import sentences
+from briefgen.text import words
+
+_NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty""".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+((?:19|20)\d\d))?\b")
+_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?![\w-])")
+_QUANTITY = re.compile(r"(?<![\w.-])(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s*%|\s*(?:percent|per cent|thousand|million|billion|trillion)\b|"
+                       r"(?<=\d)(?:bn|m|k|tn)\b)?(?![\w-])")
+_MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS.keys() | _TENS.keys(), key=len, reverse=True))
+                          + r")(?:-[a-z]+)?\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'&-]*")
+_OPENING = re.compile(r"[.!?:]\s+[\"“‘(\[]*$")
+_DIGIT = re.compile(r"\d")
+_LIST_NUMBER = re.compile(r"\(\d{1,2}\)")
+_PERSON_HINT = re.compile(r"Secretary|President|Minister|Premier|Chancellor|Sen|Rep|Mr|Ms|Dr|Director|Chair|Governor|"
+                          r"Ambassador|Commissioner|CEO|Spokes|Advis| said| says| told| stated| added")
+_PERSON = re.compile(
+    r"\b(?:Secretary|President|Minister|Premier|Chancellor|Senator|Sen\.|Representative|Rep\.|Mr\.|Ms\.|Mrs\.|Dr\.|"
+    r"Director|Chair(?:man|woman)?|Governor|Ambassador|Commissioner|CEO|Spokes(?:man|woman|person)|Advis[eo]r)"
+    r"\s+(?:(?:of|for|and|the|[A-Z][\w.’'-]*)\s+){0,8}?([A-Z][a-z’'-]{2,})\b(?!\s+[A-Z])"
+    r"|\b([A-Z][a-z’'-]+)\s+(?:said|says|told|stated|added)\b")
+_DOC_DATED = re.compile(r"\b(?:[Tt]oday|this (?:rule|IFR|action|week)|[Ii]n this (?:rule|interim final rule)|"
+                        r"(?:has|have) (?:published|released|issued|announced|added|imposed)|"
+                        r"is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a sentence states that another sentence of the same fact must not contradict."""
+
+    quantities: frozenset[str]
+    years: frozenset[str]
+    names: frozenset[str]
+    """People it names: the surname after a title ("Secretary of Commerce Gina M. Raimondo") or before "said"."""
+    months: frozenset[str] = frozenset()
+    """The months it names, as YYYY-MM."""
+    entities: frozenset[str] = frozenset()
+    """The tokens of the proper names and acronyms it writes mid-sentence ("U.S." and "United States" alike: ``US``)."""
+
+    def anchor(self, other: Facts) -> str:
+        """What specific thing the two sentences name in common: "date" (a month), "number" (a quantity other
+        than a count under ten), "name" (a rare proper name), or "" for nothing."""
+        if self.months & other.months:
+            return "date"
+        if any(not (q.isdigit() and int(q) < 10) for q in self.quantities & other.quantities):
+            return "number"
+        return "name" if self.entities & other.entities else ""
+
+
+def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = None) -> Facts:
+    """Return the quantities, years, names, months and entities of ``text``; ``issued`` (ISO) is its document's date.
+
+    ``rare`` tells which entity tokens are specific enough to count (by default all)."""
+    year = issued[:4]
+    months, years, quantities = set(), set(), set()
+    digits = bool(_DIGIT.search(text))
+    rest = text
+    if digits:  # most sentences have none: no stated year, month of a year or figure to look for
+        for name, stated in _MONTH_YEAR.findall(text):
+            if stated:
+                months.add(f"{stated}-{_MONTHS[name[:3].lower()]:02d}")
+        rest = _LIST_NUMBER.sub(" ", _DATE_DAY.sub(" ", text))
+        years = set(_YEAR.findall(rest))
+        rest = _YEAR.sub(" ", rest)
+        quantities = {_number(q) for q in _QUANTITY.findall(rest)}
+    doc_dated = bool(year) and bool(_DOC_DATED.search(text))
+    if len(issued) >= 7 and doc_dated:
+        months.add(issued[:7])
+    for word in _NUMBER_WORD.findall(rest):
+        value = _word_number(word.lower())
+        if value > 1:
+            quantities.add(str(value))
+    if not years and year and doc_dated:
+        years.add(year)
+    names = {m.group(1) or m.group(2) for m in _PERSON.finditer(text)} if _PERSON_HINT.search(text) else set()
+    names = {name for name in names if name.lower() not in sentences.STOPWORDS}
+    entities = {token for token in _entities(text) if rare is None or rare(token)}
+    return Facts(frozenset(quantities), frozenset(years), frozenset(names), frozenset(months), frozenset(entities))
+
+
+def may_state_figures(text: str, issued: str = "") -> bool:
+    """Whether ``text`` could name a month or an amount: it has a digit or a number word, or it is
+    dated by its document (``issued``: "today", "has published")."""
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text) or len(issued) >= 7 and _DOC_DATED.search(text))
+
+
+def _entities(text: str) -> set[str]:
+    """Return the tokens of the capitalised words and acronyms of ``text`` that do not open it or a clause
+    after a full stop or colon (after ``words.canonical``: "U.S." and "United States" are "US")."""
+    found = set()
+    canon = words.canonical(text)
+    for match in _CAPITALISED.finditer(canon):
+        word, start = match.group(), match.start()
+        head = canon[max(0, start - 8):start]
+        opening = start <= 8 and not head.strip("\"“‘([ ") or bool(_OPENING.search(head))
+        if (word.isupper() and len(word) >= 2) or not opening:
+            found.update(sentences.tokens(word))
+    return found
+
+
+def _word_number(word: str) -> int:
+    """Return the value of a number word ("eleven", "twenty-eight"), or -1."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    tens, _, unit = word.partition("-")
+    if tens in _TENS and (not unit or unit in _NUMBER_WORDS and _NUMBER_WORDS[unit] < 10):
+        return _TENS[tens] + (_NUMBER_WORDS[unit] if unit else 0)
+    return -1
+
+
+def _number(text: str) -> str:
+    """Return a quantity's value as one form: "$5.5 billion", "$5.5bn" and "5,500 million" → "5500000000"; "12 percent" → "12%"."""
+    match = re.match(r"\D*([\d,]*\d(?:\.\d+)?)\s*([a-z]*)", text)
+    if not match:
+        return text
+    value = float(match.group(1).replace(",", "")) * _MAGNITUDE.get(match.group(2), 1.0)
+    unit = "%" if "%" in text or "per" in text else ""
+    return f"{value:.6g}".replace("e+", "e") if value >= 1e6 else f"{value:g}" + unit
+
+
+def conflict(a: Facts, b: Facts) -> bool:
+    """Whether ``a`` and ``b`` disagree on a quantity, a year or a person."""
+    for mine, theirs in ((a.quantities, b.quantities), (a.years, b.years)):
+        if mine and theirs and not (mine & theirs):
+            return True
+        if mine and theirs and mine - theirs and theirs - mine and len(mine & theirs) < min(len(mine), len(theirs)):
+            return True
+    return bool(a.names - b.names) and bool(b.names - a.names)

@@ -1,0 +1,67 @@
+"""Corroboration and theme fit in `briefgen summarize`: one fact from several sources becomes one claim;
+look-alike facts that differ in a number or a name never do; a seed term matches only as a whole."""
+
+from __future__ import annotations
+
+from briefgen.drafting import summarize
+from briefgen.drafting.corroboration import judge
+from briefgen.drafting.facts import conflict, facts_of
+from briefgen.inputs import schemas
+
+THEMES = [schemas.Theme(id="charges", title="Company charges", terms=["charge", "write-down"]),
+          schemas.Theme(id="weather", title="Weather", terms=["rain", "storm"])]
+FILLER = ("The storm brought heavy rain to the coast on Tuesday.\n\n"
+          "Rain is expected to ease by the weekend, forecasters said.\n\n")
+
+
+def _draft(texts: dict[str, str]) -> list[tuple[str, list[str]]]:
+    drafts = summarize.draft({k: FILLER + v for k, v in texts.items()}, THEMES, issued={k: "2025-03-01" for k in texts})
+    return [(d.theme, sorted({p.source for p in d.evidence})) for d in drafts if "charge" in d.text or "write-down" in d.text]
+
+
+def test_quantities_are_normalised_before_they_are_compared() -> None:
+    assert facts_of("a $5.5 billion charge").quantities == facts_of("a $5.5bn charge").quantities == facts_of("5,500 million").quantities
+    assert facts_of("a $5.5 billion charge").quantities != facts_of("a $5.5 million charge").quantities
+    assert facts_of("up 12 percent").quantities == facts_of("up 12%").quantities
+    assert facts_of("twenty-eight entities").quantities == facts_of("28 entities").quantities
+    assert conflict(facts_of("a $5.5 billion charge"), facts_of("a $5.5 million charge"))
+
+
+def test_entities_are_normalised_before_they_are_compared() -> None:
+    us = facts_of("Officials in the U.S. confirmed the rule.").entities
+    assert us and us == facts_of("Officials in the United States confirmed the rule.").entities == facts_of("Officials in the US confirmed the rule.").entities
+    assert not facts_of("The rule was confirmed.").entities, "a capital that opens the sentence is no name"
+
+
+def test_a_shared_number_lowers_the_bar_but_content_alone_must_be_strong() -> None:
+    same_number = facts_of("Acme took a $5.5bn charge."), facts_of("The $5.5 billion write-down hit Acme.")
+    nothing_shared = facts_of("Acme took a charge."), facts_of("The write-down hit Acme.")
+    assert judge(0.2, *same_number) == 0.2
+    assert judge(0.2, *nothing_shared) == 0.0
+    assert judge(0.35, *nothing_shared) == 0.35
+    assert judge(0.9, facts_of("11 entities were added."), facts_of("28 entities were added.")) == 0.0
+    assert judge(0.9, facts_of("Smith said rates would rise."), facts_of("Jones said rates would rise.")) == 0.0
+
+
+def test_one_charge_reported_in_different_words_by_two_outlets_is_one_claim() -> None:
+    texts = {"wire-a": "Acme Industries booked a $5.5bn charge on its chip unit in the first quarter, the company said.\n",
+             "wire-b": "The chipmaker disclosed a $5.5 billion write-down tied to Acme Industries' chip unit for the quarter.\n"}
+    assert _draft(texts) == [("charges", ["wire-a", "wire-b"])]
+
+
+def test_look_alike_charges_that_differ_in_the_amount_stay_apart() -> None:
+    texts = {"wire-a": "Acme Industries booked a $5.5bn charge on its chip unit in the first quarter, the company said.\n",
+             "wire-b": "Acme Industries booked a $2.1bn charge on its chip unit in the first quarter, the company said.\n"}
+    assert sorted(_draft(texts)) == [("charges", ["wire-a"]), ("charges", ["wire-b"])]
+
+
+def test_a_seed_term_of_several_words_matches_only_as_a_whole() -> None:
+    themes = [schemas.Theme(id="lists", title="Lists", terms=["Commerce Control List"]),
+              schemas.Theme(id="money", title="Money", terms=["funding"])]
+    texts = {"gao": "Funding for the Commerce Control office grew by $97 million from 2013 through 2024.\n\n"
+                    "The agency updated the Commerce Control List in September.\n\n"
+                    "Other text about the weather fills this page.\n"}
+    drafts = summarize.draft(texts, themes)
+    assert {d.text: d.theme for d in drafts} == {
+        "Funding for the Commerce Control office grew by $97 million from 2013 through 2024.": "money",
+        "The agency updated the Commerce Control List in September.": "lists"}
