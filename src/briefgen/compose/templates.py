@@ -123,6 +123,32 @@ class _Budget:
 _WIDTHS = re.compile(r"\d+")
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Compiled templates, by name, file and a checksum of their source; this process's only.
+
+    Every render makes a fresh environment (its own budget), so without this each brief
+    would parse and compile its template again. Jinja compares the checksum of the source
+    it just read with the stored one, so an edited template is always compiled afresh.
+    """
+
+    KEEP = 64
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if len(self.code) >= self.KEEP:
+            del self.code[next(iter(self.code))]
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
 class _Environment(SandboxedEnvironment):
     """The sandbox, with every call, operator and filter charged to the render's budget."""
 
@@ -130,7 +156,8 @@ class _Environment(SandboxedEnvironment):
 
     def __init__(self, project_templates: Path) -> None:
         super().__init__(loader=_Loader(project_templates), undefined=jinja2.StrictUndefined, autoescape=False,
-                         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                         finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                         bytecode_cache=_COMPILED)
         self.budget = _Budget()
         self.globals["range"] = self.budget.range
         self.filters = {name: self._guarded(fn) for name, fn in self.filters.items()}

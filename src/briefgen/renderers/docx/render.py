@@ -2,42 +2,36 @@
 
 Every look lives in a named style (Title, Heading 1-3, Quote, List Bullet, Caption,
 footnote text, Brief Table…), so colleagues restyle the brief in Word or LibreOffice
-instead of fighting direct formatting; ``docx_styles`` defines them, or takes them from
-``style.reference_docx``. What python-docx cannot write (footnotes, links, bookmarks,
-fields, a stable zip) comes from ``docx_oxml``.
+instead of fighting direct formatting; ``stylesheet`` defines them on the base document
+``styles`` prepares, or takes them from ``style.reference_docx``. Inline content is drawn
+by ``inlines``; what python-docx cannot write (footnotes, links, bookmarks, fields) comes
+from ``oxml`` and ``parts``, and the byte-stable zip from ``package``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, assert_never
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.part import Part
 from docx.shared import Mm, RGBColor
 from docx.table import _Cell
 
-from briefgen.errors import Problem, warning
+from briefgen.errors import warning
 from briefgen.model import (
     Block,
     BulletList,
     Callout,
-    Cite,
     Document,
-    Emph,
     Figure,
-    Footnote,
     Heading,
     Inline,
-    Link,
-    Marker,
     Meta,
     NoteList,
     Paragraph,
     Quote,
-    Strong,
     Style,
     Table,
     TableOfContents,
@@ -45,10 +39,12 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import Rendered, house
+from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
+from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
@@ -56,37 +52,6 @@ SUFFIX = ".docx"
 
 Box = DocxDocument | _Cell
 """Where blocks go: the body, or the cell of a callout box."""
-
-
-@dataclass
-class _Writer:
-    """What the walk needs: the Word document, its notes and the model's anchors."""
-
-    doc: DocxDocument
-    notes: ox.Footnotes
-    headings: tuple[Heading, ...]
-    anchors: frozenset[str]
-    ids: dict[str, str]
-    """Style ids of the character styles named in runs (docx_styles.RUN_STYLES)."""
-    warnings: list[Problem] = field(default_factory=list)
-    bookmarks: set[str] = field(default_factory=set)
-    meta: Meta = field(default_factory=lambda: Meta(""))
-    accent: str = "#1F3A5F"
-    """The house accent colour (figures)."""
-    pages: dict[str, int] | None = None
-    """Page of each heading anchor for the contents, or None to print no page numbers."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Fmt:
-    """How inline runs are drawn: bold/italic, character style, and the part owning links."""
-
-    part: Part
-    bold: bool = False
-    italic: bool = False
-    style: str = ""
-    linked: bool = False
-    """Inside a ``w:hyperlink``: nested links and markers become plain runs."""
 
 
 def render(document: Document) -> Rendered:
@@ -114,9 +79,9 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     headings = tuple(b for b in blocks if isinstance(b, Heading))
     entries = (e.anchor for b in blocks if isinstance(b, NoteList) for e in b.entries)
     figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
-    w = _Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
+    w = Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
-                meta=document.meta, accent=document.style.accent, pages=pages)
+                meta=document.meta, accent=document.style.accent, style=document.style, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     return Rendered(data=docx_package.save(doc), warnings=tuple(w.warnings))
@@ -133,7 +98,7 @@ def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
 # ---------------------------------------------------------------- blocks
 
 
-def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
+def _blocks(w: Writer, box: Box, blocks: tuple[Block, ...]) -> None:
     """Draw ``blocks`` in order; a paragraph that introduces a quote, table or figure keeps with it."""
     for block, after in zip(blocks, (*blocks[1:], None), strict=True):
         _block(w, box, block)
@@ -141,7 +106,7 @@ def _blocks(w: _Writer, box: Box, blocks: tuple[Block, ...]) -> None:
             ox.put(box.paragraphs[-1]._p.get_or_add_pPr(), ox.el("w:keepNext"))
 
 
-def _block(w: _Writer, box: Box, block: Block) -> None:
+def _block(w: Writer, box: Box, block: Block) -> None:
     """Draw one block at the end of ``box``."""
     match block:
         case Heading():
@@ -166,14 +131,14 @@ def _block(w: _Writer, box: Box, block: Block) -> None:
             assert_never(block)
 
 
-def _paragraph(w: _Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
+def _paragraph(w: Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
     """Add a paragraph of ``style`` holding ``content``; return its ``w:p``."""
     p = box.add_paragraph(style=style)._p
-    _inlines(w, p, content, _Fmt(w.doc.part))
+    inlines(w, p, content, Fmt(w.doc.part))
     return p
 
 
-def _anchored(w: _Writer, box: Box, style: str, anchor: str, lead: str,
+def _anchored(w: Writer, box: Box, style: str, anchor: str, lead: str,
               content: tuple[Inline, ...]) -> None:
     """Add a paragraph bookmarked as ``anchor``: ``lead`` and a tab (if any), then ``content``."""
     p = box.add_paragraph(style=style)._p
@@ -185,12 +150,12 @@ def _anchored(w: _Writer, box: Box, style: str, anchor: str, lead: str,
         end = ox.bookmark(p, len(w.bookmarks), anchor)
     if lead:
         p.append(ox.run(ox.text(lead), ox.el("w:tab")))
-    _inlines(w, p, content, _Fmt(w.doc.part))
+    inlines(w, p, content, Fmt(w.doc.part))
     if end is not None:
         p.append(end)
 
 
-def _heading(w: _Writer, box: Box, heading: Heading) -> None:
+def _heading(w: Writer, box: Box, heading: Heading) -> None:
     """Add a "Heading N" paragraph (N ≤ 3) bookmarked with the heading's anchor."""
     level = min(max(heading.level, 1), 3)
     if level != heading.level:
@@ -198,7 +163,7 @@ def _heading(w: _Writer, box: Box, heading: Heading) -> None:
     _anchored(w, box, f"Heading {level}", heading.anchor, "", heading.content)
 
 
-def _list(w: _Writer, box: Box, items: BulletList) -> None:
+def _list(w: Writer, box: Box, items: BulletList) -> None:
     """Add one List Bullet / List Number paragraph per item; each numbered list starts at 1."""
     style = "List Number" if items.ordered else "List Bullet"
     num_id = ox.restart_numbering(w.doc, style) if items.ordered else None
@@ -210,7 +175,7 @@ def _list(w: _Writer, box: Box, items: BulletList) -> None:
             num_pr.get_or_add_numId().val = num_id
 
 
-def _table(w: _Writer, box: Box, table: Table) -> Any:
+def _table(w: Writer, box: Box, table: Table) -> Any:
     """Add the caption (Caption style) and a Brief Table whose header row repeats on each page.
 
     Return the Word table (None when the table has no columns).
@@ -231,25 +196,32 @@ def _table(w: _Writer, box: Box, table: Table) -> Any:
         for cell, content in zip(row.cells, cells, strict=False):
             paragraph = cell.paragraphs[0]
             paragraph.style = "Table Text"
-            _inlines(w, paragraph._p, content, _Fmt(w.doc.part))
+            inlines(w, paragraph._p, content, Fmt(w.doc.part))
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
     box.add_paragraph(style="After Table")
     return grid
 
 
-def _figure(w: _Writer, box: Box, figure: Figure) -> None:
+def _figure(w: Writer, box: Box, figure: Figure) -> None:
     """Draw a figure under its numbered caption (bookmarked as its anchor).
 
     The coverage matrix is a table whose tiles take the PDF's heat-map colours
-    (``house.heat_colour``), so it is the same figure and stays readable data; other
-    kinds show their data table.
+    (``house.heat_colour``), so it is the same figure and stays readable data; the
+    timeline is the PDF's drawing as pictures (``docx/figures.py``); other kinds show
+    their data table.
     """
+    if figure.lead:  # the sentence that refers to the figure, kept on its page
+        ox.put(_paragraph(w, box, figure.lead, "Normal").get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.anchor:
         _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
-        grid = _table(w, box, replace(figure.data, caption=""))
-    else:
-        grid = _table(w, box, replace(figure.data, caption=figure.caption))
+    elif figure.caption:
+        ox.plain(box.add_paragraph(style="Caption")._p, figure.caption)
+    if figure.kind == "timeline":  # the PDF's drawing, as pictures with the data as alt text
+        docx_figures.timeline(box, figure, w.style)
+        box.add_paragraph(style="After Table")
+        return
+    grid = _table(w, box, replace(figure.data, caption=""))
     if figure.kind == "coverage" and grid is not None:
         accent = w.accent
         for r, shares in enumerate(house.tile_shares(figure.data), start=1):
@@ -263,7 +235,7 @@ def _figure(w: _Writer, box: Box, figure: Figure) -> None:
                         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
-def _callout(w: _Writer, box: Box, callout: Callout) -> None:
+def _callout(w: Writer, box: Box, callout: Callout) -> None:
     """Add a one-cell Key Points Box table: a title, then the callout's blocks."""
     grid = box.add_table(1, 1)
     grid.style = w.doc.styles["Key Points Box"]
@@ -279,13 +251,13 @@ def _callout(w: _Writer, box: Box, callout: Callout) -> None:
     box.add_paragraph(style="After Table")
 
 
-def _note_list(w: _Writer, box: Box, notes: NoteList) -> None:
+def _note_list(w: Writer, box: Box, notes: NoteList) -> None:
     """Add each entry as a hanging-indent Note Entry paragraph bookmarked with its anchor."""
     for entry in notes.entries:
         _anchored(w, box, "Note Entry", entry.anchor, entry.label, entry.content)
 
 
-def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
+def _contents(w: Writer, box: Box, toc: TableOfContents) -> None:
     """Add a static table of contents: linked entries, with dot leaders and page numbers if known.
 
     It is deliberately not wrapped in a TOC field: LibreOffice would show "?" for its
@@ -308,77 +280,10 @@ def _contents(w: _Writer, box: Box, toc: TableOfContents) -> None:
         box.add_paragraph(style=f"toc {min(max(heading.level, 1), 3)}")._p.append(link)
 
 
-# ---------------------------------------------------------------- inlines
-
-
-def _inlines(w: _Writer, parent: ox.Xml, content: tuple[Inline, ...], fmt: _Fmt) -> None:
-    """Append ``content`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
-    for node in content:
-        _inline(w, parent, node, fmt)
-
-
-def _inline(w: _Writer, parent: ox.Xml, node: Inline, fmt: _Fmt) -> None:
-    """Append one inline node to ``parent``."""
-    match node:
-        case Text():
-            parent.append(ox.text_run(node.text, fmt.style, fmt.bold, fmt.italic))
-        case Strong():
-            _inlines(w, parent, node.content, replace(fmt, bold=True))
-        case Emph():
-            _inlines(w, parent, node.content, replace(fmt, italic=True))
-        case Link():
-            _link(w, parent, node, fmt)
-        case Cite():
-            keys = "; ".join("@" + key for key in node.keys)
-            raise ValueError(f"unresolved citation [{keys}]: transforms must resolve every Cite")
-        case Footnote():
-            _footnote(w, parent, node, fmt)
-        case Marker():
-            _marker(w, parent, node, fmt)
-        case _:
-            assert_never(node)
-
-
-def _link(w: _Writer, parent: ox.Xml, link: Link, fmt: _Fmt) -> None:
-    """Append a hyperlink: external via a relationship of ``fmt.part``, internal to a bookmark."""
-    if fmt.linked or not link.url:
-        _inlines(w, parent, link.content, fmt)
-        return
-    if link.url.startswith("#") and link.url[1:] not in w.anchors:
-        w.warnings.append(warning("docx.link", f"link to unknown anchor {link.url!r}"))
-    element = ox.hyperlink(fmt.part, link.url)
-    _inlines(w, element, link.content, replace(fmt, style=w.ids["Hyperlink"], linked=True))
-    parent.append(element)
-
-
-def _footnote(w: _Writer, parent: ox.Xml, note: Footnote, fmt: _Fmt) -> None:
-    """Append a reference to a real footnote holding the note's content (its links live)."""
-    if fmt.part is not w.doc.part:
-        raise ValueError(f"footnote {note.label!r} inside a footnote")
-    reference, paragraph = w.notes.add(note.label)
-    _inlines(w, paragraph, note.content, _Fmt(w.notes.part))
-    parent.append(reference)
-
-
-def _marker(w: _Writer, parent: ox.Xml, marker: Marker, fmt: _Fmt) -> None:
-    """Append a marker linked to its entry; a marker without a target is a build error."""
-    if marker.anchor not in w.anchors:
-        raise ValueError(f"dangling marker {marker.label!r}: no heading or entry has "
-                         f"anchor {marker.anchor!r}")
-    style = w.ids["endnote reference"] if marker.superscript else ""
-    r = ox.run(ox.text(marker.label), style=style)
-    if fmt.linked:
-        parent.append(r)
-        return
-    link = ox.hyperlink(fmt.part, "#" + marker.anchor)
-    link.append(r)
-    parent.append(link)
-
-
 # ---------------------------------------------------------------- title block
 
 
-def _title_block(w: _Writer, meta: Meta, style: Style) -> None:
+def _title_block(w: Writer, meta: Meta, style: Style) -> None:
     """Add the logo, title, subtitle and the "audience · date · author" line."""
     if style.logo:
         try:

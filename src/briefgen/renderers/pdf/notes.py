@@ -37,11 +37,13 @@ from briefgen.renderers.pdf.fonts import text_width as measure
 FN = "fn"
 """The onDraw name that marks a footnote marker in Paragraph markup."""
 TOTAL_FORM = "bgPageTotal"
+_TAG = f'<onDraw name="{FN}"'
+"""How every footnote marker's tag begins in Paragraph markup (see ``marker_tag``)."""
 
 
 def marker_tag(key: str) -> str:
     """Return the onDraw tag that registers the note ``key`` with the frame."""
-    return f'<onDraw name="{FN}" label="{key}"/>'
+    return f'{_TAG} label="{key}"/>'
 
 
 def note_keys(flowable: Any) -> list[str]:
@@ -59,6 +61,8 @@ def _collect(item: Any, keys: list[str]) -> None:
         for child in item:
             _collect(child, keys)
         return
+    if isinstance(item, Paragraph) and isinstance(item.text, str) and _TAG not in item.text:
+        return  # its fragments come from this markup, which has no marker (split parts have no text)
     for attr in ("_content", "_flowables", "_cellvalues"):
         _collect(getattr(item, attr, None) or [], keys)
     # Paragraph.frags: plain frags before wrap(); word lists (_HSFrag) after wrap/split.
@@ -211,6 +215,29 @@ class KeepWithNext(KeepTogether):
             again = not (isinstance(last, Paragraph) and getattr(last, "width", None) == aW)
             self._H -= max((last.wrap(aW, aH)[1] if again else last.height) - self.LEAD, 0.0)
         return width, height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """Keep together only if the lead *and the notes it brings* fit above the notes frame.
+
+        The frame raises its bottom for a flowable's notes only once it places it, so a
+        heading measured against the bare frame could fit while its next paragraph, with
+        its notes, could not: the heading was left alone at the foot of the page.
+        """
+        frame = getattr(self, "_frame", None)
+        if isinstance(frame, FootnoteFrame):
+            aH -= frame.reserve(self._lead_notes(aW))
+        return list(super().split(aW, aH))
+
+    def _lead_notes(self, aW: float) -> list[str]:
+        """Return the note keys of what must stay together: all but the last block, and the last one's lead."""
+        *first, last = self._content
+        keys = note_keys(first)
+        if isinstance(last, Paragraph):
+            parts = last.split(aW, self.LEAD)  # wrapped at aW by wrap(): the lines that come first
+            keys += note_keys(parts[0] if parts else last)
+        else:
+            keys += note_keys(last)
+        return list(dict.fromkeys(keys))
 
 
 PageHook = Callable[[BriefCanvas, "BriefDoc"], None]

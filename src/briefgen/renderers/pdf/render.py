@@ -22,7 +22,6 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
 from briefgen.errors import Problem
@@ -52,6 +51,7 @@ from briefgen.renderers import Rendered, house
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
 from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
+from briefgen.renderers.pdf.para import Paragraph as RLParagraph
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""

@@ -1,0 +1,27 @@
+"""A template compiles once per process, and an edited template is never served stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.compose import templates
+
+
+def test_compiled_once_and_recompiled_after_an_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: list[str] = []
+    original = templates._Environment.compile
+
+    def counting(self: templates._Environment, source: str, *args: object, **kwargs: object) -> object:
+        compiled.append(source)
+        return original(self, source, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(templates._Environment, "compile", counting)
+    (tmp_path / "t.md.j2").write_text("Hello {{ name }}.\n")
+    assert templates.render(tmp_path, "t.md.j2", {"name": "A"}) == "Hello A.\n"
+    assert templates.render(tmp_path, "t.md.j2", {"name": "B"}) == "Hello B.\n"
+    assert len(compiled) == 1
+    (tmp_path / "t.md.j2").write_text("Goodbye {{ name }}.\n")
+    assert templates.render(tmp_path, "t.md.j2", {"name": "C"}) == "Goodbye C.\n"
+    assert len(compiled) == 2
