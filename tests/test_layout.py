@@ -171,6 +171,63 @@ def test_no_docx_table_row_splits_across_pages(built, libreoffice, name):
     assert not split_cells(libreoffice / f"{name}.pdf", built[name].document)
 
 
+# ---------------------------------------------------------------- keep with next
+
+
+def sized_lines(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    """Return the page's text pieces as (y, font size, text), y upwards."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((y, size * abs(tm[3] or 1) * abs(cm[3] or 1), text))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def stranded_headings(pdf: Path, bottom_margin: float, body_size: float) -> list[str]:
+    """Return each heading (from the outline) with no body text under it on its page.
+
+    Below the heading there may be only footnotes (smaller than body text) and the
+    furniture in the bottom margin: then the reader finds the heading at the foot of one
+    page and its section on the next.
+    """
+    reader = pypdf.PdfReader(str(pdf))
+    entries: list = []
+    stack = list(reader.outline)
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[0:0] = item
+        else:
+            entries.append((item.title, reader.get_destination_page_number(item)))
+    stranded = []
+    for title, index in entries:
+        pieces = sized_lines(reader.pages[index])
+        own = [y for y, size, text in pieces if size > body_size + 0.2 and squash(text) and squash(text) in squash(title)]
+        if not own:
+            continue
+        y_head = min(own)
+        below = [t for y, size, t in pieces if bottom_margin < y < y_head - 2 and size >= body_size * 0.8]
+        if not below:
+            stranded.append(f"page {index + 1}: {title!r}")
+    return stranded
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_pdf_heading_is_the_last_line_above_the_notes(built, name):
+    style = built[name].document.style
+    assert not stranded_headings(built[name].pdf, style.margins_mm[2] * 72 / 25.4, style.body_size)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_docx_heading_is_the_last_line_above_the_notes(built, libreoffice, name):
+    style = built[name].document.style
+    assert not stranded_headings(libreoffice / f"{name}.pdf", style.margins_mm[2] * 72 / 25.4, style.body_size)
+
+
 # ---------------------------------------------------------------- the DOCX table of contents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

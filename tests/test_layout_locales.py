@@ -13,6 +13,7 @@ import yaml
 
 from briefgen import pipeline, renderers
 from briefgen.inputs import spec
+from conftest import cli
 
 EXPECTED = {
     "fr-FR": ("L’essentiel", "Points clés", "Recommandations", "Page 1 sur 2", "20 novembre 2026"),
@@ -41,3 +42,21 @@ def test_both_formats_print_the_labels_and_date_of_the_language(project: Path, l
     assert re.sub(r"\s+", "", page_label) in re.sub(r"\s+", "", pdf_text)  # the total is a form: own line
     footer = document.sections[0].footer.paragraphs[0].text  # "Seite 1 von 1…": fields hold 1 until laid out
     assert footer.startswith(page_label.split("1")[0])
+
+
+BAD_LABELS = [
+    ("fr:\n  months: [janvier, février, mars]\n", r"labels\.yaml:2:11: fr\.months: expected a list of 12 month names, found 3"),
+    ("en:\n  page_of: \"Page {0} of {pages}\"\n", r"labels\.yaml:2:12: en\.page_of: expected text with only the fields \{page\}, \{pages\}, found \{0\}"),
+    ("en:\n  date_day: \"{day:>99999999} {month}\"\n", r"labels\.yaml:2:13: en\.date_day: expected text with only the fields .*found \{day:>99999999\}"),
+    ("en:\n  contents: [a, b]\n", r"labels\.yaml:2:13: en\.contents: expected text, found a list of 2"),
+    ("- en\n", r"labels\.yaml:1:1: expected a mapping of language tags"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_LABELS, ids=["short-months", "positional-field", "format-spec", "list", "not-a-mapping"])
+def test_a_project_labels_file_that_briefgen_cannot_print_is_a_positioned_user_error(project: Path, text: str, message: str):
+    (project / "templates" / "locales" / "labels.yaml").write_text(text, encoding="utf-8")
+    result = cli("build", "--project", str(project), "--out", str(project / "out"), str(project / "briefs" / "minister-cross-theme.yaml"))
+    assert result.exit_code == 2, result.output
+    assert re.search(message, result.output), result.output
+    assert "Traceback" not in result.output and not (project / "out" / "minister-cross-theme.pdf").exists()

@@ -28,12 +28,15 @@ EXPECTED = {
     (SUMMARY, 36, 21, "warning", "support.padding", "claim padded: quote 2 (beta) is padding: it adds no support the other quotes lack"),
     (SUMMARY, 38, 16, "warning", "support.plural", 'claim one-as-many: "Analysts" presents one source as many'),
     (SUMMARY, 53, 11, "warning", "support.accepted", "claim accepted-unexplained: an acceptance without a reason"),
+    (SUMMARY, 72, 20, "warning", "support.accepted", 'claim accepted-stray: accepted word "soared" is not in the claim'),
     (SOURCES, 17, 3, "warning", "sources.gap", "source gamma: no outlet, URL, accessed"),
     (SOURCES, 17, 3, "warning", "sources.name", 'source gamma: its name "Kestrel Machines" reads as "Kestrel Machines", a subject of the claims'),
     (BRIEF, 3, 80, "warning", "support.word", 'bottom_line: "doubled" is not in any passage it cites'),
     (BRIEF, 3, 108, "warning", "support.plural", 'bottom_line: "Experts" presents one source as many'),
     (BRIEF, 5, 43, "error", "support.date", 'key_points.0: "May" is not in any passage it cites'),
     (BRIEF, 6, 6, "warning", "support.uncited", 'key_points.1: "Ana" is stated without a citation'),
+    (SUMMARY, 58, 16, "warning", "support.plural", 'claim plural-one-clause: "Analysts" presents one source as many'),
+    (SUMMARY, 65, 28, "warning", "support.time", 'claim stale-now: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
     (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
 }
 
@@ -79,8 +82,9 @@ def test_padding_counts_toward_no_corroboration(planted: Path) -> None:
     checked = pipeline.support.check_corpus(corpus.summary, corpus.sources)
     brief = spec.load_spec(planted / "briefs" / "planted.yaml", corpus.summary, corpus.sources)
     section = brief.spec.sections[0].model_copy(update={"min_sources": 2})
-    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources)] == ["padded"]
-    assert compose.select(section, corpus.summary, corpus.sources, frozenset(checked.padding)) == []
+    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources)] == ["padded", "plural-one-clause"]
+    assert [s.claim.id for s in compose.select(section, corpus.summary, corpus.sources, frozenset(checked.padding))] == [
+        "plural-one-clause"]
 
 
 def test_build_fails_on_a_support_error(planted: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -172,6 +172,12 @@ class Figure:
     """The figure's data; formats that cannot draw the chart show this table."""
     anchor: str = ""
     """A link target (``fig-2``), so that text can refer to the figure."""
+    lead: tuple[Inline, ...] = ()
+    """The sentence that refers the reader to the figure ("Figure 1 counts…"), printed just
+    before its caption and kept on the same page."""
+    sources: tuple[str, ...] = ()
+    """The source ids the data's rows are about, in order (coverage): transforms label each
+    row as the brief's citations name that source, so the reader finds it in the references."""
 
 
 FIGURE_KINDS = ("coverage", "timeline")

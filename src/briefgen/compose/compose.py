@@ -24,7 +24,7 @@ from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
-from briefgen.model import Block, Meta, Style, Table, TableOfContents
+from briefgen.model import Block, Figure, Inline, Link, Meta, Style, Table, TableOfContents, Text
 from briefgen.text import words
 
 
@@ -207,9 +207,16 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                                      f"::: figure {block.args}", block.line)
         selected = tuple(dict.fromkeys(t for s in brief.spec.sections for t in s.themes))  # every one gets a column
         drawn = figure(block.args, claims, summary, sources, words, selected)
-        return [drawn] if drawn is not None else []
+        return [dataclasses.replace(drawn, lead=_lead(drawn, words))] if drawn is not None else []
     raise markup.MarkupError(f"expected a directive (callout, toc, figure, annex, notes or references), found '::: {block.name}'",
                              f"::: {block.name}", block.line)
+
+
+def _lead(drawn: Figure, words: dict[str, Any]) -> tuple[Inline, ...]:
+    """The sentence that refers the reader to a figure ("Figure 1 counts…"): ``{figure}`` in the
+    label ``<kind>_intro`` becomes a link that transforms number (``#figure:KIND``)."""
+    before, _, after = str(words.get(f"{drawn.kind}_intro", "{figure}.")).partition("{figure}")
+    return tuple(n for n in (Text(before), Link("#figure:" + drawn.kind, ()), Text(after)) if not isinstance(n, Text) or n.text)
 
 
 def annex(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,

@@ -39,7 +39,8 @@ def figure(kind: str, claims: tuple[Selected, ...], summary: Summary, sources: d
     with fewer distinct dates than that there is no timeline (None).
     """
     if kind == "coverage":
-        return Figure(kind, str(words["coverage"]), coverage(claims, summary, sources, words, themes))
+        cited = tuple(dict.fromkeys(k for s in claims for k in s.source_ids))
+        return Figure(kind, str(words["coverage"]), coverage(claims, summary, sources, words, themes), sources=cited)
     if kind == "timeline":
         events = timeline(claims, words)
         if len({r[0] for r in events.rows}) >= MIN_DATES:

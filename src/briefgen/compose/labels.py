@@ -11,19 +11,86 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import string
 from pathlib import Path
 
+from briefgen.errors import Problem, UserError
 from briefgen.inputs import yamlio
 from briefgen.inputs.project import default_dir
 
 FILE = Path("locales") / "labels.yaml"
+MONTHS = 12
+FILLED = {"page_of": ("page", "pages"), "figure": ("n",), "table": ("n",),
+          "date_day": ("day", "month", "year"), "date_month": ("month", "year")}
+"""Labels that briefgen fills in with ``str.format``, and the only ``{fields}`` each may hold."""
 
 
 @functools.cache
 def _table(folder: Path) -> dict[str, dict[str, object]]:
-    """Return the label table of ``folder``'s locales file (empty when it has none)."""
+    """Return the label table of ``folder``'s locales file (empty when it has none), or raise every problem in it."""
     path = folder / FILE
-    return yamlio.load(path).data if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    loaded = yamlio.load(path)
+    problems = check(loaded)
+    if problems:
+        raise UserError(problems)
+    return loaded.data or {}
+
+
+def check(loaded: yamlio.Loaded) -> list[Problem]:
+    """Return a positioned problem for everything in a labels file that briefgen could not print."""
+    data = loaded.data
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        return [loaded.problem((), f"expected a mapping of language tags (en, fr, en-US …) to labels, found {_kind(data)}")]
+    problems = []
+    for tag, table in data.items():
+        if not isinstance(table, dict):
+            problems.append(loaded.problem((tag,), f"expected a mapping of label names to words, found {_kind(table)}"))
+            continue
+        for key, value in table.items():
+            message = _months(value) if key == "months" else _label(str(key), value)
+            if message:
+                problems.append(loaded.problem((tag, key), message, _HINTS.get(str(key), "")))
+    return problems
+
+
+_HINTS = {"months": "list the twelve month names as they appear inside a date, January first"}
+
+
+def _months(value: object) -> str:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return f"expected a list of {MONTHS} month names, found {_kind(value)}"
+    return "" if len(value) == MONTHS else f"expected a list of {MONTHS} month names, found {len(value)}"
+
+
+def _label(key: str, value: object) -> str:
+    if not isinstance(value, str):
+        return f"expected text, found {_kind(value)}"
+    if key not in FILLED:
+        return ""  # printed as written (the templates replace their own {date}, {n})
+    allowed = FILLED[key]
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(value) if name is not None]
+    except ValueError as exc:
+        return f"expected text with {_fields(allowed)}, found a brace that does not pair ({exc})"
+    for name, spec, conversion in fields:
+        if name not in allowed or spec or conversion:
+            whole = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            return f"expected text with {_fields(allowed)}, found {whole}"
+    return ""
+
+
+def _fields(names: tuple[str, ...]) -> str:
+    return "only the fields " + ", ".join("{" + n + "}" for n in names)
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"[:80]
 
 
 def labels(lang: str, project_templates: Path | None = None) -> dict[str, str | tuple[str, ...]]:

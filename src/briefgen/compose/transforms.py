@@ -66,7 +66,7 @@ def map_runs(block: Block, fn: Callable[[Run], Run]) -> Block:
         case NoteList(entries):
             return NoteList(tuple(Entry(e.anchor, e.label, fn(e.content)) for e in entries))
         case Figure():
-            return replace(block, data=map_runs(block.data, fn))  # type: ignore[arg-type]
+            return replace(block, lead=fn(block.lead), data=map_runs(block.data, fn))  # type: ignore[arg-type]
         case TableOfContents():
             return block
         case _:
@@ -129,6 +129,24 @@ class Resolver:
         if cite.in_text:  # "@smith argues": the name in the text, the note after it
             return [*self.style.author(self.citer.items[cite.keys[0]]), mark]
         return [mark]
+
+    def short(self, key: str) -> tuple[Inline, ...]:
+        """How the brief's citations name source ``key`` in short: the note's short form, the
+        in-text label ("Reuters 2023"), or "[3]" with the title for a numeric style."""
+        item = self.citer.items[key]
+        if self.style.numeric:
+            return (Text(f"[{self.citer.numbers[key]}] "), *self.style.label(self.style.author(item), "", ""))
+        if self.in_notes:
+            return tuple(self.style.subsequent_note(item))
+        return tuple(self.style.label(self.style.author(item), self.style.date(item), ""))
+
+    def label_rows(self, block: Block) -> Block:
+        """Return a figure whose rows are sources with each row labelled by ``short``."""
+        if not isinstance(block, Figure) or not block.sources:
+            return block
+        rows = tuple((self.short(k), *row[1:]) if k in self.citer.items else row
+                     for k, row in zip(block.sources, block.data.rows, strict=True))
+        return replace(block, data=replace(block.data, rows=rows))
 
     def references(self) -> NoteList:
         return NoteList(tuple(Entry(f"ref-{k}", label, entry + _checkable(self.csl[k]))
@@ -244,7 +262,7 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str 
     if unknown:
         raise UserError(f"citation [@{unknown[0]}] names no source ({did_you_mean(unknown[0], list(sources)) or 'see `briefgen sources`'})")
     resolver = Resolver(sources, keys, style, placement)
-    body = [b if isinstance(b, Directive) else map_runs(b, resolver.run) for b in draft.blocks]
+    body = [b if isinstance(b, Directive) else resolver.label_rows(map_runs(b, resolver.run)) for b in draft.blocks]
     final: list[Block] = []
     for block in body:
         if isinstance(block, Directive):
@@ -261,10 +279,13 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str 
 def numbered(blocks: tuple[Block, ...], meta: Meta) -> tuple[Block, ...]:
     """Number the figures and the captioned tables in reading order: ``Figure 2. …``, ``Table 1. …``.
 
-    Each figure gets the anchor ``fig-N``, so that text can link to it. The words come
-    from the brief's language; renderers print the captions as they are.
+    Each figure gets the anchor ``fig-N``, so that text can link to it: a link to
+    ``#figure:KIND`` (``[](#figure:coverage)`` in Markdown) becomes a link to the first
+    figure of that kind, reading "Figure N" when it has no text of its own. The words
+    come from the brief's language; renderers print the captions as they are.
     """
     counts = {"figure": 0, "table": 0}
+    targets: dict[str, tuple[str, int]] = {}
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Figure):
@@ -272,8 +293,30 @@ def numbered(blocks: tuple[Block, ...], meta: Meta) -> tuple[Block, ...]:
             n = counts["figure"]
             caption = meta.label("figure", n=n) + (". " + block.caption if block.caption else "")
             block = replace(block, caption=caption, anchor=f"fig-{n}")
+            targets.setdefault(block.kind, (block.anchor, n))
         elif isinstance(block, Table) and block.caption:
             counts["table"] += 1
             block = replace(block, caption=meta.label("table", n=counts["table"]) + ". " + block.caption)
         out.append(block)
+    return tuple(map_runs(b, lambda run: _figure_links(run, targets, meta)) for b in out)
+
+
+FIGURE_LINK = "#figure:"
+"""A link to ``#figure:KIND`` refers to the brief's figure of that kind."""
+
+
+def _figure_links(run: Run, targets: dict[str, tuple[str, int]], meta: Meta) -> Run:
+    """Point ``#figure:KIND`` links at their figure; without one, keep only the link's text."""
+    out: list[Inline] = []
+    for node in run:
+        if isinstance(node, Link) and node.url.startswith(FIGURE_LINK):
+            target = targets.get(node.url[len(FIGURE_LINK):])
+            if target is None:
+                out += node.content
+            else:
+                out.append(Link("#" + target[0], node.content or (Text(meta.label("figure", n=target[1])),)))
+        elif isinstance(node, (Strong, Emph)):
+            out.append(type(node)(_figure_links(node.content, targets, meta)))
+        else:
+            out.append(node)
     return tuple(out)

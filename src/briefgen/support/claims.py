@@ -84,8 +84,8 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
         if not claim.accepted.reason.strip():
             found.append(position.problem(loaded, path + ("accepted",), "", f"claim {claim.id}: an acceptance without a reason",
                                           "say why the paraphrase is faithful in `reason:`", "warning", "support.accepted"))
-    sources = {claim.evidence[k].source for k in verdict.supporting}
-    found += plural(loaded, text_path, claim.text, len(sources), f"claim {claim.id}")
+    supporting = [(claim.evidence[k].source, claim.evidence[k].quote) for k in verdict.supporting]
+    found += plural(loaded, text_path, claim.text, supporting, f"claim {claim.id}")
     return found
 
 
@@ -95,15 +95,38 @@ def is_attribution(word: w.Word) -> bool:
     return low in w.phrase_list("plural_attribution") or low in w.phrase_list("relative_time")
 
 
-def plural(loaded, path: tuple, text: str, count: int, who: str) -> list[Problem]:  # type: ignore[no-untyped-def]
-    """Return a warning for each plural attribution word in ``text`` when it rests on one source."""
-    if count != 1:
-        return []
-    return [position.problem(loaded, path, _as_written(text, phrase),
-                             f'{who}: "{_as_written(text, phrase)}" presents one source as many',
+def plural(loaded, path: tuple, text: str, passages: list[tuple[str, str]], who: str) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """Return a warning for each plural attribution word in ``text`` that rests on one source (see ``one_as_many``)."""
+    return [position.problem(loaded, path, written, f'{who}: "{written}" presents one source as many',
                              "name the source (\"One report says…\"), or cite more sources that say it",
                              "warning", "support.plural")
-            for phrase in w.contains_phrase(text, w.phrase_list("plural_attribution"))]
+            for written in one_as_many(text, passages)]
+
+
+def one_as_many(text: str, passages: list[tuple[str, str]]) -> list[str]:
+    """Return the plural attribution words of ``text`` (as written) that rest on one source.
+
+    ``passages`` are the (source id, passage) pairs that support ``text``. What a word such
+    as "analysts" attributes is its clause; the sources counted are those of the passages
+    that support a word of that clause, one per source however many quotes it gives. A
+    passage that itself says "analysts" reports several voices, so the word is its own.
+    """
+    found = []
+    for phrase in w.contains_phrase(text, w.phrase_list("plural_attribution")):
+        if any(w.contains_phrase(p, (phrase,)) for _, p in passages):
+            continue
+        written = _as_written(text, phrase)
+        verdict = judge(_clause(text, text.lower().find(phrase)), [p for _, p in passages])
+        if len({source for (source, _), share in zip(passages, verdict.shares, strict=True) if share > 0}) == 1:
+            found.append(written)
+    return found
+
+
+def _clause(text: str, at: int) -> str:
+    """Return the clause of ``text`` around offset ``at`` (cut at ";", ":" and sentence ends)."""
+    start = max(text.rfind(c, 0, max(at, 0)) for c in ";:.!?") + 1
+    ends = [i for i in (text.find(c, max(at, 0)) for c in ";:.!?") if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def _as_written(text: str, phrase: str) -> str:

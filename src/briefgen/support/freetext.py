@@ -20,7 +20,7 @@ from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
-from briefgen.support.match import judge, passage_keys, supports
+from briefgen.support.match import judge, needs, passage_keys, supported
 from briefgen.text import words as w
 
 PASSAGES_PER_SOURCE = 4
@@ -85,11 +85,11 @@ def source_passages(text: str) -> tuple[str, ...]:
 
 def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
     """Return the sentences of ``text`` that together support most of ``sentence``'s words (greedy cover)."""
-    found = w.words(sentence, names)
+    wanted = needs(w.words(sentence, names))
     covers = []
     for passage in source_passages(text):
         keys, groups = passage_keys(passage)
-        covered = {i for i, word in enumerate(found) if supports(word, keys, groups)}
+        covered = supported(wanted, keys, groups)
         if covered:
             covers.append((passage, covered))
     chosen: list[str] = []
@@ -146,7 +146,7 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
                     "error" if hard else "warning", f"support.{word.kind}"))
             supporting = [passages[i] for i in verdict.supporting]
-            problems += plural(brief.loaded, path, shown, len({s for s, _ in supporting}), where)
+            problems += plural(brief.loaded, path, shown, supporting, where)
             traced.append(Traced(where, path, shown, tuple(supporting)))
     return problems, traced
 

@@ -2,9 +2,12 @@
 
 The rules (the same for claims and for free text):
 - a word is supported when a passage has a word with the same key (stem, number
-  value, month, year) or a word of one of its synonym groups;
+  value, month, year) or a word of one of its synonym groups (see ``_covered`` for
+  hyphenated compounds and names written in part);
+- words that frame rather than state (``frames.frame_words``: "the measures",
+  "coverage presents") need no support;
 - a passage is *padding* when it shares no word with the sentence, or when it
-  adds no word that a better passage does not already support and supports under
+  adds no word that a better passage does not already support and supports at most
   ``PADDING_SHARE`` of what the best passage supports: it adds bulk, not evidence.
 """
 
@@ -13,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefgen.text import frames
 from briefgen.text import words as w
 
 PADDING_SHARE = 0.6
-"""A passage supporting less than this share of what the best passage supports, and nothing new, is padding."""
+"""A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,29 +45,77 @@ class Verdict:
 
 @lru_cache(maxsize=4096)
 def passage_keys(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    """Return the keys of ``text``'s words and the synonym groups they belong to."""
+    """Return the keys of ``text``'s words (and of its hyphenated compounds, closed up) and their synonym groups."""
     found = w.words(text)
-    keys = frozenset(x.key for x in found)
+    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)}
     groups = frozenset(g for k in keys for g in w.synonyms(k))
     return keys, groups
 
 
-def supports(word: w.Word, keys: frozenset[str], groups: frozenset[int]) -> bool:
-    """True when a passage with ``keys`` and ``groups`` supports ``word``."""
-    if word.key in keys:
-        return True
-    if word.kind in ("number", "date"):
-        return False
-    return bool(w.synonyms(word.key) & groups)
+@lru_cache(maxsize=4096)
+def lone_names(text: str) -> frozenset[str]:
+    """Return the keys of the names ``text`` writes alone (one capitalised word: "Ruiz said"), titles left out."""
+    runs = _name_runs(w.words(text))
+    return frozenset(run[0].key for run in runs if len(run) == 1 and _personal(run[0].key))
+
+
+def _personal(key: str) -> bool:
+    """True for a name's key that may be part of a person's or body's own name: not a title, not a place."""
+    return key not in frames.title_stems() and not w.synonyms(key)
+
+
+def _name_runs(found: list[w.Word] | tuple[w.Word, ...]) -> list[list[w.Word]]:
+    """Return the runs of proper names written one after the other ("Ana Ruiz")."""
+    runs: list[list[w.Word]] = []
+    for word in found:
+        if word.kind != "name":
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and 0 < word.start - (last.start + len(last.text)) <= 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def needs(found: tuple[w.Word, ...] | list[w.Word]) -> tuple[tuple[str, frozenset[int]], ...]:
+    """Return, per word, its key and the synonym groups that may stand for it (none for numbers and dates)."""
+    return tuple((x.key, frozenset() if x.kind in ("number", "date") else w.synonyms(x.key)) for x in found)
+
+
+def supported(wanted: tuple[tuple[str, frozenset[int]], ...], keys: frozenset[str], groups: frozenset[int]) -> set[int]:
+    """Return the indices of ``wanted`` (see ``needs``) that a passage with ``keys`` and ``groups`` supports."""
+    return {i for i, (key, mine) in enumerate(wanted) if key in keys or (mine and not mine.isdisjoint(groups))}
+
+
+def _covered(sentence: str, found: tuple[w.Word, ...], text: str, wanted: tuple[tuple[str, frozenset[int]], ...]) -> set[int]:
+    """Return the indices of ``found`` (the words of ``sentence``) that the passage ``text`` supports.
+
+    Besides ``supported``: each part of a hyphenated compound is supported when the passage has the
+    compound closed up ("click-through" by "clickthrough"); a name written in full is supported when
+    the passage names the person by another part of it alone ("Ana Ruiz" by "Ruiz said"); titles and
+    places in the run ("President", "US") need support of their own and never stand for the name.
+    """
+    keys, groups = passage_keys(text)
+    covered = supported(wanted, keys, groups)
+    for start, end, key in frames.compounds(sentence):
+        if key in keys:
+            covered |= {i for i, word in enumerate(found) if start <= word.start < end}
+    alone = lone_names(text)
+    if alone:
+        index = {id(word): i for i, word in enumerate(found)}
+        for run in _name_runs(found):
+            if len(run) > 1 and any(word.key in alone for word in run):
+                covered |= {index[id(word)] for word in run if _personal(word.key)}
+    return covered
 
 
 def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset()) -> Verdict:
     """Return how ``passages`` support ``sentence`` (see the module doc for the rules)."""
-    found = tuple(_dedupe(w.words(sentence, names)))
-    covered: list[set[int]] = []
-    for text in passages:
-        keys, groups = passage_keys(text)
-        covered.append({i for i, word in enumerate(found) if supports(word, keys, groups)})
+    framed = frames.frame_words(sentence)
+    found = tuple(x for x in _dedupe(w.words(sentence, names)) if x.start not in framed)
+    wanted = needs(found)
+    covered = [_covered(sentence, found, text, wanted) for text in passages]
     total = max(len(found), 1)
     shares = tuple(len(c) / total for c in covered)
     order = sorted(range(len(passages)), key=lambda i: (-len(covered[i]), i))
@@ -71,7 +123,7 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     seen: set[int] = set()
     for rank, i in enumerate(order):
         new = covered[i] - seen
-        if not covered[i] or (rank > 0 and not new and len(covered[i]) < PADDING_SHARE * len(covered[order[0]])):
+        if not covered[i] or (rank > 0 and not new and len(covered[i]) <= PADDING_SHARE * len(covered[order[0]])):
             padding.append(i)
             continue
         seen |= covered[i]

@@ -51,7 +51,7 @@ class Word:
     """One content word of a text."""
 
     text: str
-    """As written (possessive ``'s`` removed)."""
+    """As written (possessive ``'s`` removed; a rewritten phrase as the text wrote it)."""
     start: int
     """Offset in the text given (after phrase rewriting: see ``canonical``)."""
     kind: str
@@ -83,28 +83,107 @@ def _stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], re.Pattern[str] | None, dict[str, str]]:
-    """Return stem → group ids, one pattern of every phrase (longest first), and phrase → its group's first item."""
+def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], dict[str, str]]:
+    """Return stem → group ids, the phrase patterns by the first two letters they can start with,
+    and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
-    for number, line in enumerate(_data("synonyms.txt")):
+    for number, line in enumerate(_data("synonyms.txt") + _data("places.txt")):
         items = [i.strip() for i in line.split("|") if i.strip()]
         for item in items:
-            if " " in item or "." in item:
+            if " " in item or "." in item or "-" in item:
                 phrases[item.lower()] = items[0]
             else:
                 groups.setdefault(stem(item), set()).add(number)
-    ordered = sorted(phrases, key=lambda p: -len(p))
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
-    return {k: frozenset(v) for k, v in groups.items()}, pattern, phrases
+    starts: dict[str, dict[str, list[str]]] = {}  # first two letters → phrase → its forms
+    for phrase in phrases:
+        for form, rest in _inflected(phrase):
+            starts.setdefault(form[:2], {}).setdefault(phrase, []).append(form + rest)
+    patterns = {}
+    for start, found in starts.items():
+        ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))  # longest phrase first
+        alternatives = ["(?P<p" + _key(phrase) + ">" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f))) + ")"
+                        for phrase, forms in ordered]
+        patterns[start] = re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return {k: frozenset(v) for k, v in groups.items()}, patterns, phrases
+
+
+def _inflected(phrase: str) -> list[tuple[str, str]]:
+    """Return (first word, rest) for each form of ``phrase`` whose first word may be inflected ("taking part")."""
+    first, sep, rest = phrase.partition(" ")
+    if not sep or not first.isalpha():
+        return [(phrase, "")]
+    forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
+             first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
+    forms |= {form for form, base in _irregular().items() if base == first}
+    return [(form, sep + rest) for form in forms]
+
+
+def _key(phrase: str) -> str:
+    """Return a group name for ``phrase`` (regex group names are identifiers)."""
+    return "".join(c if c.isalnum() else f"_{ord(c)}_" for c in phrase)
 
 
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
-    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
-    _, pattern, phrases = _synonyms()
-    return pattern.sub(lambda m: phrases[m.group().lower()], text) if pattern else text
+    return _canonical(text)[0]
+
+
+@lru_cache(maxsize=1)
+def _starts() -> re.Pattern[str]:
+    """Return a pattern of the word starts where a phrase or a dotted acronym may begin."""
+    prefixes = "|".join(re.escape(p) for p in sorted(_synonyms()[1], key=lambda p: -len(p)))
+    return re.compile(r"(?<!\w)(?=" + prefixes + r"|[A-Za-z]\.)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """Return ``canonical(text)`` and, per rewritten stretch, (start, end, what the text wrote there).
+
+    At each word start, only the phrases that can begin with its first two letters are tried
+    (one alternation of every phrase would cost most of the check's time).
+    """
+    _, patterns, phrases = _synonyms()
+    names = _phrase_names()
+    out: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    last, size = 0, 0
+    for start in _starts().finditer(text):
+        pos = start.start()
+        if pos < last:
+            continue
+        pattern = patterns.get(text[pos:pos + 2].lower())
+        match = pattern.match(text, pos) if pattern else None
+        if match is not None:
+            new = phrases[names[match.lastgroup or ""]]
+        else:
+            match = _DOTTED.match(text, pos)
+            if match is None:
+                continue
+            new = match.group().replace(".", "")
+        out.append(text[last:pos])
+        size += pos - last
+        spans.append((size, size + len(new), match.group()))
+        out.append(new)
+        size += len(new)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), tuple(spans)
+
+
+def as_written(text: str, start: int) -> str | None:
+    """Return what ``text`` wrote where ``canonical(text)`` has a rewritten stretch at ``start``, else None."""
+    for begin, end, written in _canonical(text)[1]:
+        if begin <= start < end:
+            return written
+    return None
+
+
+@lru_cache(maxsize=1)
+def _phrase_names() -> dict[str, str]:
+    """Return regex group name → phrase, for every synonym phrase."""
+    return {"p" + _key(p): p for p in _synonyms()[2]}
 
 
 def synonyms(key: str) -> frozenset[int]:
@@ -134,11 +213,15 @@ def stem(word: str) -> str:
     w = _irregular().get(w, w)
     if len(w) <= 3:
         return w
+    if w.endswith("acy") and len(w) > 5:
+        w = w[:-2] + "t"  # "diplomacy" → "diplomat", like "diplomatic"; "democracy", "privacy" alike
     if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
         w = w[:-3] + "y"
     for _ in range(2):  # at most two suffixes: "restrictions" → "restriction" → "restrict"
         for suffix in _SUFFIXES:
-            least = 3 if suffix in ("s", "es", "ed") else 4
+            least = 3 if suffix in ("s", "es", "ed", "e", "ing") else 4
+            if suffix == "es" and not w.endswith(("sses", "xes", "zes", "ches", "shes")):
+                continue  # "notes" → "note" (then "not", like "noted"); "boxes" → "box"
             if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
                 w = w[: -len(suffix)]
                 if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
@@ -204,7 +287,7 @@ def _words(text: str, names: frozenset[str]) -> tuple[Word, ...]:
         if len(token) == 1 and not token.isdigit():
             continue
         kind, key = _kind(token, match.start(), canon, names)
-        found.append(Word(token, match.start(), kind, key))
+        found.append(Word(as_written(text, match.start()) or token, match.start(), kind, key))
     return tuple(found)
 
 
@@ -215,5 +298,12 @@ def name_stems(text: str) -> frozenset[str]:
 
 def contains_phrase(text: str, phrases: tuple[str, ...]) -> list[str]:
     """Return the phrases (lower-case) that occur in ``text`` as whole words."""
-    low = " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
-    return [p for p in phrases if " " + " ".join(t.lower() for t, _ in tokens(p)) + " " in low]
+    low = _joined(text)
+    return [p for p in phrases if _joined(p) in low]
+
+
+@lru_cache(maxsize=8192)
+def _joined(text: str) -> str:
+    """Return ``text``'s tokens, lower-case, joined and framed by single spaces (" the us said ")."""
+    return " " + " ".join(t.lower() for t, _ in tokens(text)) + " "
+

@@ -109,9 +109,10 @@ class Apa:
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:
+        item = item.for_entry()
         out = Joiner()
         out.add("", names(item.authors) if item.authors else title(item))
-        out.add(". ", f"({entry_date(item)})")
+        out.add(". ", f"({item.supplied_text('issued', entry_date(item))})")
         if item.authors:
             out.add(". ", title(item))
         out.add(". ", source(item))

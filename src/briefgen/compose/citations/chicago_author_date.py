@@ -27,7 +27,7 @@ class ChicagoAuthorDate:
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:
-        return cmos.full(item, "ad").end(".")
+        return cmos.full(item.for_entry(), "ad").end(".")
 
     def first_note(self, item: Item) -> Piece:
         return self.label(self.author(item), self.date(item), "")

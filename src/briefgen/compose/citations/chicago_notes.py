@@ -28,10 +28,10 @@ class ChicagoNotes:
     group: tuple[str, str, str] = ("(", "; ", ")")
 
     def entry(self, item: Item) -> Piece:
-        return cmos.full(item, "bib").end(".")
+        return cmos.full(item.for_entry(), "bib").end(".")
 
     def first_note(self, item: Item) -> Piece:
-        return cmos.full(item, "note").end()
+        return cmos.full(item.for_entry(), "note").end()
 
     def subsequent_note(self, item: Item) -> Piece:
         who = cmos.short_names(item.authors) if item.authors else ""

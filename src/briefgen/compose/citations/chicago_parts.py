@@ -128,7 +128,7 @@ def full(item: Item, form: str) -> Joiner:
     shown_container = bool(item.container) and not (first and not item.authors and item.layout in STANDS_IN)
     out = Joiner().add("", first or title(item))
     if form == "ad":
-        out.add(". ", year(item))
+        out.add(". ", item.supplied_text("issued", year(item)))
     if first:
         out.add(sep, title(item))
     layout = item.layout
@@ -164,7 +164,7 @@ def _serial(item: Item, form: str, out: Joiner, shown_container: bool) -> None:
     if not date and not item.issued and form != "ad" and item.layout in ("periodical", "blog") \
             and (item.accessed or shown_container):
         date = "n.d."
-    bits.append(plain(date))
+    bits.append(plain(item.supplied_text("issued", date)))
     group = Joiner()
     for bit in bits:
         group.add(", ", bit)
@@ -180,7 +180,7 @@ def _journal(item: Item, form: str, out: Joiner) -> None:
         numbers += f" ({item.issue})" if form == "ad" else f", no. {item.issue}"
     group = Joiner().add("", emph(item.container)).add(" ", numbers)
     if form != "ad":
-        group.add(" ", f"({year(item)})")
+        group.add(" ", f"({item.supplied_text('issued', year(item))})")
     pages = page_range(item.page)
     if pages:
         group.add(": ", pages)
@@ -189,7 +189,7 @@ def _journal(item: Item, form: str, out: Joiner) -> None:
 
 def _book(item: Item, form: str, out: Joiner) -> None:
     """Books and reports: (Publisher, Year) in notes, Publisher, Year. elsewhere."""
-    facts = ", ".join(filter(None, [item.publisher, year(item) if form != "ad" else ""]))
+    facts = ", ".join(filter(None, [item.publisher, item.supplied_text("issued", year(item)) if form != "ad" else ""]))
     if form == "note":
         out.add(" ", f"({facts})" if facts else "")
     else:

@@ -51,6 +51,8 @@ class Ieee:
     group: tuple[str, str, str] = ("[", "], [", "]")
 
     def entry(self, item: Item) -> Piece:
+        item = item.for_entry()
+        issued = item.supplied_text("issued", date(item.issued))
         layout, out = item.layout, Joiner()
         if layout == "web" and item.type not in WEB_TYPES:
             layout = "other"  # the guide's web form is for web pages and posts only
@@ -60,21 +62,21 @@ class Ieee:
         out.add(", ", title)
         if layout == "book":
             imprint = ": ".join(filter(None, [item.place, item.publisher]))
-            out.add(". ", ", ".join(filter(None, [imprint, date(item.issued)])))
+            out.add(". ", ", ".join(filter(None, [imprint, issued])))
         elif layout == "journal":
             for bit in (emph(item.container), plain(f"vol. {item.volume}" if item.volume else ""),
                         plain(f"no. {item.issue}" if item.issue else ""),
-                        plain(f"pp. {item.page}" if item.page else ""), plain(date(item.issued))):
+                        plain(f"pp. {item.page}" if item.page else ""), plain(issued)):
                 out.add(", ", bit)
         elif layout == "speech":
             event = f"presented at the {item.event}" if item.event else ""
-            details = ", ".join(filter(None, [event, item.event_place, date(item.issued)]))
+            details = ", ".join(filter(None, [event, item.event_place, issued]))
             out.add(", ", details)
         elif layout in WEB:
             out.add(", ", emph(item.container) if layout == "blog" else plain(item.container))
         else:
             details = ", ".join(filter(None, [item.container if layout != "report" else item.publisher,
-                                              date(item.issued)]))
+                                              issued]))
             if layout in ("periodical", "report") or item.container:
                 out.add(", ", details)
             else:

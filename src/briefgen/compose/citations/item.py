@@ -55,6 +55,8 @@ class Item:
     page: str = ""
     year_suffix: str = ""
     """"a", "b", … when author-date labels would otherwise collide."""
+    supplied: frozenset[str] = frozenset()
+    """CSL fields the analyst inferred rather than read in the source (``supplied:``); entries bracket them."""
 
     @property
     def layout(self) -> str:
@@ -79,6 +81,17 @@ class Item:
     def with_suffix(self, suffix: str) -> Item:
         return replace(self, year_suffix=suffix)
 
+    def supplied_text(self, field: str, text: str) -> str:
+        """``text`` in square brackets when ``field`` was supplied, not read in the source (CMOS, supplied
+        information: "[2025]"); unchanged otherwise, when empty or already bracketed, and "n.d." stays bare."""
+        present = bool(self.issued) if field == "issued" else True
+        return f"[{text}]" if text and present and field in self.supplied and not text.startswith("[") else text
+
+    def for_entry(self) -> Item:
+        """This item as a full entry or note prints it: a supplied title in square brackets."""
+        title = self.supplied_text("title", self.title)
+        return self if title == self.title else replace(self, title=title, title_short="")
+
     @classmethod
     def from_csl(cls, data: Mapping[str, Any]) -> Item:
         """The item of a CSL-JSON mapping (as sources.yaml or a Zotero export gives it)."""
@@ -98,6 +111,7 @@ class Item:
             url=text("URL"), doi=bare_doi(text("DOI")), volume=text("volume"), issue=text("issue"),
             page=re.sub(r"(?<=\w)\s*-{1,2}\s*(?=\w)", "–", text("page")),
             year_suffix=text("year-suffix"),
+            supplied=frozenset(str(f) for f in data.get("supplied") or () if isinstance(f, str)),
         )
 
 

@@ -14,7 +14,7 @@ from docx.document import Document as DocxDocument
 from docx.opc.part import Part
 
 from briefgen.errors import Problem, warning
-from briefgen.model import Cite, Emph, Footnote, Heading, Inline, Link, Marker, Meta, Strong, Text
+from briefgen.model import Cite, Emph, Footnote, Heading, Inline, Link, Marker, Meta, Strong, Style, Text
 from briefgen.renderers.docx import oxml as ox
 
 
@@ -33,6 +33,8 @@ class Writer:
     meta: Meta = field(default_factory=lambda: Meta(""))
     accent: str = "#1F3A5F"
     """The house accent colour (figures)."""
+    style: Style = field(default_factory=Style)
+    """The house style (drawn figures)."""
     pages: dict[str, int] | None = None
     """Page of each heading anchor for the contents, or None to print no page numbers."""
     list_number: int = 0

@@ -39,6 +39,7 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import Rendered, house
+from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
@@ -80,7 +81,8 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
     w = Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
-                meta=document.meta, accent=document.style.accent, pages=pages, list_number=house.list_number)
+                meta=document.meta, accent=document.style.accent, style=document.style, pages=pages,
+                list_number=house.list_number)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     return Rendered(data=docx_package.save(doc), warnings=tuple(w.warnings))
@@ -206,14 +208,21 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
     """Draw a figure under its numbered caption (bookmarked as its anchor).
 
     The coverage matrix is a table whose tiles take the PDF's heat-map colours
-    (``house.heat_colour``), so it is the same figure and stays readable data; other
-    kinds show their data table.
+    (``house.heat_colour``), so it is the same figure and stays readable data; the
+    timeline is the PDF's drawing as pictures (``docx/figures.py``); other kinds show
+    their data table.
     """
+    if figure.lead:  # the sentence that refers to the figure, kept on its page
+        ox.put(_paragraph(w, box, figure.lead, "Normal").get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.anchor:
         _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
-        grid = _table(w, box, replace(figure.data, caption=""))
-    else:
-        grid = _table(w, box, replace(figure.data, caption=figure.caption))
+    elif figure.caption:
+        ox.plain(box.add_paragraph(style="Caption")._p, figure.caption)
+    if figure.kind == "timeline":  # the PDF's drawing, as pictures with the data as alt text
+        docx_figures.timeline(box, figure, w.style)
+        box.add_paragraph(style="After Table")
+        return
+    grid = _table(w, box, replace(figure.data, caption=""))
     if figure.kind == "coverage" and grid is not None:
         accent = w.accent
         for r, shares in enumerate(house.tile_shares(figure.data), start=1):

@@ -126,7 +126,8 @@ def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None
 def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
     """A figure drawn natively under its numbered caption (the link target of ``node.anchor``).
 
-    Captions go above, for figures and tables alike; unknown kinds show their data table.
+    Captions go above, for figures and tables alike, under the sentence that refers to the
+    figure (``node.lead``); unknown kinds show their data table.
     """
     if node.kind == "coverage":
         drawn: list[Flowable] = [coverage(node.data, ctx)]
@@ -137,7 +138,8 @@ def figure(node: Figure, ctx: Ctx) -> list[Flowable]:
         drawn = table(node.data, ctx)[:-1]
     target = f'<a name="{node.anchor}"/>' if node.anchor else ""
     caption = [RLParagraph(target + ctx.book.markup(node.caption, ctx.head), ctx.styles["caption"])]
-    return [KeepTogether(caption + drawn), Spacer(0, 4 * mm)]
+    lead = [ctx.para(node.lead, "body")] if node.lead else []  # "Figure 1 counts…": on the figure's page
+    return [KeepTogether(lead + caption + drawn), Spacer(0, 4 * mm)]
 
 
 def coverage(data: Table, ctx: Ctx) -> RLTable:
@@ -164,30 +166,42 @@ def coverage(data: Table, ctx: Ctx) -> RLTable:
 
 def timeline(data: Table, ctx: Ctx) -> list[Flowable]:
     """A horizontal timeline in balanced bands of up to four events: dates above, events below."""
+    return list(timeline_bands(data, Pen(ctx.book, ctx.body, ctx.head, ctx.accent, ctx.styles["cell"].fontSize), ctx.width))
+
+
+class Pen:
+    """What a drawn figure writes with: the font book, families, accent colour and text size."""
+
+    def __init__(self, book: FontBook, body: str, head: str, accent: str, size: float) -> None:
+        self.book, self.body, self.head, self.accent, self.size = book, body, head, accent, size
+
+
+def timeline_bands(data: Table, pen: Pen, width: float) -> list[Drawing]:
+    """The timeline's bands as drawings ``width`` wide: the PDF places them, the DOCX shows them as images."""
     rows = [(plain_text(r[0]), plain_text(r[1]) if len(r) > 1 else "") for r in data.rows]
     count = -(-len(rows) // TIMELINE_BAND)  # bands needed
     slots = -(-len(rows) // max(count, 1)) or 1  # events per band, balanced
     bands = [rows[i:i + slots] for i in range(0, len(rows), slots)]
-    return [timeline_band(band, slots, ctx) for band in bands or [[]]]
+    return [timeline_band(band, slots, pen, width) for band in bands or [[]]]
 
 
-def timeline_band(rows: list[tuple[str, str]], slots: int, ctx: Ctx) -> Drawing:
+def timeline_band(rows: list[tuple[str, str]], slots: int, pen: Pen, width: float) -> Drawing:
     """One band of the timeline: a line with a dot, a date and a wrapped event per slot."""
-    size, slot = ctx.styles["cell"].fontSize, ctx.width / slots
-    events = [simpleSplit(e, ctx.book.single_font(e, ctx.body), size, slot - 8) for _, e in rows]
+    size, slot, book = pen.size, width / slots, pen.book
+    events = [simpleSplit(e, book.single_font(e, pen.body), size, slot - 8) for _, e in rows]
     events = [lines[:7] + (["…"] if len(lines) > 7 else []) for lines in events]
     height = 32 + max((len(e) for e in events), default=1) * size * 1.2
-    line_y, accent = height - 18, colors.HexColor(ctx.accent)
-    drawing = Drawing(ctx.width, height, initialFontName=face(ctx.body), initialFontSize=size)
+    line_y, accent = height - 18, colors.HexColor(pen.accent)
+    drawing = Drawing(width, height, initialFontName=face(pen.body), initialFontSize=size)
     drawing.add(Line(0, line_y, slot * max(len(rows), 1), line_y, strokeColor=accent,
                      strokeWidth=1.2))
     for i, ((date, _), lines) in enumerate(zip(rows, events, strict=True)):
         x = slot * (i + 0.5)
         drawing.add(Circle(x, line_y, 3.2, fillColor=accent, strokeColor=colors.white))
         drawing.add(String(x, line_y + 7, date, textAnchor="middle", fontSize=size,
-                           fontName=ctx.book.single_font(date, ctx.head, bold=True),
+                           fontName=book.single_font(date, pen.head, bold=True),
                            fillColor=accent))
         for n, text in enumerate(lines, start=1):
             drawing.add(String(x, line_y - 6 - n * size * 1.2, text, textAnchor="middle",
-                               fontName=ctx.book.single_font(text, ctx.body), fontSize=size))
+                               fontName=book.single_font(text, pen.body), fontSize=size))
     return drawing

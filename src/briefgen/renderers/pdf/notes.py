@@ -216,6 +216,29 @@ class KeepWithNext(KeepTogether):
             self._H -= max((last.wrap(aW, aH)[1] if again else last.height) - self.LEAD, 0.0)
         return width, height
 
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """Keep together only if the lead *and the notes it brings* fit above the notes frame.
+
+        The frame raises its bottom for a flowable's notes only once it places it, so a
+        heading measured against the bare frame could fit while its next paragraph, with
+        its notes, could not: the heading was left alone at the foot of the page.
+        """
+        frame = getattr(self, "_frame", None)
+        if isinstance(frame, FootnoteFrame):
+            aH -= frame.reserve(self._lead_notes(aW))
+        return list(super().split(aW, aH))
+
+    def _lead_notes(self, aW: float) -> list[str]:
+        """Return the note keys of what must stay together: all but the last block, and the last one's lead."""
+        *first, last = self._content
+        keys = note_keys(first)
+        if isinstance(last, Paragraph):
+            parts = last.split(aW, self.LEAD)  # wrapped at aW by wrap(): the lines that come first
+            keys += note_keys(parts[0] if parts else last)
+        else:
+            keys += note_keys(last)
+        return list(dict.fromkeys(keys))
+
 
 PageHook = Callable[[BriefCanvas, "BriefDoc"], None]
 

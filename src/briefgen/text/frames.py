@@ -1,0 +1,55 @@
+"""Words that frame rather than state, and hyphenated compounds: refinements the support check reads.
+
+A leaf module beside ``words`` (standard library only); the lists are data in ``data/``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from briefgen.text import words as w
+
+_DETERMINERS = frozenset(["the", "this", "these", "that", "those", "such", "its", "their"])
+_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _frame_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    subjects = set(w.word_list("attribution_subjects")) | {p for p in w.phrase_list("plural_attribution") if " " not in p}
+    return (frozenset(w.stem(x) for x in w.word_list("shell_nouns")), frozenset(w.stem(x) for x in w.word_list("reporting_verbs")),
+            frozenset(subjects))
+
+
+@lru_cache(maxsize=4096)
+def frame_words(text: str) -> frozenset[int]:
+    """Return the offsets (in ``words.canonical(text)``) of words that frame rather than state.
+
+    A shell noun after a determiner ("the measures") points back to what is already said;
+    a reporting verb right after an attribution subject ("coverage presents") names the source.
+    """
+    shells, verbs, subjects = _frame_lists()
+    found = w.tokens(text)
+    framed = set()
+    for (before, _), (token, start) in pairwise(found):
+        key, prev = w.stem(token), before.lower()
+        if (key in shells and prev in _DETERMINERS) or (key in verbs and prev in subjects):
+            framed.add(start)
+    return frozenset(framed)
+
+
+def title_stems() -> frozenset[str]:
+    """Return the stems of the titles and offices written before names (``data/titles.txt``)."""
+    return _titles()
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(w.stem(x) for x in w.word_list("titles"))
+
+
+@lru_cache(maxsize=4096)
+def compounds(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, key) of each hyphenated compound in ``w.canonical(text)``, keyed closed up ("click-through" → "clickthrough")."""
+    return tuple((m.start(), m.end(), w.stem(m.group(1) + m.group(2))) for m in _COMPOUND.finditer(w.canonical(text)))
