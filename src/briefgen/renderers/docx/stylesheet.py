@@ -72,10 +72,13 @@ def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, 
                   kept: frozenset[str]) -> None:
     """Add rules, shading and frames: quote bar, title-block rule, marking label, table styles."""
     accent, fill = style.accent.lstrip("#").upper(), style.callout_fill.lstrip("#").upper()
-    for name, side, size, space in (("Quote", "left", 18, 10), ("Brief Meta", "bottom", 8, 6)):
+    # Word draws a left border its space plus its width left of the indent: the bar lands on the margin.
+    bar, gap = house.quote_bar(style).lstrip("#").upper(), round(house.QUOTE_GAP_MM * 72 / 25.4 - house.QUOTE_BAR_PT)
+    for name, side, size, space, colour in (("Quote", "left", round(house.QUOTE_BAR_PT * 8), gap, bar),
+                                            ("Brief Meta", "bottom", 8, 6, accent)):
         if name not in kept:
             ox.paragraph_borders(doc.styles[name].element.get_or_add_pPr(),
-                                 ox.border(side, accent, size, space))
+                                 ox.border(side, colour, size, space))
     colours = house.marking_colours(meta.marking)
     if "Marking" not in kept:
         marking = define(doc, "Marking", C, "")
@@ -107,7 +110,9 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
         ("TOC Heading", P, "Normal", dict(heading, size=s.heading_sizes[0], before=6, after=6)),
-        ("Quote", P, "Normal", dict(italic=True, left=8, right=8, before=4, after=10, whole=True)),
+        # The bar at the margin and the text QUOTE_GAP_MM right of it, as in the PDF (house.QUOTE_*).
+        ("Quote", P, "Normal", dict(italic=True, colour=house.quote_bar(s), before=4, after=10, whole=True,
+                                    left=house.QUOTE_GAP_MM, right=house.QUOTE_GAP_MM)),
         ("List Bullet", P, "Normal", dict(after=3)),
         ("List Number", P, "Normal", dict(after=3)),
         ("Caption", P, "Normal", dict(heading, size=size - 1, before=8, after=4)),
