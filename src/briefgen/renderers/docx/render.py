@@ -39,6 +39,7 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import Rendered, house
+from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
@@ -84,6 +85,8 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
                 meta=document.meta, accent=document.style.accent, style=document.style, pages=pages)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
+    if not document.style.reference_docx:  # Chinese, Japanese, Korean: the PDF's CJK glyphs, as a subset
+        docx_embed.embed_cjk(doc, "".join(docx_embed.strings(document)))
     return Rendered(data=docx_package.save(doc), warnings=tuple(w.warnings))
 
 

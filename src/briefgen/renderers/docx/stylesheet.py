@@ -22,9 +22,9 @@ from briefgen.renderers.docx import parts as docx_parts
 
 # Logical fonts -> (Latin, East Asian) font names: the house faces the PDF draws with,
 # Noto Serif and Noto Sans, embedded in the package (``docx_embed``) so that Word and
-# LibreOffice show them on machines that lack them; Chinese in the Noto CJK faces of the
-# same family, or the reader's own CJK font.
-FONTS = {"serif": ("Noto Serif", "Noto Serif CJK SC"), "sans": ("Noto Sans", "Noto Sans CJK SC")}
+# LibreOffice show them on machines that lack them; Chinese, Japanese and Korean in the PDF's
+# CJK face, embedded as a subset when the brief has such characters (``docx_embed.embed_cjk``).
+FONTS = {"serif": ("Noto Serif", "Briefgen CJK"), "sans": ("Noto Sans", "Briefgen CJK")}
 FONT_FILES = {"Noto Serif": "NotoSerif", "Noto Sans": "NotoSans"}
 """Word family name -> the stem of its shipped files (briefgen/fonts/STEM-Regular.ttf…)."""
 RIGHT, CENTER, DOTS = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.CENTER, WD_TAB_LEADER.DOTS
@@ -39,6 +39,20 @@ def fonts(logical: str) -> tuple[str, str]:
     if logical not in FONTS:
         raise ValueError(f"unknown font {logical!r}: expected one of {sorted(FONTS)}")
     return FONTS[logical]
+
+
+EAST_ASIAN = ("zh", "ja", "ko")
+
+
+def languages(lang: str) -> tuple[str, str]:
+    """Return the (Latin-script, East Asian) languages of text in a brief in ``lang``.
+
+    A Chinese brief's Latin words are English, not Chinese: tagged ``zh-CN`` they are
+    broken anywhere by LibreOffice ("export co|ntrols"). Word writes the same pair.
+    """
+    if lang.split("-")[0].lower() in EAST_ASIAN:
+        return "en-GB", lang
+    return lang, "zh-CN"
 
 
 def define_styles(doc: DocxDocument, style: Style, meta: Meta, width: int,
@@ -58,7 +72,7 @@ def define_styles(doc: DocxDocument, style: Style, meta: Meta, width: int,
     for rpr in (*defaults[:1], doc.styles["Normal"].element.get_or_add_rPr()):
         if not kept:
             ox.set_fonts(rpr, *body)
-        ox.set_lang(rpr, meta.lang)
+        ox.set_lang(rpr, *languages(meta.lang))
     _frame_styles(doc, style, meta, head, kept)
     for name, ordered in (("List Bullet", False), ("List Number", True)):
         docx_parts.ensure_numbering(doc, doc.styles[name].element, ordered)
