@@ -8,6 +8,8 @@ overreaching or padding. The floors pin today's figures (README, "What traced me
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -20,12 +22,27 @@ RECALL_FLOOR, PRECISION_FLOOR = 0.85, 0.65
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.85, 0.60
 
 
+def _source(origin: str) -> str:
+    """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
+    found = re.search(r"\(([a-z0-9-]+)\)$", origin) or re.search(r": ([a-z0-9-]+), fresh held-out pair$", origin)
+    return found.group(1) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict[tuple[str, str], str]:
+    """(claim, quote) → the quote's source id, from every pair whose origin names it."""
+    pairs = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    return {(p["claim"], p["quote"]): _source(p["origin"]) for p in pairs if _source(p["origin"])}
+
+
 def predict(pair: dict) -> str:
     quotes = [pair["quote"], *pair.get("with", [])]
     verdict = judge(pair["claim"], quotes, sentence_names(pair["claim"], *quotes))
     if 0 in verdict.padding:
         return "padding"
-    plural = one_as_many(pair["claim"], [(f"quote {i}", q) for i, q in enumerate(quotes)])  # each quote its own source
+    # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
+    cited = [(_sources().get((pair["claim"], q)) or f"quote {i}", q) for i, q in enumerate(quotes)]
+    plural = one_as_many(pair["claim"], cited)
     return "overreaching" if plural or [w for w in verdict.missing if not is_attribution(w)] else "supported"
 
 

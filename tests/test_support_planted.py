@@ -28,6 +28,7 @@ EXPECTED = {
     (SUMMARY, 36, 21, "warning", "support.padding", "claim padded: quote 2 (beta) is padding: it adds no support the other quotes lack"),
     (SUMMARY, 38, 16, "warning", "support.plural", 'claim one-as-many: "Analysts" presents one source as many'),
     (SUMMARY, 53, 11, "warning", "support.accepted", "claim accepted-unexplained: an acceptance without a reason"),
+    (SUMMARY, 72, 20, "warning", "support.accepted", 'claim accepted-stray: accepted word "soared" is not in the claim'),
     (SOURCES, 17, 3, "warning", "sources.gap", "source gamma: no outlet, URL, accessed"),
     (SOURCES, 17, 3, "warning", "sources.name", 'source gamma: its name "Kestrel Machines" reads as "Kestrel Machines", a subject of the claims'),
     (BRIEF, 3, 80, "warning", "support.word", 'bottom_line: "doubled" is not in any passage it cites'),

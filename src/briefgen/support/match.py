@@ -56,7 +56,12 @@ def passage_keys(text: str) -> tuple[frozenset[str], frozenset[int]]:
 def lone_names(text: str) -> frozenset[str]:
     """Return the keys of the names ``text`` writes alone (one capitalised word: "Ruiz said"), titles left out."""
     runs = _name_runs(w.words(text))
-    return frozenset(run[0].key for run in runs if len(run) == 1) - frames.title_stems()
+    return frozenset(run[0].key for run in runs if len(run) == 1 and _personal(run[0].key))
+
+
+def _personal(key: str) -> bool:
+    """True for a name's key that may be part of a person's or body's own name: not a title, not a place."""
+    return key not in frames.title_stems() and not w.synonyms(key)
 
 
 def _name_runs(found: list[w.Word] | tuple[w.Word, ...]) -> list[list[w.Word]]:
@@ -88,7 +93,8 @@ def _covered(sentence: str, found: tuple[w.Word, ...], text: str, wanted: tuple[
 
     Besides ``supported``: each part of a hyphenated compound is supported when the passage has the
     compound closed up ("click-through" by "clickthrough"); a name written in full is supported when
-    the passage names the person by another part of it alone ("Ana Ruiz" by "Ruiz said"; never by a title).
+    the passage names the person by another part of it alone ("Ana Ruiz" by "Ruiz said"); titles and
+    places in the run ("President", "US") need support of their own and never stand for the name.
     """
     keys, groups = passage_keys(text)
     covered = supported(wanted, keys, groups)
@@ -100,7 +106,7 @@ def _covered(sentence: str, found: tuple[w.Word, ...], text: str, wanted: tuple[
         index = {id(word): i for i, word in enumerate(found)}
         for run in _name_runs(found):
             if len(run) > 1 and any(word.key in alone for word in run):
-                covered |= {index[id(word)] for word in run}
+                covered |= {index[id(word)] for word in run if _personal(word.key)}
     return covered
 
 
