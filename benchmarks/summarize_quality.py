@@ -12,7 +12,9 @@ then compared with a gold standard:
   evidence quotes its anchors, every two of its sources a pair).
 
 Figures:
-- key_fact_recall: share of key facts with some drafted quote overlapping one of its anchors;
+- key_fact_recall: share of key facts with some drafted quote overlapping one of its anchors (the drafts
+  that fit no theme, which summarize lists for the analyst, count); key_fact_recall_filed: the same,
+  counting only the drafts filed under a theme;
 - pairs_merged: share of gold pairs quoted, both sources at their anchors, by one drafted claim;
 - false_merges: drafted claims quoting anchors of two facts that must stay apart (gold.yaml's
   ``distinct``), or of two key facts from different sources, neither source quoting both;
@@ -113,6 +115,7 @@ def measure(root: Path) -> dict[str, Any]:
         return {fid for fid, by_source in anchors.items() if any(hits(spans, a) for a in by_source.values())}
 
     found = set().union(*(facts_of(spans) for _, _, spans in claims)) if claims else set()
+    filed = set().union(*(facts_of(spans) for _, _, spans in assigned)) if assigned else set()
     merged = [p for p in gold["pairs"]
               if any(hits(spans, anchors[p["fact"]].get(p["a"])) and hits(spans, anchors[p["fact"]].get(p["b"])) for _, _, spans in claims)]
     false = 0
@@ -132,6 +135,7 @@ def measure(root: Path) -> dict[str, Any]:
     return {
         "documents": len(texts), "drafted_claims": len(claims), "unassigned": len(claims) - len(assigned),
         "key_facts": len(gold["facts"]), "key_fact_recall": round(len(found) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
+        "key_fact_recall_filed": round(len(filed) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
         "pairs": len(gold["pairs"]), "pairs_merged": round(len(merged) / len(gold["pairs"]), 3) if gold["pairs"] else 0.0,
         "false_merges": false,
         "broken": round(sum(bool(r) for _, r in reasons) / len(claims), 3) if claims else 0.0,
@@ -147,7 +151,7 @@ def main(argv: list[str]) -> int:
     if "--json" in argv:
         print(json.dumps(results, indent=2))
         return 0
-    keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "pairs_merged", "false_merges", "broken",
+    keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
             "wrong_theme", "seed_recall", "seed_precision", "multi_source_claims"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:

@@ -54,11 +54,32 @@ def _project(tmp_path: Path, documents: dict[str, str], themes: str) -> pipeline
 # ---------------------------------------------------------------- the seed corpus
 
 
+def test_on_the_seed_project_summarize_adds_no_sentence_the_analyst_passed_over(seed: pipeline.Project) -> None:
+    read = {(t["id"], e["source"]) for t in yamlio.load(seed.summary_dir / "summary.yaml").data["themes"]
+            for c in t["claims"] for e in c["evidence"]}
+    report = pipeline.summarize(seed)
+    assert (report.kept, report.stale, report.problems) == (56, 0, [])
+    assert report.passed_over >= 5 and report.added <= 1, report.line()
+    assert "single-source draft(s) left out" in report.line()
+    for theme in yamlio.load(seed.summary_dir / "summary.yaml").data["themes"]:
+        for claim in theme["claims"]:
+            sources = {e["source"] for e in claim["evidence"]}
+            if claim.get("status") == "draft":
+                assert len(sources) > 1 or (theme["id"], *sources) not in read, claim["id"]
+
+
+def _fresh(seed: pipeline.Project) -> pipeline.Project:
+    """The seed project with its themes only: every claim is summarize's draft."""
+    _edit(seed.summary_dir / "summary.yaml", lambda data: [theme.pop("claims", None) for theme in data["themes"]])
+    return seed
+
+
 def test_summarize_writes_a_summary_that_loads_and_verifies(seed: pipeline.Project) -> None:
+    _fresh(seed)
     report = pipeline.summarize(seed)
     assert report.paths == [seed.summary_dir / "summary.yaml"]
-    assert (report.added, report.kept, report.stale, report.problems) == (report.added, 56, 0, [])
-    assert report.added >= 5
+    assert (report.kept, report.stale, report.passed_over, report.problems) == (0, 0, 0, [])
+    assert report.added >= 40
     loaded = _load(seed)
     assert summary.verify(loaded, load_sources(seed.sources_dir)) == []
     drafts = [c for c in loaded.claims.values() if c.status == "draft"]
@@ -83,7 +104,7 @@ def test_curated_claims_are_untouched_and_rerunning_changes_nothing(seed: pipeli
 
 
 def test_an_analyst_edit_survives_a_rerun(seed: pipeline.Project) -> None:
-    pipeline.summarize(seed)
+    pipeline.summarize(_fresh(seed))
     path = seed.summary_dir / "summary.yaml"
     drafted = next(c for c in _claims(path).values() if c.get("status") == "draft")
 
@@ -101,7 +122,7 @@ def test_an_analyst_edit_survives_a_rerun(seed: pipeline.Project) -> None:
 
 
 def test_an_untouched_drafts_offsets_are_brought_up_to_date(seed: pipeline.Project) -> None:
-    pipeline.summarize(seed)
+    pipeline.summarize(_fresh(seed))
     path = seed.summary_dir / "summary.yaml"
     drafted = next(c for c in _claims(path).values() if c.get("status") == "draft")
 
@@ -116,7 +137,7 @@ def test_an_untouched_drafts_offsets_are_brought_up_to_date(seed: pipeline.Proje
 
 
 def test_a_pinned_claim_is_never_changed_even_when_its_source_changes(seed: pipeline.Project) -> None:
-    pipeline.summarize(seed)
+    pipeline.summarize(_fresh(seed))
     path = seed.summary_dir / "summary.yaml"
     drafts = [c for c in _claims(path).values() if c.get("status") == "draft"]
     pinned, other = drafts[0], next(c for c in drafts[1:] if c["evidence"][0]["source"] != drafts[0]["evidence"][0]["source"])

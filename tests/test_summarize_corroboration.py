@@ -3,6 +3,8 @@ look-alike facts that differ in a number or a name never do; a seed term matches
 
 from __future__ import annotations
 
+import pytest
+
 from briefgen.drafting import summarize
 from briefgen.drafting.corroboration import judge
 from briefgen.drafting.facts import conflict, facts_of
@@ -49,6 +51,22 @@ def test_one_charge_reported_in_different_words_by_two_outlets_is_one_claim() ->
     assert _draft(texts) == [("charges", ["wire-a", "wire-b"])]
 
 
+ISSUE_PAIRS = [  # the cross-source pairs issue #12 found drafted apart, in the outlets' own words
+    ("The commerce ministry added 140 entities to its export charge list on Monday, officials said.",
+     "Officials confirmed that 140 listed entities now face the export charge rules."),
+    ("Export licences for the charge equipment will be required from 15 March 2025, the regulator said.",
+     "From 15 March 2025 a licence is required to export the charge equipment."),
+]
+
+
+@pytest.mark.parametrize("pair", ISSUE_PAIRS)
+def test_the_same_number_or_date_in_other_words_is_one_claim(pair: tuple[str, str]) -> None:
+    texts = {"wire-a": pair[0] + "\n", "wire-b": pair[1] + "\n"}
+    assert _draft(texts) == [("charges", ["wire-a", "wire-b"])]
+    other = pair[1].replace("140", "28").replace("15 March 2025", "1 June 2026")
+    assert sorted(_draft({"wire-a": pair[0] + "\n", "wire-b": other + "\n"})) == [("charges", ["wire-a"]), ("charges", ["wire-b"])]
+
+
 def test_look_alike_charges_that_differ_in_the_amount_stay_apart() -> None:
     texts = {"wire-a": "Acme Industries booked a $5.5bn charge on its chip unit in the first quarter, the company said.\n",
              "wire-b": "Acme Industries booked a $2.1bn charge on its chip unit in the first quarter, the company said.\n"}
@@ -65,3 +83,34 @@ def test_a_seed_term_of_several_words_matches_only_as_a_whole() -> None:
     assert {d.text: d.theme for d in drafts} == {
         "Funding for the Commerce Control office grew by $97 million from 2013 through 2024.": "money",
         "The agency updated the Commerce Control List in September.": "lists"}
+
+
+def test_a_sentence_the_analyst_passed_over_comes_back_only_when_another_source_states_it(tmp_path) -> None:
+    from briefgen import pipeline
+    from briefgen.inputs import summary as summary_io
+    from briefgen.inputs.sources import load_sources
+
+    read = ("The dam on the upper river will release extra water to downstream farms next week.\n\n"
+            "Reservoir levels in the basin fell to 31 per cent of capacity in August.\n")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "summary").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(read, encoding="utf-8")
+    entry = '- id: "{0}"\n  type: "report"\n  title: "{0}"\n  file: "{0}.txt"\n'
+    (tmp_path / "sources" / "sources.yaml").write_text(entry.format("a"), encoding="utf-8")
+    (tmp_path / "summary" / "summary.yaml").write_text(
+        'themes:\n  - id: water\n    title: Water\n    terms: [dam, reservoir, release, capacity]\n    claims:\n'
+        '      - id: dam\n        text: "The dam will release water next week."\n        status: curated\n        evidence:\n'
+        '          - source: a\n            quote: "The dam on the upper river will release extra water to downstream farms next week."\n',
+        encoding="utf-8")
+    project = pipeline.Project(tmp_path)
+    report = pipeline.summarize(project)
+    assert (report.added, report.passed_over) == (0, 1), report.line()
+    assert "1 single-source draft(s) left out" in report.line()
+    (tmp_path / "sources" / "b.txt").write_text("Officials said reservoir levels in the basin fell to 31 per cent of capacity "
+                                                "in August, the lowest in a decade.\n", encoding="utf-8")
+    (tmp_path / "sources" / "sources.yaml").write_text(entry.format("a") + entry.format("b"), encoding="utf-8")
+    report = pipeline.summarize(project)
+    assert report.added == 1, report.line()
+    loaded = summary_io.load_summary(project.summary_dir, load_sources(project.sources_dir))
+    (added,) = [c for c in loaded.theme("water").claims if c.id != "dam"]
+    assert sorted(e.source for e in added.evidence) == ["a", "b"]

@@ -110,3 +110,28 @@ def test_a_sentence_about_the_eu_is_not_filed_under_us_china_rivalry() -> None:
                           [schemas.Theme(id="stocks", title="Water stocks", terms=["reservoir"]),
                            schemas.Theme(id="pricing", title="Prices", terms=["tariff"])], per_theme=4)
     assert [(d.theme, d.text) for d in tie] == [("", "Reservoir storage and tariff revenue both fell sharply in the dry summer months.")]
+
+
+def test_a_leading_citation_is_cut_off_the_quote() -> None:
+    _, found = split("BIS released the rule (IFR). (87 FR 62186, October 13, 2022) BIS imposed these new controls to protect "
+                     "national security interests.")
+    assert found[-1].text == "BIS imposed these new controls to protect national security interests."
+    assert found[-1].claimable
+
+
+def test_a_verbless_line_with_a_semicolon_is_a_fragment() -> None:
+    assert [s.flaw for s in split("Interim final rule; request for comments.")[1]] == ["fragment"]
+    assert [s.flaw for s in split("Bureau of Industry and Security, Department of Commerce.")[1]] == ["heading"]
+
+
+def test_this_rule_names_the_document_not_an_antecedent() -> None:
+    (sentence,) = split("This rule is effective November 17, 2023, except for one instruction that takes effect later.")[1]
+    assert sentence.claimable
+    assert drafting.claim_text(sentence.text) == "The rule is effective November 17, 2023, except for one instruction that takes effect later."
+    assert not split("These rules took effect in May across the whole of the region.")[1][0].claimable
+
+
+def test_an_enumerated_title_is_a_fragment_even_mid_paragraph() -> None:
+    text = ("BIS revised two rules: (1) “Export Controls on Semiconductor Manufacturing Items” (SME IFR); and (2) “Implementation "
+            "of Additional Export Controls: Certain Advanced Computing Items; Updates and Corrections” (AC/S IFR).")
+    assert [s.flaw for s in split(text)[1]][-1] == "fragment"

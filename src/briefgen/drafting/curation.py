@@ -16,8 +16,11 @@ For each claim already in the summary:
   its id and place.
 
 A new draft whose evidence overlaps any protected claim's evidence is left out
-(the analyst already has that claim); the others are added at the end of their
-theme, as ``status: draft`` with a fingerprint. Every change is an ``Event`` for the
+(the analyst already has that claim). So is a new draft that only one source states
+when the analyst's own claims of that theme already quote that source: the analyst has
+read it for that theme and passed that sentence over; it comes back when another source
+corroborates it. The
+others are added at the end of their theme, as ``status: draft`` with a fingerprint. Every change is an ``Event`` for the
 "what changed" report.
 """
 
@@ -56,6 +59,8 @@ class Outcome:
     kept: int = 0
     stale: int = 0
     refreshed: int = 0
+    passed_over: int = 0
+    """New single-source drafts left out because the analyst's claims already quote their source."""
     changed: set[str] = field(default_factory=set)
     """Ids of the themes whose claims changed (their file must be written)."""
     events: list[Event] = field(default_factory=list)
@@ -69,6 +74,8 @@ def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: 
     """Source id → spans of the claims the analyst owns (and of those added or refreshed in this run)."""
     untouched: dict[tuple[str, int], list[Span]] = {}
     """(theme id, claim index) → spans of an untouched draft."""
+    read: set[tuple[str, str]] = set()
+    """(theme id, source id) of each source the analyst's own claims of that theme quote: read for that theme."""
     for theme in themes:
         claims[theme.id] = []
         for claim in theme.claims:
@@ -78,6 +85,7 @@ def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: 
                 untouched[(theme.id, len(claims[theme.id]))] = spans
             else:
                 _protect(protected, spans)
+                read.update((theme.id, e.source) for e in claim.evidence)
             claims[theme.id].append(claim)
     used = {c.id for cs in claims.values() for c in cs}
     for draft in drafts:
@@ -97,6 +105,9 @@ def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: 
                 outcome.changed.add(theme_id)
                 outcome.events.append(Event("refreshed", theme_id, old.id, "an untouched draft, redrafted from its sources"))
             _protect(protected, spans)
+            continue
+        if draft.corroboration == 1 and (draft.theme, draft.evidence[0].source) in read:
+            outcome.passed_over += 1
             continue
         claims[draft.theme].append(_claim(draft, unique(claim_id(draft.text), used)))
         _protect(protected, spans)

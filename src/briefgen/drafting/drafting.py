@@ -44,6 +44,8 @@ POOL = 4
 """Candidate claims considered per claim kept."""
 SCAN = 4
 """Sentences looked at per candidate claim wanted, at most (the rest are near-duplicates of those taken)."""
+UNASSIGNED_PER = 4
+"""Unassigned drafts kept: ``per_theme`` for every this many themes."""
 CORROBORATION = 0.5
 """How much corroboration lifts a claim's rank."""
 
@@ -76,14 +78,16 @@ def fingerprint(text: str, evidence: Iterable[tuple[str, str]]) -> str:
 def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft]:
     """Return up to ``per_theme`` drafted claims per topic, in topic order then best first.
 
-    Then up to ``per_theme`` unassigned drafts (``theme == ""``): strong sentences that fit no theme clearly.
+    Then the unassigned drafts (``theme == ""``): strong sentences that fit no theme clearly, up to
+    ``per_theme`` for every UNASSIGNED_PER themes (the more themes, the more sentences fit two of them).
     """
     weights = corpus.weights()
     best, unfit = themefit.fit(corpus, topics)
     floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
     strays = {i: (len(topics), score) for i, score in unfit.items() if score >= floor}
     fitted = best | strays
-    leaders = _leaders(corpus, fitted, len(topics) + 1, POOL * per_theme, weights)
+    unassigned = per_theme * max(1, len(topics) // UNASSIGNED_PER)
+    leaders = _leaders(corpus, fitted, [POOL * per_theme] * len(topics) + [POOL * unassigned], weights)
     evidence = corroboration.corroborate(corpus, [i for i, _, _ in leaders], weights)
     names = [topic.id for topic in topics] + [""]
     drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k]) for k, (i, t, score) in enumerate(leaders)]
@@ -91,15 +95,14 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     for name in names:
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
-        kept += mine[:per_theme]
+        kept += mine[:per_theme if name else unassigned]
     return kept
 
 
-def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, pool: int,
-             weights: Weights) -> list[tuple[int, int, float]]:
-    """Return (sentence, topic, score) of up to ``pool`` candidate claims per topic, no two of one fact.
+def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights) -> list[tuple[int, int, float]]:
+    """Return (sentence, topic, score) of up to ``pools[topic]`` candidate claims per topic, no two of one fact.
 
-    Topic ``topics - 1`` may stand for "no theme": its candidates are ranked after every theme's."""
+    The last topic may stand for "no theme": its candidates are ranked after every theme's."""
     by_topic: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i, (topic, score) in best.items():
         by_topic[topic].append((-score, i))
@@ -107,7 +110,7 @@ def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], topics: int, po
     taken: list[tuple[int, int, frozenset[str]]] = []
     index: dict[str, list[int]] = defaultdict(list)
     """Token → the taken leaders that hold it: a candidate is checked only against leaders sharing a heavy token."""
-    for topic in range(topics):
+    for topic, pool in enumerate(pools):
         ranked = sorted(by_topic[topic])
         count = 0
         for scanned, (negative, i) in enumerate(ranked):

@@ -45,7 +45,7 @@ _PERSON = re.compile(
     r"Director|Chair(?:man|woman)?|Governor|Ambassador|Commissioner|CEO|Spokes(?:man|woman|person)|Advis[eo]r)"
     r"\s+(?:(?:of|for|and|the|[A-Z][\w.’'-]*)\s+){0,8}?([A-Z][a-z’'-]{2,})\b(?!\s+[A-Z])"
     r"|\b([A-Z][a-z’'-]+)\s+(?:said|says|told|stated|added)\b")
-_DOC_DATED = re.compile(r"\b(?:[Tt]oday|this (?:rule|IFR|action|week)|[Ii]n this (?:rule|interim final rule)|"
+_DOC_DATED = re.compile(r"\b(?:[Tt]oday|[Tt]his (?:rule|IFR|interim final rule|final rule|action|week)|[Ii]n this (?:rule|interim final rule)|"
                         r"(?:has|have) (?:published|released|issued|announced|added|imposed)|"
                         r"is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
 

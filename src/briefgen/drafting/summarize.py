@@ -58,6 +58,8 @@ class Report:
     stale: int = 0
     """Claims flagged stale in this run."""
     refreshed: int = 0
+    passed_over: int = 0
+    """Single-source drafts left out because the analyst's claims of their theme already quote their source (``curation``)."""
     problems: list[Problem] = field(default_factory=list)
     """One per document that could not be read; the summary was written without it."""
     ignored: list[Path] = field(default_factory=list)
@@ -75,6 +77,9 @@ class Report:
         """One line for the terminal: what was written and what happened to the claims."""
         where = ", ".join(display(p) for p in self.paths) or "nothing to write"
         text = f"{where}: {self.added} added, {self.refreshed} refreshed, {self.kept} kept, {self.stale} flagged stale"
+        if self.passed_over:
+            text += (f"; {self.passed_over} single-source draft(s) left out: your claims of that theme already quote"
+                     " their source (they come back when another source states them)")
         if self.proposed:
             text += f"; proposed themes: {', '.join(self.proposed)}"
         if self.ignored:
@@ -121,6 +126,7 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
     drafts = [d for d in drafts if d.theme]
     outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources))
     report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
+    report.passed_over = outcome.passed_over
     merged = {t.id: t for t in outcome.themes}
     if out is not None:
         header = files[0].header if files else ""

@@ -46,6 +46,11 @@ _DATELINE = re.compile(
     rf"|{_CITY},\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?\s*[-–—]{{1,2}}\s*"  # Washington, D.C.—
     rf"|[A-Z][a-z]{{2}}\.? \d{{1,2}} \([A-Z]{{2,}}\)\s*[-–—]{{1,2}}\s*)"  # Jan. 13 (UPI) --
     r"(?=[“\"‘(]?[A-Z0-9])")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+"""A quoted title: its words ("Advanced Computing", "Manufacturing Items") are not the sentence's verb."""
+_ENUMERATOR = re.compile(r"\(\d{1,2}\)\s")
+_LEADING_REF = re.compile(r"\((?=[^()]{0,60}\d)[^()]{1,60}\)\s+(?=[A-Z])")
+"""A parenthesis with a number in it that opens a sentence: the previous sentence's citation, split off from it."""
 _FURNITURE_START = re.compile(
     r"(?:By [A-Z][a-z]+ [A-Z]|(?i:written by|reported by|edited by|photo(?:graph)?s? by|images? by|illustration by|credit:|"
     r"source:|(?:updated|published|posted)(?::|\s+(?:on\s+)?(?:\d|[A-Z][a-z]{2,8}\.? \d)|$)|follow us|share this|subscribe|"
@@ -58,10 +63,14 @@ _PAREN_END = re.compile(r"\([^()]{1,40}\)[.!]?[\"”’]?$")
 """A list item ending in a parenthesis, like "Obligations for high-risk systems (36 months).", is a fragment unless it has a verb."""
 _VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could|"
                    r"may|might|must|said|says|\w{3,}ed|\w{3,}ing)\b", re.IGNORECASE)
+_DOCUMENT = r"(?:rule|interim final rule|final rule|IFR|report|document|notice|bill|regulation|fact sheet|study|paper|article|release)"
+"""What "This …" at the start of a sentence may name without an antecedent: the document itself ("This rule is effective …")."""
+_SELF_REFERENCE = re.compile(rf"^This (?={_DOCUMENT}\b)")
 _OPENER = re.compile(
     r"^[“\"‘]?(?:(?:However|Moreover|Furthermore|Additionally|Meanwhile|Also|But|And|Yet|Still|Nevertheless|Indeed|"
     r"Notably|In addition|Similarly),?\s+)?(?i:He|She|They|Them|His|Her|Hers|Its|Their|Theirs|Him|"
-    r"(?:This|That|These|Those|Such|Both|Neither|Either|The latter|The former|The two|The same)\b(?! (?:year|week|month)\b)|"
+    r"(?:This|That|These|Those|Such|Both|Neither|Either|The latter|The former|The two|The same)\b(?! (?:year|week|month)\b)"
+    r"(?<!This)(?<!this)|This(?! (?:" + _DOCUMENT + r"|year|week|month)\b)|"
     r"It(?! (?:is|was|has been|will be|would be) \w+(?: \w+)? (?:to|that)\b)|"
     r"\w+ of (?:these|those|them)\b|Of (?:these|those|them)\b|"
     r"To (?:counter|address|do|achieve|that|this) (?:that|this|so|it|them)\b|In (?:response|turn|return)\b|"
@@ -138,7 +147,8 @@ def split(text: str) -> tuple[str, list[Sentence]]:
             span = _trim(block, start, end, first=index == 0 and listed)
             if span:
                 ended = bool(_ENDED.search(block, start, end))
-                s = Sentence(at + span[0], at + span[1], block[span[0]:span[1]], listed and index == 0, ended, block=number)
+                item = listed and index == 0 or bool(_ENUMERATOR.match(block, span[0]))  # "(2) “Title of a rule” (AC/S IFR)."
+                s = Sentence(at + span[0], at + span[1], block[span[0]:span[1]], item, ended, block=number)
                 found.append(replace(s, flaw=_flaw(s)))
     return normalised, _join(normalised, found)
 
@@ -159,8 +169,9 @@ def _spans(block: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _trim(block: str, start: int, end: int, first: bool) -> tuple[int, int] | None:
-    """Return the span without a dateline, a list item's ``Label:`` and trailing reference markers."""
-    dateline = _DATELINE.match(block, start, end)
+    """Return the span without a dateline or a leading citation ("(87 FR 62186, October 13, 2022) BIS …"),
+    a list item's ``Label:`` and trailing reference markers."""
+    dateline = _DATELINE.match(block, start, end) or _LEADING_REF.match(block, start, end)
     if dateline and dateline.end() < end:
         start = dateline.end()
     if first:
@@ -180,10 +191,12 @@ def _flaw(s: Sentence) -> str:
     text, words = s.text, len(_WORDS.findall(s.text))
     if _furniture(text):
         return "furniture"
-    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(text):
+    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
         return "fragment"
     if words < 12 and not _VERB.search(text) and _title_case(text):
         return "heading"  # "Bureau of Industry and Security, Department of Commerce."
+    if words < 12 and not _VERB.search(text) and ";" in text:
+        return "fragment"  # "Interim final rule; request for comments."
     if text.endswith("?"):
         return "question"
     lead_in = text.endswith(":") and words >= 12  # "BIS revised two rules released on October 17, 2023:"
@@ -234,7 +247,9 @@ def _join(normalised: str, found: list[Sentence]) -> list[Sentence]:
 
 
 def clean_claim(text: str) -> str:
-    """Return ``text`` without unmatched quotation marks (a claim's text; never apply to a verbatim quote)."""
+    """Return ``text`` without unmatched quotation marks, and "This rule …" (the document itself) as "The rule …",
+    which the claim's citation then names (a claim's text; never apply to a verbatim quote)."""
+    text = _SELF_REFERENCE.sub("The ", text)
     drop: set[int] = set()
     opened: list[int] = []
     for i, c in enumerate(text):
