@@ -213,8 +213,19 @@ class KeepWithNext(KeepTogether):
         if splits and last is not None:
             # super().wrap just wrapped a paragraph at this width: its height stands (no second breakLines)
             again = not (isinstance(last, Paragraph) and getattr(last, "width", None) == aW)
-            self._H -= max((last.wrap(aW, aH)[1] if again else last.height) - self.LEAD, 0.0)
+            self._H -= max((last.wrap(aW, aH)[1] if again else last.height) - self._lead(last), 0.0)
         return width, height
+
+    def _lead(self, last: Flowable) -> float:
+        """The height of ``last`` that must come along: LEAD, or a table's header and first row.
+
+        Rows never split (``splitInRow=0``), so a caption kept with only LEAD points of a
+        table whose first rows are taller is left alone at the foot of the page.
+        """
+        if not isinstance(last, Table) or last.splitInRow or not getattr(last, "_rowHeights", None):
+            return self.LEAD
+        head = last.repeatRows if isinstance(last.repeatRows, int) else len(last.repeatRows)
+        return max(self.LEAD, sum(last._rowHeights[:head + 1]))
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         """Keep together only if the lead *and the notes it brings* fit above the notes frame.

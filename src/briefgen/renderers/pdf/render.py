@@ -196,7 +196,7 @@ def block(node: Block, ctx: Ctx) -> list[Flowable]:
             quote = ctx.para(node.content, "quote", Fmt(ctx.body, italic=True))
             # Kept whole (a split quote can leave a stub of its bar at a page foot), and not
             # in a KeepTogether, so the paragraph before it can keep with it.
-            return [panel([quote], ctx, bar=ctx.document.style.muted, whole=True), Spacer(0, 3 * mm)]
+            return [panel([quote], ctx, bar=house.quote_bar(ctx.document.style), whole=True), Spacer(0, 3 * mm)]
         case Table():
             return table(node, ctx)
         case Callout():
