@@ -114,3 +114,7 @@ def test_a_sentence_the_analyst_passed_over_comes_back_only_when_another_source_
     loaded = summary_io.load_summary(project.summary_dir, load_sources(project.sources_dir))
     (added,) = [c for c in loaded.theme("water").claims if c.id != "dam"]
     assert sorted(e.source for e in added.evidence) == ["a", "b"]
+    (tmp_path / "sources" / "a.txt").write_text(read + "\nThe dam release will raise reservoir capacity downstream by a third.\n",
+                                                encoding="utf-8")
+    report = pipeline.summarize(project)
+    assert report.added == 1, "a source whose text changed since the last run has new sentences: none was passed over"
