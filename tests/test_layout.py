@@ -188,11 +188,12 @@ def sized_lines(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
 
 
 def stranded_headings(pdf: Path, bottom_margin: float, body_size: float) -> list[str]:
-    """Return each heading (from the outline) with no body text under it on its page.
+    """Return each heading (from the outline) and each "Table N." / "Figure N." caption with no
+    body text under it on its page.
 
-    Below the heading there may be only footnotes (smaller than body text) and the
-    furniture in the bottom margin: then the reader finds the heading at the foot of one
-    page and its section on the next.
+    Below it there may be only footnotes (smaller than body text) and the furniture in the
+    bottom margin: then the reader finds the heading or caption at the foot of one page and
+    what it announces on the next.
     """
     reader = pypdf.PdfReader(str(pdf))
     entries: list = []
@@ -203,14 +204,18 @@ def stranded_headings(pdf: Path, bottom_margin: float, body_size: float) -> list
             stack[0:0] = item
         else:
             entries.append((item.title, reader.get_destination_page_number(item)))
+    pages = [sized_lines(page) for page in reader.pages]
+    found = [(index, title, [y for y, size, text in pages[index]
+                             if size > body_size + 0.2 and squash(text) and squash(text) in squash(title)])
+             for title, index in entries]
+    found += [(index, text.strip(), [y]) for index, pieces in enumerate(pages) for y, size, text in pieces
+              if re.match(r"(Table|Figure) \d+\. ", text.strip())]
     stranded = []
-    for title, index in entries:
-        pieces = sized_lines(reader.pages[index])
-        own = [y for y, size, text in pieces if size > body_size + 0.2 and squash(text) and squash(text) in squash(title)]
+    for index, title, own in found:
         if not own:
             continue
         y_head = min(own)
-        below = [t for y, size, t in pieces if bottom_margin < y < y_head - 2 and size >= body_size * 0.8]
+        below = [t for y, size, t in pages[index] if bottom_margin < y < y_head - 2 and size >= body_size * 0.8]
         if not below:
             stranded.append(f"page {index + 1}: {title!r}")
     return stranded

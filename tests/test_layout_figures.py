@@ -153,3 +153,13 @@ def test_coverage_rows_of_the_second_corpus_tell_its_same_publisher_sources_apar
     labels = [plain_text(row[0]) for row in coverage(document).data.rows]
     assert len(labels) >= 3 and len(set(labels)) == len(labels), labels
     assert not [label for label in labels if "Bureau of Industry and Security" in label]  # short titles, as the notes give them
+
+
+def test_an_analyst_refers_to_a_figure_by_its_kind_and_gets_its_number(project):
+    data = yaml.safe_load((project / "briefs" / GLOBAL).read_text(encoding="utf-8"))
+    data["sections"][0]["text"] = "As [](#figure:coverage) shows, and [the chart](#figure:coverage) too; [](#figure:timeline) is absent."
+    document = model(project, **{"sections": data["sections"]})
+    from briefgen.model import Link
+    paragraph = next(b for b in document.body if isinstance(b, Paragraph) and "As " in plain_text(b.content))
+    links = [(n.url, plain_text(n.content)) for n in paragraph.content if isinstance(n, Link)]
+    assert links == [("#fig-1", "Figure 1"), ("#fig-1", "the chart")]  # no timeline here: no dangling link

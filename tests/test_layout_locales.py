@@ -60,3 +60,55 @@ def test_a_project_labels_file_that_briefgen_cannot_print_is_a_positioned_user_e
     assert result.exit_code == 2, result.output
     assert re.search(message, result.output), result.output
     assert "Traceback" not in result.output and not (project / "out" / "minister-cross-theme.pdf").exists()
+
+
+def zh_docx(project: Path, lang: str = "zh-CN") -> bytes:
+    path = project / "briefs" / "minister-cross-theme.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["lang"] = lang
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    corpus = pipeline.load_corpus(pipeline.Project(project))
+    model = pipeline.document(pipeline.Project(project), corpus, spec.load_spec(path, corpus.summary, corpus.sources))
+    return renderers.get("docx").render(model).data
+
+
+def embedded_fonts(data: bytes) -> dict[str, bytes]:
+    """Return Word font name → the (de-obfuscated) font file of each embedded regular face."""
+    import zipfile
+
+    from briefgen.renderers.docx.embed import obfuscate
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        from lxml import etree
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+        rels = {rel.get("Id"): rel.get("Target") for rel in etree.fromstring(z.read("word/_rels/fontTable.xml.rels"))}
+        found = {}
+        for font in table.iter(f"{w}font"):
+            regular = font.find(f"{w}embedRegular")
+            if regular is not None:
+                raw = z.read("word/" + rels[regular.get(f"{r}id")])
+                found[font.get(f"{w}name")] = obfuscate(raw, regular.get(f"{w}fontKey"))
+    return found
+
+
+def test_a_chinese_docx_embeds_the_pdf_cjk_face_cut_to_its_characters(project: Path):
+    from fontTools.ttLib import TTFont
+    data = zh_docx(project)
+    fonts = embedded_fonts(data)
+    assert "Briefgen CJK" in fonts and len(fonts["Briefgen CJK"]) < 200_000  # a subset, not the 1.7 MB face
+    cmap = TTFont(io.BytesIO(fonts["Briefgen CJK"])).getBestCmap()
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    cjk = {c for c in text if ord(c) >= 0x2E80}
+    assert cjk and all(ord(c) in cmap for c in cjk), sorted(c for c in cjk if ord(c) not in cmap)
+    lang = docx.Document(io.BytesIO(data)).styles["Normal"].element.xpath("./w:rPr/w:lang")[0]
+    qn = docx.oxml.ns.qn
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-GB", "zh-CN")  # Latin words are not broken as Chinese
+
+
+def test_a_docx_without_cjk_text_embeds_no_cjk_face(project: Path):
+    assert "Briefgen CJK" not in embedded_fonts(zh_docx(project, "en-GB"))
+
+
+def test_the_chinese_docx_is_the_same_bytes_every_time(project: Path):
+    assert zh_docx(project) == zh_docx(project)

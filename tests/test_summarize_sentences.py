@@ -135,3 +135,13 @@ def test_an_enumerated_title_is_a_fragment_even_mid_paragraph() -> None:
     text = ("BIS revised two rules: (1) “Export Controls on Semiconductor Manufacturing Items” (SME IFR); and (2) “Implementation "
             "of Additional Export Controls: Certain Advanced Computing Items; Updates and Corrections” (AC/S IFR).")
     assert [s.flaw for s in split(text)[1]][-1] == "fragment"
+
+
+def test_a_short_label_opening_a_paragraph_is_cut_off_but_an_attribution_is_not() -> None:
+    assert _texts("Effective date: This rule is effective September 6, 2024, for all items listed.") == [
+        ("This rule is effective September 6, 2024, for all items listed.", "")]
+    assert _texts("Li said: “We will act on this soon, together with all of our partners.”")[0][0].startswith("Li said:")
+
+
+def test_procedural_boilerplate_is_furniture() -> None:
+    assert _texts("Comments must be received by the agency no later than December 18, 2023.")[0][1] == "furniture"

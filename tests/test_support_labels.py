@@ -24,7 +24,7 @@ HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.85, 0.60
 
 def _source(origin: str) -> str:
     """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
-    found = re.search(r"\(([a-z0-9-]+)\)$", origin) or re.search(r": ([a-z0-9-]+), fresh held-out pair$", origin)
+    found = re.search(r"\(([a-z0-9-]+)\)$", origin) or re.search(r": ([a-z0-9-]+), fresh held-out pair", origin)
     return found.group(1) if found else ""
 
 
@@ -47,8 +47,9 @@ def predict(pair: dict) -> str:
 
 
 def measure(split: str = "") -> dict[str, float]:
-    """Return the figures on the pairs of ``split`` ("dev", "held-out"), or on every pair."""
-    pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8")) if not split or p["split"] == split]
+    """Return the figures on the pairs of ``split`` ("dev", "held-out", "batch 2" or "batch 3": a later fresh batch), or on all."""
+    pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+             if not split or p["split"] == split or (split.startswith("batch") and p["origin"].endswith(split))]
     flagged = [p for p in pairs if predict(p) != "supported"]
     true_flags = [p for p in flagged if p["label"] != "supported"]
     over = [p for p in pairs if p["label"] == "overreaching"]
@@ -77,7 +78,7 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
-    for name in ("dev", "held-out", ""):
+    for name in ("dev", "held-out", "batch 2", "batch 3", ""):
         f = measure(name)
         print(f"{name or 'all':>8}: {f['pairs']:3.0f} pairs ({f['overreaching']:.0f} overreaching, {f['padding']:.0f} padding): "
               f"precision {f['precision']:.0%}, recall {f['recall']:.0%}, padding found {f['padding_found']:.0%}")

@@ -73,3 +73,8 @@ def test_places_stand_for_their_governments_and_derivations_share_stems() -> Non
     assert judge("Its diplomacy.", ["its diplomatic"]).missing == ()
     assert len({w.stem(x) for x in ("note", "notes", "noted", "noting")}) == 1
     assert w.stem("boxes") == "box"
+
+
+def test_quantifiers_that_widen_a_claim_need_support() -> None:
+    assert [x.text for x in judge("Every export was banned.", ["Exports were banned."]).missing] == ["Every"]
+    assert judge("All exports were banned.", ["all exports were banned"]).missing == ()

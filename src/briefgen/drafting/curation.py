@@ -19,7 +19,7 @@ A new draft whose evidence overlaps any protected claim's evidence is left out
 (the analyst already has that claim). So is a new draft that only one source states
 when the analyst's own claims of that theme already quote that source: the analyst has
 read it for that theme and passed that sentence over; it comes back when another source
-corroborates it. The
+corroborates it, or when the source's text has changed since the last run. The
 others are added at the end of their theme, as ``status: draft`` with a fingerprint. Every change is an ``Event`` for the
 "what changed" report.
 """
@@ -66,8 +66,11 @@ class Outcome:
     events: list[Event] = field(default_factory=list)
 
 
-def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: dict[str, str], declared: set[str]) -> Outcome:
-    """Merge ``drafts`` into ``themes``; ``texts`` are the normalised texts read this run, by source id."""
+def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: dict[str, str], declared: set[str],
+              changed: frozenset[str] = frozenset()) -> Outcome:
+    """Merge ``drafts`` into ``themes``; ``texts`` are the normalised texts read this run, by source id.
+
+    ``changed``: sources whose text changed since the last run; their sentences are new to the analyst, never passed over."""
     outcome = Outcome([])
     claims: dict[str, list[schemas.Claim]] = {}
     protected: dict[str, list[Span]] = defaultdict(list)
@@ -106,7 +109,7 @@ def reconcile(themes: list[schemas.Theme], drafts: list[drafting.Draft], texts: 
                 outcome.events.append(Event("refreshed", theme_id, old.id, "an untouched draft, redrafted from its sources"))
             _protect(protected, spans)
             continue
-        if draft.corroboration == 1 and (draft.theme, draft.evidence[0].source) in read:
+        if draft.corroboration == 1 and (draft.theme, draft.evidence[0].source) in read and draft.evidence[0].source not in changed:
             outcome.passed_over += 1
             continue
         claims[draft.theme].append(_claim(draft, unique(claim_id(draft.text), used)))

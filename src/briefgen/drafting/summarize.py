@@ -124,7 +124,10 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
     drafts = drafting.draft(corpus, [_topic(t) for t in themes], per_theme)
     report.unassigned = [d for d in drafts if not d.theme]
     drafts = [d for d in drafts if d.theme]
-    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources))
+    record = changes.lock(sources, dict(zip(corpus.sources, corpus.texts, strict=True)))
+    before = changes.read_lock(project.summary_dir)
+    changed = frozenset(sid for sid in record if before is not None and _hash(before.get(sid)) != record[sid]["hash"])
+    outcome = curation.reconcile(themes, drafts, dict(zip(corpus.sources, corpus.texts, strict=True)), set(sources), changed)
     report.added, report.kept, report.stale, report.refreshed = outcome.added, outcome.kept, outcome.stale, outcome.refreshed
     report.passed_over = outcome.passed_over
     merged = {t.id: t for t in outcome.themes}
@@ -147,9 +150,8 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
             where |= changes.positions(new, display(path))
         else:
             where |= changes.positions(old, display(path))
-    record = changes.lock(sources, dict(zip(corpus.sources, corpus.texts, strict=True)))
     report.what_changed.items = (changes.from_events(outcome.events, where, display(default))
-                            + changes.sources_changed(changes.read_lock(project.summary_dir), record, sources, project.sources_dir))
+                            + changes.sources_changed(before, record, sources, project.sources_dir))
     lock = project.summary_dir / changes.LOCK
     if not lock.exists() or lock.read_bytes() != changes.render_lock(record):
         report.files[lock] = changes.render_lock(record)
@@ -207,6 +209,11 @@ def _topic(theme: schemas.Theme) -> drafting.Topic:
 def _proposed(suggestion: Suggestion, used: set[str]) -> schemas.Theme:
     title = suggestion.phrase[:1].upper() + suggestion.phrase[1:]
     return schemas.Theme(id=curation.unique(curation.claim_id(suggestion.phrase), used), title=title, terms=[suggestion.phrase])
+
+
+def _hash(entry: object) -> object:
+    """A source's content hash in the last run's record (None when it has none)."""
+    return entry.get("hash") if isinstance(entry, dict) else None
 
 
 def _unlisted(folder: Path, sources: dict[str, Source]) -> list[Path]:

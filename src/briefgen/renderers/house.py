@@ -1,8 +1,9 @@
-"""The house layer both renderers share: page sizes, marking colours and placement.
+"""The house layer both renderers share: page sizes, marking colours and placement, the logo, the quote bar.
 
 Every decision about how a brief's page is set that is not a named style lives here
 once, so the DOCX and the PDF cannot drift apart: the page sizes, the TLP label's
-colours, size and place. The renderers only turn these into their own units.
+colours, size and place, the logo's size and place, the block quote's bar. The
+renderers only turn these into their own units.
 
 TLP labels follow the FIRST Traffic Light Protocol 2.0 standard (https://www.first.org/tlp/):
 the label is written in capitals (``TLP:AMBER+STRICT``), in the header and the footer
@@ -13,7 +14,11 @@ AMBER 255,192,0; GREEN 51,255,0; CLEAR 255,255,255).
 
 from __future__ import annotations
 
-from briefgen.model import Inline, Table, plain_text
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefgen.model import Inline, Style, Table, plain_text
 
 PAGE_SIZES_MM: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 """Width and height of each page size a house style may name (case-insensitive)."""
@@ -28,6 +33,52 @@ MARKING_SIZE = 12.0
 """Points: FIRST TLP 2.0 asks for 12-point type or greater."""
 MARKING_PLACES = ("header", "footer")
 """Where the marking goes on every page, right-aligned."""
+
+
+LOGO_HEIGHT_MM = 14.0
+"""The logo's height in the title block; its width follows its proportions."""
+LOGO_ALIGN = "right"
+"""The logo sits above the title, at the right margin."""
+
+
+@dataclass(frozen=True)
+class Logo:
+    """A house style's logo as both renderers place it."""
+
+    path: str
+    width_mm: float
+    height_mm: float
+    align: str = LOGO_ALIGN
+
+
+def logo(style: Style) -> tuple[Logo | None, str]:
+    """Return the style's logo sized for the title block, or None and why it is left out ("" when there is none).
+
+    The house style loader has checked it is a PNG within the limits; here only its size is read.
+    """
+    if not style.logo:
+        return None, ""
+    try:
+        header = Path(style.logo).read_bytes()[:24]
+    except OSError as error:
+        return None, f"logo {style.logo} left out: {error.strerror or error}"
+    if len(header) < 24 or header[:8] != b"\x89PNG\r\n\x1a\n":
+        return None, f"logo {style.logo} left out: not a PNG image"
+    width, height = struct.unpack(">II", header[16:24])
+    if not width or not height:
+        return None, f"logo {style.logo} left out: it has no pixels"
+    return Logo(style.logo, width * LOGO_HEIGHT_MM / height, LOGO_HEIGHT_MM), ""
+
+
+QUOTE_BAR_PT = 2.5
+"""The width of the bar left of a block quote, in points."""
+QUOTE_GAP_MM = 3.5
+"""From the margin, where the bar stands, to the quote's text (and from the text to the right edge)."""
+
+
+def quote_bar(style: Style) -> str:
+    """The colour of the block quote's bar and text: the house's muted colour (a quote is the source's voice)."""
+    return style.muted
 
 
 def page_size_mm(name: str) -> tuple[float, float]:

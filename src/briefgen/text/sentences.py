@@ -56,7 +56,8 @@ _FURNITURE_START = re.compile(
     r"source:|(?:updated|published|posted)(?::|\s+(?:on\s+)?(?:\d|[A-Z][a-z]{2,8}\.? \d)|$)|follow us|share this|subscribe|"
     r"sign up|click here|read more|related:|advertisement|jump to|for more information))")
 _FURNITURE_MARKS = ("[email", "media contact", "for immediate release", "skip to main content", "all rights reserved", "©",
-                    "cookie", "license photo", "getty images", "min read")
+                    "cookie", "license photo", "getty images", "min read", "comments must be received",
+                    "for further information contact")
 _FURNITURE_LATE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b\d{1,2}:\d{2}\s*[AP]M\b|/(?:AP|AFP|Reuters|UPI|EPA|Xinhua|Bloomberg)\.?$")
 _FRAGMENT_END = re.compile(r"""(?:[;,]\s*(?:and|or)\.?|[;,]|\b(?:that|include|includes|including|are|is|follows|following|as)\s*:)["”’]?$""")
 _PAREN_END = re.compile(r"\([^()]{1,40}\)[.!]?[\"”’]?$")
@@ -144,7 +145,7 @@ def split(text: str) -> tuple[str, list[Sentence]]:
         marker = _LIST_MARKER.match(block)
         offset = marker.end() if marker else 0
         for index, (start, end) in enumerate(_spans(block, offset)):
-            span = _trim(block, start, end, first=index == 0 and listed)
+            span = _trim(block, start, end, first=index == 0, listed=listed)
             if span:
                 ended = bool(_ENDED.search(block, start, end))
                 item = listed and index == 0 or bool(_ENUMERATOR.match(block, span[0]))  # "(2) “Title of a rule” (AC/S IFR)."
@@ -168,15 +169,16 @@ def _spans(block: str, offset: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(block: str, start: int, end: int, first: bool) -> tuple[int, int] | None:
+def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -> tuple[int, int] | None:
     """Return the span without a dateline or a leading citation ("(87 FR 62186, October 13, 2022) BIS …"),
-    a list item's ``Label:`` and trailing reference markers."""
+    a list item's ``Label:`` (or a paragraph's short verbless one: "Effective date: ") and trailing reference markers."""
     dateline = _DATELINE.match(block, start, end) or _LEADING_REF.match(block, start, end)
     if dateline and dateline.end() < end:
         start = dateline.end()
     if first:
         label = _LABEL.match(block, start, end)
-        if label and len(label.group().split()) <= 5:
+        if label and (len(label.group().split()) <= 5 if listed else
+                      len(label.group().split()) <= 3 and not _VERB.search(label.group())):
             start = label.end()
     refs = _REFS_AT_END.search(block, start, end)
     if refs and refs.start() > start:

@@ -39,6 +39,7 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import Rendered, house
+from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
@@ -85,6 +86,8 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
                 list_number=house.list_number)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
+    if not document.style.reference_docx:  # Chinese, Japanese, Korean: the PDF's CJK glyphs, as a subset
+        docx_embed.embed_cjk(doc, "".join(docx_embed.strings(document)))
     return Rendered(data=docx_package.save(doc), warnings=tuple(w.warnings))
 
 
@@ -223,8 +226,15 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
         box.add_paragraph(style="After Table")
         return
     grid = _table(w, box, replace(figure.data, caption=""))
+    if grid is not None:  # a figure stays on one page, as in the PDF: each row keeps with the next
+        for row in grid.rows[:-1]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.kind == "coverage" and grid is not None:
         accent = w.accent
+        for cell in grid.rows[0].cells[1:]:  # theme names centred over their tiles, as in the PDF
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for r, shares in enumerate(house.tile_shares(figure.data), start=1):
             for c, share in enumerate(shares, start=1):
                 cell = grid.cell(r, c)
@@ -286,11 +296,16 @@ def _contents(w: Writer, box: Box, toc: TableOfContents) -> None:
 
 def _title_block(w: Writer, meta: Meta, style: Style) -> None:
     """Add the logo, title, subtitle and the "audience · date · author" line."""
-    if style.logo:
+    logo, why = house.logo(style)
+    if logo is not None:
         try:
-            w.doc.add_picture(style.logo, height=Mm(14))
+            w.doc.add_picture(logo.path, width=Mm(logo.width_mm), height=Mm(logo.height_mm))
+            w.doc.paragraphs[-1].alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "centre": WD_ALIGN_PARAGRAPH.CENTER}.get(
+                logo.align, WD_ALIGN_PARAGRAPH.LEFT)
         except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning
-            w.warnings.append(warning("docx.logo", f"logo {style.logo!r} left out: {error}"))
+            w.warnings.append(warning("docx.logo", f"logo {style.logo} left out: {error}"))
+    elif why:
+        w.warnings.append(warning("docx.logo", why))
     ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
     if meta.subtitle:
         ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)

@@ -22,9 +22,9 @@ from briefgen.renderers.docx import parts as docx_parts
 
 # Logical fonts -> (Latin, East Asian) font names: the house faces the PDF draws with,
 # Noto Serif and Noto Sans, embedded in the package (``docx_embed``) so that Word and
-# LibreOffice show them on machines that lack them; Chinese in the Noto CJK faces of the
-# same family, or the reader's own CJK font.
-FONTS = {"serif": ("Noto Serif", "Noto Serif CJK SC"), "sans": ("Noto Sans", "Noto Sans CJK SC")}
+# LibreOffice show them on machines that lack them; Chinese, Japanese and Korean in the PDF's
+# CJK face, embedded as a subset when the brief has such characters (``docx_embed.embed_cjk``).
+FONTS = {"serif": ("Noto Serif", "Briefgen CJK"), "sans": ("Noto Sans", "Briefgen CJK")}
 FONT_FILES = {"Noto Serif": "NotoSerif", "Noto Sans": "NotoSans"}
 """Word family name -> the stem of its shipped files (briefgen/fonts/STEM-Regular.ttf…)."""
 RIGHT, CENTER, DOTS = WD_TAB_ALIGNMENT.RIGHT, WD_TAB_ALIGNMENT.CENTER, WD_TAB_LEADER.DOTS
@@ -39,6 +39,20 @@ def fonts(logical: str) -> tuple[str, str]:
     if logical not in FONTS:
         raise ValueError(f"unknown font {logical!r}: expected one of {sorted(FONTS)}")
     return FONTS[logical]
+
+
+EAST_ASIAN = ("zh", "ja", "ko")
+
+
+def languages(lang: str) -> tuple[str, str]:
+    """Return the (Latin-script, East Asian) languages of text in a brief in ``lang``.
+
+    A Chinese brief's Latin words are English, not Chinese: tagged ``zh-CN`` they are
+    broken anywhere by LibreOffice ("export co|ntrols"). Word writes the same pair.
+    """
+    if lang.split("-")[0].lower() in EAST_ASIAN:
+        return "en-GB", lang
+    return lang, "zh-CN"
 
 
 def define_styles(doc: DocxDocument, style: Style, meta: Meta, width: int,
@@ -58,7 +72,7 @@ def define_styles(doc: DocxDocument, style: Style, meta: Meta, width: int,
     for rpr in (*defaults[:1], doc.styles["Normal"].element.get_or_add_rPr()):
         if not kept:
             ox.set_fonts(rpr, *body)
-        ox.set_lang(rpr, meta.lang)
+        ox.set_lang(rpr, *languages(meta.lang))
     _frame_styles(doc, style, meta, head, kept)
     for name, ordered in (("List Bullet", False), ("List Number", True)):
         docx_parts.ensure_numbering(doc, doc.styles[name].element, ordered)
@@ -72,10 +86,13 @@ def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, 
                   kept: frozenset[str]) -> None:
     """Add rules, shading and frames: quote bar, title-block rule, marking label, table styles."""
     accent, fill = style.accent.lstrip("#").upper(), style.callout_fill.lstrip("#").upper()
-    for name, side, size, space in (("Quote", "left", 18, 10), ("Brief Meta", "bottom", 8, 6)):
+    # Word draws a left border its space plus its width left of the indent: the bar lands on the margin.
+    bar, gap = house.quote_bar(style).lstrip("#").upper(), round(house.QUOTE_GAP_MM * 72 / 25.4 - house.QUOTE_BAR_PT)
+    for name, side, size, space, colour in (("Quote", "left", round(house.QUOTE_BAR_PT * 8), gap, bar),
+                                            ("Brief Meta", "bottom", 8, 6, accent)):
         if name not in kept:
             ox.paragraph_borders(doc.styles[name].element.get_or_add_pPr(),
-                                 ox.border(side, accent, size, space))
+                                 ox.border(side, colour, size, space))
     colours = house.marking_colours(meta.marking)
     if "Marking" not in kept:
         marking = define(doc, "Marking", C, "")
@@ -107,7 +124,9 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
         ("Subtitle", P, "Normal", dict(font=head, size=round(s.title_size * 0.6), colour=muted, after=4)),
         ("Brief Meta", P, "Normal", dict(font=head, size=size - 1, colour=muted, after=18)),
         ("TOC Heading", P, "Normal", dict(heading, size=s.heading_sizes[0], before=6, after=6)),
-        ("Quote", P, "Normal", dict(italic=True, left=8, right=8, before=4, after=10, whole=True)),
+        # The bar at the margin and the text QUOTE_GAP_MM right of it, as in the PDF (house.QUOTE_*).
+        ("Quote", P, "Normal", dict(italic=True, colour=house.quote_bar(s), before=4, after=10, whole=True,
+                                    left=house.QUOTE_GAP_MM, right=house.QUOTE_GAP_MM)),
         ("List Bullet", P, "Normal", dict(after=3)),
         ("List Number", P, "Normal", dict(after=3)),
         ("Caption", P, "Normal", dict(heading, size=size - 1, before=8, after=4)),

@@ -9,8 +9,7 @@ and a timeline in balanced bands; any other kind shows its data table.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib import colors
@@ -45,8 +44,8 @@ class Ctx(Protocol):
 
     def text(self, text: str, style: str, family: str | None = None) -> RLParagraph: ...
 
-PAD = 3.5 * mm
-"""Inner padding of panels (quotes, callouts)."""
+PAD = house.QUOTE_GAP_MM * mm
+"""Inner padding of panels (quotes, callouts): the house's gap from the bar to the text."""
 TIMELINE_BAND = 4
 """Most events in one band of a timeline."""
 
@@ -54,14 +53,12 @@ TIMELINE_BAND = 4
 def title_block(meta: Meta, ctx: Ctx) -> list[Flowable]:
     """The title, subtitle, a meta line "Audience · Date · Author" and a rule."""
     flows: list[Flowable] = []
-    logo = ctx.document.style.logo
-    if logo and Path(logo).is_file():
-        image = Image(logo)
-        image.drawWidth, image.drawHeight = image.imageWidth * 14 * mm / image.imageHeight, 14 * mm
-        image.hAlign = "RIGHT"
-        flows.append(image)
-    elif logo:
-        ctx.warnings.append(warning("pdf.logo", f"logo {logo} not found; the title block has none"))
+    logo, why = house.logo(ctx.document.style)
+    if logo is not None:
+        align: dict[str, Literal["LEFT", "CENTER", "RIGHT"]] = {"left": "LEFT", "centre": "CENTER", "right": "RIGHT"}
+        flows.append(Image(logo.path, width=logo.width_mm * mm, height=logo.height_mm * mm, hAlign=align[logo.align]))
+    elif why:
+        ctx.warnings.append(warning("pdf.logo", why))
     flows.append(ctx.text(meta.title, "title", ctx.head))
     if meta.subtitle:
         flows.append(ctx.text(meta.subtitle, "subtitle", ctx.head))
@@ -109,9 +106,9 @@ def table(node: Table, ctx: Ctx) -> list[Flowable]:
 
 def panel(flowables: list[Flowable], ctx: Ctx, bar: str, fill: str | None = None,
           whole: bool = False) -> RLTable:
-    """A one-cell box with a coloured bar on its left; it may split across pages unless ``whole``."""
+    """A one-cell box with a coloured bar on its left (the house's quote bar); it may split across pages unless ``whole``."""
     commands: list[Any] = [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(bar)),
+                ("LINEBEFORE", (0, 0), (0, -1), house.QUOTE_BAR_PT, colors.HexColor(bar)),
                 ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
                 ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.7),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * (0.5 if fill else 0.1))]

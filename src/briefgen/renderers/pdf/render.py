@@ -3,7 +3,7 @@
 Every text segment goes through ``FontBook.markup``, which escapes it (reportlab
 reads Paragraph text as markup and silently mangles ``R&D`` or ``x<y``) and
 wraps characters the body font lacks in a fallback font. Footnotes go to the
-foot of their marker's page (``pdf_notes``); headings feed the outline and the
+foot of their marker's page (``notes``, ``page``); inline content is ``inlines``; headings feed the outline and the
 table of contents; "Page X of Y" comes from a form XObject. The title block,
 tables, panels and figures are drawn by ``pdf_figures``. The same document gives
 the same bytes (``invariant=1``).
@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from dataclasses import dataclass, field, replace
 from typing import assert_never
-from xml.sax.saxutils import quoteattr
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -24,149 +22,30 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents as RLTableOfContents
 
-from briefgen.errors import Problem
 from briefgen.model import (
     Block,
     BulletList,
     Callout,
-    Cite,
     Document,
-    Emph,
     Figure,
-    Footnote,
     Heading,
-    Inline,
-    Link,
-    Marker,
     NoteList,
     Paragraph,
     Quote,
-    Strong,
     Table,
     TableOfContents,
-    Text,
     heading_text,
 )
 from briefgen.renderers import Rendered, house
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
-from briefgen.renderers.pdf.fonts import FontBook, face, make_styles, text_width
-from briefgen.renderers.pdf.notes import BriefCanvas, BriefDoc, Furniture, marker_tag
+from briefgen.renderers.pdf.fonts import FontBook, face, text_width
+from briefgen.renderers.pdf.inlines import Ctx, Fmt, anchor, dest, inlines  # noqa: F401  (Ctx, Fmt: the render's names)
+from briefgen.renderers.pdf.page import BriefCanvas, BriefDoc, Furniture
 from briefgen.renderers.pdf.para import Paragraph as RLParagraph
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = ".pdf"
-SAFE_DEST = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
-
-
-@dataclass(frozen=True)
-class Fmt:
-    """The inline formatting in force: font family, bold, italic, inside a note."""
-
-    family: str
-    bold: bool = False
-    italic: bool = False
-    in_note: bool = False
-
-
-@dataclass
-class Ctx:
-    """The state of one render."""
-
-    document: Document
-    book: FontBook
-    width: float
-    styles: dict[str, ParagraphStyle] = field(init=False)
-    notes: dict[str, RLParagraph] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    toc_depth: int = 0
-
-    def __post_init__(self) -> None:
-        self.styles = make_styles(self.document.style, self.book)
-        self.body = self.book.family(self.document.style.body_font)
-        self.head = self.book.family(self.document.style.heading_font)
-        self.accent = self.document.style.accent
-
-    def para(self, content: tuple[Inline, ...], style: str, fmt: Fmt | None = None) -> RLParagraph:
-        """Return a Paragraph of inline content in the named style."""
-        return RLParagraph(inlines(content, self, fmt or Fmt(self.body)), self.styles[style])
-
-    def head_para(self, content: tuple[Inline, ...], style: str) -> RLParagraph:
-        """Return a Paragraph of inline content in the heading font, bold (table headers)."""
-        return self.para(content, style, Fmt(self.head, bold=True))
-
-    def text(self, text: str, style: str, family: str | None = None) -> RLParagraph:
-        """Return a Paragraph of plain text in the named style."""
-        return RLParagraph(self.book.markup(text, family or self.body), self.styles[style])
-
-
-def dest(anchor: str) -> str:
-    """Return the PDF destination name of a model anchor (kept when it is a plain name)."""
-    if SAFE_DEST.fullmatch(anchor) and not anchor.startswith("bg"):
-        return anchor
-    return "bg" + anchor.encode().hex()
-
-
-def anchor(name: str) -> str:
-    """Return the model anchor of a destination name (the inverse of ``dest``)."""
-    try:
-        return bytes.fromhex(name[2:]).decode() if name.startswith("bg") else name
-    except ValueError:
-        return name
-
-
-# ---------------------------------------------------------------- inlines
-
-
-def inlines(content: tuple[Inline, ...], ctx: Ctx, fmt: Fmt) -> str:
-    """Return the Paragraph markup of a run of inline content."""
-    return "".join(inline(node, ctx, fmt) for node in content)
-
-
-def inline(node: Inline, ctx: Ctx, fmt: Fmt) -> str:
-    """Return the Paragraph markup of one inline node."""
-    match node:
-        case Text():
-            return ctx.book.markup(node.text, fmt.family, fmt.bold, fmt.italic)
-        case Strong():
-            return f"<b>{inlines(node.content, ctx, replace(fmt, bold=True))}</b>"
-        case Emph():
-            return f"<i>{inlines(node.content, ctx, replace(fmt, italic=True))}</i>"
-        case Link():
-            return link(target(node.url), inlines(node.content, ctx, fmt), ctx)
-        case Cite():
-            raise ValueError(f"unresolved citation {'; '.join(node.keys)}: "
-                             "run the citation transforms before rendering")
-        case Footnote():
-            return footnote(node, ctx, fmt)
-        case Marker():
-            text = link(target("#" + node.anchor), ctx.book.markup(node.label, fmt.family), ctx)
-            return f"<super>{text}</super>" if node.superscript else text
-        case _:
-            assert_never(node)
-
-
-def target(url: str) -> str:
-    """Return the link target of a model URL: a destination for ``#anchor``, else the URL."""
-    return "#" + dest(url[1:]) if url.startswith("#") else url
-
-
-def link(href: str, markup: str, ctx: Ctx) -> str:
-    """Wrap markup in a link to ``href`` (a URL or ``#destination``)."""
-    return f'<a href={quoteattr(href)} color="{ctx.accent}">{markup}</a>'
-
-
-def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
-    """Register a note for the foot of the page and return its marker."""
-    if fmt.in_note:  # a note inside a note: keep its text in brackets
-        return " (" + inlines(node.content, ctx, fmt) + ")"
-    key = str(len(ctx.notes) + 1)
-    label = ctx.book.markup(node.label, ctx.body)
-    text = inlines(node.content, ctx, Fmt(ctx.body, in_note=True))
-    ctx.notes[key] = RLParagraph(f'<bullet>{label}</bullet><a name="bgfn{key}"/>{text}',
-                                 ctx.styles["note"])
-    mark = link(f"#bgfn{key}", ctx.book.markup(node.label, fmt.family), ctx)
-    return f"{marker_tag(key)}<super>{mark}</super>"
 
 
 # ---------------------------------------------------------------- blocks
@@ -196,7 +75,7 @@ def block(node: Block, ctx: Ctx) -> list[Flowable]:
             quote = ctx.para(node.content, "quote", Fmt(ctx.body, italic=True))
             # Kept whole (a split quote can leave a stub of its bar at a page foot), and not
             # in a KeepTogether, so the paragraph before it can keep with it.
-            return [panel([quote], ctx, bar=ctx.document.style.muted, whole=True), Spacer(0, 3 * mm)]
+            return [panel([quote], ctx, bar=house.quote_bar(ctx.document.style), whole=True), Spacer(0, 3 * mm)]
         case Table():
             return table(node, ctx)
         case Callout():
