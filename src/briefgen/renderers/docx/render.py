@@ -232,6 +232,8 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
                     ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.kind == "coverage" and grid is not None:
         accent = w.accent
+        for cell in grid.rows[0].cells[1:]:  # theme names centred over their tiles, as in the PDF
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for r, shares in enumerate(house.tile_shares(figure.data), start=1):
             for c, share in enumerate(shares, start=1):
                 cell = grid.cell(r, c)
