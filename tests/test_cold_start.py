@@ -5,8 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 PROBE = """
 import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from briefgen import batch, pipeline
 from briefgen.renderers.pdf import fonts
 book = fonts.FontBook()
@@ -21,3 +27,18 @@ def test_build_path_loads_no_drafting_and_fallback_fonts_on_first_need() -> None
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout.splitlines()
     assert out[0] == "[] 0"  # nothing of `summarize`; DejaVu not parsed for text the house font covers
     assert out[1].endswith('Wide">\u2713</font> 1')  # a character only DejaVu has: registered then
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab &<>\"'\n\r\t\u00e9\u6c34"), max_size=20))
+def test_pdf_markup_escapes_as_saxutils_does(text: str) -> None:
+    from xml.sax import saxutils
+
+    from briefgen.renderers.pdf import fonts
+    assert fonts.escape(text) == saxutils.escape(text)
+    assert fonts.quoteattr(text) == saxutils.quoteattr(text)
+
+
+def test_build_path_imports_no_urllib() -> None:
+    code = "import sys; from briefgen import batch; from briefgen.renderers.pdf import render; print('urllib.request' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from typing import assert_never
-from xml.sax.saxutils import quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
 
 from briefgen.errors import Problem
 from briefgen.model import Cite, Document, Emph, Footnote, Inline, Link, Marker, Strong, Text
 from briefgen.renderers import house
-from briefgen.renderers.pdf.fonts import FontBook, make_styles
+from briefgen.renderers.pdf.fonts import FontBook, make_styles, quoteattr
 from briefgen.renderers.pdf.notes import marker_tag
 from briefgen.renderers.pdf.para import Paragraph as RLParagraph
 
