@@ -25,3 +25,10 @@ def test_specific_words_numbers_and_names_are_reported_alone() -> None:
     assert _reported("The rule became effective on 1 March after the comment period expired.") == ["expired"]
     assert _reported("The rule became effective on 1 April after the comment period closed.") == ["April"]
     assert not w.is_general(w.stem("expected")) and not w.is_general(w.stem("squeeze"))
+
+
+def test_a_sentence_naming_its_document_needs_no_support_for_that_frame() -> None:
+    quote = "The efficacy of export controls requires rigorous evaluation."
+    assert [x.text for x in judge("The bill states that the efficacy of export controls requires rigorous evaluation.", [quote]).missing] == []
+    # a document noun that is not the frame ("the bill bans …") still needs support
+    assert [x.text for x in judge("The bill bans export controls.", [quote]).missing] == ["bill", "bans"]
