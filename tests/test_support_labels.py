@@ -18,8 +18,8 @@ from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
-RECALL_FLOOR, PRECISION_FLOOR = 0.85, 0.65
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.85, 0.60
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.68
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.67
 
 
 def _source(origin: str) -> str:
