@@ -28,7 +28,7 @@ from briefgen.drafting.facts import Facts, conflict
 
 SAME = 0.3
 """Weighted cosine from which two sentences are one fact."""
-ANCHORED = 0.12
+ANCHORED = 0.2
 """The same, for two sentences that name the same month or quantity."""
 NAMED = 0.25
 """The same, for two sentences that name the same rare proper name."""
