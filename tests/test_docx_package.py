@@ -44,7 +44,9 @@ def test_zip_members_writes_what_zipfile_writes() -> None:
                ("word/fonts/font1.odttf", bytes(range(256)) * 64), ("word/média.xml", "é".encode() * 3000)]
     expected = normalise_zip(_zipped(members))
     assert package.zip_members(members) == expected
-    assert package.zip_members(members) == expected  # again, from the deflated streams it kept
+    kept = {id(data) for _, data in members}
+    assert package.zip_members(members, kept) == expected
+    assert package.zip_members(members, kept) == expected  # again, from the deflated streams it kept
     assert zipfile.ZipFile(io.BytesIO(expected)).testzip() is None
 
 
@@ -63,3 +65,13 @@ def test_documents_opened_from_one_reader_are_independent() -> None:
     assert "only in the first" in [p.text for p in first.paragraphs]
     assert "only in the first" not in [p.text for p in second.paragraphs]
     assert package.save(package.open_document(reader)) == package.save(second)
+
+
+def test_a_warm_brief_leaves_the_styles_unparsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    render = renderers.get("docx").render
+    first = render(sample_document()).data
+    parsed: list[int] = []
+    original = package.parse_xml
+    monkeypatch.setattr(package, "parse_xml", lambda blob: parsed.append(len(blob)) or original(blob))
+    assert render(sample_document()).data == first
+    assert parsed == []  # styles.xml (350 KB) saved as read, not parsed and serialised again

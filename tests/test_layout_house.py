@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -115,3 +116,24 @@ def test_a_quote_is_set_off_by_the_same_gap_in_both_formats(tmp_path):
     expected = house.QUOTE_GAP_MM * MM
     assert abs(in_pdf - expected) < 1.5, in_pdf
     assert abs(in_docx - in_pdf) < 2.5, (in_docx, in_pdf)
+
+
+def test_links_look_the_same_in_both_formats():
+    """Accent-coloured, not underlined (house.LINK_UNDERLINE); citation markers keep the text's colour."""
+    from briefgen.model import Footnote, Link
+    from briefgen.renderers.pdf import inlines as pdf_inlines
+    from briefgen.renderers.pdf.fonts import FontBook
+    document = Document(house_meta(), (Paragraph((Text("See "), Link("https://example.org", (Text("the site"),)),
+                                                  Footnote("1", (Text("A note."),)))),))
+    ctx = pdf_inlines.Ctx(document, FontBook(), 400.0)
+    markup = pdf_inlines.inlines(document.body[0].content, ctx, pdf_inlines.Fmt(ctx.body))
+    site, note = re.findall(r"<a href=[^>]*>", markup)
+    assert f'color="{document.style.accent}"' in site and "underline" not in site
+    assert "color=" not in note  # the note number: a link in the text's colour
+    word = docx.Document(io.BytesIO(renderers.get("docx").render(document).data))
+    qn = docx.oxml.ns.qn
+    [underline] = word.styles["Hyperlink"].element.xpath("./w:rPr/w:u")
+    assert underline.get(qn("w:val")) == "none"
+    body = word.element.body
+    [reference] = [r for r in body.iter(qn("w:r")) if r.xpath("./w:footnoteReference")]
+    assert not reference.xpath("./w:rPr/w:color") and not reference.xpath("./w:rPr/w:rStyle[@w:val='Hyperlink']")

@@ -1,5 +1,8 @@
 """Batch builds: many specs, optionally in parallel processes; one failure never stops the rest.
 
+The sources and summary are read once per batch (before any worker forks), so every spec
+of a batch is built from the same inputs.
+
 A spec that fails (a user error, or an internal error: a bug) is reported and the
 others are still built. ``exit_code`` gives the batch's code: 1 if any spec hit an
 internal error, else 3 if some failed and some were built, else the failures' code
@@ -29,11 +32,19 @@ class Outcome:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None, strict: bool) -> Outcome:
-    """Build one spec in this process, turning user errors into an Outcome."""
+_CORPUS: dict[Path, pipeline.Corpus] = {}
+"""The running batch's corpus by project root, read once by the parent before it forks the workers."""
+
+
+def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None, strict: bool,
+           corpus: pipeline.Corpus | None = None) -> Outcome:
+    """Build one spec in this process, turning user errors into an Outcome.
+
+    ``corpus`` (else the batch's, else one read now) is the sources and summary it is built from.
+    """
     project = pipeline.Project(root)
     try:
-        corpus = pipeline.load_corpus(project)
+        corpus = corpus or _CORPUS.get(root) or pipeline.load_corpus(project)
         built = pipeline.build_one(project, corpus, spec_path, out_dir, formats, strict)
         return Outcome(spec_path, built, warnings=built.warnings)
     except BriefgenError as exc:
@@ -53,14 +64,28 @@ def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, form
     pipeline.prepare_out(project.root, out_dir)
     clashes = _clashes(specs)
     todo = [s for s in specs if s not in clashes]
+    corpus = _read_once(project) if len(todo) > 1 else None
     if jobs <= 1 or len(todo) <= 1:
-        built = {s: _notify(_build(project.root, s, out_dir, formats, strict), on_done) for s in todo}
+        built = {s: _notify(_build(project.root, s, out_dir, formats, strict, corpus), on_done) for s in todo}
     else:
         _preload(formats)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_FORK) as pool:
-            futures = {s: pool.submit(_build, project.root, s, out_dir, formats, strict) for s in todo}
-            built = {s: _notify(_result(s, f), on_done) for s, f in futures.items()}
+        if corpus is not None and _FORK is not None:
+            _CORPUS[project.root] = corpus  # the forked workers start with it
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=_FORK) as pool:
+                futures = {s: pool.submit(_build, project.root, s, out_dir, formats, strict) for s in todo}
+                built = {s: _notify(_result(s, f), on_done) for s, f in futures.items()}
+        finally:
+            _CORPUS.clear()
     return [built[s] if s in built else _notify(clashes[s], on_done) for s in specs]
+
+
+def _read_once(project: pipeline.Project) -> pipeline.Corpus | None:
+    """Return the corpus for every spec of one batch, or None when it cannot be read (each spec then reports why)."""
+    try:
+        return pipeline.load_corpus(project)
+    except Exception:  # noqa: BLE001 - each spec reads it again and reports the problem as its own outcome
+        return None
 
 
 def _result(spec_path: Path, future: Future[Outcome]) -> Outcome:

@@ -11,10 +11,10 @@ import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen import renderers
 from briefgen.compose import compose, conventions, selection, transforms
-from briefgen.drafting import summarize as summarize_stage
 from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
@@ -22,6 +22,9 @@ from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
+
+if TYPE_CHECKING:
+    from briefgen.drafting.summarize import Report
 
 __all__ = ["Project", "Corpus", "Built", "load_corpus", "check", "document", "summarize", "build_one", "output_stem", "write_atomic",
            "write_all"]
@@ -95,8 +98,10 @@ def only_unreadable(problems: list[Problem]) -> bool:
     return bool(errors) and all(p.code == UNREADABLE for p in errors)
 
 
-def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> summarize_stage.Report:
+def summarize(project: Project, out: Path | None = None, per_theme: int = 8) -> Report:
     """Run `briefgen summarize`: draft, merge with the curated summary, and write the changed files atomically."""
+    from briefgen.drafting import summarize as summarize_stage  # only here: build and check never load drafting
+
     report = summarize_stage.summarize(project, out, per_theme)
     for path, data in report.files.items():
         write_atomic(path, data)

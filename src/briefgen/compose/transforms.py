@@ -11,66 +11,33 @@ every form; nothing here compares style names. The ``::: notes`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import fields, replace
-from typing import Any, assert_never
+from typing import Any
 
 from briefgen.compose import citations
 from briefgen.compose.compose import Draft
 from briefgen.compose.markup import Directive
+from briefgen.compose.numbering import numbered
+from briefgen.compose.walk import Run, map_runs
 from briefgen.errors import UserError, did_you_mean
 from briefgen.inputs.sources import Source
 from briefgen.model import (
     Block,
-    BulletList,
-    Callout,
     Cite,
     Document,
     Emph,
     Entry,
     Figure,
     Footnote,
-    Heading,
     Inline,
     Link,
     Marker,
     Meta,
     NoteList,
-    Paragraph,
-    Quote,
     Strong,
-    Table,
-    TableOfContents,
     Text,
     printable_text,
 )
-
-Run = tuple[Inline, ...]
-
-
-def map_runs(block: Block, fn: Callable[[Run], Run]) -> Block:
-    """Return ``block`` with ``fn`` applied to every run of inline content, in reading order."""
-    match block:
-        case Heading(level, content, anchor):
-            return Heading(level, fn(content), anchor)
-        case Paragraph(content):
-            return Paragraph(fn(content))
-        case Quote(content):
-            return Quote(fn(content))
-        case BulletList(items, ordered):
-            return BulletList(tuple(fn(i) for i in items), ordered)
-        case Table(header, rows, caption, widths):
-            return Table(tuple(fn(c) for c in header), tuple(tuple(fn(c) for c in r) for r in rows), caption, widths)
-        case Callout(title, content):
-            return Callout(title, tuple(map_runs(b, fn) for b in content))
-        case NoteList(entries):
-            return NoteList(tuple(Entry(e.anchor, e.label, fn(e.content)) for e in entries))
-        case Figure():
-            return replace(block, lead=fn(block.lead), data=map_runs(block.data, fn))  # type: ignore[arg-type]
-        case TableOfContents():
-            return block
-        case _:
-            assert_never(block)
 
 
 def cited_keys(blocks: tuple[Block | Directive, ...]) -> list[str]:
@@ -274,49 +241,3 @@ def finish(draft: Draft, sources: dict[str, Source], style: str, placement: str 
             final.append(block)
     meta = printable_meta(draft.meta)
     return Document(meta, numbered(tuple(map_runs(b, printable) for b in final), meta), draft.style)
-
-
-def numbered(blocks: tuple[Block, ...], meta: Meta) -> tuple[Block, ...]:
-    """Number the figures and the captioned tables in reading order: ``Figure 2. …``, ``Table 1. …``.
-
-    Each figure gets the anchor ``fig-N``, so that text can link to it: a link to
-    ``#figure:KIND`` (``[](#figure:coverage)`` in Markdown) becomes a link to the first
-    figure of that kind, reading "Figure N" when it has no text of its own. The words
-    come from the brief's language; renderers print the captions as they are.
-    """
-    counts = {"figure": 0, "table": 0}
-    targets: dict[str, tuple[str, int]] = {}
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Figure):
-            counts["figure"] += 1
-            n = counts["figure"]
-            caption = meta.label("figure", n=n) + (". " + block.caption if block.caption else "")
-            block = replace(block, caption=caption, anchor=f"fig-{n}")
-            targets.setdefault(block.kind, (block.anchor, n))
-        elif isinstance(block, Table) and block.caption:
-            counts["table"] += 1
-            block = replace(block, caption=meta.label("table", n=counts["table"]) + ". " + block.caption)
-        out.append(block)
-    return tuple(map_runs(b, lambda run: _figure_links(run, targets, meta)) for b in out)
-
-
-FIGURE_LINK = "#figure:"
-"""A link to ``#figure:KIND`` refers to the brief's figure of that kind."""
-
-
-def _figure_links(run: Run, targets: dict[str, tuple[str, int]], meta: Meta) -> Run:
-    """Point ``#figure:KIND`` links at their figure; without one, keep only the link's text."""
-    out: list[Inline] = []
-    for node in run:
-        if isinstance(node, Link) and node.url.startswith(FIGURE_LINK):
-            target = targets.get(node.url[len(FIGURE_LINK):])
-            if target is None:
-                out += node.content
-            else:
-                out.append(Link("#" + target[0], node.content or (Text(meta.label("figure", n=target[1])),)))
-        elif isinstance(node, (Strong, Emph)):
-            out.append(type(node)(_figure_links(node.content, targets, meta)))
-        else:
-            out.append(node)
-    return tuple(out)

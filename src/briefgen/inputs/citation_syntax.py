@@ -241,6 +241,8 @@ def check(text: str) -> tuple[list[Citation], list[CitationSyntaxError]]:
 
 
 def _scan(text: str) -> tuple[list[Citation], list[CitationSyntaxError]]:
+    if "@" not in text:  # every citation, and every malformed one, has an '@': most sentences have none
+        return [], []
     found: list[Citation] = []
     errors: list[CitationSyntaxError] = []
     i = 0

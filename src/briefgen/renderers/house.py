@@ -2,7 +2,7 @@
 
 Every decision about how a brief's page is set that is not a named style lives here
 once, so the DOCX and the PDF cannot drift apart: the page sizes, the TLP label's
-colours, size and place, the logo's size and place, the block quote's bar. The
+colours, size and place, the logo's size and place, the block quote's bar, how links look. The
 renderers only turn these into their own units.
 
 TLP labels follow the FIRST Traffic Light Protocol 2.0 standard (https://www.first.org/tlp/):
@@ -69,6 +69,11 @@ def logo(style: Style) -> tuple[Logo | None, str]:
         return None, f"logo {style.logo} left out: it has no pixels"
     return Logo(style.logo, width * LOGO_HEIGHT_MM / height, LOGO_HEIGHT_MM), ""
 
+
+LINK_UNDERLINE = False
+"""Links (URLs, "Figure 1", contents entries) are set in the accent colour, not underlined: a printed
+brief reads them as text. Citation markers (note numbers, in-text citations) are links too, but
+keep the text's colour: a reader follows them rarely, and coloured they would spot every line."""
 
 QUOTE_BAR_PT = 2.5
 """The width of the bar left of a block quote, in points."""

@@ -37,6 +37,8 @@ class Writer:
     """The house style (drawn figures)."""
     pages: dict[str, int] | None = None
     """Page of each heading anchor for the contents, or None to print no page numbers."""
+    list_number: int = 0
+    """The List Number style's ``w:num`` id, which each numbered list restarts."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,10 +237,14 @@ def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
             cell.width = width
 
 
-def restart_numbering(doc: DocxDocument, style_name: str) -> int:
-    """Return a new ``w:num`` id that restarts the numbering of list style ``style_name`` at 1."""
+def style_numbering(doc: DocxDocument, style_name: str) -> int:
+    """Return the ``w:num`` id that list style ``style_name`` numbers its paragraphs with."""
+    return int(doc.styles[style_name].element.pPr.numPr.numId.val)
+
+
+def restart_numbering(doc: DocxDocument, style_num: int) -> int:
+    """Return a new ``w:num`` id that restarts numbering ``style_num`` (a list style's) at 1."""
     numbering = doc.part.numbering_part.element
-    style_num = doc.styles[style_name].element.pPr.numPr.numId.val
     num = numbering.add_num(numbering.num_having_numId(style_num).abstractNumId.val)
     num.add_lvlOverride(ilvl=0).add_startOverride(1)
     return int(num.numId)

@@ -5,8 +5,9 @@ would inflate the styled base again, and deflate every part twice: once in pytho
 save, once more when the zip is rewritten with fixed timestamps. Here a base is read into
 a ``PackageReader`` once per process (its parts are immutable bytes) and each brief's
 package is built from it; each brief is written once, straight into a zip with fixed
-timestamps, and a part whose exact bytes this process deflated before (the embedded fonts,
-the theme, usually the styles) reuses that deflated stream. Deflate is deterministic, so
+timestamps, and a part kept as it was read (the embedded fonts, the theme, the styles
+unless something parsed them) reuses the deflated stream this process made of those exact
+bytes before. Deflate is deterministic, so
 the file is the one python-docx's save, rewritten by ``zipfile`` with fixed timestamps,
 would be (tests/test_docx_package.py).
 """
@@ -18,17 +19,20 @@ import struct
 import zipfile
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
 from docx.opc.packuri import PackURI
-from docx.opc.part import PartFactory
+from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml import parse_xml
 from docx.package import Package
+from docx.parts.styles import StylesPart
 
 DOS_DATE = (0 << 9) | (1 << 5) | 1
 """1 January 1980 in MS-DOS date format; the time is 00:00:00 (0)."""
@@ -37,8 +41,8 @@ ATTRIBUTES = 0o644 << 16
 VERSION = 20
 """The zip version (2.0, deflate) needed to extract, and made by."""
 CACHE_FROM = 2048
-"""Parts at least this long keep their deflated stream for the next brief."""
-CACHED_PARTS = 48
+"""Parts kept as read at least this long keep their deflated stream for the next brief."""
+CACHED_PARTS = 32
 _DEFLATED: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
 """Deflated stream and CRC-32 by the exact bytes of a part; this process's, least recently used first."""
 
@@ -49,10 +53,45 @@ def read(data: bytes) -> PackageReader:
     return reader
 
 
+class _ReadStyles(StylesPart):
+    """A brief's styles part, parsed only if something looks into it.
+
+    The walk names styles through a memo of their ids (``cache_style_ids``), so it seldom
+    needs the 350 KB styles.xml that python-docx's template brings; unparsed, the part is
+    saved as the bytes it was read from, which serialising the parsed part would give again.
+    """
+
+    _parsed: Any = None
+
+    def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
+        Part.__init__(self, partname, content_type, blob, package)
+
+    @property
+    def _element(self) -> Any:
+        if self._parsed is None:
+            self._parsed = parse_xml(self._blob or b"")
+        return self._parsed
+
+    @_element.setter
+    def _element(self, element: Any) -> None:
+        self._parsed = element
+
+    @property
+    def blob(self) -> bytes:
+        return self._blob if self._parsed is None else serialize_part_xml(self._parsed)  # type: ignore[return-value]
+
+
+def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
+    if content_type == CT.WML_STYLES:
+        return _ReadStyles(partname, content_type, blob, package)
+    part: Part = PartFactory(partname, content_type, reltype, blob, package)  # type: ignore[assignment]  # __new__ returns a Part
+    return part
+
+
 def open_document(reader: PackageReader) -> DocxDocument:
     """Return a new Word document made from ``reader``'s parts (what ``docx.Document(file)`` returns)."""
     package = Package()
-    Unmarshaller.unmarshal(reader, package, PartFactory)
+    Unmarshaller.unmarshal(reader, package, _part)
     part = package.main_document_part
     if part.content_type != CT.WML_DOCUMENT_MAIN:
         raise ValueError(f"not a Word document: the main part is {part.content_type}")
@@ -80,21 +119,23 @@ def save(doc: DocxDocument) -> bytes:
     PackageWriter._write_content_types_stream(members, parts)
     PackageWriter._write_pkg_rels(members, package.rels)
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
-    return zip_members(members.items)
+    # Parts kept as read (fonts, theme, unparsed styles) are the same in brief after brief.
+    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _ReadStyles) and p._parsed is None)}
+    return zip_members(members.items, kept)
 
 
-def zip_members(members: Iterable[tuple[str, bytes]]) -> bytes:
+def zip_members(members: Iterable[tuple[str, bytes]], kept: Collection[int] = ()) -> bytes:
     """Return a zip of ``(name, data)`` members, deflated, dated 1980-01-01, mode 0644.
 
     Byte for byte what ``zipfile.ZipFile.writestr`` writes for members of a ``ZipInfo`` with
-    those dates and modes
-    (no zip64: a brief's parts are far below 2 GiB).
+    those dates and modes (no zip64: a brief's parts are far below 2 GiB). The deflated
+    streams of members whose data object's id is in ``kept`` are kept for later saves.
     """
     body, directory, count = bytearray(), bytearray(), 0
     for name, data in members:
         if len(data) * 1.05 > zipfile.ZIP64_LIMIT or len(body) > zipfile.ZIP64_LIMIT:
             raise ValueError(f"{name}: too large for a DOCX part")
-        crc, packed = _deflate(data)
+        crc, packed = _deflate(data, id(data) in kept)
         try:
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
@@ -112,15 +153,15 @@ def zip_members(members: Iterable[tuple[str, bytes]]) -> bytes:
     return bytes(body + directory + end)
 
 
-def _deflate(data: bytes) -> tuple[int, bytes]:
-    """Return the CRC-32 and raw deflate stream of ``data``, as zipfile makes them."""
+def _deflate(data: bytes, keep: bool) -> tuple[int, bytes]:
+    """Return the CRC-32 and raw deflate stream of ``data``, as zipfile makes them; ``keep`` them if asked."""
     found = _DEFLATED.get(data)
     if found is not None:
         _DEFLATED.move_to_end(data)
         return found
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     made = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
-    if len(data) >= CACHE_FROM:
+    if keep and len(data) >= CACHE_FROM:
         _DEFLATED[data] = made
         while len(_DEFLATED) > CACHED_PARTS:
             _DEFLATED.popitem(last=False)

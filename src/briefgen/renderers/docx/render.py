@@ -82,7 +82,8 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
     w = Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
-                meta=document.meta, accent=document.style.accent, style=document.style, pages=pages)
+                meta=document.meta, accent=document.style.accent, style=document.style, pages=pages,
+                list_number=house.list_number)
     _title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     if not document.style.reference_docx:  # Chinese, Japanese, Korean: the PDF's CJK glyphs, as a subset
@@ -169,7 +170,7 @@ def _heading(w: Writer, box: Box, heading: Heading) -> None:
 def _list(w: Writer, box: Box, items: BulletList) -> None:
     """Add one List Bullet / List Number paragraph per item; each numbered list starts at 1."""
     style = "List Number" if items.ordered else "List Bullet"
-    num_id = ox.restart_numbering(w.doc, style) if items.ordered else None
+    num_id = ox.restart_numbering(w.doc, w.list_number) if items.ordered else None
     for item in items.items:
         p = _paragraph(w, box, item, style)
         if num_id is not None:
@@ -191,7 +192,7 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
     if table.caption:
         ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
     grid = box.add_table(len(rows), columns)
-    grid.style = w.doc.styles["Brief Table"]
+    grid.style = "Brief Table"  # by name: the style id comes from the memo, the styles stay unparsed
     for row in grid.rows:  # rows break only between rows; the header row repeats on each page
         row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
@@ -232,6 +233,8 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
                     ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.kind == "coverage" and grid is not None:
         accent = w.accent
+        for cell in grid.rows[0].cells[1:]:  # theme names centred over their tiles, as in the PDF
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         for r, shares in enumerate(house.tile_shares(figure.data), start=1):
             for c, share in enumerate(shares, start=1):
                 cell = grid.cell(r, c)
@@ -246,7 +249,7 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
 def _callout(w: Writer, box: Box, callout: Callout) -> None:
     """Add a one-cell Key Points Box table: a title, then the callout's blocks."""
     grid = box.add_table(1, 1)
-    grid.style = w.doc.styles["Key Points Box"]
+    grid.style = "Key Points Box"
     cell = grid.cell(0, 0)
     cell.paragraphs[0].style = "Key Points Title"
     title = cell.paragraphs[0]._p

@@ -47,22 +47,25 @@ class House:
     ids: dict[str, str]
     """Style id of each of RUN_STYLES."""
     warnings: tuple[Problem, ...]
+    list_number: int
+    """The ``w:num`` id of the List Number style, which each numbered list restarts."""
 
 
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
-    base, ids, warnings, memo = _styled_base(style, meta)
+    base, ids, warnings, memo, list_number = _styled_base(style, meta)
     doc = docx_package.open_document(base)
     docx_package.cache_style_ids(doc, memo)
     _properties(doc, meta)
     _furniture(doc, ids["Marking"], meta, style)
-    return House(doc, ids, warnings)
+    return House(doc, ids, warnings, list_number)
 
 
-_Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None]]
+_Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None], int]
 _BASES: dict[tuple[str, bytes, str], _Base] = {}
-"""Styled base documents, saved and read back as parts (with their run style ids, warnings
-and style-id memo), by what shapes them; one process's, never on disk."""
+"""Styled base documents, saved and read back as parts (with their run style ids, warnings,
+style-id memo and List Number numbering), by what shapes them; one process's, never on disk.
+The walk needs no other look into the styles, so a brief never parses them (``package``)."""
 
 
 def _styled_base(style: Style, meta: Meta) -> _Base:
@@ -93,7 +96,7 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = (docx_package.read(docx_package.save(doc)), {name: doc.styles[name].style_id for name in RUN_STYLES},
-                       warnings, {})
+                       warnings, {}, ox.style_numbering(doc, "List Number"))
     return _BASES[key]
 
 

@@ -135,7 +135,7 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
         ("After Table", P, "Normal", dict(size=4, after=6, line=1.0)),
         ("Note Entry", P, "Normal", dict(size=size - 1, after=4, left=8, hanging=8)),
         ("footnote text", P, "Normal", dict(size=size - 2, after=2, line=1.0)),
-        ("Hyperlink", C, "", dict(colour=accent, underline=True)),
+        ("Hyperlink", C, "", dict(colour=accent, underline=house.LINK_UNDERLINE)),
         ("footnote reference", C, "", dict(superscript=True)),
         ("endnote reference", C, "", dict(superscript=True)),
     ]

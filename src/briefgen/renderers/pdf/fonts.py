@@ -103,10 +103,14 @@ def _register_single(name: str, path: str, index: int = 0) -> str:
 
 @functools.cache
 def register() -> tuple[str, ...]:
-    """Register the Latin families once; return the chain base (the shipped CJK font follows)."""
-    names = [_register_family(FAMILY_NAMES[f], (HOUSE_FILES[f], *FACE_FILES[f])) for f in ("serif", "sans")]
-    names += [_register_family(FALLBACK_NAMES[f], FACE_FILES[f]) for f in ("serif", "sans")]
-    return tuple(names)
+    """Register the house families once; return them, the start of every chain."""
+    return tuple(_register_family(FAMILY_NAMES[f], (HOUSE_FILES[f], *FACE_FILES[f])) for f in ("serif", "sans"))
+
+
+@functools.cache
+def fallbacks() -> tuple[str, ...]:
+    """Register the wide Latin families once, when a character first needs one (DejaVu is big to parse)."""
+    return tuple(_register_family(FALLBACK_NAMES[f], FACE_FILES[f]) for f in ("serif", "sans"))
 
 
 @functools.cache
@@ -155,7 +159,7 @@ class FontBook:
         for name in (family,) + tuple(n for n in self.base if n != family):
             if code in covered(name):
                 return name
-        for name in shipped_cjk() + (system_cjk() if code > 0x2E7F else ()):
+        for name in fallbacks() + shipped_cjk() + (system_cjk() if code > 0x2E7F else ()):
             if code in covered(name):
                 return name
         self.missing[char] = None

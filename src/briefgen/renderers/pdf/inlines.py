@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from briefgen.errors import Problem
 from briefgen.model import Cite, Document, Emph, Footnote, Inline, Link, Marker, Strong, Text
+from briefgen.renderers import house
 from briefgen.renderers.pdf.fonts import FontBook, make_styles
 from briefgen.renderers.pdf.notes import marker_tag
 from briefgen.renderers.pdf.para import Paragraph as RLParagraph
@@ -102,7 +103,7 @@ def inline(node: Inline, ctx: Ctx, fmt: Fmt) -> str:
         case Footnote():
             return footnote(node, ctx, fmt)
         case Marker():
-            text = link(target("#" + node.anchor), ctx.book.markup(node.label, fmt.family), ctx)
+            text = link(target("#" + node.anchor), ctx.book.markup(node.label, fmt.family), ctx, marker=True)
             return f"<super>{text}</super>" if node.superscript else text
         case _:
             assert_never(node)
@@ -113,9 +114,12 @@ def target(url: str) -> str:
     return "#" + dest(url[1:]) if url.startswith("#") else url
 
 
-def link(href: str, markup: str, ctx: Ctx) -> str:
-    """Wrap markup in a link to ``href`` (a URL or ``#destination``)."""
-    return f'<a href={quoteattr(href)} color="{ctx.accent}">{markup}</a>'
+def link(href: str, markup: str, ctx: Ctx, marker: bool = False) -> str:
+    """Wrap markup in a link to ``href`` (a URL or ``#destination``): accent-coloured, or the text's
+    colour for a citation marker (``house.LINK_UNDERLINE`` says why)."""
+    colour = "" if marker else f' color="{ctx.accent}"'
+    underline = ' underline="1"' if house.LINK_UNDERLINE and not marker else ""
+    return f'<a href={quoteattr(href)}{colour}{underline}>{markup}</a>'
 
 
 def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
@@ -127,5 +131,5 @@ def footnote(node: Footnote, ctx: Ctx, fmt: Fmt) -> str:
     text = inlines(node.content, ctx, Fmt(ctx.body, in_note=True))
     ctx.notes[key] = RLParagraph(f'<bullet>{label}</bullet><a name="bgfn{key}"/>{text}',
                                  ctx.styles["note"])
-    mark = link(f"#bgfn{key}", ctx.book.markup(node.label, fmt.family), ctx)
+    mark = link(f"#bgfn{key}", ctx.book.markup(node.label, fmt.family), ctx, marker=True)
     return f"{marker_tag(key)}<super>{mark}</super>"
