@@ -45,6 +45,7 @@ from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
+from briefgen.renderers.docx import stylesheet as docx_stylesheet
 from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
 INTRODUCED = (Quote, Table, Figure)
@@ -201,6 +202,10 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
             paragraph = cell.paragraphs[0]
             paragraph.style = "Table Text"
             inlines(w, paragraph._p, content, Fmt(w.doc.part))
+    if not w.style.reference_docx:  # header cells in the heading face, as the PDF sets them
+        head = docx_stylesheet.fonts(w.style.heading_font)
+        for run in (r for cell in grid.rows[0].cells for p in cell.paragraphs for r in p.runs):
+            ox.set_fonts(run._r.get_or_add_rPr(), *head)
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
     box.add_paragraph(style="After Table")
