@@ -15,11 +15,11 @@ from pathlib import Path
 import yaml
 
 from briefgen.support.claims import is_attribution, one_as_many
-from briefgen.support.match import judge, sentence_names
+from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
-RECALL_FLOOR, PRECISION_FLOOR = 0.85, 0.65
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.85, 0.60
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.68
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.67
 
 
 def _source(origin: str) -> str:
@@ -43,11 +43,11 @@ def predict(pair: dict) -> str:
     # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
     cited = [(_sources().get((pair["claim"], q)) or f"quote {i}", q) for i, q in enumerate(quotes)]
     plural = one_as_many(pair["claim"], cited)
-    return "overreaching" if plural or [w for w in verdict.missing if not is_attribution(w)] else "supported"
+    return "overreaching" if plural or reportable([w for w in verdict.missing if not is_attribution(w)]) else "supported"
 
 
 def measure(split: str = "") -> dict[str, float]:
-    """Return the figures on the pairs of ``split`` ("dev", "held-out", "batch 2" or "batch 3": a later fresh batch), or on all."""
+    """Return the figures on the pairs of ``split`` ("dev", "held-out", or "batch N": a later fresh batch), or on all."""
     pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8"))
              if not split or p["split"] == split or (split.startswith("batch") and p["origin"].endswith(split))]
     flagged = [p for p in pairs if predict(p) != "supported"]
@@ -78,7 +78,7 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
-    for name in ("dev", "held-out", "batch 2", "batch 3", ""):
+    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", ""):
         f = measure(name)
         print(f"{name or 'all':>8}: {f['pairs']:3.0f} pairs ({f['overreaching']:.0f} overreaching, {f['padding']:.0f} padding): "
               f"precision {f['precision']:.0%}, recall {f['recall']:.0%}, padding found {f['padding_found']:.0%}")

@@ -8,7 +8,7 @@ from briefgen.errors import Problem
 from briefgen.inputs.schemas import Claim
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
-from briefgen.support.match import Verdict, judge, sentence_names
+from briefgen.support.match import Verdict, judge, reportable, sentence_names
 from briefgen.text import words as w
 
 SKIPPED_STATUSES = ("stale", "rejected")
@@ -59,9 +59,9 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
     accepted = {w.stem(a) for a in claim.accepted.words} if claim.accepted else set()
     closest = shorten(claim.evidence[verdict.closest].quote) if verdict.closest is not None else ""
     found: list[Problem] = []
-    for word in verdict.missing:
-        if word.key in accepted or w.stem(word.text) in accepted or is_attribution(word):
-            continue
+    left = [word for word in verdict.missing
+            if not (word.key in accepted or w.stem(word.text) in accepted or is_attribution(word))]
+    for word in reportable(left):
         hard = word.kind in w.HARD_KINDS
         found.append(position.problem(
             loaded, text_path, word.text, f'claim {claim.id}: "{word.text}" is not in any of its quotes',

@@ -20,7 +20,7 @@ from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
-from briefgen.support.match import judge, needs, passage_keys, supported
+from briefgen.support.match import judge, needs, passage_keys, reportable, supported
 from briefgen.text import words as w
 
 PASSAGES_PER_SOURCE = 4
@@ -137,9 +137,10 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     passages += [(key, p) for p in best_passages(shown, _text(sources[key]), names)]
             verdict = judge(shown, [p for _, p in passages], names)
             closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
-            for word in verdict.missing:
-                if is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS):
-                    continue  # a recommendation's action is the analyst's judgement; its facts must be cited
+            # a recommendation's action is the analyst's judgement; its facts must be cited
+            left = [word for word in verdict.missing
+                    if not (is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS))]
+            for word in reportable(left):
                 hard = word.kind in w.HARD_KINDS
                 problems.append(position.problem(
                     brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',

@@ -6,6 +6,9 @@ The rules (the same for claims and for free text):
   hyphenated compounds and names written in part);
 - words that frame rather than state (``frames.frame_words``: "the measures",
   "coverage presents") need no support;
+- a sentence whose only unsupported word is a light verb (``words.is_general``:
+  "took effect", "came out of talks") is a paraphrase: ``reportable`` drops that
+  word; numbers, dates, names and specific words are always reported;
 - a passage is *padding* when it shares no word with the sentence, or when it
   adds no word that a better passage does not already support and supports at most
   ``PADDING_SHARE`` of what the best passage supports: it adds bulk, not evidence.
@@ -129,6 +132,19 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
+
+
+def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
+    """Return the unsupported words worth reporting: all of ``missing``, unless its only word is a general one.
+
+    ``missing`` is what is left after the caller's own excuses (acceptances, attribution words).
+    A lone light verb is the typical paraphrase ("came out together with" for "publishes
+    concurrently"); overreach comes through specific words, and a light verb next to another
+    unsupported word is reported with it, since the rewording then spans more than one word.
+    """
+    if len(missing) == 1 and missing[0].kind == "word" and w.is_general(missing[0].key):
+        return []
+    return list(missing)
 
 
 def _dedupe(found: list[w.Word]) -> list[w.Word]:

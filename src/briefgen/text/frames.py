@@ -27,16 +27,27 @@ def frame_words(text: str) -> frozenset[int]:
     """Return the offsets (in ``words.canonical(text)``) of words that frame rather than state.
 
     A shell noun after a determiner ("the measures") points back to what is already said;
-    a reporting verb right after an attribution subject ("coverage presents") names the source.
+    a reporting verb right after an attribution subject ("coverage presents") names the source;
+    so does a document noun after a determiner and before a reporting verb ("the bill states",
+    "this rule notes"): both words name the cited document, not what it says.
     """
     shells, verbs, subjects = _frame_lists()
+    documents = _documents()
     found = w.tokens(text)
     framed = set()
     for (before, _), (token, start) in pairwise(found):
         key, prev = w.stem(token), before.lower()
         if (key in shells and prev in _DETERMINERS) or (key in verbs and prev in subjects):
             framed.add(start)
+    for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
+        if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs:
+            framed |= {at, start}
     return frozenset(framed)
+
+
+@lru_cache(maxsize=1)
+def _documents() -> frozenset[str]:
+    return frozenset(w.word_list("document_nouns"))
 
 
 def title_stems() -> frozenset[str]:

@@ -78,6 +78,16 @@ def phrase_list(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _general() -> frozenset[str]:
+    return frozenset(stem(item) for item in word_list("general"))
+
+
+def is_general(key: str) -> bool:
+    """True for the key of a light verb (``data/general.txt``: "take", "come", "put"), whatever its form."""
+    return key in _general()
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords"))
 

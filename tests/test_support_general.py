@@ -1,0 +1,34 @@
+"""A lone unsupported light verb is a paraphrase; specific words and hard facts are always reported."""
+
+from __future__ import annotations
+
+from briefgen.support.match import judge, reportable
+from briefgen.text import words as w
+
+QUOTE = "The rule became effective on 1 March after the comment period closed."
+
+
+def _reported(claim: str) -> list[str]:
+    return [x.text for x in reportable(judge(claim, [QUOTE]).missing)]
+
+
+def test_a_lone_light_verb_is_not_reported() -> None:
+    assert _reported("The rule took effect on 1 March after the comment period closed.") == []
+    assert w.is_general(w.stem("took")) and w.is_general(w.stem("comes")) and w.is_general(w.stem("put"))
+
+
+def test_a_light_verb_next_to_another_unsupported_word_is_reported_with_it() -> None:
+    assert _reported("The rule quietly took effect on 1 March after the comment period closed.") == ["quietly", "took"]
+
+
+def test_specific_words_numbers_and_names_are_reported_alone() -> None:
+    assert _reported("The rule became effective on 1 March after the comment period expired.") == ["expired"]
+    assert _reported("The rule became effective on 1 April after the comment period closed.") == ["April"]
+    assert not w.is_general(w.stem("expected")) and not w.is_general(w.stem("squeeze"))
+
+
+def test_a_sentence_naming_its_document_needs_no_support_for_that_frame() -> None:
+    quote = "The efficacy of export controls requires rigorous evaluation."
+    assert [x.text for x in judge("The bill states that the efficacy of export controls requires rigorous evaluation.", [quote]).missing] == []
+    # a document noun that is not the frame ("the bill bans …") still needs support
+    assert [x.text for x in judge("The bill bans export controls.", [quote]).missing] == ["bill", "bans"]
