@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, assert_never
 
-from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, RGBColor
-from docx.table import _Cell
+from docx.shared import RGBColor
 
 from briefgen.errors import warning
 from briefgen.model import (
@@ -28,11 +26,9 @@ from briefgen.model import (
     Figure,
     Heading,
     Inline,
-    Meta,
     NoteList,
     Paragraph,
     Quote,
-    Style,
     Table,
     TableOfContents,
     Text,
@@ -41,19 +37,19 @@ from briefgen.model import (
 from briefgen.renderers import Rendered, house
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
+from briefgen.renderers.docx import front
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 from briefgen.renderers.docx import stylesheet as docx_stylesheet
+from briefgen.renderers.docx.front import Box
 from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = ".docx"
 
-Box = DocxDocument | _Cell
-"""Where blocks go: the body, or the cell of a callout box."""
 
 
 def render(document: Document) -> Rendered:
@@ -85,7 +81,7 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
                 meta=document.meta, accent=document.style.accent, style=document.style, pages=pages,
                 list_number=house.list_number)
-    _title_block(w, document.meta, document.style)
+    front.title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     if not document.style.reference_docx:  # Chinese, Japanese, Korean: the PDF's CJK glyphs, as a subset
         docx_embed.embed_cjk(doc, "".join(docx_embed.strings(document)))
@@ -129,7 +125,7 @@ def _block(w: Writer, box: Box, block: Block) -> None:
         case NoteList():
             _note_list(w, box, block)
         case TableOfContents():
-            _contents(w, box, block)
+            front.contents(w, box, block)
         case Figure():
             _figure(w, box, block)
         case _:
@@ -271,47 +267,3 @@ def _note_list(w: Writer, box: Box, notes: NoteList) -> None:
     """Add each entry as a hanging-indent Note Entry paragraph bookmarked with its anchor."""
     for entry in notes.entries:
         _anchored(w, box, "Note Entry", entry.anchor, entry.label, entry.content)
-
-
-def _contents(w: Writer, box: Box, toc: TableOfContents) -> None:
-    """Add a static table of contents: linked entries, with dot leaders and page numbers if known.
-
-    It is deliberately not wrapped in a TOC field: LibreOffice would show "?" for its
-    page numbers (research/libs.md §1). Each number is a PAGEREF field whose result is
-    the page LibreOffice laid the heading on, not marked dirty, so Word opens the brief
-    without asking to update fields, and recomputes them on print or F9.
-    """
-    entries = [h for h in w.headings if h.level <= toc.depth]
-    if not entries:
-        w.warnings.append(warning("docx.toc", "table of contents has no headings; left out"))
-        return
-    ox.plain(box.add_paragraph(style="TOC Heading")._p, w.meta.label("contents"))
-    for heading in entries:
-        link = ox.hyperlink(w.doc.part, "#" + heading.anchor)
-        link.append(ox.run(ox.text(heading_text(heading.content))))
-        if w.pages is not None and heading.anchor in w.pages:
-            page_ref = f"PAGEREF {ox.bookmark_name(heading.anchor)} \\h"
-            link.append(ox.run(ox.el("w:tab")))
-            link.extend(ox.field(page_ref, str(w.pages[heading.anchor])))
-        box.add_paragraph(style=f"toc {min(max(heading.level, 1), 3)}")._p.append(link)
-
-
-# ---------------------------------------------------------------- title block
-
-
-def _title_block(w: Writer, meta: Meta, style: Style) -> None:
-    """Add the logo, title, subtitle and the "audience · date · author" line."""
-    logo, why = house.logo(style)
-    if logo is not None:
-        try:
-            w.doc.add_picture(logo.path, width=Mm(logo.width_mm), height=Mm(logo.height_mm))
-            w.doc.paragraphs[-1].alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "centre": WD_ALIGN_PARAGRAPH.CENTER}.get(
-                logo.align, WD_ALIGN_PARAGRAPH.LEFT)
-        except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning
-            w.warnings.append(warning("docx.logo", f"logo {style.logo} left out: {error}"))
-    elif why:
-        w.warnings.append(warning("docx.logo", why))
-    ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
-    if meta.subtitle:
-        ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)
-    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, meta.byline())
