@@ -112,3 +112,22 @@ def test_a_docx_without_cjk_text_embeds_no_cjk_face(project: Path):
 
 def test_the_chinese_docx_is_the_same_bytes_every_time(project: Path):
     assert zh_docx(project) == zh_docx(project)
+
+
+def test_a_projects_own_month_names_reach_every_date_it_prints(project: Path):
+    """The title date, "Information as of" and a claim's event date all use the project's labels.yaml."""
+    months = [f"Mon{n:02d}" for n in range(1, 13)]
+    (project / "templates" / "locales" / "labels.yaml").write_text(
+        yaml.safe_dump({"en": {"months": months}}), encoding="utf-8")
+    path = project / "briefs" / "minister-cross-theme.yaml"
+    corpus = pipeline.load_corpus(pipeline.Project(project))
+    brief = spec.load_spec(path, corpus.summary, corpus.sources)
+    dated = [c for t in corpus.summary.themes for c in t.claims if c.date and len(c.date) >= 7]
+    assert dated, "the example summary no longer has a claim with an event month"
+    model = pipeline.document(pipeline.Project(project), corpus, brief)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(renderers.get("docx").render(model).data)).paragraphs)
+    as_of = next(line for line in text.splitlines() if line.startswith("Information as of"))
+    assert re.search(r"Mon\d\d \d{4}$", as_of), as_of
+    lead_ins = re.findall(r"^(Mon\d\d \d{4})\. ", text, re.M)
+    assert lead_ins, "no claim printed its event date with the project's month names"
+    assert not re.search(r"^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\. ", text, re.M)

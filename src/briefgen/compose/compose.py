@@ -45,9 +45,10 @@ def source_date() -> str:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
 
 
-def format_date(iso: str, lang: str) -> str:
-    """Return an ISO date as ``lang`` writes it (``4 March 2025``, ``March 4, 2025``…); other text as it is."""
-    return labels.format_date(iso, lang)
+def format_date(iso: str, lang: str, project_templates: Path | None = None) -> str:
+    """Return an ISO date as ``lang`` writes it (``4 March 2025``, ``March 4, 2025``…), with the
+    project's own month names and patterns when its labels.yaml has them; other text as it is."""
+    return labels.format_date(iso, lang, project_templates)
 
 
 def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
@@ -77,7 +78,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "annex": spec.annex, "figures": list(spec.figures),
         "bottom_line": md(spec.bottom_line), "key_points": [md(p) for p in spec.key_points],
         "recommendations": [md(r) for r in spec.recommendations],
-        "sections": [_section(s, chosen, sources, spec.lang) for s, chosen in zip(spec.sections, sections, strict=True)],
+        "sections": [_section(s, chosen, sources, spec.lang, project_templates) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
         "date": labels.format_date(spec.date or source_date(), spec.lang, project_templates) if spec.date or source_date() else "",
         "issue": md(spec.issue), "implications": [md(i) for i in spec.implications],
@@ -88,7 +89,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
     }
 
 
-def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source]) -> str:
+def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source], project_templates: Path | None = None) -> str:
     """Return the "Information as of" date: the newest issued date among the sources the brief cites."""
     from briefgen.inputs import citation_syntax
     from briefgen.support.timecheck import information_as_of
@@ -97,7 +98,7 @@ def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sour
     for _, text in spec_texts(brief):
         keys += [k for c in citation_syntax.check(text)[0] for k in c.keys]
     iso = information_as_of(list(dict.fromkeys(keys)), sources)
-    return format_date(iso, spec.lang) if iso else ""
+    return format_date(iso, spec.lang, project_templates) if iso else ""
 
 
 def citing(style_name: str, placement: str | None) -> dict[str, Any]:
@@ -120,13 +121,13 @@ def shown_evidence(claim_text: str, evidence: tuple[Evidence, ...]) -> Evidence:
 
 
 def _section(section: Section, chosen: list[Selected], sources: dict[str, Source],
-             section_lang: str = "en-GB") -> dict[str, Any]:
+             section_lang: str = "en-GB", project_templates: Path | None = None) -> dict[str, Any]:
     shown = {s.claim.id: shown_evidence(s.claim.text, s.evidence) for s in chosen}
     return {
         "heading": section.heading, "text": templates.Md(section.text), "quotes": section.quotes,
         "claims": [{
             "id": s.claim.id, "text": s.claim.text, "date": s.claim.date,
-            "when": format_date(s.claim.date, section_lang) if s.claim.date else "",
+            "when": format_date(s.claim.date, section_lang, project_templates) if s.claim.date else "",
             "cite": templates.Md("[" + "; ".join("@" + k for k in s.source_ids) + "]"),
             "quote": shown[s.claim.id].quote, "quote_source": sources[shown[s.claim.id].source].short,
             "sources": list(s.source_ids),
@@ -149,7 +150,7 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
         raise UserError([brief.problem(("citations", "placement"), *wrong)])
     sections = select_all(brief.spec, summary, sources, padding)
     variables = context(brief, sections, sources, project_templates)
-    variables["information_as_of"] = _as_of(brief, sections, sources)
+    variables["information_as_of"] = _as_of(brief, sections, sources, project_templates)
     text = templates.render(project_templates, brief.spec.template, variables,
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
