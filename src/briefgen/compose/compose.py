@@ -17,6 +17,7 @@ from typing import Any
 
 from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
+from briefgen.compose.labels import format_date
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
 from briefgen.inputs.schemas import Evidence, Section
@@ -45,12 +46,6 @@ def source_date() -> str:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
 
 
-def format_date(iso: str, lang: str, project_templates: Path | None = None) -> str:
-    """Return an ISO date as ``lang`` writes it (``4 March 2025``, ``March 4, 2025``…), with the
-    project's own month names and patterns when its labels.yaml has them; other text as it is."""
-    return labels.format_date(iso, lang, project_templates)
-
-
 def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
     """Return the brief's metadata with its date (shown and typed) and labels in its language."""
     spec = brief.spec
@@ -59,7 +54,7 @@ def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
     themes = [t for s in spec.sections for t in s.themes]
     return Meta(
         title=spec.title, subtitle=spec.subtitle, author=authors,
-        date=labels.format_date(date, spec.lang, project_templates) if date else "",
+        date=format_date(date, spec.lang, project_templates) if date else "",
         issued=labels.typed_date(date),
         lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
         keywords=((spec.marking,) if spec.marking else ()) + (tuple(spec.keywords) or tuple(dict.fromkeys(themes))),
@@ -80,7 +75,7 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
         "recommendations": [md(r) for r in spec.recommendations],
         "sections": [_section(s, chosen, sources, spec.lang, project_templates) for s, chosen in zip(spec.sections, sections, strict=True)],
         "labels": labels.labels(spec.lang, project_templates),
-        "date": labels.format_date(spec.date or source_date(), spec.lang, project_templates) if spec.date or source_date() else "",
+        "date": format_date(spec.date or source_date(), spec.lang, project_templates) if spec.date or source_date() else "",
         "issue": md(spec.issue), "implications": [md(i) for i in spec.implications],
         "options": [{"title": o.title, "text": md(o.text), "benefits": md(o.benefits), "costs": md(o.costs),
                      "risks": md(o.risks)} for o in spec.options],
