@@ -139,6 +139,17 @@ def test_the_docx_timeline_is_the_pdf_drawing_as_a_picture_with_its_data_as_alt_
     assert all(date in pdf for date, _ in ROWS)
 
 
+def test_the_docx_timeline_sits_between_the_margins_as_in_the_pdf():
+    """Inline pictures keep no wrap distance: LibreOffice's default 0.32 cm had pushed a
+    picture as wide as the text 3 mm right, past the right margin."""
+    xml = renderers.get("docx").render(timeline_document()).data
+    with zipfile.ZipFile(io.BytesIO(xml)) as z:
+        inlines = re.findall(r"<wp:inline\b[^>]*>", z.read("word/document.xml").decode())
+    assert inlines
+    for inline in inlines:
+        assert all(f'{side}="0"' in inline for side in ("distT", "distB", "distL", "distR")), inline
+
+
 def test_the_timeline_picture_is_the_same_bytes_every_time():
     document = timeline_document()
     assert renderers.get("docx").render(document).data == renderers.get("docx").render(document).data

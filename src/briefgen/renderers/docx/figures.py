@@ -53,6 +53,7 @@ def timeline(box: Any, figure: Figure, style: Style) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run()
         run.add_picture(io.BytesIO(raster.png(band)), width=Emu(round(band.width * EMU_PER_POINT)))
+        ox.flush_pictures(run._r)
         for doc_pr in run._r.iter(qn("wp:docPr")):
             doc_pr.set("descr", alt_text(figure))
             doc_pr.set("name", f"{figure.anchor or 'figure'} band {n}")
