@@ -157,6 +157,7 @@ def test_zotero_citation_key_or_a_readable_key_and_the_old_id_as_alias(tmp_path:
     assert old in found and found[old].id == "smith-2024-drought"
     assert found["http://zotero.org/users/local/kQ3Lm1/items/9PQRST12"].id == "basin-plan-2022"
     assert zotero.readable_key({"title": "On the Water"}) == "water"
+    assert zotero.readable_key({"title": "U.S. Export Controls", "issued": "2025"}) == "2025-export"  # not "2025-u"
 
 
 # ---------------------------------------------------------------- quotes
