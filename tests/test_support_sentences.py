@@ -29,3 +29,13 @@ def test_quotation_lines_and_table_rows_stand_alone_and_paragraph_lines_join() -
 def test_offsets_point_at_the_sentence() -> None:
     text = "Intro.\n\n- Item one [@a]\n- Item two [@b]"
     assert all(text[o:o + len(s)] == s for o, s in sentences(text))
+
+
+def test_passages_taken_from_a_source_start_after_its_list_markers_and_stay_verbatim() -> None:
+    from briefgen.inputs import quotes
+    from briefgen.support.freetext import source_passages
+
+    source = "Three bottlenecks:\n  • Insufficient supply of chips.\n  - Limits on talent.\n  2. Differing rules."
+    passages = source_passages(source)
+    assert passages == ("Three bottlenecks:", "Insufficient supply of chips.", "Limits on talent.", "Differing rules.")
+    assert all(quotes.holds(p, source) for p in passages)

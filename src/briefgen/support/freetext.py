@@ -29,8 +29,9 @@ PASSAGES_PER_SOURCE = 4
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
-_BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|>[ \t]?|\|)")
-"""A line that starts a Markdown block of its own: a list item, a heading, a quotation or a table row."""
+_BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+•◦‣▪][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|>[ \t]?|\|)")
+"""A line that starts a block of its own: a list item (Markdown's markers, or a typographic bullet as plain-text
+sources write them), a heading, a quotation or a table row."""
 
 
 @dataclass(frozen=True)
