@@ -128,8 +128,7 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     rendered_formats = formats or brief.spec.formats
     if "pdfua" in rendered_formats or ("docx" in rendered_formats and (brief.spec.max_pages or brief.spec.toc)):
-        from briefgen.renderers import office
-        office.start()  # LibreOffice will count pages or lay out the contents: it starts while we compose
+        renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
     if errors:
