@@ -80,6 +80,43 @@ def test_a_docx_save_date_is_never_a_publication_date(tmp_path: Path) -> None:
     assert source.title == "Allocation options for the river basin." and set(source.csl["supplied"]) == {"type", "title", "author"}
 
 
+PRESS_RELEASE = """Skip to main content
+
+Bureau of Water Affairs
+
+FOR IMMEDIATE RELEASE | Friday, March 8, 2024 | Media Contact: press@example.gov
+
+Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins
+
+On January 5, 2023, the ministry consulted on the first allocation rules for the basins.
+The rounds open to every licensed farm in the three basins from next month, the ministry said.
+"""
+
+
+def test_a_saved_web_page_gets_its_headline_and_stated_date_not_its_furniture(tmp_path: Path) -> None:
+    """Text saved from a web page began "Skip to main content": that became the title and
+    the id ("skip"), and the date in the release line was ignored."""
+    root = _init(tmp_path)
+    path = tmp_path / "release.txt"
+    path.write_text(PRESS_RELEASE, encoding="utf-8")
+    assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
+    source = next(iter(load_sources(root / "sources").values()))
+    assert source.title == "Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins"
+    assert source.issued == "2024-03-08"  # the release's date, not the earlier event's in the prose
+    assert set(source.csl["supplied"]) == {"type", "title", "issued"}  # inferred: the sources list brackets them
+    assert source.id.startswith("2024-ministry")
+
+
+def test_a_date_in_the_prose_is_never_the_documents_date(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    path = tmp_path / "note.txt"
+    path.write_text("Basin note\n\nOn January 5, 2023, the ministry consulted on the first allocation rules for the basins.\n",
+                    encoding="utf-8")
+    assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
+    source = next(iter(load_sources(root / "sources").values()))
+    assert "issued" not in source.csl and source.title == "Basin note"
+
+
 def test_an_unreadable_document_is_reported_and_the_rest_added(tmp_path: Path) -> None:
     root = _init(tmp_path)
     good, bad = tmp_path / "good.txt", tmp_path / "bad.pdf"
@@ -120,6 +157,7 @@ def test_zotero_citation_key_or_a_readable_key_and_the_old_id_as_alias(tmp_path:
     assert old in found and found[old].id == "smith-2024-drought"
     assert found["http://zotero.org/users/local/kQ3Lm1/items/9PQRST12"].id == "basin-plan-2022"
     assert zotero.readable_key({"title": "On the Water"}) == "water"
+    assert zotero.readable_key({"title": "U.S. Export Controls", "issued": "2025"}) == "2025-export"  # not "2025-u"
 
 
 # ---------------------------------------------------------------- quotes

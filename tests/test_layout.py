@@ -273,9 +273,9 @@ def test_docx_contents_show_the_pages_libreoffice_lays_headings_on(built, libreo
 
 
 def test_docx_contents_without_libreoffice_are_links_without_numbers(built, monkeypatch, tmp_path):
-    from briefgen.renderers.docx import pages
+    from briefgen.renderers import office
 
-    monkeypatch.setattr(pages, "soffice_path", lambda: None)
+    monkeypatch.setattr(office, "to_pdf", lambda docx: None)  # what it returns without LibreOffice
     name = next(n for n, b in built.items() if contents_entries(b.docx))
     path = tmp_path / "no-lo.docx"
     path.write_bytes(renderers.get("docx").render(built[name].document).data)

@@ -29,3 +29,17 @@ def test_a_long_bottom_line_few_key_points_and_a_verbless_recommendation_are_war
     assert found.keys() == {"brief.bottom-line", "brief.key-points", "brief.recommendation-verb"}
     assert "found 61" in found["brief.bottom-line"] and "found 1" in found["brief.key-points"]
     assert "'The'" in found["brief.recommendation-verb"]
+
+
+def test_a_link_to_a_figure_the_brief_does_not_draw_is_warned(project):
+    found = lint(project, bottom_line="As [](#figure:coverage) shows, one source leads [@china-ai-org-proposal].")
+    assert found["brief.figure-link"] == "expected the brief to draw the coverage figure this text refers to, " \
+        "found no coverage figure"
+    assert lint(project, recommendations=["Seek clarity (see [](#figure:chart))."])["brief.figure-link"] \
+        == "expected a link to #figure:coverage or #figure:timeline, found #figure:chart"
+
+
+def test_a_link_to_a_figure_the_brief_draws_is_not_warned(project):
+    found = lint(project, figures=["coverage"],
+                 bottom_line="As [](#figure:coverage) shows, one source leads [@china-ai-org-proposal].")
+    assert "brief.figure-link" not in found

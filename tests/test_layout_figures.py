@@ -139,6 +139,17 @@ def test_the_docx_timeline_is_the_pdf_drawing_as_a_picture_with_its_data_as_alt_
     assert all(date in pdf for date, _ in ROWS)
 
 
+def test_the_docx_timeline_sits_between_the_margins_as_in_the_pdf():
+    """Inline pictures keep no wrap distance: LibreOffice's default 0.32 cm had pushed a
+    picture as wide as the text 3 mm right, past the right margin."""
+    xml = renderers.get("docx").render(timeline_document()).data
+    with zipfile.ZipFile(io.BytesIO(xml)) as z:
+        inlines = re.findall(r"<wp:inline\b[^>]*>", z.read("word/document.xml").decode())
+    assert inlines
+    for inline in inlines:
+        assert all(f'{side}="0"' in inline for side in ("distT", "distB", "distL", "distR")), inline
+
+
 def test_the_timeline_picture_is_the_same_bytes_every_time():
     document = timeline_document()
     assert renderers.get("docx").render(document).data == renderers.get("docx").render(document).data
@@ -163,3 +174,13 @@ def test_an_analyst_refers_to_a_figure_by_its_kind_and_gets_its_number(project):
     paragraph = next(b for b in document.body if isinstance(b, Paragraph) and "As " in plain_text(b.content))
     links = [(n.url, plain_text(n.content)) for n in paragraph.content if isinstance(n, Link)]
     assert links == [("#fig-1", "Figure 1"), ("#fig-1", "the chart")]  # no timeline here: no dangling link
+
+
+def test_the_docx_coverage_table_has_the_pdf_look_no_header_band_and_no_outer_rules(global_files):
+    document = docx.Document(io.BytesIO(global_files["docx"]))
+    grid = next(t for t in document.tables if "Source" in t.rows[0].cells[0].text and len(t.columns) > 2)
+    fills = {c._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill") for c in grid.rows[0].cells}
+    assert fills == {"FFFFFF"}, "the header row is banded in the DOCX, not in the PDF"
+    borders = grid._tbl.tblPr.find(f"{W}tblBorders")
+    assert {borders.find(f"{W}{side}").get(f"{W}val") for side in ("top", "bottom")} == {"nil"}
+    assert {c.vertical_alignment for row in grid.rows for c in row.cells} == {docx.enum.table.WD_CELL_VERTICAL_ALIGNMENT.CENTER}

@@ -40,6 +40,20 @@ def test_one_libreoffice_counts_many_documents_alike(tmp_path: Path) -> None:
     assert pdfua.page_count(pdfua.convert(soffice, _pages(3), tmp_path)) == 3  # the one-off way agrees
 
 
+@pytest.mark.skipif(office.session() is None, reason="needs LibreOffice and its uno module")
+def test_the_contents_page_numbers_and_pdfua_use_the_same_libreoffice() -> None:
+    """They each started their own soffice (3–5 s a brief); now they ask the process's one."""
+    from sample_document import sample_document
+
+    running = office.session()
+    assert running is not None
+    before = running.requests
+    document = sample_document()  # has a table of contents
+    renderers.get("docx").render(document)
+    renderers.get("pdfua").render(document)
+    assert office.session() is running and running.requests == before + 3  # contents twice (docx, pdfua's docx), pdfua once
+
+
 def test_watch_rebuilds_only_the_edited_specs(tmp_path: Path) -> None:
     project = Project(tmp_path)
     specs = [project.briefs_dir / "a.yaml", project.briefs_dir / "b.yaml"]

@@ -24,8 +24,9 @@ from briefgen.compose.templates import variables
 from briefgen.errors import Problem
 from briefgen.inputs import yamlio
 from briefgen.inputs.project import default_dir
-from briefgen.inputs.spec import Brief
+from briefgen.inputs.spec import Brief, texts
 from briefgen.model import (
+    FIGURE_KINDS,
     Block,
     BulletList,
     Callout,
@@ -51,6 +52,7 @@ briefs print 280 to 330 words a page with the default house style (measured 2026
 a brief estimated over its budget at 450 is over it for certain."""
 _CITATION = re.compile(r"\[[^\]]*@[^\]]*\]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FIGURE_LINK = re.compile(r"\]\(\s*#figure:([^)\s]*)\s*\)")
 
 
 @functools.cache
@@ -73,7 +75,7 @@ def lint(brief: Brief, project_templates: Path | None = None, document: Document
     ``document`` (the finished model) lets it estimate the pages.
     """
     spec, found = brief.spec, []
-    found += _options(brief, project_templates) + _budget(brief, document)
+    found += _options(brief, project_templates) + _budget(brief, document) + _figure_links(brief, document)
     count = len(words(spec.bottom_line))
     if count > BOTTOM_LINE_WORDS:
         found.append(_warn(brief, ("bottom_line",), "bottom-line",
@@ -116,6 +118,29 @@ def _budget(brief: Brief, document: Document | None) -> list[Problem]:
                   f"expected at most {limit} pages (about {limit * WORDS_PER_PAGE} words), found {count} words, "
                   f"about {-(-count // WORDS_PER_PAGE)} pages",
                   "shorten the brief (limit, fewer sections, no annex), or raise max_pages")]
+
+
+def _figure_links(brief: Brief, document: Document | None) -> list[Problem]:
+    """Warn about a ``[](#figure:KIND)`` link to a kind that does not exist or that the brief does not draw.
+
+    Such a link prints only its own text ("as [](#figure:coverage) shows" would read "as  shows").
+    """
+    if document is None:
+        return []
+    drawn = {block.kind for block in document.body if isinstance(block, Figure)}
+    found = []
+    for path, text in texts(brief):
+        for kind in dict.fromkeys(_FIGURE_LINK.findall(text or "")):
+            if kind not in FIGURE_KINDS:
+                message = f"expected a link to #figure:{' or #figure:'.join(FIGURE_KINDS)}, found #figure:{kind}"
+            elif kind in drawn:
+                continue
+            else:
+                message = f"expected the brief to draw the {kind} figure this text refers to, found no {kind} figure"
+            found.append(_warn(brief, path, "figure-link", message,
+                               f"add {kind!r} to `figures:`, or reword the sentence without the link"
+                               if kind in FIGURE_KINDS else "name a figure kind the brief draws"))
+    return found
 
 
 def _texts(blocks: tuple[Block, ...]) -> list[str]:

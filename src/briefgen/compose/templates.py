@@ -25,10 +25,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +33,7 @@ import jinja2
 import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from briefgen.compose.budget import Budget, OverBudget, alarm
 from briefgen.compose.markup import escape
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import limits, paths, yamlio
@@ -57,10 +55,6 @@ def _finalize(value: Any) -> str:
     return escape(str(value))
 
 
-class OverBudget(Exception):
-    """A template went over one of its limits."""
-
-
 class _Loader(jinja2.BaseLoader):
     """Loads templates from the search path, confined to the project and the defaults, through the guarded reader."""
 
@@ -80,44 +74,6 @@ class _Loader(jinja2.BaseLoader):
             text = yamlio.decode_utf8(paths.read_bytes(path, limits.TEMPLATE_BYTES, "template"), display(path))
             return text, str(path), lambda: False
         raise jinja2.TemplateNotFound(template)
-
-
-class _Budget:
-    """What one render may still spend."""
-
-    def __init__(self) -> None:
-        self.deadline = time.monotonic() + limits.TEMPLATE_SECONDS
-        self.items = 0
-
-    def tick(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise OverBudget(f"expected the template to finish within {limits.TEMPLATE_SECONDS:g} seconds, found it still running")
-
-    def number(self, value: Any) -> None:
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > limits.TEMPLATE_NUMBER:
-            raise OverBudget(f"expected numbers of at most {limits.TEMPLATE_NUMBER:,} as counts, widths or exponents, "
-                             f"found one of {len(str(abs(value))) if abs(value).bit_length() < 10_000 else 'thousands of'} digits")
-
-    def size(self, value: Any) -> Any:
-        if isinstance(value, (str, list, tuple, dict)):
-            self.length(len(value))
-        return value
-
-    def length(self, length: int) -> None:
-        if length > limits.TEMPLATE_OUTPUT_CHARS:
-            shown = f"{length:,}" if length.bit_length() < 10_000 else "far more"
-            raise OverBudget(f"expected strings and lists of at most {limits.TEMPLATE_OUTPUT_CHARS:,} items, found {shown}")
-
-    def range(self, *args: int) -> Iterator[int]:
-        for value in args:
-            self.number(value)
-        for index, value in enumerate(range(*args)):
-            self.items += 1
-            if self.items > limits.TEMPLATE_LOOP_ITEMS:
-                raise OverBudget(f"expected range() to yield at most {limits.TEMPLATE_LOOP_ITEMS:,} items in all, found more")
-            if index % 1024 == 0:
-                self.tick()
-            yield value
 
 
 _WIDTHS = re.compile(r"\d+")
@@ -158,7 +114,7 @@ class _Environment(SandboxedEnvironment):
         super().__init__(loader=_Loader(project_templates), undefined=jinja2.StrictUndefined, autoescape=False,
                          finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                          bytecode_cache=_COMPILED)
-        self.budget = _Budget()
+        self.budget = Budget()
         self.globals["range"] = self.budget.range
         self.filters = {name: self._guarded(fn) for name, fn in self.filters.items()}
 
@@ -243,7 +199,7 @@ def render(project_templates: Path, name: str, context: dict[str, Any], where: W
     """
     env = _Environment(project_templates)
     try:
-        with _alarm(env.budget):
+        with alarm(env.budget):
             template = env.get_template(name)
             chunks, size = [], 0
             for chunk in template.generate(context):
@@ -280,32 +236,6 @@ def _missing(project_templates: Path, name: str, exc: jinja2.TemplateNotFound, w
         file, line = _template_frame(exc, name)
         message = f"expected the template {missing!r} that {display(file)}:{line} includes, found none"
     return where(message, hint) if where else Problem(name, 0, 0, "template", message, hint)
-
-
-class _alarm:  # noqa: N801 (a context manager used as a statement)
-    """A timer signal at the deadline, for loops that call nothing (main thread only; restores any outer timer)."""
-
-    def __init__(self, budget: _Budget) -> None:
-        self.budget = budget
-        self.armed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-
-    def __enter__(self) -> None:
-        if not self.armed:
-            return
-        self.started = time.monotonic()
-        self.previous = signal.signal(signal.SIGALRM, self._expire) or signal.SIG_DFL
-        self.outer = signal.setitimer(signal.ITIMER_REAL, limits.TEMPLATE_SECONDS)
-
-    def _expire(self, signum: int, frame: Any) -> None:
-        raise OverBudget(f"expected the template to finish within {limits.TEMPLATE_SECONDS:g} seconds, found it still running")
-
-    def __exit__(self, *exc: object) -> None:
-        if not self.armed:
-            return
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, self.previous)
-        if self.outer[0] > 0:
-            signal.setitimer(signal.ITIMER_REAL, max(self.outer[0] - (time.monotonic() - self.started), 0.001))
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int]:

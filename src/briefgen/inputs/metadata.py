@@ -6,7 +6,7 @@ language from its properties.
 
 Inferred (listed under ``supplied:`` so the sources list prints it in square brackets
 until the analyst confirms it): the CSL ``type`` guessed from the file's format; a title
-taken from the first line of the text; an author from a PDF's or DOCX's properties
+and a date taken from the head of the text, past any web-page furniture (``masthead``); an author from a PDF's or DOCX's properties
 (they name who made the file, not necessarily who wrote the text).
 
 Never used: a file's creation or modification date (it dates a save, not the text),
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefgen.inputs import zotero
+from briefgen.inputs import masthead, zotero
 
 TYPES = {".html": "webpage", ".htm": "webpage", ".pdf": "report", ".docx": "document", ".txt": "document", ".md": "document"}
 """The CSL type guessed from a document's format (always listed as supplied)."""
@@ -64,12 +64,15 @@ def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
     if suffix in (".pdf", ".docx") and entry.get("author"):
         supplied.append("author")
     if not entry.get("title"):
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        first = masthead.title(text) or next((line.strip() for line in text.splitlines() if line.strip()), "")
         if first:
             entry["title"] = first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
             supplied.append("title")
+    if not entry.get("issued") and (stated := masthead.date(text)):
+        entry["issued"] = stated
+        supplied.append("issued")
     entry["file"] = file_name
-    entry["id"] = unique(zotero.readable_key(found | {"title": entry.get("title", "")}) or Path(file_name).stem, used)
+    entry["id"] = unique(zotero.readable_key(found | {"title": entry.get("title", ""), "issued": entry.get("issued", "")}) or Path(file_name).stem, used)
     entry["supplied"] = supplied
     ordered = {key: entry[key] for key in ORDER if key in entry}
     return Drafted(ordered, [k for k in WORTH_STATING if k not in entry])

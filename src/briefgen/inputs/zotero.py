@@ -75,7 +75,7 @@ def _year(item: dict[str, Any]) -> str:
 
 
 def _title_word(title: str) -> str:
-    words = [w for w in re.findall(r"[^\W_]+", title) if w.lower() not in _STOP]
+    words = [w for w in re.findall(r"[^\W_]+", title) if len(w) > 1 and w.lower() not in _STOP]
     return words[0] if words else ""
 
 

@@ -111,6 +111,8 @@ HEAT_LOW = "#F2F4F7"
 """The colour of an empty coverage tile; full tiles take the house accent."""
 HEAT_DARK = 0.55
 """Tiles darker than this share of the scale carry white text."""
+COVERAGE_GAP_PT = 1.5
+"""The white gap between coverage tiles, in points; the header row has no band, only a rule below."""
 
 
 def heat_colour(share: float, accent: str) -> str:

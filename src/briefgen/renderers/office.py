@@ -23,6 +23,7 @@ import tempfile
 from pathlib import Path
 
 from briefgen.errors import UserError
+from briefgen.renderers.libreoffice import EXPORT_OPTIONS, convert, soffice_path
 
 BRIDGE = Path(__file__).with_name("office_bridge.py")
 PYTHONS = ("/usr/lib/libreoffice/program/python", "/usr/bin/python3")
@@ -111,7 +112,7 @@ def session() -> Office | None:
     global _SESSION
     if _SESSION is not None and _SESSION.owner == os.getpid() and _SESSION.alive():
         return _SESSION
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = soffice_path()
     python = uno_python()
     if soffice is None or python is None or _PYTHON.get("failed"):
         return None
@@ -121,6 +122,23 @@ def session() -> Office | None:
         _PYTHON["failed"] = python
         return None
     return _SESSION
+
+
+def to_pdf(docx: bytes) -> bytes | None:
+    """Return the PDF that LibreOffice lays ``docx`` out as (tagged, PDF/A-2b, PDF/UA-1), or None without it.
+
+    Through this process's LibreOffice when ``uno`` is at hand, else one ``soffice --convert-to``.
+    The one way in for the page budget, the DOCX contents' page numbers and the pdfua format,
+    so a batch that needs all three still starts LibreOffice once.
+    """
+    running = session()
+    if running is not None:
+        return running.convert(docx, "writer_pdf_Export", EXPORT_OPTIONS)
+    soffice = soffice_path()
+    if soffice is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="briefgen-convert-") as temp:
+        return convert(soffice, docx, Path(temp))
 
 
 @atexit.register

@@ -21,14 +21,12 @@ fields). Everything else, the page content included, is the same from run to run
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 
 from briefgen.errors import UserError
 from briefgen.model import Document
 from briefgen.renderers import Rendered
 from briefgen.renderers.docx import render as docx_renderer
-from briefgen.renderers.libreoffice import EXPORT_OPTIONS, convert, soffice_path
+from briefgen.renderers.libreoffice import convert, soffice_path
 
 __all__ = ["convert", "docx_pages", "page_count", "render", "soffice_path"]
 
@@ -45,24 +43,19 @@ def docx_pages(docx: bytes) -> int | None:
     each once started: ``renderers.office``); else each count starts one (3–5 s).
     """
     from briefgen.renderers import office
-    running = office.session()
-    if running is not None:
-        return page_count(running.convert(docx, "writer_pdf_Export", EXPORT_OPTIONS))
-    soffice = soffice_path()
-    if soffice is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="briefgen-pages-") as temp:
-        return page_count(convert(soffice, docx, Path(temp)))
+    pdf = office.to_pdf(docx)
+    return page_count(pdf) if pdf is not None else None
 
 
 def render(document: Document) -> Rendered:
     """Return the brief as a tagged PDF/A-2b + PDF/UA-1 made by LibreOffice from its DOCX."""
-    soffice = soffice_path()
-    if soffice is None:
+    from briefgen.renderers import office
+    if soffice_path() is None:
         raise UserError(MISSING)
     source = docx_renderer.render(document)
-    with tempfile.TemporaryDirectory(prefix="briefgen-pdfua-") as temp:
-        data = convert(soffice, source.data, Path(temp))
+    data = office.to_pdf(source.data)
+    if data is None:
+        raise UserError(MISSING)
     return Rendered(data=data, warnings=source.warnings, pages=page_count(data))
 
 

@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
+
+from briefgen.text.stems import data_lines, irregular
+from briefgen.text.stems import phrase_list as phrase_list
+from briefgen.text.stems import stem as stem
+from briefgen.text.stems import word_list as word_list
 
 KINDS = ("number", "date", "name", "word")
 HARD_KINDS = frozenset({"number", "date", "name"})
@@ -60,23 +64,6 @@ class Word:
     """What is compared: a stem, a number's value, a month or a year."""
 
 
-def _data(name: str) -> list[str]:
-    text = resources.files("briefgen.text").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-@cache
-def word_list(name: str) -> tuple[str, ...]:
-    """Return the items of ``data/<name>.txt`` (one a line, ``#`` comments)."""
-    return tuple(item for line in _data(name + ".txt") for item in line.split())
-
-
-@cache
-def phrase_list(name: str) -> tuple[str, ...]:
-    """Return the lines of ``data/<name>.txt`` as phrases, lower-case."""
-    return tuple(line.lower() for line in _data(name + ".txt"))
-
-
 @lru_cache(maxsize=1)
 def _general() -> frozenset[str]:
     return frozenset(stem(item) for item in word_list("general"))
@@ -98,7 +85,7 @@ def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], 
     and phrase → its group's first item."""
     groups: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
-    for number, line in enumerate(_data("synonyms.txt") + _data("places.txt")):
+    for number, line in enumerate(data_lines("synonyms.txt") + data_lines("places.txt")):
         items = [i.strip() for i in line.split("|") if i.strip()]
         for item in items:
             if " " in item or "." in item or "-" in item:
@@ -125,7 +112,7 @@ def _inflected(phrase: str) -> list[tuple[str, str]]:
         return [(phrase, "")]
     forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
              first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
-    forms |= {form for form, base in _irregular().items() if base == first}
+    forms |= {form for form, base in irregular().items() if base == first}
     return [(form, sep + rest) for form in forms]
 
 
@@ -199,49 +186,6 @@ def _phrase_names() -> dict[str, str]:
 def synonyms(key: str) -> frozenset[int]:
     """Return the synonym groups of the stem ``key`` (empty when it has none)."""
     return _synonyms()[0].get(key, frozenset())
-
-
-_SUFFIXES = (
-    "isations", "izations", "isation", "ization", "ational", "fulness", "iveness", "ically", "ements",
-    "ations", "ement", "ation", "ions", "ion", "ments", "ities", "ness", "ment", "ical", "ings", "ance",
-    "ence", "ity", "ability", "ibility", "able", "ible", "ive", "ing", "ise", "ize", "ist", "ism", "ful",
-    "ous", "ally", "al", "ly", "ic", "er", "or", "ed", "es", "s", "e", "y",
-)
-
-
-@lru_cache(maxsize=1)
-def _irregular() -> dict[str, str]:
-    return {parts[0]: parts[1] for parts in (line.split() for line in _data("irregular.txt"))}
-
-
-@lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    """Return a light stem of ``word``: lower-case, inflections and common derivations removed."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s") or w.endswith("s'"):
-        w = w[:-2] if w.endswith("'s") else w[:-1]
-    w = _irregular().get(w, w)
-    if len(w) <= 3:
-        return w
-    if w.endswith("acy") and len(w) > 5:
-        w = w[:-2] + "t"  # "diplomacy" → "diplomat", like "diplomatic"; "democracy", "privacy" alike
-    if w.endswith("ies") and len(w) > 4 or w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    for _ in range(2):  # at most two suffixes: "restrictions" → "restriction" → "restrict"
-        for suffix in _SUFFIXES:
-            least = 3 if suffix in ("s", "es", "ed", "e", "ing") else 4
-            if suffix == "es" and not w.endswith(("sses", "xes", "zes", "ches", "shes")):
-                continue  # "notes" → "note" (then "not", like "noted"); "boxes" → "box"
-            if w.endswith(suffix) and len(w) - len(suffix) >= least and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
-                w = w[: -len(suffix)]
-                if len(w) > 4 and w[-1] == w[-2] and (w[-1] not in "aeiouls" or (w[-1] == "l" and len(w) > 5)):
-                    w = w[:-1]  # "stopp(ed)" → "stop", "signall(ed)" → "signal"
-                break
-        else:
-            break
-    if len(w) > 5 and w.endswith(("is", "iz")):
-        w = w[:-2]  # "democratis(ing)" and "democratiz(e)" alike
-    return w
 
 
 def number_key(token: str) -> str | None:

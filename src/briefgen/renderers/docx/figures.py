@@ -13,9 +13,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, RGBColor
 
 from briefgen.model import Figure, Style, plain_text
 from briefgen.renderers import house
@@ -52,8 +53,41 @@ def timeline(box: Any, figure: Figure, style: Style) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run()
         run.add_picture(io.BytesIO(raster.png(band)), width=Emu(round(band.width * EMU_PER_POINT)))
+        ox.flush_pictures(run._r)
         for doc_pr in run._r.iter(qn("wp:docPr")):
             doc_pr.set("descr", alt_text(figure))
             doc_pr.set("name", f"{figure.anchor or 'figure'} band {n}")
         if n < len(bands):
             ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
+
+
+def coverage(grid: Any, figure: Figure, accent: str) -> None:
+    """Give the coverage table the PDF's look: tiles in the heat-map colours (``house.heat_colour``)
+    parted by white gaps, theme names centred over their tiles, every cell centred vertically, and
+    only the rule under the header row: no header band and no top or bottom rule, which the house
+    table style draws for data tables."""
+    gap = round(house.COVERAGE_GAP_PT * 8)
+    borders = "".join(ox.border(side, "FFFFFF", gap, 0) if side.startswith("inside") else f'<w:{side} w:val="nil"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    tbl_pr = grid._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    tbl_pr.insert_element_before(ox.parse_xml(f'<w:tblBorders {ox.nsdecls("w")}>{borders}</w:tblBorders>'),
+                                 "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                 "w:tblDescription", "w:tblPrChange")
+    for row in grid.rows:
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for cell in grid.rows[0].cells:
+        ox.put_cell_shading(cell._tc, "FFFFFF")
+    for cell in grid.rows[0].cells[1:]:
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for r, shares in enumerate(house.tile_shares(figure.data), start=1):
+        for c, share in enumerate(shares, start=1):
+            cell = grid.cell(r, c)
+            ox.put_cell_shading(cell._tc, house.heat_colour(share, accent).lstrip("#"))
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if share > house.HEAT_DARK:
+                for run in paragraph.runs:
+                    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)

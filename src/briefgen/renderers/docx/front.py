@@ -26,6 +26,7 @@ def title_block(w: Writer, meta: Meta, style: Style) -> None:
     if logo is not None:
         try:
             w.doc.add_picture(logo.path, width=Mm(logo.width_mm), height=Mm(logo.height_mm))
+            ox.flush_pictures(w.doc.paragraphs[-1]._p)
             w.doc.paragraphs[-1].alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "centre": WD_ALIGN_PARAGRAPH.CENTER}.get(
                 logo.align, WD_ALIGN_PARAGRAPH.LEFT)
         except Exception as error:  # noqa: BLE001 - any unreadable image is only a warning

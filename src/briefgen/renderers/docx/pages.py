@@ -12,25 +12,19 @@ from __future__ import annotations
 
 import io
 import re
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from briefgen.errors import UserError
-from briefgen.renderers.libreoffice import convert, soffice_path
 
 
 def heading_pages(docx: bytes, titles: list[str]) -> list[int] | None:
     """Return the page of each heading titled ``titles`` (in order), or None without LibreOffice."""
-    soffice = soffice_path()
-    if soffice is None:
+    from briefgen.renderers import office
+    try:
+        pdf = office.to_pdf(docx)
+    except UserError:
         return None
-    with tempfile.TemporaryDirectory(prefix="briefgen-toc-") as temp:
-        try:
-            pdf = convert(soffice, docx, Path(temp))
-        except UserError:
-            return None
-    return match(outline(pdf), titles)
+    return match(outline(pdf), titles) if pdf is not None else None
 
 
 def outline(pdf: bytes) -> list[tuple[str, int]]:

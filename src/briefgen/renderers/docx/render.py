@@ -14,9 +14,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, assert_never
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import RGBColor
-
 from briefgen.errors import warning
 from briefgen.model import (
     Block,
@@ -34,7 +31,7 @@ from briefgen.model import (
     Text,
     heading_text,
 )
-from briefgen.renderers import Rendered, house
+from briefgen.renderers import Rendered
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import front
@@ -233,18 +230,7 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
                 for paragraph in cell.paragraphs:
                     ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.kind == "coverage" and grid is not None:
-        accent = w.accent
-        for cell in grid.rows[0].cells[1:]:  # theme names centred over their tiles, as in the PDF
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for r, shares in enumerate(house.tile_shares(figure.data), start=1):
-            for c, share in enumerate(shares, start=1):
-                cell = grid.cell(r, c)
-                ox.put_cell_shading(cell._tc, house.heat_colour(share, accent).lstrip("#"))
-                paragraph = cell.paragraphs[0]
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                if share > house.HEAT_DARK:
-                    for run in paragraph.runs:
-                        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        docx_figures.coverage(grid, figure, w.accent)
 
 
 def _callout(w: Writer, box: Box, callout: Callout) -> None:

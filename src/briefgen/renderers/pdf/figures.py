@@ -147,7 +147,7 @@ def coverage(data: Table, ctx: Ctx) -> RLTable:
     rows, commands = [head], [("FONTNAME", (0, 0), (-1, -1), face(ctx.body)),
                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor(ctx.accent)),
-                              ("GRID", (0, 1), (-1, -1), 1.5, colors.white)]
+                              ("GRID", (0, 1), (-1, -1), house.COVERAGE_GAP_PT, colors.white)]
     for r, (row, shares) in enumerate(zip(data.rows, house.tile_shares(data), strict=True), start=1):
         rows.append([ctx.para(row[0], "cell")])
         for c, (cell, share) in enumerate(zip(row[1:], shares, strict=True), start=1):
