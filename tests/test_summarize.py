@@ -59,7 +59,7 @@ def test_on_the_seed_project_summarize_adds_no_sentence_the_analyst_passed_over(
             for c in t["claims"] for e in c["evidence"]}
     report = pipeline.summarize(seed)
     assert (report.kept, report.stale, report.problems) == (56, 0, [])
-    assert report.passed_over >= 5 and report.added <= 1, report.line()
+    assert report.passed_over >= 4 and report.added == 0, report.line()
     assert "single-source draft(s) left out" in report.line()
     for theme in yamlio.load(seed.summary_dir / "summary.yaml").data["themes"]:
         for claim in theme["claims"]:
@@ -79,7 +79,7 @@ def test_summarize_writes_a_summary_that_loads_and_verifies(seed: pipeline.Proje
     report = pipeline.summarize(seed)
     assert report.paths == [seed.summary_dir / "summary.yaml"]
     assert (report.kept, report.stale, report.passed_over, report.problems) == (0, 0, 0, [])
-    assert report.added >= 40
+    assert report.added >= 30  # 36: a sentence that fits its theme by one coincidental word is not filed
     loaded = _load(seed)
     assert summary.verify(loaded, load_sources(seed.sources_dir)) == []
     drafts = [c for c in loaded.claims.values() if c.status == "draft"]

@@ -118,3 +118,20 @@ def test_a_sentence_the_analyst_passed_over_comes_back_only_when_another_source_
                                                 encoding="utf-8")
     report = pipeline.summarize(project)
     assert report.added == 1, "a source whose text changed since the last run has new sentences: none was passed over"
+
+
+def test_a_common_word_of_a_theme_name_alone_files_nothing_but_the_themes_own_name_does() -> None:
+    """"views" of "Jane Roe's views" (a verb in "the ministry views …") or "US" alone do not make a topic;
+    "Roe", a name only that theme uses, does."""
+    themes = [schemas.Theme(id="roe", title="Jane Roe's views", description="What Jane Roe has said about farm policy."),
+              schemas.Theme(id="tariffs", title="US grain tariffs", description="US tariffs on imported grain and their effect on farms."),
+              schemas.Theme(id="trade", title="US–Canada trade", description="Trade between the US and Canada in farm goods.")]
+    texts = {"wire": "The ministry views rising fertiliser costs as critical to keeping its harvest targets.\n\n"
+                     "A cooperative was sued in the US over claims about the quality of its seed.\n\n"
+                     "Roe spoke for eight minutes and mentioned the cooperative she founded.\n\n"
+                     "The US raised tariffs on imported grain again, hurting farms that buy feed.\n"}
+    filed = {d.text: d.theme for d in summarize.draft(texts, themes, per_theme=4)}
+    assert filed.get("The ministry views rising fertiliser costs as critical to keeping its harvest targets.", "") == ""
+    assert filed.get("A cooperative was sued in the US over claims about the quality of its seed.", "") == ""
+    assert filed["Roe spoke for eight minutes and mentioned the cooperative she founded."] == "roe"
+    assert filed["The US raised tariffs on imported grain again, hurting farms that buy feed."] == "tariffs"

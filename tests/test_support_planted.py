@@ -93,3 +93,8 @@ def test_build_fails_on_a_support_error(planted: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2
     assert 'claim wrong-name: "Baker" is not in any of its quotes' in result.stderr
     assert not (planted / "out" / "planted.pdf").exists()
+
+
+def test_a_stale_time_word_hint_says_when_as_a_sentence_would(planted: Path) -> None:
+    found = [p for p in pipeline.check(pipeline.Project(planted)) if p.code == "support.time"]
+    assert found and all('e.g. "in April 2024"' in p.hint for p in found), [p.hint for p in found]

@@ -27,7 +27,7 @@ STOPWORDS = frozenset("""a about above after again against all also am an and an
     my myself no nor not now of off on once only or other our ours ourselves out over own same shall she should so
     some such than that the their theirs them themselves then there these they this those through to too under
     until up upon us very was we were what when where which while who whom whose why will with within without
-    would yet you your yours yourself yourselves said says say one two new like""".split())
+    would yet you your yours yourself yourselves said says say one two new like related including regarding various""".split())
 STEM_LENGTH = 6
 """Tokens are cut to this many characters: a crude, language-light stemmer that folds
 organisation/organization, regulate/regulation and export/exports together."""

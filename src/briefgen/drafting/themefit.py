@@ -4,8 +4,11 @@ Each sentence is scored against every theme (k1=1.2, b=0.75; the sentence is the
 document, the theme the query). A theme's title and description count word by word;
 a seed term counts only when the sentence has every word of it ("Commerce Control
 List" is not matched by "Commerce" alone). The sentence belongs to its best theme
-only when that score is at least MARGIN times the runner-up's; otherwise it fits no
-theme, and the analyst sees it under "fits no theme" rather than under a guess.
+only when that score is at least MARGIN times the runner-up's and it has MIN_WORDS
+distinct words of that theme; with one word only (a word most themes use, such as "AI",
+or a generic word of a theme name, such as "views", is no word here), the margin must be
+ONE_WORD_MARGIN. Otherwise it fits no theme, and the analyst sees it under "fits no
+theme" rather than under a guess.
 
 BM25 is a few lines here rather than a library: it needs no model or download and the
 scores stay explainable.
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from briefgen.drafting import sentences
 from briefgen.drafting.corpus import Corpus
+from briefgen.text import words
 
 K1, B = 1.2, 0.75
 """BM25 term-saturation and length-normalisation constants (the usual defaults)."""
@@ -26,6 +30,16 @@ FIELD_WEIGHTS = {"title": 2.0, "description": 1.0, "terms": 3.0}
 """Weight of a query token by the theme field it comes from: seed terms count most."""
 MARGIN = 1.5
 """A sentence is filed under its best theme only if it scores at least this many times the runner-up."""
+MIN_WORDS = 2
+"""Distinct words of a theme that make a fit (a whole seed term, or a proper name only that theme's title or description
+uses, counts as this many): one shared word ("views" of "Elon Musk's views", "US" of "US chip export limits") is
+often a coincidence, not the topic."""
+ONE_WORD_MARGIN = 2.5
+"""With fewer than MIN_WORDS words of its best theme, a sentence is filed only with this margin: a single word
+("risks" alone under "AI risks and ethics") is evidence only when no other theme comes near."""
+SHARED = 0.5
+"""A word in more than this share of the themes (``AI`` in every theme of an AI corpus) tells no theme apart: it scores, but
+does not count towards MIN_WORDS."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +58,11 @@ class Topic:
             for token in sentences.tokens(text):
                 weights[token] += FIELD_WEIGHTS[name]
         return weights
+
+    def names(self) -> set[str]:
+        """Return the tokens of the proper names in the title and description ("Musk" of "Elon Musk's views")."""
+        return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
+                for token in sentences.tokens(word.text)}
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Return each seed term's tokens: a term matches only a sentence that has them all."""
@@ -71,6 +90,11 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
         for phrase in topic.phrases():
             if all(corpus.df.get(token, 0) for token in phrase):
                 terms[phrase[0]].append((t, phrase))
+    themes_of: Counter[str] = Counter(token for topic in topics for token in topic.query())
+    generic = {token for word in words.word_list("theme_generic") for token in sentences.tokens(word)}
+    telling = {token for token in weights if themes_of[token] <= SHARED * len(topics) and token not in generic}
+    own = [{token for token in topic.names() if themes_of[token] == 1} for topic in topics]
+    """Per topic, the proper names no other topic uses: one of them is topic enough."""
     best: dict[int, tuple[int, float]] = {}
     unfit: dict[int, float] = {}
     for i, bag in enumerate(corpus.bags):
@@ -78,20 +102,25 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
             continue
         counts = Counter(bag)
         norm = K1 * (1 - B + B * len(bag) / average)
-        scores = [0.0] * len(topics)
-        query: list[tuple[str, int, float]] = [(token, t, w) for token in counts if token in weights for t, w in weights[token]]
+        parts: list[dict[str, float]] = [defaultdict(float) for _ in topics]
+        """Per topic, each matched token's share of the score."""
+        found = [0] * len(topics)
         for token in counts:
+            for t, weight in weights.get(token, ()):
+                parts[t][token] += weight
+                found[t] += MIN_WORDS if token in own[t] else token in telling
             for t, phrase in terms.get(token, ()):
                 if all(p in counts for p in phrase):
-                    query += [(p, t, FIELD_WEIGHTS["terms"] * idf(p)) for p in phrase]
-        if not query:
+                    found[t] += MIN_WORDS
+                    for p in phrase:
+                        parts[t][p] += FIELD_WEIGHTS["terms"] * idf(p)
+        scores = [sum(w * counts[tok] * (K1 + 1) / (counts[tok] + norm) for tok, w in part.items()) for part in parts]
+        if not any(scores):
             continue
-        for token, t, weight in query:
-            tf = counts[token]
-            scores[t] += weight * tf * (K1 + 1) / (tf + norm)
         top = max(range(len(topics)), key=scores.__getitem__)
         runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
-        if scores[top] >= MARGIN * runner_up:
+        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
+        if scores[top] >= margin * runner_up and found[top]:
             best[i] = (top, scores[top])
         else:
             unfit[i] = scores[top]

@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefgen.inputs.validation import derive_model, json_schema, validate
-from briefgen.model import Style
+from briefgen.model import FigureKind, Style
 
 __all__ = ["validate", "json_schema", "Spec", "SummaryFile", "SourceEntry", "HouseStyle"]
 
@@ -271,7 +271,7 @@ class Spec(_Strict):
     """Add a table of contents with page numbers."""
     annex: bool = False
     """Add the evidence annex: each cited claim with its verbatim quotes."""
-    figures: list[Literal["coverage", "timeline"]] = Field(default_factory=list)
+    figures: list[FigureKind] = Field(default_factory=list)
     """Charts to add: `coverage` shows which sources support each theme, `timeline` the dated claims."""
     template: str = "brief.md.j2"
     """The Jinja2 template that words and orders the brief."""
