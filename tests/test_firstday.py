@@ -86,7 +86,7 @@ Bureau of Water Affairs
 
 FOR IMMEDIATE RELEASE | Friday, March 8, 2024 | Media Contact: press@example.gov
 
-Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins
+Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins of the North, the Coast and the High Plateau After the Second Failed Rainy Season in a Row
 
 On January 5, 2023, the ministry consulted on the first allocation rules for the basins.
 The rounds open to every licensed farm in the three basins from next month, the ministry said.
@@ -101,7 +101,8 @@ def test_a_saved_web_page_gets_its_headline_and_stated_date_not_its_furniture(tm
     path.write_text(PRESS_RELEASE, encoding="utf-8")
     assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
     source = next(iter(load_sources(root / "sources").values()))
-    assert source.title == "Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins"
+    assert source.title == ("Ministry Opens Emergency Allocation Rounds for the Three Driest River Basins of the North, "
+                            "the Coast and the High Plateau After the Second Failed Rainy Season in a Row")  # whole, not cut at 150
     assert source.issued == "2024-03-08"  # the release's date, not the earlier event's in the prose
     assert set(source.csl["supplied"]) == {"type", "title", "issued"}  # inferred: the sources list brackets them
     assert source.id.startswith("2024-ministry")

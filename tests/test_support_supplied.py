@@ -42,3 +42,15 @@ def test_a_supplied_title_is_bracketed_once(style: str) -> None:
 @pytest.mark.parametrize("style", ("chicago-author-date", "apa"))
 def test_in_text_labels_keep_the_plain_year(style: str) -> None:
     assert get(style).date(Item.from_csl({**REPORT, "supplied": ["issued"]})) == "2024"
+
+
+def test_a_supplied_title_stays_bracketed_in_later_notes() -> None:
+    """The first note read "[Quay plan]" and the later ones “Quay Plan”, as if two works."""
+    style = get("chicago-notes")
+    item = Item.from_csl({**REPORT, "supplied": ["title"]})
+    later = plain_text(style.subsequent_note(item))
+    assert "[Quay plan]" in later and "Quay Plan" not in later
+    short = Item.from_csl({**REPORT, "title-short": "Quay", "supplied": ["title"]})
+    assert "[Quay]" in plain_text(style.subsequent_note(short))
+    read = plain_text(style.subsequent_note(Item.from_csl(REPORT)))  # read, not supplied: as before
+    assert "Quay Plan" in read and "[" not in read

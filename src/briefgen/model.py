@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from briefgen.style import Style
 
@@ -182,7 +183,9 @@ class Figure:
     row as the brief's citations name that source, so the reader finds it in the references."""
 
 
-FIGURE_KINDS = ("coverage", "timeline")
+FigureKind = Literal["coverage", "timeline"]
+"""The figures a brief can draw: the one declaration (specs' ``figures:`` are checked against it)."""
+FIGURE_KINDS: tuple[str, ...] = get_args(FigureKind)
 
 Block = Heading | Paragraph | BulletList | Quote | Table | Callout | NoteList | TableOfContents | Figure
 BLOCK_TYPES: tuple[type, ...] = (

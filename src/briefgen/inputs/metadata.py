@@ -64,9 +64,10 @@ def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
     if suffix in (".pdf", ".docx") and entry.get("author"):
         supplied.append("author")
     if not entry.get("title"):
-        first = masthead.title(text) or next((line.strip() for line in text.splitlines() if line.strip()), "")
+        headline = masthead.title(text)  # a headline is kept whole; a first line of prose is cut short
+        first = headline or next((line.strip() for line in text.splitlines() if line.strip()), "")
         if first:
-            entry["title"] = first if len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+            entry["title"] = first if headline or len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
             supplied.append("title")
     if not entry.get("issued") and (stated := masthead.date(text)):
         entry["issued"] = stated

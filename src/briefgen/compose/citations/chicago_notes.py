@@ -36,7 +36,7 @@ class ChicagoNotes:
     def subsequent_note(self, item: Item) -> Piece:
         who = cmos.short_names(item.authors) if item.authors else ""
         first = plain(who) if who else cmos.standin(item)
-        return Joiner().add("", first).add(", ", cmos.title(item, short=True)).end()
+        return Joiner().add("", first).add(", ", cmos.title(item.for_entry(), short=True)).end()
 
     def author(self, item: Item) -> Piece:
         return plain(cmos.short_names(item.authors)) if item.authors else cmos.standin(item) \

@@ -88,9 +88,11 @@ class Item:
         return f"[{text}]" if text and present and field in self.supplied and not text.startswith("[") else text
 
     def for_entry(self) -> Item:
-        """This item as a full entry or note prints it: a supplied title in square brackets."""
+        """This item as an entry or a note prints it: a supplied title, and its short form, in square brackets."""
         title = self.supplied_text("title", self.title)
-        return self if title == self.title else replace(self, title=title, title_short="")
+        if title == self.title:
+            return self
+        return replace(self, title=title, title_short=self.supplied_text("title", self.title_short))
 
     @classmethod
     def from_csl(cls, data: Mapping[str, Any]) -> Item:

@@ -37,6 +37,7 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import Rendered, house
+from briefgen.renderers.pdf import accel
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf.fonts import FontBook, face, text_width
 from briefgen.renderers.pdf.inlines import Ctx, Fmt, anchor, dest, inlines  # noqa: F401  (Ctx, Fmt: the render's names)
@@ -164,6 +165,7 @@ def preload() -> None:
 
 def render(document: Document) -> Rendered:
     """Render the document to PDF bytes, with warnings and the page count."""
+    accel.fresh_widths()
     style, meta = document.style, document.meta
     width_mm, height_mm = house.page_size_mm(style.page_size)
     pagesize = (width_mm * mm, height_mm * mm)
