@@ -75,3 +75,37 @@ def test_a_warm_brief_leaves_the_styles_unparsed(monkeypatch) -> None:  # type: 
     monkeypatch.setattr(package, "parse_xml", lambda blob: parsed.append(len(blob)) or original(blob))
     assert render(sample_document()).data == first
     assert parsed == []  # styles.xml (350 KB) saved as read, not parsed and serialised again
+
+
+def test_style_ids_found_at_once_are_python_docx_own() -> None:
+    import copy
+
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.styles import BabelFish
+
+    doc = docx.Document(io.BytesIO(renderers.get("docx").render(sample_document()).data))
+    first = doc.styles.element.style_lst[0]
+    twin = copy.deepcopy(first)
+    twin.default, twin.styleId = False, "Twin"
+    doc.styles.element.append(twin)  # a second style of the same name: python-docx finds the first
+    memo = package.style_ids(doc)
+    names = {s.name for s in doc.styles} | {BabelFish.ui2internal(s.name) for s in doc.styles}
+    assert len(memo) >= len(doc.styles) and ("Heading 1", WD_STYLE_TYPE.PARAGRAPH) in memo
+    assert ("Normal", WD_STYLE_TYPE.PARAGRAPH) in memo and memo["Normal", WD_STYLE_TYPE.PARAGRAPH] is None  # the default
+    for name in names:
+        for kind in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            try:
+                expected = doc.styles.get_style_id(name, kind)
+            except (KeyError, ValueError):
+                assert (name, kind) not in memo
+                continue
+            assert memo[(name, kind)] == expected, (name, kind)
+
+
+def test_reread_is_read_of_save() -> None:
+    doc = docx.Document(io.BytesIO(renderers.get("docx").render(sample_document()).data))
+    via_zip, direct = package.read(package.save(doc)), package.reread(doc)
+    assert list(direct.iter_sparts()) == list(via_zip.iter_sparts())
+    assert [(u, s.rId, s.reltype, s.target_ref, s.is_external) for u, s in direct.iter_srels()] == \
+        [(u, s.rId, s.reltype, s.target_ref, s.is_external) for u, s in via_zip.iter_srels()]
+    assert package.save(package.open_document(direct)) == package.save(package.open_document(via_zip))

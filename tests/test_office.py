@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.enum.text import WD_BREAK
 
-from briefgen import renderers
+from briefgen import pipeline, renderers
 from briefgen.pipeline import Project
 from briefgen.renderers import office, pdfua
 from briefgen.watch import affected
@@ -61,3 +61,21 @@ def test_watch_rebuilds_only_the_edited_specs(tmp_path: Path) -> None:
     assert affected(project, specs, [project.summary_dir / "summary.yaml"]) == specs
     assert affected(project, specs, [specs[0], project.sources_dir / "x.yaml"]) == specs
     assert affected(project, specs, []) == specs
+
+
+@pytest.mark.parametrize(("name", "formats", "starts"), [
+    ("minister-cross-theme.yaml", ["docx", "pdf"], True),   # max_pages: LibreOffice will count the DOCX pages
+    ("minister-cross-theme.yaml", ["pdf"], False),          # no DOCX to count
+    ("musk-china-ai.yaml", ["docx", "pdf"], False),         # no page budget, no contents
+    ("musk-china-ai.yaml", ["pdfua"], True),
+])
+def test_a_build_that_will_need_libreoffice_starts_it_first(project, monkeypatch, tmp_path, name, formats, starts):
+    """LibreOffice takes seconds to start: it starts before the brief is composed, not when the DOCX is done."""
+    started: list[bool] = []
+    monkeypatch.setattr(office, "start", lambda: started.append(True))
+    monkeypatch.setattr(office, "to_pdf", lambda docx: None)  # the conversions themselves are not under test
+    monkeypatch.setattr(pdfua, "render", lambda document: renderers.Rendered(b"%PDF-1.7"))
+    root = Project(project)
+    corpus = pipeline.load_corpus(root)
+    pipeline.build_one(root, corpus, project / "briefs" / name, tmp_path / "out", formats)
+    assert started == ([True] if starts else [])

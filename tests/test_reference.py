@@ -60,6 +60,7 @@ def test_the_house_style_is_declared_once():
     assert list(schemas.HouseStyle.model_fields) == fields
     defaults = schemas.house_style_values(schemas.HouseStyle())
     assert model.Style(**defaults) == model.Style()
+    validation.describe(schemas.HouseStyle)
     for field in dataclasses.fields(model.Style):
         if field.name in schemas.HouseStyle.model_fields:
             assert schemas.HouseStyle.model_fields[field.name].description == validation.attribute_docs(model.Style)[field.name]

@@ -35,6 +35,8 @@ EXPECTED = {
     (BRIEF, 3, 108, "warning", "support.plural", 'bottom_line: "Experts" presents one source as many'),
     (BRIEF, 5, 43, "error", "support.date", 'key_points.0: "May" is not in any passage it cites'),
     (BRIEF, 6, 6, "warning", "support.uncited", 'key_points.1: "Ana" is stated without a citation'),
+    # two cited list items are two sentences: the second is judged against its own source only
+    (BRIEF, 11, 67, "warning", "support.word", 'sections.0.text: "Harbour" is not in any passage it cites'),
     (SUMMARY, 58, 16, "warning", "support.plural", 'claim plural-one-clause: "Analysts" presents one source as many'),
     (SUMMARY, 65, 28, "warning", "support.time", 'claim stale-now: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
     (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
@@ -93,3 +95,8 @@ def test_build_fails_on_a_support_error(planted: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2
     assert 'claim wrong-name: "Baker" is not in any of its quotes' in result.stderr
     assert not (planted / "out" / "planted.pdf").exists()
+
+
+def test_a_stale_time_word_hint_says_when_as_a_sentence_would(planted: Path) -> None:
+    found = [p for p in pipeline.check(pipeline.Project(planted)) if p.code == "support.time"]
+    assert found and all('e.g. "in April 2024"' in p.hint for p in found), [p.hint for p in found]

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from briefgen import pipeline
 from briefgen.errors import BriefgenError, Problem, display
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass
@@ -73,11 +75,13 @@ def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, form
         with collector():
             built = {s: _notify(_build(project.root, s, out_dir, formats, strict, corpus), on_done) for s in todo}
     else:
+        from concurrent.futures import ProcessPoolExecutor  # only here: a one-process build never loads it
         _preload(formats)
-        if corpus is not None and _FORK is not None:
+        fork = _fork()
+        if corpus is not None and fork is not None:
             _CORPUS[project.root] = corpus  # the forked workers start with it
         try:
-            with collector(), ProcessPoolExecutor(max_workers=jobs, mp_context=_FORK) as pool:
+            with collector(), ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
                 futures = {s: pool.submit(_build, project.root, s, out_dir, formats, strict) for s in todo}
                 built = {s: _notify(_result(s, f), on_done) for s, f in futures.items()}
         finally:
@@ -151,8 +155,10 @@ def exit_code(outcomes: list[Outcome]) -> int:
     return 3 if len(codes) < len(outcomes) else max(codes)
 
 
-_FORK = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-"""Workers forked from a parent that has loaded the libraries start with them loaded."""
+def _fork() -> Any:
+    """Return the "fork" start method where there is one: workers forked from a parent that has loaded the libraries start with them loaded."""
+    import multiprocessing
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _preload(formats: list[str] | None) -> None:

@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from briefgen import __version__, cli_corpus
+from briefgen import __version__, cli_build, cli_corpus
 from briefgen.cli_common import ProjectOpt, missing_step, run
-
-if TYPE_CHECKING:
-    from briefgen.batch import Outcome
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Build cited policy briefs (DOCX and PDF) from sources, a structured summary and YAML specs.")
@@ -32,35 +28,7 @@ def build(
     project: Path = ProjectOpt,
 ) -> None:
     """Build DOCX and PDF briefs into the output folder."""
-    def action() -> int:
-        from briefgen import batch, console, pipeline, renderers
-        from briefgen.errors import UserError, did_you_mean
-        for name in format or []:
-            if name not in renderers.FORMATS:
-                raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
-        missing = "" if specs else missing_step(project, "specs")
-        if missing:
-            console.info(f"nothing to build yet: {missing}")
-            return 0
-        proj = pipeline.Project(project)
-        paths = proj.specs(specs)
-        with console.progress(len(paths), "building") as advance:
-            outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(_report(o)))
-        for warning in (w for o in outcomes for w in o.warnings):
-            console.error(f"warning: {warning} [{warning.code}]")
-        console.info(batch.summary_line(outcomes))
-        return batch.exit_code(outcomes)
-    run(action)
-
-
-def _report(outcome: Outcome) -> str:
-    """Print a failed spec's errors to stderr; return the progress line for ``outcome``."""
-    from briefgen.console import error
-    from briefgen.errors import display
-    if outcome.error or outcome.built is None:
-        error(outcome.error)
-        return f"failed {display(outcome.spec)}"
-    return "built " + ", ".join(display(p) for p in outcome.built.files)
+    run(lambda: cli_build.build(specs, out, format, jobs, strict, project))
 
 
 @app.command()
@@ -246,7 +214,7 @@ def watch(
                 console.error(str(exc))
                 return
             paths = affected(proj, paths, changed)
-            outcomes = batch.build_many(proj, paths, out, None, False, 1, lambda o: console.info(_report(o)))
+            outcomes = batch.build_many(proj, paths, out, None, False, 1, lambda o: console.info(cli_build.report(o)))
             console.info(batch.summary_line(outcomes))
 
         rebuild([])

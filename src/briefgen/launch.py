@@ -5,6 +5,9 @@ These two answers never depend on a project, so they are printed from ``cli_help
 text typer prints, stored when the commands change and compared with typer's own by
 tests/test_cli_help.py. Anything else, and ``--help`` on a terminal narrower than 80
 columns (where typer wraps differently), goes to typer.
+
+A plain ``build`` command line skips typer too (``cli_build.parse``): the same action
+runs with the values typer would pass it, and anything unusual still goes to typer.
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ def main() -> None:
         from briefgen.cli_help import HELP
         sys.stdout.write(HELP)
         return
+    if args[:1] == ["build"]:
+        from briefgen import cli_build
+        given = cli_build.parse(args[1:])
+        if given is not None:
+            sys.exit(cli_build.exit_code(lambda: cli_build.build(**given)))
     from briefgen.cli import main as typer_main
     typer_main()
 

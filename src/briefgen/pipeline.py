@@ -126,6 +126,9 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
+    rendered_formats = formats or brief.spec.formats
+    if "pdfua" in rendered_formats or ("docx" in rendered_formats and (brief.spec.max_pages or brief.spec.toc)):
+        renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
     if errors:
@@ -134,7 +137,6 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
-    rendered_formats = formats or brief.spec.formats
     for name in rendered_formats:
         rendered = renderers.get(name).render(model)
         for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from briefgen.inputs import schemas
+from briefgen.inputs import schemas, validation
 
 TABLES: dict[str, tuple[type[BaseModel], bool]] = {
     "spec-keys": (schemas.Spec, True),
@@ -34,7 +34,7 @@ BLOCK = re.compile(r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- 
 
 def keys(model: type[BaseModel], flatten: bool = False, prefix: str = "") -> Iterator[tuple[str, Any, dict[str, Any]]]:
     """Yield (dotted key, pydantic field, JSON Schema property) for every key of ``model``, in declaration order."""
-    schema = model.model_json_schema(by_alias=True)
+    schema = validation.json_schema(model)
     for name, field in model.model_fields.items():
         key = field.alias or name
         prop = schema["properties"][key]
@@ -47,7 +47,7 @@ def keys(model: type[BaseModel], flatten: bool = False, prefix: str = "") -> Ite
 
 def missing_descriptions(model: type[BaseModel]) -> list[str]:
     """Return the keys of ``model`` and of every model nested in it that have no description."""
-    schema = model.model_json_schema(by_alias=True)
+    schema = validation.json_schema(model)
     found = []
     for name, definition in [(schema.get("title", ""), schema), *schema.get("$defs", {}).items()]:
         for key, prop in definition.get("properties", {}).items():

@@ -1,9 +1,11 @@
 """The declarative schemas of the input files, and the only module that declares pydantic models.
 
-Every field has a docstring. With ``use_attribute_docstrings`` they become the
-JSON Schema descriptions (``briefgen schema``), the README's reference tables
-and the comments of ``briefgen new`` (``inputs/reference.py``): one declaration
-per key. Names are the YAML keys: one word for one thing.
+Every field has a docstring. ``validation.describe`` makes them the field
+descriptions (as pydantic's ``use_attribute_docstrings`` would, but only when asked:
+reading the source costs a cold ``build``), for the JSON Schema (``briefgen schema``),
+the README's reference tables and the comments of ``briefgen new``
+(``inputs/reference.py``): one declaration per key. Names are the YAML keys: one
+word for one thing.
 
 The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived from it.
 """
@@ -25,7 +27,7 @@ CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", 
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
 
 
 # ---------------------------------------------------------------- sources
@@ -45,7 +47,7 @@ class Name(_Strict):
 class DateParts(BaseModel):
     """A CSL-JSON date, as Zotero exports it."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True)
     date_parts: list[list[int | str]] = Field(default_factory=list, alias="date-parts")
     """`[[year, month, day]]`; month and day may be left out."""
     raw: str = ""
@@ -55,7 +57,7 @@ class DateParts(BaseModel):
 class SourceEntry(BaseModel):
     """One source: CSL fields plus the document `file`. Other CSL variables are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True)
     id: str
     """Citation key, used as `[@id]`."""
     type: str = "webpage"

@@ -34,7 +34,50 @@ def validate(model: type[M], loaded: Loaded, data: Any = None, prefix: tuple = (
 
 def json_schema(model: type[BaseModel]) -> dict[str, Any]:
     """Return the JSON Schema of ``model``, with field docstrings as descriptions."""
-    return model.model_json_schema(by_alias=True)
+    return describe(model).model_json_schema(by_alias=True)
+
+
+# ---------------------------------------------------------------- field docstrings → descriptions, on demand
+
+_DERIVED: dict[type, type] = {}
+"""A model made by ``derive_model`` → the dataclass whose docstrings describe its fields."""
+_DESCRIBED: set[type] = set()
+
+
+def describe(model: type[M]) -> type[M]:
+    """Return ``model`` with the docstring under each field as its description, in nested models too.
+
+    This is what pydantic's ``use_attribute_docstrings`` does when a class is made, but
+    reading the source of every model costs a cold ``build``, which never shows a
+    description; so the JSON Schema, the reference tables and ``briefgen new`` ask here
+    first. Docstrings of base classes count; a description given with ``Field`` wins.
+    """
+    if model in _DESCRIBED:
+        return model
+    _DESCRIBED.add(model)
+    for field in model.model_fields.values():
+        for nested in _models(field.annotation):
+            describe(nested)
+    docs: dict[str, str] = {}
+    for klass in reversed(model.__mro__):
+        if klass in _DERIVED:
+            docs.update(attribute_docs(_DERIVED[klass]))
+        elif issubclass(klass, BaseModel) and klass.__module__ != BaseModel.__module__ and "__pydantic_fields__" in vars(klass):
+            docs.update(attribute_docs(klass))
+    missing = {name: field for name, field in model.model_fields.items() if field.description is None and name in docs}
+    for name, field in missing.items():
+        field.description = docs[name]
+        field._attributes_set["description"] = docs[name]
+    if missing:
+        model.model_rebuild(force=True)
+    return model
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    """Return the models named in a field's type (``list[Claim]``, ``Confidence | None``)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models(arg)]
 
 
 # ---------------------------------------------------------------- one declaration: dataclass → model
@@ -44,13 +87,12 @@ BOUNDS = ("ge", "le", "pattern")
 
 
 def derive_model(cls: type, name: str, base: type[BaseModel], doc: str) -> type[BaseModel]:
-    """Return a pydantic model with the fields of the dataclass ``cls``: types, defaults, bounds and docstrings.
+    """Return a pydantic model with the fields of the dataclass ``cls``: types, defaults, bounds (docstrings: ``describe``).
 
     Tuples become fixed-length lists (YAML has no tuples) whose items keep the bounds;
     numbers must be finite; a field with ``metadata={"file": False}`` is left out.
     """
     hints = typing.get_type_hints(cls)
-    docs = attribute_docs(cls)
     fields: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if not f.metadata.get("file", True):
@@ -61,11 +103,12 @@ def derive_model(cls: type, name: str, base: type[BaseModel], doc: str) -> type[
             items = typing.get_args(kind)
             item = Annotated[items[0], Field(**bounds, **_finite(items[0]))]  # type: ignore[valid-type]
             default = list(f.default) if isinstance(f.default, tuple) else []
-            fields[f.name] = (list[item], Field(default, min_length=len(items), max_length=len(items),
-                                                description=docs.get(f.name)))
+            fields[f.name] = (list[item], Field(default, min_length=len(items), max_length=len(items)))
         else:
-            fields[f.name] = (kind, Field(f.default, description=docs.get(f.name), **bounds, **_finite(kind)))
-    return create_model(name, __base__=base, __doc__=doc, **fields)
+            fields[f.name] = (kind, Field(f.default, **bounds, **_finite(kind)))
+    derived = create_model(name, __base__=base, __doc__=doc, **fields)
+    _DERIVED[derived] = cls
+    return derived
 
 
 def _finite(kind: Any) -> dict[str, Any]:
@@ -74,7 +117,11 @@ def _finite(kind: Any) -> dict[str, Any]:
 
 def attribute_docs(cls: type) -> dict[str, str]:
     """Return field name → the docstring written under it in ``cls``'s source (as pydantic reads them)."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+    try:
+        source = inspect.getsource(cls)
+    except (OSError, TypeError):  # no source (an interactive session): no docstrings, as with pydantic
+        return {}
+    tree = ast.parse(textwrap.dedent(source))
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
     docs: dict[str, str] = {}
     for node, after in zip(body, body[1:], strict=False):

@@ -58,6 +58,12 @@ def pages(name: str, data: bytes) -> int | None:
     return count(data)
 
 
+def start_office() -> None:
+    """Start LibreOffice in the background for the page counts, contents or pdfua to come (``office.start``)."""
+    from briefgen.renderers import office
+    office.start()
+
+
 def get(name: str) -> Renderer:
     """Return the renderer module for format ``name`` (a key of FORMATS)."""
     return importlib.import_module(FORMATS[name])

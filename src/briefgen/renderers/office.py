@@ -42,10 +42,17 @@ class Office:
         self.process = subprocess.Popen([python, str(BRIDGE), soffice, str(self.folder)],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Wait until LibreOffice has started (it starts while briefgen goes on); UserError if it did not."""
+        if self.ready:
+            return
         answer = self._answer()
         if answer != "ready":
             self.close()
             raise UserError(f"LibreOffice did not start: {answer or 'no answer'}")
+        self.ready = True
 
     def convert(self, docx: bytes, filter_name: str = "writer_pdf_Export",
                 options: dict[str, object] | None = None) -> bytes:
@@ -107,19 +114,31 @@ def uno_python() -> str | None:
     return _PYTHON["python"]
 
 
+def start() -> None:
+    """Start this process's LibreOffice in the background, for conversions to come; never waits.
+
+    Starting takes about 3 s, so a build that will need LibreOffice (a page budget, a DOCX with
+    contents, the pdfua format) starts it first and composes and renders meanwhile.
+    """
+    global _SESSION
+    if _SESSION is not None and _SESSION.owner == os.getpid() and _SESSION.alive():
+        return
+    soffice, python = soffice_path(), uno_python()
+    if soffice is not None and python is not None and not _PYTHON.get("failed"):
+        _SESSION = Office(soffice, python)
+
+
 def session() -> Office | None:
     """Return this process's LibreOffice, started on first use; None without LibreOffice or uno."""
     global _SESSION
-    if _SESSION is not None and _SESSION.owner == os.getpid() and _SESSION.alive():
-        return _SESSION
-    soffice = soffice_path()
-    python = uno_python()
-    if soffice is None or python is None or _PYTHON.get("failed"):
+    start()
+    if _SESSION is None or _SESSION.owner != os.getpid() or not _SESSION.alive():
         return None
     try:
-        _SESSION = Office(soffice, python)
-    except UserError:  # the bridge would not start: count the old way from now on
-        _PYTHON["failed"] = python
+        _SESSION.wait_ready()
+    except UserError:  # the bridge would not start: convert the old way from now on
+        _PYTHON["failed"] = uno_python()
+        _SESSION = None
         return None
     return _SESSION
 

@@ -57,5 +57,11 @@ def stale_time(loaded, path: tuple, text: str, who: str, brief_date: str,  # typ
     source_iso = max(source_dates, key=lambda d: latest_day(d) or dt.date.min)
     return [position.problem(loaded, path, word,
                              f'{who}: "{word}" means the source\'s date ({source_iso}), {gap} days before the brief\'s ({brief_date})',
-                             f"say when instead, e.g. \"in {source_iso}\", or leave the time word out", "warning", "support.time")
+                             f"say when instead, e.g. \"in {_when(source_iso)}\", or leave the time word out", "warning", "support.time")
             for word in relative_words(text)]
+
+
+def _when(iso: str) -> str:
+    """``2024-10-02`` → "October 2024", as a sentence would say when: the hint's example."""
+    parts = [int(p) for p in iso.split("-") if p.isdigit()]
+    return f"{calendar.month_name[parts[1]]} {parts[0]}" if len(parts) > 1 and 1 <= parts[1] <= 12 else iso[:4]

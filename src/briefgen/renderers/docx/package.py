@@ -2,8 +2,9 @@
 
 python-docx reads and writes packages through ``zipfile``. Left to itself, every brief
 would inflate the styled base again, and deflate every part twice: once in python-docx's
-save, once more when the zip is rewritten with fixed timestamps. Here a base is read into
-a ``PackageReader`` once per process (its parts are immutable bytes) and each brief's
+save, once more when the zip is rewritten with fixed timestamps. Here a base becomes
+a ``PackageReader`` once per process (its parts are immutable bytes; ``reread`` takes them
+from the document as a save would write them, never zipped) and each brief's
 package is built from it; each brief is written once, straight into a zip with fixed
 timestamps, and a part kept as it was read (the embedded fonts, the theme, the styles
 unless something parsed them) reuses the deflated stream this process made of those exact
@@ -26,13 +27,14 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
-from docx.opc.pkgreader import PackageReader
+from docx.opc.pkgreader import PackageReader, _ContentTypeMap
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.package import Package
 from docx.parts.styles import StylesPart
+from docx.styles import BabelFish
 
 DOS_DATE = (0 << 9) | (1 << 5) | 1
 """1 January 1980 in MS-DOS date format; the time is 00:00:00 (0)."""
@@ -111,6 +113,21 @@ class _Members:
 
 def save(doc: DocxDocument) -> bytes:
     """Return ``doc`` as the bytes of a .docx with fixed timestamps, members in python-docx's order."""
+    items, kept = _members(doc)
+    return zip_members(items, kept)
+
+
+def reread(doc: DocxDocument) -> PackageReader:
+    """Return what ``read(save(doc))`` returns, without zipping and unzipping the parts."""
+    reader = _MemberReader(dict(_members(doc)[0]))
+    content_types = _ContentTypeMap.from_xml(reader.content_types_xml)
+    package_rels = PackageReader._srels_for(reader, PACKAGE_URI)
+    parts = PackageReader._load_serialized_parts(reader, package_rels, content_types)
+    return PackageReader(content_types, package_rels, parts)
+
+
+def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
+    """Return the zip members python-docx's save writes, in its order, and the ids of the blobs kept as read."""
     package = doc.part.package
     parts = package.parts
     for part in parts:
@@ -121,7 +138,24 @@ def save(doc: DocxDocument) -> bytes:
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
     # Parts kept as read (fonts, theme, unparsed styles) are the same in brief after brief.
     kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _ReadStyles) and p._parsed is None)}
-    return zip_members(members.items, kept)
+    return members.items, kept
+
+
+class _MemberReader:
+    """Zip members by name, read as python-docx's zip reader reads them."""
+
+    def __init__(self, members: dict[str, bytes]) -> None:
+        self.members = members
+
+    def blob_for(self, uri: PackURI) -> bytes:
+        return self.members[uri.membername]
+
+    @property
+    def content_types_xml(self) -> bytes:
+        return self.blob_for(CONTENT_TYPES_URI)
+
+    def rels_xml_for(self, source_uri: PackURI) -> bytes | None:
+        return self.members.get(source_uri.rels_uri.membername)
 
 
 def zip_members(members: Iterable[tuple[str, bytes]], kept: Collection[int] = ()) -> bytes:
@@ -166,6 +200,30 @@ def _deflate(data: bytes, keep: bool) -> tuple[int, bytes]:
         while len(_DEFLATED) > CACHED_PARTS:
             _DEFLATED.popitem(last=False)
     return made
+
+
+def style_ids(doc: DocxDocument) -> dict[Any, str | None]:
+    """Return the memo ``cache_style_ids`` fills, filled for every style name of ``doc`` at once.
+
+    The id python-docx's ``get_style_id(name, type)`` returns for each name that finds a
+    style (its UI and its internal spelling), with that style's type: None for the type's
+    default style. One pass over the styles instead of a scan per name; names it finds
+    no style for, and other types, are still asked of python-docx (and raise as before).
+    """
+    first: dict[str, Any] = {}
+    defaults: dict[Any, Any] = {}
+    for element in doc.styles.element.style_lst:
+        first.setdefault(element.name_val, element)
+        if element.default:
+            defaults[element.type] = element  # the last default of a type, as python-docx finds it
+    memo: dict[Any, str | None] = {}
+    for name in [n for n in first if n is not None]:
+        for spelling in (name, BabelFish.internal2ui(name)):
+            element = first.get(BabelFish.ui2internal(spelling))
+            if element is not None:
+                kind = element.type
+                memo[(spelling, kind)] = None if defaults.get(kind) is element else element.styleId
+    return memo
 
 
 def cache_style_ids(doc: DocxDocument, memo: dict[Any, str | None]) -> None:

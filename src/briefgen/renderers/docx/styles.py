@@ -95,8 +95,8 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
             docx_embed.embed_families(doc, {name: FONT_FILES[name] for name in sorted(used)})
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
-        _BASES[key] = (docx_package.read(docx_package.save(doc)), {name: doc.styles[name].style_id for name in RUN_STYLES},
-                       warnings, {}, ox.style_numbering(doc, "List Number"))
+        _BASES[key] = (docx_package.reread(doc), {name: doc.styles[name].style_id for name in RUN_STYLES},
+                       warnings, docx_package.style_ids(doc), ox.style_numbering(doc, "List Number"))
     return _BASES[key]
 
 

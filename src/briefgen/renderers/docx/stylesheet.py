@@ -14,6 +14,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Length, Mm, Pt, RGBColor
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
 
 from briefgen.model import Meta, Style
 from briefgen.renderers import house
@@ -64,25 +66,26 @@ def define_styles(doc: DocxDocument, style: Style, meta: Meta, width: int,
     language is set either way.
     """
     body, head = fonts(style.body_font), fonts(style.heading_font)
+    named = Named(doc)
     for name, kind, base, spec in _style_specs(style, head, width):
         if name not in kept:
-            look(define(doc, name, kind, base), **({k: v for k, v in spec.items() if k != "font"}
-                                                   if kept else spec))
+            look(define(named, name, kind, base), **({k: v for k, v in spec.items() if k != "font"}
+                                                     if kept else spec))
     defaults = doc.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr")
-    for rpr in (*defaults[:1], doc.styles["Normal"].element.get_or_add_rPr()):
+    for rpr in (*defaults[:1], named["Normal"].element.get_or_add_rPr()):
         if not kept:
             ox.set_fonts(rpr, *body)
         ox.set_lang(rpr, *languages(meta.lang))
-    _frame_styles(doc, style, meta, head, kept)
+    _frame_styles(named, style, meta, head, kept)
     for name, ordered in (("List Bullet", False), ("List Number", True)):
-        docx_parts.ensure_numbering(doc, doc.styles[name].element, ordered)
+        docx_parts.ensure_numbering(doc, named[name].element, ordered)
     for level in (1, 2, 3):  # a kept TOC style still needs its page-number tab
-        toc = doc.styles[f"toc {level}"].paragraph_format
+        toc = named[f"toc {level}"].paragraph_format
         if not len(toc.tab_stops):
             toc.tab_stops.add_tab_stop(width, RIGHT, DOTS)
 
 
-def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, str],
+def _frame_styles(named: Named, style: Style, meta: Meta, head: tuple[str, str],
                   kept: frozenset[str]) -> None:
     """Add rules, shading and frames: quote bar, title-block rule, marking label, table styles."""
     accent, fill = style.accent.lstrip("#").upper(), style.callout_fill.lstrip("#").upper()
@@ -91,11 +94,11 @@ def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, 
     for name, side, size, space, colour in (("Quote", "left", round(house.QUOTE_BAR_PT * 8), gap, bar),
                                             ("Brief Meta", "bottom", 8, 6, accent)):
         if name not in kept:
-            ox.paragraph_borders(doc.styles[name].element.get_or_add_pPr(),
+            ox.paragraph_borders(named[name].element.get_or_add_pPr(),
                                  ox.border(side, colour, size, space))
     colours = house.marking_colours(meta.marking)
     if "Marking" not in kept:
-        marking = define(doc, "Marking", C, "")
+        marking = define(named, "Marking", C, "")
         look(marking, font=None if kept else head, size=house.MARKING_SIZE, bold=True,
              colour=colours[0] if colours else accent)
         marking.font.all_caps = True
@@ -103,12 +106,12 @@ def _frame_styles(doc: DocxDocument, style: Style, meta: Meta, head: tuple[str, 
             ox.put(marking.element.get_or_add_rPr(), ox.shading(colours[1].lstrip("#")))
     rules = ox.border("top", accent, 8, 0) + ox.border("bottom", accent, 8, 0)
     if "Brief Table" not in kept:
-        table_style(define(doc, "Brief Table", T, "").element,
+        table_style(define(named, "Brief Table", T, "").element,
                     table_frame(rules + ox.border("insideH", "BFC5CE", 4, 0), 40, 100),
                     f'<w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:tcBorders>{ox.border("bottom", accent, 8, 0)}'
                     f'</w:tcBorders><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>')
     if "Key Points Box" not in kept:
-        table_style(define(doc, "Key Points Box", T, "").element,
+        table_style(define(named, "Key Points Box", T, "").element,
                     table_frame(ox.border("left", accent, 24, 0), 120, 160)
                     + f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:tcPr>')
 
@@ -154,22 +157,49 @@ def _style_specs(s: Style, head: tuple[str, str], width: int) -> list[tuple[str,
 # ---------------------------------------------------------------- style plumbing
 
 
-def define(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE, base: str) -> Any:
+class Named:
+    """A document's styles by name, as ``doc.styles[name]`` finds them, looked up in a dict.
+
+    python-docx scans (or runs an XPath over) every style of its 160-style template for each
+    lookup; defining the house styles looks up about a hundred times.
+    """
+
+    def __init__(self, doc: DocxDocument) -> None:
+        self.styles = doc.styles
+        self.elements: dict[str, Any] = {}
+        for element in self.styles.element.style_lst:
+            self.elements.setdefault(element.name_val, element)  # the first of a name, as python-docx finds it
+
+    def __contains__(self, name: str) -> bool:
+        return BabelFish.ui2internal(name) in self.elements
+
+    def __getitem__(self, name: str) -> Any:
+        element = self.elements.get(BabelFish.ui2internal(name))
+        return self.styles[name] if element is None else StyleFactory(element)
+
+    def add(self, name: str, kind: WD_STYLE_TYPE, builtin: bool) -> Any:
+        """Add a style, as ``doc.styles.add_style`` does (``name`` is new)."""
+        internal = BabelFish.ui2internal(name)
+        element = self.styles.element.add_style_of_type(internal, kind, builtin)
+        self.elements[internal] = element
+        return StyleFactory(element)
+
+
+def define(named: Named, name: str, kind: WD_STYLE_TYPE, base: str) -> Any:
     """Return style ``name`` cleared of the template's formatting, creating it if missing."""
-    styles = doc.styles
-    if name in styles:
-        style = styles[name]
+    if name in named:
+        style = named[name]
         for pr in style.element.findall(ox.qn("w:rPr")):
             style.element.remove(pr)
         clear_paragraph_properties(style.element.pPr)
     else:
-        style = styles.add_style(name, kind, builtin=name in WORD_BUILT_INS)
+        style = named.add(name, kind, builtin=name in WORD_BUILT_INS)
         style.element.styleId = re.sub(r"\W", "", name.title())
         heading = re.fullmatch(r"Heading (\d)", name)
         if heading:  # Word and LibreOffice take the outline level from the style
             ox.put(style.element.get_or_add_pPr(), ox.el("w:outlineLvl", val=int(heading[1]) - 1))
     if base:
-        style.base_style = styles[base]
+        style.base_style = named[base]
     style.hidden, style.quick_style = False, True
     return style
 

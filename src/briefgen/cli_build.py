@@ -1,0 +1,127 @@
+"""``briefgen build`` without typer: the command's action, and a parser for its plain command lines.
+
+Importing typer, and the pydantic adapters it builds for each parameter, costs about a
+fifth of a cold one-brief build. ``launch.main`` hands a ``build`` command line to
+``parse``; a line it reads with certainty (known options, each given once, values that
+do not start with ``-``) runs ``build`` directly, with the values typer would pass
+(tests/test_cli_fast.py compares the two). Anything else, ``--help``, a bad value or an
+unknown option, goes to typer, which prints its own usage and errors.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefgen.batch import Outcome
+
+_VALUED = {"-o": "out", "--out": "out", "-f": "format", "--format": "format", "-j": "jobs", "--jobs": "jobs",
+           "-p": "project", "--project": "project"}
+"""Options that take a value, by spelling; ``--format`` may repeat, the others may not."""
+
+_INT = re.compile(r"\s*\+?[0-9]+\s*")
+"""What click reads as an int without complaint (a subset: anything else goes to typer)."""
+
+
+def parse(args: list[str]) -> dict[str, Any] | None:
+    """Return ``build``'s keyword arguments for ``args`` (after ``build``), or None to let typer parse them."""
+    if os.environ.get("BRIEFGEN_DEBUG"):  # typer's own traceback printing
+        return None
+    values: dict[str, Any] = {"specs": None, "out": Path("out"), "format": None, "jobs": 1, "strict": False,
+                              "project": Path(".")}
+    seen: set[str] = set()
+    rest = iter(args)
+    for arg in rest:
+        if not arg.startswith("-"):
+            values["specs"] = [*(values["specs"] or []), Path(arg)]
+            continue
+        if arg == "--strict":
+            name, value = "strict", None
+        else:
+            flag, eq, value = arg.partition("=")
+            name = _VALUED.get(flag, "")
+            if not name or (eq and not flag.startswith("--")):
+                return None
+            if not eq:
+                value = next(rest, None)
+            if not value or value.startswith("-"):
+                return None
+        if name in seen and name != "format":
+            return None
+        seen.add(name)
+        if name == "strict":
+            values["strict"] = True
+        elif name == "format":
+            values["format"] = [*(values["format"] or []), value]
+        elif name == "jobs":
+            if not value or not _INT.fullmatch(value) or int(value) < 1:
+                return None
+            values["jobs"] = int(value)
+        else:
+            values[name] = Path(value or "")
+    return values
+
+
+def exit_code(action: Callable[[], int]) -> int:
+    """Run ``action`` and return its exit code; render errors once, without a traceback."""
+    from briefgen.console import error
+    from briefgen.errors import BriefgenError
+    try:
+        return action()
+    except BriefgenError as exc:
+        error(exc.render())
+        return exc.exit_code
+    except BrokenPipeError:  # e.g. `briefgen themes | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except Exception as exc:  # an internal error: a bug, not the user's fault
+        if os.environ.get("BRIEFGEN_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set BRIEFGEN_DEBUG=1 for the traceback, and please report it)")
+        return 1
+
+
+def missing_step(project: Path, needs: str) -> str:
+    """What the project still lacks for a command that ``needs`` sources, themes or specs ('' if nothing)."""
+    from briefgen import pipeline
+    from briefgen import skeleton as stages
+    return stages.next_step(stages.stage(pipeline.Project(project)), needs)
+
+
+def build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: int, strict: bool, project: Path) -> int:
+    """Build DOCX and PDF briefs into the output folder; return the exit code."""
+    from briefgen import batch, console, pipeline, renderers
+    from briefgen.errors import UserError, did_you_mean
+    for name in format or []:
+        if name not in renderers.FORMATS:
+            raise UserError(f"--format: expected one of {', '.join(renderers.FORMATS)}, found {name!r} ({did_you_mean(name, list(renderers.FORMATS))})")
+    missing = "" if specs else missing_step(project, "specs")
+    if missing:
+        console.info(f"nothing to build yet: {missing}")
+        return 0
+    proj = pipeline.Project(project)
+    paths = proj.specs(specs)
+    with console.progress(len(paths), "building") as advance:
+        outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(report(o)))
+    for warning in (w for o in outcomes for w in o.warnings):
+        console.error(f"warning: {warning} [{warning.code}]")
+    console.info(batch.summary_line(outcomes))
+    return batch.exit_code(outcomes)
+
+
+def report(outcome: Outcome) -> str:
+    """Print a failed spec's errors to stderr; return the progress line for ``outcome``."""
+    from briefgen.console import error
+    from briefgen.errors import display
+    if outcome.error or outcome.built is None:
+        error(outcome.error)
+        return f"failed {display(outcome.spec)}"
+    return "built " + ", ".join(display(p) for p in outcome.built.files)
