@@ -41,3 +41,8 @@ def test_the_data_is_sorted_for_bisection_and_carries_the_wordnet_licence() -> N
     assert lines[:len(notice)] == notice and lines[len(notice):] == sorted(lines[len(notice):])  # "#" sorts before any key
     assert "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved." in DATA.read_text(encoding="utf-8")
     assert len(lines) > 15_000
+
+
+def test_a_connective_lends_no_word_to_relate() -> None:
+    # "In addition," is read as "also": its "addition" must not support "adds" (WordNet derives one from the other)
+    assert _missing("The rule adds 28 entities.", "In addition, this rule expands controls for twenty-eight entities.") == ["adds"]
