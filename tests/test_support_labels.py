@@ -18,9 +18,9 @@ from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
-RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.67  # all pairs, batch 5 included (92/136 flags true)
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.67  # all pairs, batch 5 included (92/135 flags true)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.68  # 45/66
-UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.60  # batch 5: 17/28; written and labelled before session 3's changes
+UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.62  # batch 5: 17/27 (17/28 when first measured, unseen)
 
 
 def _source(origin: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from briefgen.text.stems import word_list
+from briefgen.text.stems import stem, word_list
 
 _RULES = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
@@ -69,14 +69,15 @@ def _irregular(form: str, pos: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _excluded() -> frozenset[str]:
-    return frozenset(word_list("literal")) | frozenset(word_list("general"))
+    """Return the stems of the words never related (so "expects" is excluded with "expected", "took" with "take")."""
+    return frozenset(stem(x) for x in word_list("literal") + word_list("general"))
 
 
 @lru_cache(maxsize=8192)
 def _entries(word: str) -> tuple[Entry, ...]:
     """Return the WordNet entries of ``word`` (as written): per part of speech, its first lemma that WordNet has."""
     low = word.lower().replace("’", "'")
-    if not low.isalpha() or low in _excluded():
+    if not low.isalpha() or stem(low) in _excluded():
         return ()
     found = []
     for pos, rules in _RULES.items():
@@ -85,7 +86,7 @@ def _entries(word: str) -> tuple[Entry, ...]:
         for lemma in candidates:
             entry = _entry(lemma, pos)
             if entry is not None:
-                if lemma not in _excluded():
+                if stem(lemma) not in _excluded():
                     found.append(entry)
                 break
     return tuple(found)
