@@ -8,6 +8,9 @@ the README's reference tables and the comments of ``briefgen new``
 word for one thing.
 
 The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived from it.
+
+Models are built on first use (``defer_build``): a nested model (``Claim``, ``Section``…)
+then gets no validator of its own, only its place in the file model that holds it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", 
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True, defer_build=True)
 
 
 # ---------------------------------------------------------------- sources
@@ -47,7 +50,7 @@ class Name(_Strict):
 class DateParts(BaseModel):
     """A CSL-JSON date, as Zotero exports it."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True, defer_build=True)
     date_parts: list[list[int | str]] = Field(default_factory=list, alias="date-parts")
     """`[[year, month, day]]`; month and day may be left out."""
     raw: str = ""
@@ -57,7 +60,7 @@ class DateParts(BaseModel):
 class SourceEntry(BaseModel):
     """One source: CSL fields plus the document `file`. Other CSL variables are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True, defer_build=True)
     id: str
     """Citation key, used as `[@id]`."""
     type: str = "webpage"
