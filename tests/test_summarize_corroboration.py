@@ -45,6 +45,31 @@ def test_a_shared_number_lowers_the_bar_but_content_alone_must_be_strong() -> No
     assert judge(0.9, facts_of("Smith said rates would rise."), facts_of("Jones said rates would rise.")) == 0.0
 
 
+def test_a_rare_phrase_or_two_shared_dates_lower_the_bar_a_name_or_number_still_keeps_facts_apart() -> None:
+    from briefgen.drafting.facts import Facts
+    phrase = Facts(frozenset(), frozenset(), frozenset(), phrases=frozenset({("job", "displa")}))
+    other = Facts(frozenset(), frozenset(), frozenset(), phrases=frozenset({("job", "displa"), ("privac", "concer")}))
+    assert judge(0.26, phrase, other) == 0.26 and judge(0.26, phrase, Facts(frozenset(), frozenset(), frozenset())) == 0.0
+    assert judge(0.24, phrase, other) == 0.0
+    two = facts_of("After October 2023, the agency reviewed its rules and issued an April 2024 update.")
+    assert two.months == {"2023-10", "2024-04"}
+    assert judge(0.16, two, facts_of("On April 4, 2024 it revised the two rules of October 17, 2023.")) == 0.16
+    assert judge(0.16, two, facts_of("In April 2024 the agency revised its rules.")) == 0.0, "one shared month: 0.2"
+    assert judge(0.16, two, facts_of("After October 2023, Smith said, it issued an April 2025 update.")) == 0.0
+    assert judge(0.9, *(Facts(frozenset(), frozenset(), frozenset({n}), phrases=frozenset({("job", "displa")})) for n in ("Smith", "Jones"))) == 0.0
+
+
+def test_a_phrase_few_documents_use_ties_two_reports_of_one_fact() -> None:
+    """a and b share 0.29 of their weighted words and the phrase "job displacement"; c has both words, apart."""
+    texts = {"wire-a": "Officials listed misinformation, job displacement and the loss of control as the charge they fear most.\n",
+             "wire-b": "Potential risks of the new charge include job displacement and privacy concerns for officials.\n",
+             "wire-c": "The storm caused displacement of families, and job losses followed the charge on the plant.\n",
+             **{f"other-{n}": f"Report {n} covers the harvest, the weather and prices in the region.\n" for n in range(4)}}
+    drafted = _draft(texts)
+    assert ("charges", ["wire-a", "wire-b"]) in drafted, drafted
+    assert not any("wire-c" in sources and len(sources) > 1 for _, sources in drafted), "the words apart are no phrase"
+
+
 def test_one_charge_reported_in_different_words_by_two_outlets_is_one_claim() -> None:
     texts = {"wire-a": "Acme Industries booked a $5.5bn charge on its chip unit in the first quarter, the company said.\n",
              "wire-b": "The chipmaker disclosed a $5.5 billion write-down tied to Acme Industries' chip unit for the quarter.\n"}
@@ -135,3 +160,23 @@ def test_a_common_word_of_a_theme_name_alone_files_nothing_but_the_themes_own_na
     assert filed.get("A cooperative was sued in the US over claims about the quality of its seed.", "") == ""
     assert filed["Roe spoke for eight minutes and mentioned the cooperative she founded."] == "roe"
     assert filed["The US raised tariffs on imported grain again, hurting farms that buy feed."] == "tariffs"
+
+
+def test_the_order_of_the_themes_decides_nothing() -> None:
+    """Of two sentences of one fact filed under two themes, the one that fits its theme better leads the claim,
+    whichever theme comes first in the file (it once was the first theme's)."""
+    from pathlib import Path
+
+    from briefgen.drafting.summarize import read_texts
+    from briefgen.inputs.sources import load_sources
+    from briefgen.inputs.summary import load_summary
+
+    root = Path(__file__).resolve().parents[1]  # the seed project, read only
+    sources = load_sources(root / "sources")
+    texts, _ = read_texts(sources)
+    themes = [t.model_copy(update={"claims": []}) for t in load_summary(root / "summary", sources).themes]
+
+    def drafted(order: list) -> set:
+        return {(d.theme, d.text, tuple(sorted(p.source for p in d.evidence))) for d in summarize.draft(texts, order)}
+
+    assert drafted(themes) == drafted(themes[::-1])

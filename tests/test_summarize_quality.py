@@ -10,15 +10,15 @@ import pytest
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "summarize_quality.py"
 FLOORS = {
     # Measured (deterministic) at each landing; README "Quality" has the figures and what was tuned on which corpus.
-    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.357},
+    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.428},
     # Seed recall fell at the 3rd session's first landing (0.786 → 0.75, filed 0.589 → 0.554, quotes 0.544 → 0.522):
     # two key facts had been found only by drafts filed under a wrong theme through one coincidental word ("US").
-    "seed": {"key_fact_recall": 0.75, "key_fact_recall_filed": 0.553, "pairs_merged": 0.352, "seed_recall": 0.522,
-             "seed_precision": 0.888},
+    "seed": {"key_fact_recall": 0.75, "key_fact_recall_filed": 0.553, "pairs_merged": 0.47, "seed_recall": 0.532,
+             "seed_precision": 0.885},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0},
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.345},
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.322},
 }
 
 

@@ -35,6 +35,8 @@ EXPECTED = {
     (BRIEF, 3, 108, "warning", "support.plural", 'bottom_line: "Experts" presents one source as many'),
     (BRIEF, 5, 43, "error", "support.date", 'key_points.0: "May" is not in any passage it cites'),
     (BRIEF, 6, 6, "warning", "support.uncited", 'key_points.1: "Ana" is stated without a citation'),
+    # two cited list items are two sentences: the second is judged against its own source only
+    (BRIEF, 11, 67, "warning", "support.word", 'sections.0.text: "Harbour" is not in any passage it cites'),
     (SUMMARY, 58, 16, "warning", "support.plural", 'claim plural-one-clause: "Analysts" presents one source as many'),
     (SUMMARY, 65, 28, "warning", "support.time", 'claim stale-now: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
     (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),

@@ -12,6 +12,10 @@ COMMON = 0.8
 """A token in more than this share of the documents (of five or more) carries no weight."""
 RARE = 0.5
 """A proper name found in at most this share of the documents is specific enough to tie two sentences."""
+RARE_PHRASE = 1 / 3
+"""A pair of adjacent content words found in at most this share of the documents (or two) is specific enough
+to tie two sentences ("job displacement"; not "interim final", a kind of rule in a corpus of rules), if each of
+its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,8 @@ class Corpus:
         self._facts: dict[int, facts.Facts] = {}
         self.df: Counter[str] = Counter()
         self.doc_tokens: Counter[str] = Counter()
+        self.doc_pairs: Counter[tuple[str, str]] = Counter()
+        """Documents holding each pair of adjacent tokens ("job displac")."""
 
     def add(self, source: str, text: str, issued: str = "") -> None:
         """Add a document's sentences; ``issued`` (its ISO date, if known) dates its "today"."""
@@ -46,6 +52,7 @@ class Corpus:
         self.texts.append(normalised)
         self.issued.append(issued)
         tokens: set[str] = set()
+        pairs: set[tuple[str, str]] = set()
         for sentence in found:
             bag = tuple(sentences.tokens(sentence.text))
             if sentence.claimable and bag:
@@ -53,13 +60,20 @@ class Corpus:
                 self.bags.append(bag)
                 self.df.update(set(bag))
                 tokens.update(bag)
+                pairs.update(zip(bag, bag[1:], strict=False))
         self.doc_tokens.update(tokens)
+        self.doc_pairs.update(pairs)
 
     def facts(self, i: int) -> facts.Facts:
         """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
         if i not in self._facts:
             doc, start, end = self.spans[i]
-            self._facts[i] = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
+            found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
+            limit, bag = max(2.0, RARE_PHRASE * len(self.texts)), self.bags[i]
+            rare = frozenset(p for p in zip(bag, bag[1:], strict=False)
+                             if self.doc_pairs[p] <= limit and self._rare(p[0]) and self._rare(p[1]))
+            self._facts[i] = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months,
+                                                                found.entities, rare)
         return self._facts[i]
 
     def has_figures(self, i: int) -> bool:

@@ -7,8 +7,10 @@ Two sentences of different documents report the same fact when
 - and they share enough content: the cosine of their token sets, each token weighted
   by its inverse document frequency (``corpus.Weights``), is at least SAME; at least
   ANCHORED when they also name the same month or quantity ("In October 2022" and "the
-  October 7, 2022, controls"), or NAMED when they name the same rare proper name
-  (``facts.Facts.anchor``). Tokens found in most documents (the corpus's subject) weigh
+  October 7, 2022, controls"), NAMED when they name the same rare proper name, or
+  PHRASED when they share a rare phrase, two adjacent content words few documents use
+  ("job displacement", "civil fusion"), or TWICE when they name two months or amounts
+  in common (``facts.Facts.anchor``). Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar.
 
@@ -24,7 +26,7 @@ from collections.abc import Callable
 from functools import partial
 
 from briefgen.drafting.corpus import Corpus, Passage, Weights
-from briefgen.drafting.facts import Facts, conflict
+from briefgen.drafting.facts import Facts, conflict, pairs
 
 SAME = 0.3
 """Weighted cosine from which two sentences are one fact."""
@@ -32,10 +34,15 @@ ANCHORED = 0.2
 """The same, for two sentences that name the same month or quantity."""
 NAMED = 0.25
 """The same, for two sentences that name the same rare proper name."""
+PHRASED = 0.25
+"""The same, for two sentences that share a rare phrase (two adjacent content words few documents use)."""
 MAX_EVIDENCE = 20
 """Evidence passages kept per claim (the most similar sources): corroboration counts up to this."""
 
-_BAR = {"date": ANCHORED, "number": ANCHORED, "name": NAMED, "": SAME}
+TWICE = 0.15
+"""The same, for two sentences that name two months or amounts in common ("October 2023" and "April 2024" both)."""
+
+_BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "phrase": PHRASED, "": SAME}
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts],
@@ -47,26 +54,35 @@ def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[]
     return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b)
 
 
-def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts]) -> float:
-    """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0."""
-    if score < ANCHORED:
+def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False) -> float:
+    """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0.
+
+    ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
+    another only on such evidence)."""
+    if score < TWICE:
         return 0.0
     facts_a = facts_a() if callable(facts_a) else facts_a
     facts_b = facts_b() if callable(facts_b) else facts_b
     if conflict(facts_a, facts_b):
         return 0.0
-    return score if score >= min(SAME, _BAR[facts_a.anchor(facts_b)]) else 0.0
+    anchor = facts_a.anchor(facts_b)
+    if strong and anchor != "dates":
+        return 0.0
+    return score if score >= min(SAME, _BAR[anchor]) else 0.0
 
 
 def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[list[Passage]]:
     """Return, per leading sentence, its evidence: itself, then the best passage of each other source stating the same fact.
 
     Each sentence is judged against the claims it shares a weighted token with (an inverted index of the
-    claims, so the pass is linear in the corpus) and joins the one it matches best."""
+    claims, so the pass is linear in the corpus) and joins the one it matches best, and any other only if they
+    name two months or amounts in common (a sentence may state two facts; a generic one must not join many claims)."""
     bags = [frozenset(corpus.bags[i]) for i in leaders]
     roots = [math.sqrt(weights.weight(bag)) for bag in bags]
     homes = [corpus.spans[i][0] for i in leaders]
     leading = [corpus.facts(i) for i in leaders]
+    strong = [len(f.months) + len(f.quantities) >= 2 for f in leading]
+    """Per claim: whether a sentence could name two of its months or amounts (the only tie below ANCHORED)."""
     holding: dict[str, list[int]] = defaultdict(list)
     """Token → every claim that holds it (weighted tokens only): the candidates, and the shared weight is summed over these."""
     for k, bag in enumerate(bags):
@@ -88,20 +104,27 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         if not shared:
             continue
         doc, root = corpus.spans[i][0], math.sqrt(sum(idf.get(token, 0.0) for token in bag))
-        ranked = [(w / (root * roots[k]), -k) for k, w in shared.items() if homes[k] != doc]
-        ranked = sorted((r for r in ranked if r[0] >= ANCHORED), reverse=True)
-        figures = None
+        ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
+                         and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
+        figures, phrases, joined = None, None, False
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
+            if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
+                continue
             lead = leading[-negative]
-            if overlap < SAME and not lead.entities & bag:  # only a shared month or amount could tie them
+            if overlap < SAME and not lead.entities & bag:  # only a shared month, amount or rare phrase could tie them
                 figures = corpus.has_figures(i) if figures is None else figures
-                if not (figures and (lead.months or lead.quantities)):
+                phrases = pairs(corpus.bags[i]) if phrases is None and lead.phrases else phrases
+                if not (figures and (lead.months or lead.quantities) or phrases and lead.phrases & phrases):
                     continue
-            score = judge(overlap, partial(corpus.facts, i), lead)
+            elif joined:
+                figures = corpus.has_figures(i) if figures is None else figures
+                if not figures:
+                    continue
+            score = judge(overlap, partial(corpus.facts, i), lead, strong=joined)
             if score:
                 if score > found[-negative].get(doc, (0.0, 0))[0]:
                     found[-negative][doc] = (score, i)
-                break
+                joined = True
     evidence = []
     for k, leader in enumerate(leaders):
         others = sorted(found[k].values(), key=lambda f: (-f[0], f[1]))[:MAX_EVIDENCE - 1]

@@ -5,9 +5,10 @@
    to its best-scoring theme only with a clear margin over the runner-up; otherwise
    it fits no theme and, if it would have led a claim, is returned as an unassigned
    draft (``theme == ""``) for the analyst.
-3. Per theme, sentences are taken best first, down to MIN_SHARE of the theme's
-   best score; one that is a near-duplicate of a claim already taken is skipped;
-   the first ``POOL × per_theme`` others lead a candidate claim each.
+3. Sentences are taken best first by their share of their theme's best score, all
+   themes together (so the theme order decides nothing), down to MIN_SHARE; one that
+   is a near-duplicate of a claim already taken, or states its fact, is skipped; the
+   first ``POOL × per_theme`` others of each theme lead a candidate claim each.
 4. Corroboration: every claimable sentence of another source that reports the
    same fact as a candidate's leading sentence (``corroboration.same_fact``: no
    disagreeing number, year or name, and enough weighted content in common)
@@ -102,28 +103,35 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
 def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights) -> list[tuple[int, int, float]]:
     """Return (sentence, topic, score) of up to ``pools[topic]`` candidate claims per topic, no two of one fact.
 
-    The last topic may stand for "no theme": its candidates are ranked after every theme's."""
+    Candidates are taken best first across the themes, by their share of their theme's best score, so that of two
+    sentences of one fact filed under two themes the one that fits its theme better leads (the other becomes its
+    evidence); the theme order decides nothing. The last topic stands for "no theme": its candidates come after
+    every theme's."""
     by_topic: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for i, (topic, score) in best.items():
         by_topic[topic].append((-score, i))
+    queue: list[tuple[bool, float, int, int, float]] = []
+    """(no theme?, minus the share of its topic's best score, topic, sentence, score), in the order they are taken."""
+    for topic, pool in enumerate(pools):
+        ranked = sorted(by_topic[topic])[:SCAN * pool]
+        queue += [(topic == len(pools) - 1, negative / -ranked[0][0], topic, i, -negative)
+                  for negative, i in ranked if -negative >= MIN_SHARE * -ranked[0][0]]
     leaders: list[tuple[int, int, float]] = []
     taken: list[tuple[int, int, frozenset[str]]] = []
+    count = [0] * len(pools)
     index: dict[str, list[int]] = defaultdict(list)
     """Token → the taken leaders that hold it: a candidate is checked only against leaders sharing a heavy token."""
-    for topic, pool in enumerate(pools):
-        ranked = sorted(by_topic[topic])
-        count = 0
-        for scanned, (negative, i) in enumerate(ranked):
-            if count >= pool or scanned >= SCAN * pool or -negative < MIN_SHARE * -ranked[0][0]:
-                break
-            bag = frozenset(corpus.bags[i])
-            near = {k for token in bag if weights.idf.get(token, 0.0) for k in index.get(token, ())}
-            if not any(_repeats(corpus, i, bag, taken[k][0], taken[k][2], weights) for k in sorted(near)):
-                for token in bag:
-                    index[token].append(len(taken))
-                leaders.append((i, topic, -negative))
-                taken.append((i, topic, bag))
-                count += 1
+    for _, _, topic, i, score in sorted(queue):
+        if count[topic] >= pools[topic]:
+            continue
+        bag = frozenset(corpus.bags[i])
+        near = {k for token in bag if weights.idf.get(token, 0.0) for k in index.get(token, ())}
+        if not any(_repeats(corpus, i, bag, taken[k][0], taken[k][2], weights) for k in sorted(near)):
+            for token in bag:
+                index[token].append(len(taken))
+            leaders.append((i, topic, score))
+            taken.append((i, topic, bag))
+            count[topic] += 1
     return leaders
 
 

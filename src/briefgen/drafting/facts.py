@@ -62,15 +62,25 @@ class Facts:
     """The months it names, as YYYY-MM."""
     entities: frozenset[str] = frozenset()
     """The tokens of the proper names and acronyms it writes mid-sentence ("U.S." and "United States" alike: ``US``)."""
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    """Its pairs of adjacent content tokens that few documents use ("job displacement", "military-civil fusion")."""
 
     def anchor(self, other: Facts) -> str:
         """What specific thing the two sentences name in common: "date" (a month), "number" (a quantity other
-        than a count under ten), "name" (a rare proper name), or "" for nothing."""
+        than a count under ten), "name" (a rare proper name), "phrase" (a rare pair of adjacent words), or ""."""
+        if len(self.months & other.months) + len(self._amounts(other)) >= 2:
+            return "dates"
         if self.months & other.months:
             return "date"
-        if any(not (q.isdigit() and int(q) < 10) for q in self.quantities & other.quantities):
+        if self._amounts(other):
             return "number"
-        return "name" if self.entities & other.entities else ""
+        if self.entities & other.entities:
+            return "name"
+        return "phrase" if self.phrases & other.phrases else ""
+
+
+    def _amounts(self, other: Facts) -> set[str]:
+        return {q for q in self.quantities & other.quantities if not (q.isdigit() and int(q) < 10)}
 
 
 def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = None) -> Facts:
@@ -102,6 +112,11 @@ def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = N
     names = {name for name in names if name.lower() not in sentences.STOPWORDS}
     entities = {token for token in _entities(text) if rare is None or rare(token)}
     return Facts(frozenset(quantities), frozenset(years), frozenset(names), frozenset(months), frozenset(entities))
+
+
+def pairs(tokens: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Return the pairs of adjacent content tokens of a sentence."""
+    return set(zip(tokens, tokens[1:], strict=False))
 
 
 def may_state_figures(text: str, issued: str = "") -> bool:

@@ -29,6 +29,9 @@ PASSAGES_PER_SOURCE = 4
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
+_BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+•◦‣▪][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|>[ \t]?|\|)")
+"""A line that starts a block of its own: a list item (Markdown's markers, or a typographic bullet as plain-text
+sources write them), a heading, a quotation or a table row."""
 
 
 @dataclass(frozen=True)
@@ -46,20 +49,43 @@ class Traced:
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
-    """Return (offset, sentence) for each sentence of Markdown ``text``."""
-    found, start = [], 0
-    for block in re.split(r"\n\s*\n", text):
-        offset = text.find(block, start)
-        start = offset + len(block)
+    """Return (offset, sentence) for each sentence of Markdown ``text``.
+
+    Paragraphs end at blank lines; list items, headings, block-quote lines and table rows
+    are units of their own even without a blank line or a full stop (so two cited items
+    are never judged as one sentence against both items' sources); markers are left out,
+    and headings (topics, not statements) are not sentences.
+    """
+    found: list[tuple[int, str]] = []
+    for offset, unit in _units(text):
         begin = 0
-        for match in _SENTENCE_END.finditer(block):
-            if _inside_citation(block, match.start()):
+        for match in _SENTENCE_END.finditer(unit):
+            if _inside_citation(unit, match.start()):
                 continue
-            found.append((offset + begin, block[begin:match.start()].strip()))
+            found.append((offset + begin, unit[begin:match.start()].strip()))
             begin = match.end()
-        if block[begin:].strip():
-            found.append((offset + begin, block[begin:].strip()))
+        if unit[begin:].strip():
+            found.append((offset + begin, unit[begin:].strip()))
     return [(o, s) for o, s in found if s]
+
+
+def _units(text: str) -> list[tuple[int, str]]:
+    """Return (offset, text) of each paragraph, list item, quotation line and table row, markers cut off."""
+    units: list[tuple[int, str]] = []
+    at, closed = 0, True  # closed: the next line starts a unit (after a blank line, a heading or a table row)
+    for line in text.splitlines(keepends=True):
+        marker = _BLOCK_LINE.match(line)
+        if not line.strip():
+            closed = True
+        elif marker or closed:
+            cut = marker.end() if marker else 0
+            kind = marker.group().lstrip()[:1] if marker else ""
+            units.append((at + cut, "" if kind == "#" else line[cut:]))  # a heading names a topic: no statement to judge
+            closed = kind in ("#", "|")
+        else:
+            units[-1] = (units[-1][0], units[-1][1] + line)
+        at += len(line)
+    return [(offset, unit) for offset, unit in units if unit.strip()]
 
 
 def _inside_citation(text: str, pos: int) -> bool:

@@ -3,7 +3,10 @@
 The rules (the same for claims and for free text):
 - a word is supported when a passage has a word with the same key (stem, number
   value, month, year) or a word of one of its synonym groups (see ``_covered`` for
-  hyphenated compounds and names written in part);
+  hyphenated compounds and names written in part); failing that, an ordinary word is
+  supported by a WordNet-related word of a supporting passage (``thesaurus.related``:
+  a shared sense or one derivational/similar-to/verb-group link; never quantifiers,
+  modality or light verbs);
 - words that frame rather than state (``frames.frame_words``: "the measures",
   "coverage presents") need no support;
 - a sentence whose only unsupported word is a light verb (``words.is_general``:
@@ -19,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefgen.text import frames
+from briefgen.text import frames, thesaurus
 from briefgen.text import words as w
 
 PADDING_SHARE = 0.6
@@ -131,7 +134,15 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
             continue
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
+    if any(word.kind == "word" for word in missing):
+        missing = _unrelated(missing, [passages[i] for i in order if i not in padding])
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
+
+
+def _unrelated(missing: tuple[w.Word, ...], passages: list[str]) -> tuple[w.Word, ...]:
+    """Return ``missing`` without the words that a related word of a supporting passage stands for (``thesaurus``)."""
+    theirs = {x.text for text in passages for x in w.words(text) if x.kind == "word"}
+    return tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
 
 
 def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:

@@ -1,0 +1,111 @@
+"""WordNet relations: may a word of a quote stand for a word of a claim? A leaf module (standard library only).
+
+The data, ``data/wordnet.txt``, is the part of WordNet 3.0 the support check reads
+(``data/make_wordnet.py`` writes it, with WordNet's licence): the one-word lemmas with a
+sense tagged in the SemCor corpus (a frequency guard), their senses, and the senses one
+derivational, similar-to or verb-group link away. Two words are *related* when one's
+senses meet the other's senses or links ("regard" and "see" share a sense; "spread" and
+"diffuse" do, and "diffusion" is derived from "diffuse"). Hypernyms are not followed: "ban" is a kind of "restrict",
+and a claim saying "bans" where the quote says "restricts" overreaches.
+
+Never related: words that must be supported literally (``data/literal.txt``: quantifiers
+and modality, "all", "only", "would", "expected") and light verbs (``data/general.txt``:
+"take", "make"), whose dozens of senses reach nearly any word. The file is read on the
+first question, which only a sentence with an otherwise unsupported word asks, and
+looked up by bisection (it is sorted), so the first question costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from briefgen.text.stems import word_list
+
+_RULES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+"""WordNet's own detachment rules (morphy): an inflected form → the lemmas it may come from, per part of speech."""
+
+Entry = tuple[frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _lines() -> list[str]:
+    """Return the data's lines, sorted (the file is written so; its "#" notice sorts first and matches no lookup)."""
+    return (Path(__file__).parent / "data" / "wordnet.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _find(prefix: str) -> list[str]:
+    """Return the data lines that start with ``prefix``."""
+    lines = _lines()
+    at = bisect_left(lines, prefix)
+    found = []
+    while at < len(lines) and lines[at].startswith(prefix):
+        found.append(lines[at])
+        at += 1
+    return found
+
+
+@lru_cache(maxsize=8192)
+def _entry(lemma: str, pos: str) -> Entry | None:
+    """Return the senses of ``lemma`` as ``pos``, and the senses one link away (theirs included), or None."""
+    for line in _find(f"{lemma} {pos} "):
+        fields = line.split(" ")
+        senses = frozenset(fields[2].split(","))
+        return senses, senses | (frozenset(fields[3].split(",")) if fields[3] != "-" else frozenset())
+    return None
+
+
+def _irregular(form: str, pos: str) -> list[str]:
+    """Return the lemmas of the irregular ``form`` as ``pos`` ("went" → "go")."""
+    return [line.split(" ")[3] for line in _find(f"= {form} {pos} ")]
+
+
+@lru_cache(maxsize=1)
+def _excluded() -> frozenset[str]:
+    return frozenset(word_list("literal")) | frozenset(word_list("general"))
+
+
+@lru_cache(maxsize=8192)
+def _entries(word: str) -> tuple[Entry, ...]:
+    """Return the WordNet entries of ``word`` (as written): per part of speech, its first lemma that WordNet has."""
+    low = word.lower().replace("’", "'")
+    if not low.isalpha() or low in _excluded():
+        return ()
+    found = []
+    for pos, rules in _RULES.items():
+        candidates = [low, *_irregular(low, pos), *(low[: -len(end)] + new for end, new in rules if low.endswith(end))]
+        candidates += [c[:-1] for c in candidates if len(c) > 3 and c[-1] == c[-2]]  # "stopped" → "stopp" → "stop"
+        for lemma in candidates:
+            entry = _entry(lemma, pos)
+            if entry is not None:
+                if lemma not in _excluded():
+                    found.append(entry)
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=8192)
+def senses(word: str) -> frozenset[str]:
+    """Return the WordNet senses of ``word`` (ids local to ``data/wordnet.txt``; empty for excluded words)."""
+    return frozenset().union(*(e[0] for e in _entries(word)))
+
+
+@lru_cache(maxsize=8192)
+def reach(word: str) -> frozenset[str]:
+    """Return the senses of ``word`` and those one derivational, similar-to or verb-group link away."""
+    return frozenset().union(*(e[1] for e in _entries(word)))
+
+
+def related(word: str, others: Iterable[str]) -> bool:
+    """True when a word of ``others`` is related to ``word`` (a shared sense, or one link away either way)."""
+    mine, near = senses(word), reach(word)
+    if not mine:
+        return False
+    return any(not near.isdisjoint(senses(o)) or not mine.isdisjoint(reach(o)) for o in others)

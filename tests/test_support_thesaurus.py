@@ -1,0 +1,42 @@
+"""WordNet relations in the support check (text/thesaurus.py, data/wordnet.txt): what they excuse, and what never."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import briefgen.text.thesaurus as thesaurus
+from briefgen.support.match import judge
+
+DATA = Path(thesaurus.__file__).parent / "data" / "wordnet.txt"
+
+
+def _missing(claim: str, quote: str) -> list[str]:
+    return [x.text for x in judge(claim, [quote]).missing]
+
+
+def test_a_related_word_of_the_quote_supports_a_claim_word() -> None:
+    assert thesaurus.related("spread", ["diffusion"])  # one derivational link: diffusion ~ diffuse = spread
+    assert thesaurus.related("regard", ["see"])  # a shared sense
+    assert thesaurus.related("widens", ["expands"])  # inflected forms find their lemmas
+    assert _missing("The rule encourages the spread of US technology.", "The rule encourages the diffusion of U.S. technology.") == []
+
+
+def test_broader_words_quantifiers_modality_and_light_verbs_are_never_excused() -> None:
+    assert not thesaurus.related("bans", ["restricts"])  # a ban is a kind of restriction: hypernyms are not followed
+    assert not thesaurus.related("all", ["whole"])  # data/literal.txt
+    assert not thesaurus.related("expected", ["would"])
+    assert not thesaurus.related("take", ["bring", "accept", "occupy"])  # data/general.txt: light verbs reach nearly anything
+    assert _missing("The rule bans exports of chips.", "The rule restricts exports of chips.") == ["bans"]
+    assert _missing("The rule covers all chips.", "The rule covers whole classes of chips.") == ["all"]
+
+
+def test_names_numbers_and_dates_are_never_excused() -> None:
+    assert _missing("In 2024 the rule restricted Ruritania.", "In 2023 the rule restricted exports.") == ["2024", "Ruritania"]
+
+
+def test_the_data_is_sorted_for_bisection_and_carries_the_wordnet_licence() -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    notice = [line for line in lines if line.startswith("#")]
+    assert lines[:len(notice)] == notice and lines[len(notice):] == sorted(lines[len(notice):])  # "#" sorts before any key
+    assert "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved." in DATA.read_text(encoding="utf-8")
+    assert len(lines) > 15_000
