@@ -401,6 +401,7 @@ def test_what_changed_lines_point_at_each_theme_claim_and_evidence_item() -> Non
     for key in [f"theme:{t['id']}" for t in data.data["themes"]] + [f"claim:{c['id']}" for c in claims]:
         line = lines[int(where[key].split(":")[1]) - 1]
         assert "id:" in line and key.split(":")[1] in line, (key, line)
+    for claim in claims:
         for k, evidence in enumerate(claim["evidence"]):
             line = lines[int(where[f"claim:{claim['id']}#{k}"].split(":")[1]) - 1]
             assert line.lstrip().startswith("- ") and next(iter(evidence)) in line
