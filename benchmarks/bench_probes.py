@@ -28,13 +28,14 @@ def warm(root: Path, n: int) -> None:
     """Build every spec in one process on one core; report the median per brief after a warm-up."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-    from briefgen import pipeline, renderers
+    from briefgen import batch, pipeline, renderers
     from briefgen.inputs import spec
     project = pipeline.Project(root)
     corpus = pipeline.load_corpus(project)
     specs = project.specs()
     both, both_cpu, docx, pdf = [], [], [], []
-    with tempfile.TemporaryDirectory() as out:
+    renderers.preload(["docx", "pdf"])  # as `briefgen build` does before a batch, then its collector settings
+    with tempfile.TemporaryDirectory() as out, batch.collector():
         for i in range(n + 5):
             path = specs[i % len(specs)]
             start, cpu = time.perf_counter(), time.process_time()
@@ -57,11 +58,12 @@ def warm(root: Path, n: int) -> None:
 
 def memory(root: Path, n: int) -> None:
     """Build n specs through the batch worker's entry point; peak RSS after brief 20 and at the end."""
-    from briefgen import batch
+    from briefgen import batch, renderers
     specs = sorted((root / "briefs").glob("*.yaml"))[:n]
     peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
     early = 0.0
-    with tempfile.TemporaryDirectory() as out:
+    renderers.preload(["docx", "pdf"])  # as a batch does before it forks its workers
+    with tempfile.TemporaryDirectory() as out, batch.collector():  # and the workers' collector settings
         for i, path in enumerate(specs, 1):
             outcome = batch._build(root, path, Path(out), ["docx", "pdf"], False)
             assert not outcome.error, outcome.error

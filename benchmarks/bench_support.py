@@ -27,7 +27,7 @@ from briefgen.text import frames, thesaurus, words
 def _clear() -> None:
     for cached in (match.passage_keys, match.lone_names, freetext.source_passages, words.stem, words._words, words.canonical,
                    words._canonical, words._joined, frames.frame_words, frames.compounds,
-                   thesaurus._entry, thesaurus._entries, thesaurus.senses, thesaurus.reach):
+                   thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled):
         cached.cache_clear()
 
 
@@ -53,7 +53,8 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{len(briefs)} briefs, {len(corpus.summary.claims)} claims, {len(corpus.sources)} sources: "
           f"support check {statistics.median(cpu) * 1000:.1f} ms CPU per brief (median of {args.repeat} cold rounds; "
-          f"min {min(cpu) * 1000:.1f} ms; first round, data tables read, {cpu[0] * 1000:.1f} ms); wall {statistics.median(rounds) * 1000:.1f} ms at load average {load:.1f}")
+          f"min {min(cpu) * 1000:.1f} ms; first round, data tables read, {cpu[0] * 1000:.1f} ms); "
+          f"wall {statistics.median(rounds) * 1000:.1f} ms at load average {load:.1f}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph as RLParagraph
 
-from briefgen.renderers.pdf.notes import marker_tag, note_keys
+from briefgen.renderers.pdf.notes import marker_tag, note_keys, unmarked
 from briefgen.renderers.pdf.para import Paragraph
 
 TEXT = "Water is scarce in the basin, and <b>demand</b> keeps rising " * 12
@@ -52,3 +52,16 @@ def test_markers_are_found_in_markup_and_in_split_parts() -> None:
     marked.wrap(300, 800)
     first, rest = marked.split(300, 150)
     assert first.text is None and note_keys(first) + note_keys(rest) == ["7"]
+
+
+def test_split_parts_of_a_paragraph_without_markers_are_not_walked_word_by_word() -> None:
+    style = getSampleStyleSheet()["BodyText"]
+    plain, marked = Paragraph(TEXT * 2, style), Paragraph(TEXT + marker_tag("7") + "<super>7</super> " + TEXT, style)
+    for paragraph in (plain, marked):
+        paragraph.wrap(300, 800)
+    plain_parts, marked_parts = plain.split(300, 150), marked.split(300, 150)
+    assert all(p.text is None for p in plain_parts + marked_parts)  # split parts carry no markup
+    assert [unmarked(p) for p in plain_parts] == [True, True]
+    assert [unmarked(p) for p in marked_parts] == [False, False]  # walked: the marker is found
+    again = plain_parts[1].split(300, 60)  # a part split again keeps knowing it
+    assert again and all(unmarked(p) for p in again) and note_keys(again) == []

@@ -32,3 +32,9 @@ def test_a_sentence_naming_its_document_needs_no_support_for_that_frame() -> Non
     assert [x.text for x in judge("The bill states that the efficacy of export controls requires rigorous evaluation.", [quote]).missing] == []
     # a document noun that is not the frame ("the bill bans …") still needs support
     assert [x.text for x in judge("The bill bans export controls.", [quote]).missing] == ["bill", "bans"]
+
+
+def test_a_document_frame_needs_a_verb_that_reports_not_one_that_acts() -> None:
+    quote = "This rule expands the scope of license requirements for twenty-eight existing entities on the Entity List."
+    assert [x.text for x in judge("The rule adds 28 entities to the Entity List.", [quote]).missing] == ["adds"]
+    assert [x.text for x in judge("The rule notes that license requirements cover 28 entities.", [quote]).missing] == ["cover"]

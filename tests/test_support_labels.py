@@ -18,8 +18,9 @@ from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
-RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.65  # all pairs, batch 5 included (0.68 on the 163 pairs before it)
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.67
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.66  # all pairs, batches 5 and 6 included (101/151 flags true, 79/82 found)
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.68  # 45/66
+UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.62  # batch 5: 17/27 (17/28 when first measured, unseen)
 
 
 def _source(origin: str) -> str:
@@ -85,10 +86,15 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     held_out = measure("held-out")
     assert held_out["recall"] >= HELD_OUT_RECALL_FLOOR, held_out
     assert held_out["precision"] >= HELD_OUT_PRECISION_FLOOR, held_out
+    unseen = measure("batch 5")
+    assert unseen["recall"] >= UNSEEN_RECALL_FLOOR, unseen
+    assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
+    last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
+    assert last["recall"] >= 0.87 and last["precision"] >= 0.56, last
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
-    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", "batch 5", ""):
+    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", "batch 5", "batch 6", ""):
         f = measure(name)
         print(f"{name or 'all':>8}: {f['pairs']:3.0f} pairs ({f['overreaching']:.0f} overreaching, {f['padding']:.0f} padding): "
               f"precision {f['precision']:.0%}, recall {f['recall']:.0%}, padding found {f['padding_found']:.0%}")

@@ -25,6 +25,7 @@ def test_broader_words_quantifiers_modality_and_light_verbs_are_never_excused() 
     assert not thesaurus.related("bans", ["restricts"])  # a ban is a kind of restriction: hypernyms are not followed
     assert not thesaurus.related("all", ["whole"])  # data/literal.txt
     assert not thesaurus.related("expected", ["would"])
+    assert not thesaurus.related("expects", ["anticipate"]) and thesaurus.related("anticipate", ["await"])  # inflections too
     assert not thesaurus.related("take", ["bring", "accept", "occupy"])  # data/general.txt: light verbs reach nearly anything
     assert _missing("The rule bans exports of chips.", "The rule restricts exports of chips.") == ["bans"]
     assert _missing("The rule covers all chips.", "The rule covers whole classes of chips.") == ["all"]
@@ -40,3 +41,8 @@ def test_the_data_is_sorted_for_bisection_and_carries_the_wordnet_licence() -> N
     assert lines[:len(notice)] == notice and lines[len(notice):] == sorted(lines[len(notice):])  # "#" sorts before any key
     assert "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved." in DATA.read_text(encoding="utf-8")
     assert len(lines) > 15_000
+
+
+def test_a_connective_lends_no_word_to_relate() -> None:
+    # "In addition," is read as "also": its "addition" must not support "adds" (WordNet derives one from the other)
+    assert _missing("The rule adds 28 entities.", "In addition, this rule expands controls for twenty-eight entities.") == ["adds"]

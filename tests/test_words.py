@@ -78,3 +78,13 @@ def test_places_stand_for_their_governments_and_derivations_share_stems() -> Non
 def test_quantifiers_that_widen_a_claim_need_support() -> None:
     assert [x.text for x in judge("Every export was banned.", ["Exports were banned."]).missing] == ["Every"]
     assert judge("All exports were banned.", ["all exports were banned"]).missing == ()
+
+
+def test_a_hyphenated_number_word_is_one_number() -> None:
+    from briefgen.support.match import judge
+    from briefgen.text.words import words
+
+    assert [(x.text, x.key) for x in words("for twenty-eight entities") if x.kind == "number"] == [("twenty-eight", "28")]
+    assert [x.key for x in words("Twenty-One firms and twenty more") if x.kind == "number"] == ["21", "20"]
+    assert [x.text for x in judge("The rule covers 28 entities.", ["The rule covers twenty-eight entities."]).missing] == []
+    assert [x.text for x in judge("The rule covers 20 entities.", ["The rule covers twenty-eight entities."]).missing] == ["20"]

@@ -25,9 +25,11 @@ FILLED = {"page_of": ("page", "pages"), "figure": ("n",), "table": ("n",),
 """Labels that briefgen fills in with ``str.format``, and the only ``{fields}`` each may hold."""
 
 
-@functools.cache
-def _table(folder: Path) -> dict[str, dict[str, object]]:
-    """Return the label table of ``folder``'s locales file (empty when it has none), or raise every problem in it."""
+@functools.lru_cache(maxsize=16)
+def _table(folder: Path, stamp: tuple[int, int] | None = None) -> dict[str, dict[str, object]]:
+    """Return the label table of ``folder``'s locales file (empty when it has none), or raise every problem in it.
+
+    Read once per ``stamp`` (see ``_stamp``), so that an edited file is read again (``watch``)."""
     path = folder / FILE
     if not path.is_file():
         return {}
@@ -95,7 +97,25 @@ def _kind(value: object) -> str:
 
 def labels(lang: str, project_templates: Path | None = None) -> dict[str, str | tuple[str, ...]]:
     """Return every label for ``lang``; missing keys fall back to the language, then English."""
-    tables = [_table(default_dir())] + ([_table(project_templates)] if project_templates else [])
+    stamp = _stamp(project_templates)
+    return dict(_chosen(lang, project_templates, stamp))  # a copy: callers may keep or change theirs
+
+
+def _stamp(folder: Path | None) -> tuple[int, int] | None:
+    """The modification time and size of ``folder``'s locales file, or None: a changed file is a new key."""
+    try:
+        found = (folder / FILE).stat() if folder is not None else None
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if found is not None else None
+
+
+@functools.lru_cache(maxsize=32)
+def _chosen(lang: str, project_templates: Path | None,
+            stamp: tuple[int, int] | None) -> dict[str, str | tuple[str, ...]]:
+    """The labels of ``lang``, merged once per language, folder and state of its file (a brief asks
+    some thirty times: each date, each block)."""
+    tables = [_table(default_dir())] + ([_table(project_templates, stamp)] if project_templates else [])
     chosen: dict[str, str | tuple[str, ...]] = {}
     for tag in ("en", lang.split("-")[0].lower(), lang):
         for table in tables:

@@ -49,6 +49,8 @@ LOCATOR_LABELS: dict[str, str] = {
 _KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
 _KEY_RE = re.compile(_KEY)
 _BRACED_RE = re.compile(r"\{([^{}]+)\}")
+_SPECIAL_RE = re.compile(r"[\\`\[@]")
+"""The characters the scanner acts on: escapes, code spans, brackets and '@'."""
 _TERM = "|".join(re.escape(t) for t in sorted(LOCATOR_LABELS, key=len, reverse=True))
 _NUMBER = r"(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_NUMBER}(?:\s*[-–—]+\s*{_NUMBER})?"
@@ -247,6 +249,10 @@ def _scan(text: str) -> tuple[list[Citation], list[CitationSyntaxError]]:
     errors: list[CitationSyntaxError] = []
     i = 0
     while i < len(text):
+        special = _SPECIAL_RE.search(text, i)  # any other character starts nothing: skip to the next one
+        if special is None:
+            break
+        i = special.start()
         ch = text[i]
         if ch == "\\":
             i += 2

@@ -8,6 +8,9 @@ the README's reference tables and the comments of ``briefgen new``
 word for one thing.
 
 The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived from it.
+
+Models are built on first use (``defer_build``): a nested model (``Claim``, ``Section``…)
+then gets no validator of its own, only its place in the file model that holds it.
 """
 
 from __future__ import annotations
@@ -26,8 +29,13 @@ CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", 
              "legislation", "manuscript", "broadcast", "post", "dataset", "thesis", "paper-conference")
 
 
+def _empty() -> list[Any]:
+    """A new empty list: the default of list fields (pydantic reads ``list``'s signature from text, ~1 ms a field)."""
+    return []
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, frozen=True, defer_build=True)
 
 
 # ---------------------------------------------------------------- sources
@@ -47,8 +55,8 @@ class Name(_Strict):
 class DateParts(BaseModel):
     """A CSL-JSON date, as Zotero exports it."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True)
-    date_parts: list[list[int | str]] = Field(default_factory=list, alias="date-parts")
+    model_config = ConfigDict(extra="allow", populate_by_name=True, frozen=True, defer_build=True)
+    date_parts: list[list[int | str]] = Field(default_factory=_empty, alias="date-parts")
     """`[[year, month, day]]`; month and day may be left out."""
     raw: str = ""
     """The date as written, when it is not in parts."""
@@ -57,7 +65,7 @@ class DateParts(BaseModel):
 class SourceEntry(BaseModel):
     """One source: CSL fields plus the document `file`. Other CSL variables are kept."""
 
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True, defer_build=True)
     id: str
     """Citation key, used as `[@id]`."""
     type: str = "webpage"
@@ -68,7 +76,7 @@ class SourceEntry(BaseModel):
     """The newspaper, magazine, journal or website."""
     publisher: str = ""
     """The organisation that published it."""
-    author: list[Name] = Field(default_factory=list)
+    author: list[Name] = Field(default_factory=_empty)
     """The authors, as CSL names; taken from the file when left out."""
     issued: str | DateParts | None = None
     """Publication date: ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or CSL date-parts."""
@@ -78,9 +86,9 @@ class SourceEntry(BaseModel):
     """Where the source is online."""
     language: str = ""
     """The source's language tag, e.g. `en` or `zh`."""
-    supplied: list[str] = Field(default_factory=list)
+    supplied: list[str] = Field(default_factory=_empty)
     """CSL fields the analyst inferred rather than read in the source; printed in square brackets ("[2025]")."""
-    unknown: list[str] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=_empty)
     """CSL fields the source honestly does not state (URL, container-title, publisher, issued, accessed, author)."""
     reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
     """Source reliability, Admiralty (NATO AJP-2.1) scale: A completely reliable … E unreliable, F cannot be judged."""
@@ -146,16 +154,16 @@ class Theme(_Strict):
     """The theme's name, used as a section heading by `briefgen new`."""
     description: str = ""
     """What the theme covers; summarize scores sentences against it."""
-    terms: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=_empty)
     """Seed terms that summarize uses to find the theme's sentences."""
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=_empty)
     """The theme's claims, in the order briefs show them."""
 
 
 class SummaryFile(_Strict):
     """A file of the structured summary."""
 
-    themes: list[Theme] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=_empty)
     """The themes in this file; theme ids are unique across the summary."""
 
 
@@ -184,9 +192,9 @@ class Section(_Strict):
     """The section heading."""
     text: str = ""
     """Your own Markdown, shown before the claims; may cite `[@source-id]`."""
-    themes: list[str] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=_empty)
     """Theme ids whose claims the section shows, in summary order."""
-    claims: list[str] = Field(default_factory=list)
+    claims: list[str] = Field(default_factory=_empty)
     """Claim ids to show, in this order (after the themes' claims)."""
     limit: int | None = Field(None, ge=1)
     """At most this many claims."""
@@ -196,9 +204,9 @@ class Section(_Strict):
     """Also show claims that `briefgen summarize` drafted and nobody has curated yet (`status: draft`)."""
     min_sources: int = Field(1, ge=1)
     """Only claims supported by at least this many sources (corroboration)."""
-    include_sources: list[str] = Field(default_factory=list)
+    include_sources: list[str] = Field(default_factory=_empty)
     """Only evidence from these source ids."""
-    exclude_sources: list[str] = Field(default_factory=list)
+    exclude_sources: list[str] = Field(default_factory=_empty)
     """Never evidence from these source ids."""
     since: str = ""
     """Only claims dated on or after this ISO date (a claim's `date`, else its sources' dates)."""
@@ -241,7 +249,7 @@ class Spec(_Strict):
     """The brief's title."""
     subtitle: str = ""
     """Shown under the title; also the PDF and DOCX subject."""
-    author: str | list[str] = Field(default_factory=list)
+    author: str | list[str] = Field(default_factory=_empty)
     """Author(s), shown in the title block and the metadata."""
     date: str = ""
     """ISO date (`"2026-11-20"`, quoted), shown as "20 November 2026"; defaults to SOURCE_DATE_EPOCH's date, else left out."""
@@ -255,7 +263,7 @@ class Spec(_Strict):
     """Add the marking to the file names (`brief.tlp-amber.pdf`)."""
     draft: bool = False
     """Add a DRAFT watermark to every page."""
-    keywords: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=_empty)
     """Document keywords; when empty, the titles of the themes used."""
     formats: list[Format] = Field(default_factory=lambda: list(DEFAULT_FORMATS), min_length=1)
     """The files to write; `pdfua` is a tagged PDF/A-2b + PDF/UA-1 made from the DOCX by LibreOffice, if installed."""
@@ -271,23 +279,23 @@ class Spec(_Strict):
     """Add a table of contents with page numbers."""
     annex: bool = False
     """Add the evidence annex: each cited claim with its verbatim quotes."""
-    figures: list[FigureKind] = Field(default_factory=list)
+    figures: list[FigureKind] = Field(default_factory=_empty)
     """Charts to add: `coverage` shows which sources support each theme, `timeline` the dated claims."""
     template: str = "brief.md.j2"
     """The Jinja2 template that words and orders the brief."""
     bottom_line: str = ""
     """The one-paragraph answer up front, in a box (Markdown)."""
-    key_points: list[str] = Field(default_factory=list)
+    key_points: list[str] = Field(default_factory=_empty)
     """The key points box: one Markdown bullet per item."""
-    sections: list[Section] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=_empty)
     """The body: one entry per section (see the section keys)."""
-    recommendations: list[str] = Field(default_factory=list)
+    recommendations: list[str] = Field(default_factory=_empty)
     """A numbered list of recommendations (Markdown)."""
     issue: str = ""
     """The question the brief answers, in a sentence or two (Markdown); the analytic template opens with it."""
-    implications: list[str] = Field(default_factory=list)
+    implications: list[str] = Field(default_factory=_empty)
     """What the situation means for the reader: one Markdown bullet per item (analytic template)."""
-    options: list[Option] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=_empty)
     """The courses of action, each with its benefits, costs and risks (analytic template; at least two)."""
     confidence: Confidence | None = None
     """The confidence statement: a level and its basis (analytic template)."""

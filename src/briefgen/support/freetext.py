@@ -29,6 +29,8 @@ PASSAGES_PER_SOURCE = 4
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
+_TRAILING_REFERENCES = re.compile(r"(?:\[\d{1,3}\])+[.,;:]?$")
+"""Numbered reference markers closing a web page's sentence, as copied: "…restrictions[2][3]."."""
 _BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+•◦‣▪][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|>[ \t]?|\|)")
 """A line that starts a block of its own: a list item (Markdown's markers, or a typographic bullet as plain-text
 sources write them), a heading, a quotation or a table row."""
@@ -102,10 +104,15 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
 
 @lru_cache(maxsize=64)
 def source_passages(text: str) -> tuple[str, ...]:
-    """Return a source text's sentences (line breaks end a sentence too)."""
+    """Return a source text's sentences (line breaks end a sentence too).
+
+    Each is a verbatim stretch of the source, printed in the annex as the free text's evidence:
+    a list marker before it and reference markers closing it ("…restrictions[2][3].") are left
+    out, which keeps it verbatim (they are cut only at its ends).
+    """
     found: list[str] = []
     for line in text.splitlines():
-        found += [s for _, s in sentences(line)]
+        found += [_TRAILING_REFERENCES.sub("", s).rstrip() for _, s in sentences(line)]
     return tuple(s for s in found if len(s) > 1)
 
 

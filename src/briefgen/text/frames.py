@@ -28,8 +28,10 @@ def frame_words(text: str) -> frozenset[int]:
 
     A shell noun after a determiner ("the measures") points back to what is already said;
     a reporting verb right after an attribution subject ("coverage presents") names the source;
-    so does a document noun after a determiner and before a reporting verb ("the bill states",
-    "this rule notes"): both words name the cited document, not what it says.
+    so does a document noun after a determiner and before a reporting verb that introduces
+    what is reported ("the bill states that", "this rule notes:"): both words name the cited
+    document, not what it says. Followed by its object, the verb acts ("the rule adds 28
+    entities") and needs support like any other word.
     """
     shells, verbs, subjects = _frame_lists()
     documents = _documents()
@@ -39,10 +41,18 @@ def frame_words(text: str) -> frozenset[int]:
         key, prev = w.stem(token), before.lower()
         if (key in shells and prev in _DETERMINERS) or (key in verbs and prev in subjects):
             framed.add(start)
+    canon = w.canonical(text)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
-        if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs:
+        if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
+                and _introduces_report(canon, start + len(verb)):
             framed |= {at, start}
     return frozenset(framed)
+
+
+def _introduces_report(text: str, end: int) -> bool:
+    """True when the verb ending at ``end`` reports ("states that", "notes:", "adds, "), not acts ("adds 28 entities")."""
+    rest = text[end:].lstrip()
+    return rest[:1] in (":", ",", "“", '"', "‘", "'") or rest[:5].lower() in ("that ", "that,")
 
 
 @lru_cache(maxsize=1)

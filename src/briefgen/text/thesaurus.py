@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from briefgen.text.stems import word_list
+from briefgen.text.stems import stem, word_list
 
 _RULES = {
     "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
@@ -52,40 +52,47 @@ def _find(prefix: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=8192)
-def _entry(lemma: str, pos: str) -> Entry | None:
-    """Return the senses of ``lemma`` as ``pos``, and the senses one link away (theirs included), or None."""
-    for line in _find(f"{lemma} {pos} "):
+@lru_cache(maxsize=16384)
+def _lemma(lemma: str) -> dict[str, Entry]:
+    """Return part of speech → (senses of ``lemma``, those senses and the senses one link away), as the data has them."""
+    found = {}
+    for line in _find(lemma + " "):
         fields = line.split(" ")
         senses = frozenset(fields[2].split(","))
-        return senses, senses | (frozenset(fields[3].split(",")) if fields[3] != "-" else frozenset())
-    return None
+        found[fields[1]] = (senses, senses | (frozenset(fields[3].split(",")) if fields[3] != "-" else frozenset()))
+    return found
 
 
-def _irregular(form: str, pos: str) -> list[str]:
-    """Return the lemmas of the irregular ``form`` as ``pos`` ("went" → "go")."""
-    return [line.split(" ")[3] for line in _find(f"= {form} {pos} ")]
+def _irregular(form: str) -> dict[str, list[str]]:
+    """Return part of speech → the lemmas of the irregular ``form`` ("went" → {"v": ["go"]})."""
+    found: dict[str, list[str]] = {}
+    for line in _find(f"= {form} "):
+        fields = line.split(" ")
+        found.setdefault(fields[2], []).append(fields[3])
+    return found
 
 
 @lru_cache(maxsize=1)
 def _excluded() -> frozenset[str]:
-    return frozenset(word_list("literal")) | frozenset(word_list("general"))
+    """Return the stems of the words never related (so "expects" is excluded with "expected", "took" with "take")."""
+    return frozenset(stem(x) for x in word_list("literal") + word_list("general"))
 
 
 @lru_cache(maxsize=8192)
 def _entries(word: str) -> tuple[Entry, ...]:
     """Return the WordNet entries of ``word`` (as written): per part of speech, its first lemma that WordNet has."""
     low = word.lower().replace("’", "'")
-    if not low.isalpha() or low in _excluded():
+    if not low.isalpha() or stem(low) in _excluded():
         return ()
     found = []
+    irregular = _irregular(low)
     for pos, rules in _RULES.items():
-        candidates = [low, *_irregular(low, pos), *(low[: -len(end)] + new for end, new in rules if low.endswith(end))]
+        candidates = [low, *irregular.get(pos, ()), *(low[: -len(end)] + new for end, new in rules if low.endswith(end))]
         candidates += [c[:-1] for c in candidates if len(c) > 3 and c[-1] == c[-2]]  # "stopped" → "stopp" → "stop"
         for lemma in candidates:
-            entry = _entry(lemma, pos)
+            entry = _lemma(lemma).get(pos)
             if entry is not None:
-                if lemma not in _excluded():
+                if stem(lemma) not in _excluded():
                     found.append(entry)
                 break
     return tuple(found)
@@ -105,7 +112,14 @@ def reach(word: str) -> frozenset[str]:
 
 def related(word: str, others: Iterable[str]) -> bool:
     """True when a word of ``others`` is related to ``word`` (a shared sense, or one link away either way)."""
-    mine, near = senses(word), reach(word)
+    mine = senses(word)
     if not mine:
         return False
-    return any(not near.isdisjoint(senses(o)) or not mine.isdisjoint(reach(o)) for o in others)
+    theirs, near_theirs = _pooled(frozenset(others))
+    return not reach(word).isdisjoint(theirs) or not mine.isdisjoint(near_theirs)
+
+
+@lru_cache(maxsize=1024)
+def _pooled(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the senses of ``words`` and their reach, pooled (a passage's words are asked about once)."""
+    return frozenset().union(*map(senses, words)), frozenset().union(*map(reach, words))

@@ -47,6 +47,9 @@ COMMON_ACRONYMS = frozenset(["AI", "AGI", "CEO", "CTO", "GDP", "IT", "ICT", "R&D
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*(?:&[^\W\d_]+)?")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COMPOUND_NUMBER = re.compile(r"(" + _TENS + r")[-‐‑](one|two|three|four|five|six|seven|eight|nine)(?!\w)", re.IGNORECASE)
+"""A hyphenated number word ("twenty-eight"): one number, not 20 and 8."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*)$")
 
 
@@ -123,15 +126,15 @@ def _key(phrase: str) -> str:
 
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
-    """Return ``text`` with dotted acronyms closed up and synonym phrases rewritten."""
+    """Return ``text`` with dotted acronyms closed up, hyphenated number words as digits and synonym phrases rewritten."""
     return _canonical(text)[0]
 
 
 @lru_cache(maxsize=1)
 def _starts() -> re.Pattern[str]:
-    """Return a pattern of the word starts where a phrase or a dotted acronym may begin."""
+    """Return a pattern of the word starts where a phrase, a dotted acronym or a hyphenated number may begin."""
     prefixes = "|".join(re.escape(p) for p in sorted(_synonyms()[1], key=lambda p: -len(p)))
-    return re.compile(r"(?<!\w)(?=" + prefixes + r"|[A-Za-z]\.)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?=" + prefixes + r"|[A-Za-z]\.|(?:" + _TENS + r")[-‐‑])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -156,9 +159,14 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
             new = phrases[names[match.lastgroup or ""]]
         else:
             match = _DOTTED.match(text, pos)
-            if match is None:
-                continue
-            new = match.group().replace(".", "")
+            if match is not None:
+                new = match.group().replace(".", "")
+            else:
+                match = _COMPOUND_NUMBER.match(text, pos)
+                if match is None:
+                    continue
+                ones = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine").index(match.group(2).lower()) + 1
+                new = str(int(_NUMBER_WORDS[match.group(1).lower()]) + ones)
         out.append(text[last:pos])
         size += pos - last
         spans.append((size, size + len(new), match.group()))

@@ -37,6 +37,15 @@ def note_keys(flowable: Any) -> list[str]:
     return keys
 
 
+def unmarked(paragraph: Paragraph) -> bool:
+    """True if the paragraph's markup has no footnote marker, or it is a split part of one whose markup had none
+    (a split part has no markup of its own: ``para.Paragraph.split`` marks it)."""
+    text: object = paragraph.text  # None in a split part
+    if isinstance(text, str):
+        return _TAG not in text
+    return bool(getattr(paragraph, "bg_unmarked", False))
+
+
 def _collect(item: Any, keys: list[str]) -> None:
     """Walk containers, table cells and paragraph fragments for footnote onDraw tags."""
     if isinstance(item, (str, float, int)):  # the leaves of word lists: most calls, no tags
@@ -45,8 +54,8 @@ def _collect(item: Any, keys: list[str]) -> None:
         for child in item:
             _collect(child, keys)
         return
-    if isinstance(item, Paragraph) and isinstance(item.text, str) and _TAG not in item.text:
-        return  # its fragments come from this markup, which has no marker (split parts have no text)
+    if isinstance(item, Paragraph) and unmarked(item):
+        return  # its fragments come from markup without a marker: no walk over every word
     for attr in ("_content", "_flowables", "_cellvalues"):
         _collect(getattr(item, attr, None) or [], keys)
     # Paragraph.frags: plain frags before wrap(); word lists (_HSFrag) after wrap/split.

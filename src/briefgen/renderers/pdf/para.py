@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.platypus import Paragraph as RLParagraph
 
 from briefgen.renderers.pdf import accel
+from briefgen.renderers.pdf.notes import unmarked
 
 accel.install()  # faster, exact stand-ins for two per-word helpers of line breaking
 
@@ -38,4 +39,8 @@ class Paragraph(RLParagraph):
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab's names)
         self._last = None  # reportlab's split rewrites the fragments the last wrap broke
-        return super().split(availWidth, availHeight)
+        parts = super().split(availWidth, availHeight)
+        if unmarked(self):  # so are its parts: the footnote scan need not walk their words
+            for part in parts:
+                part.bg_unmarked = True  # type: ignore[attr-defined]  # read by notes.unmarked
+        return parts

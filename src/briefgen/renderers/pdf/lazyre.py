@@ -1,0 +1,53 @@
+"""Import reportlab's paragraph module without compiling, at import, the patterns a brief may never use.
+
+``reportlab.platypus.paragraph`` compiles at import a URL pattern that is IGNORECASE over
+``\\xa1-\\uffff`` (Python's regex compiler folds the case of each of those characters: about
+40 ms, a tenth of what reportlab costs a cold build) and its hyphenation patterns;
+``reportlab.lib.textsplit`` compiles a CJK pattern (about 15 ms). They serve splitting long
+URLs, hyphenation and CJK wrapping. While those modules are imported for the first time, a
+``re.compile`` made by their own code returns a ``LazyPattern``, which compiles the same
+pattern, with the same flags, the first time it is used; everything else compiles as usual.
+This is the lazy-regex trick of bzr/breezy, confined to two modules of one library.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+DEFERRED = frozenset({"reportlab.platypus.paragraph", "reportlab.lib.textsplit"})
+"""Modules whose own ``re.compile`` calls are deferred while they are first imported."""
+
+
+class LazyPattern:
+    """A compiled pattern made on first use: ``match``, ``sub``, ``split``… go to ``re.compile(pattern, flags)``."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: Any, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[Any] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def import_reportlab() -> None:
+    """Import ``reportlab.platypus`` (and through it the paragraph module) with their patterns deferred."""
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+    real = re.compile
+
+    def deferring(pattern: Any, flags: int = 0) -> Any:
+        if sys._getframe(1).f_globals.get("__name__") in DEFERRED:
+            return LazyPattern(pattern, flags)
+        return real(pattern, flags)
+
+    re.compile = deferring
+    try:
+        import reportlab.platypus  # noqa: F401 - the import is the point
+    finally:
+        re.compile = real

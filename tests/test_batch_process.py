@@ -1,0 +1,40 @@
+"""A batch leaves its process as it found it, and a process that builds again (``watch``) reads edited inputs."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import pypdf
+
+from briefgen import batch, pipeline
+from readback import flat
+
+
+def _build(project: Path, out: Path, spec: Path) -> str:
+    outcomes = batch.build_many(pipeline.Project(project), [spec], out, ["pdf"], False, 1, lambda o: None)
+    assert not outcomes[0].error, outcomes[0].error
+    return flat(" ".join(page.extract_text() for page in pypdf.PdfReader(out / (spec.stem + ".pdf")).pages))
+
+
+def test_an_edited_labels_file_is_read_again_in_the_same_process(project: Path, tmp_path: Path) -> None:
+    spec = project / "briefs" / "global-ai-organisation.yaml"
+    labels = project / "templates" / "locales" / "labels.yaml"
+    assert "Key points" in _build(project, tmp_path / "a", spec)
+    text = labels.read_text()
+    labels.write_text(text.replace("  key_points: Key points", "  key_points: Main points", 1))
+    stat = labels.stat()
+    os.utime(labels, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a later time, as an editor's save gives
+    again = _build(project, tmp_path / "b", spec)
+    assert "Main points" in again and "Key points" not in again
+
+
+def test_a_batch_puts_the_cycle_collector_back(project: Path, tmp_path: Path) -> None:
+    before = gc.get_threshold(), gc.get_freeze_count()
+    seen: list[tuple[tuple[int, int, int], int]] = []
+    specs = sorted((project / "briefs").glob("*.yaml"))[:2]
+    batch.build_many(pipeline.Project(project), specs, tmp_path, ["pdf"], False, 1,
+                     lambda o: seen.append((gc.get_threshold(), gc.get_freeze_count())))
+    assert all(t == batch.THRESHOLDS and frozen > 0 for t, frozen in seen)  # in force while building
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
