@@ -406,3 +406,14 @@ def test_what_changed_lines_point_at_each_theme_claim_and_evidence_item() -> Non
             line = lines[int(where[f"claim:{claim['id']}#{k}"].split(":")[1]) - 1]
             assert line.lstrip().startswith("- ") and next(iter(evidence)) in line
     assert changes.positions("themes: [unclosed", "x.yaml") == {}
+
+
+def test_a_suggested_theme_is_named_without_a_possessive() -> None:
+    from briefgen.drafting import keyphrases
+
+    phrases = keyphrases.Phrases()
+    for n, source in enumerate(("a", "b", "c")):
+        phrases.add(source, f"Officials said the People’s Republic of China’s exports rose {n} times this year.")
+        phrases.add(source, f"The People’s Republic of China’s ministry answered the question {n} times.")
+    names = [s.phrase for s in phrases.best(10)]
+    assert "People’s Republic of China" in names and not any(n.endswith(("’s", "'s")) for n in names), names
