@@ -60,3 +60,11 @@ def test_definitions_and_spellings() -> None:
                                              "dod": "Department of Defense"}
     assert aliases.spelled("the Congressional Research Service said")["crs"] == "Congressional Research Service"
     assert aliases.definitions("the People’s Republic of China (PRC or China) and")["prc"] == "People’s Republic of China"
+
+
+def test_a_reporting_verb_after_the_documents_own_name_frames_the_sentence() -> None:
+    crs = Doc({"publisher": "Congressional Research Service"})
+    assert _missing("CRS notes that the rule controls chips.", "The rule controls chips.", crs) == []
+    assert _missing("GAO's report describes how the rule controls chips.", "The rule controls chips.", GAO) == []
+    assert _missing("CRS notes that the rule controls chips.", "The rule controls chips.", GAO) == ["CRS", "notes"]
+    assert _missing("CRS bans chips.", "The rule controls chips.", crs) == ["bans"]  # an act, not a report

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from briefgen.errors import UserError
+from briefgen.text import frames
 from briefgen.text import words as w
 
 SMALL = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
@@ -152,7 +153,31 @@ def present(sentence: str, missing: tuple[w.Word, ...], passages: Sequence[str],
             elif is_acronym(word.text) and _letters(word.text) in known and _keys(known[_letters(word.text)]) <= here:
                 gone.add(i)
         gone |= _expanded(sentence, missing, text, known)
+    gone |= _speaking(sentence, missing, {missing[i].start for i in gone})
     return tuple(word for i, word in enumerate(missing) if i not in gone)
+
+
+def _speaking(sentence: str, missing: tuple[w.Word, ...], named: set[int]) -> set[int]:
+    """Indices of reporting verbs whose subject is the document's own name ("CRS notes", "GAO's report describes").
+
+    As after "coverage" or "the bill", the verb then names the source speaking, not what it says.
+    """
+    if not named:
+        return set()
+    found = w.tokens(sentence)
+    starts = [start for _, start in found]
+    found_at = {start: i for i, start in enumerate(starts)}
+    verbs: set[int] = set()
+    for i, word in enumerate(missing):
+        at = found_at.get(word.start)
+        if at is None or at == 0 or not frames.reporting(word.key):
+            continue
+        before = at - 1
+        if before > 0 and frames.document_noun(found[before][0]):
+            before -= 1  # "GAO's report notes"
+        if starts[before] in named or (before > 0 and starts[before - 1] in named and found[before][0][:1].isupper()):
+            verbs.add(i)
+    return verbs
 
 
 def _expanded(sentence: str, missing: tuple[w.Word, ...], text: str, known: dict[str, str]) -> set[int]:
