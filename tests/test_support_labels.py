@@ -21,7 +21,7 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.66  # all pairs, batches 5 and 6 included (101/151 flags true, 79/82 found)
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.68  # all pairs, batches 5-7 included (116/169 flags true, 91/94 found)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.68  # 45/66
 UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.62  # batch 5: 17/27 (17/28 when first measured, unseen)
 
@@ -102,6 +102,8 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
     last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
     assert last["recall"] >= 0.87 and last["precision"] >= 0.56, last
+    seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules (no longer unseen), 12/12 found
+    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
