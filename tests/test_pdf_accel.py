@@ -6,7 +6,7 @@ import itertools
 
 from _rl_accel import sameFrag  # reportlab's own C function, which the stand-in replaces
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.platypus import paragraph
 
 from briefgen.renderers.pdf import accel
@@ -55,9 +55,29 @@ def test_ascent_descent_and_widths_agree_with_reportlab() -> None:
             assert accel.string_width(text, name, 10.5) == pdfmetrics.stringWidth(text, name, 10.5)
 
 
-def test_installed_in_reportlabs_paragraph_module() -> None:
+def _outcome(function: object, value: object) -> object:
+    try:
+        return function(value)  # type: ignore[operator]
+    except UnicodeError as exc:
+        return type(exc)
+
+
+def test_pdf_writing_helpers_agree_with_reportlab() -> None:
+    texts = [chr(i) for i in range(0x2100)] + ["", "/Type /Annot", "BG-Serif-Bold", "a b%c(d)", "x\x18y",
+                                               "Café", "€ 5", "Größe", "名字", "\x7f\x80", "tab\there\n"]
+    for text in texts:
+        assert _outcome(accel.pdfdoc_enc, text) == _outcome(accel._encode, text), repr(text)
+        assert accel.pdf_name(text) == accel._name(text) == accel.pdf_name(text), repr(text)
+    for data in (b"", b"%PDF-1.4", bytes(range(256))):
+        assert accel.pdfdoc_enc(data) is data
+    assert accel.pdf_name("a b", chr(0x20), chr(0x7e)) == accel._name("a b", chr(0x20), chr(0x7e))
+
+
+def test_installed_in_reportlabs_modules() -> None:
     import briefgen.renderers.pdf.para  # noqa: F401  (installs them)
 
     assert paragraph.sameFrag is accel.same_frag
     assert paragraph.getAscentDescent is accel.ascent_descent
     assert paragraph.stringWidth is accel.string_width
+    assert pdfdoc.pdfdocEnc is accel.pdfdoc_enc and pdfdoc.PDFName is accel.pdf_name
+    assert accel._encode is not accel.pdfdoc_enc and accel._name is not accel.pdf_name  # the originals, kept

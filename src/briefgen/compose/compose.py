@@ -150,10 +150,10 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
                             lambda message, hint: brief.problem(("template",), message, hint))
     claims = tuple(dict((s.claim.id, s) for chosen in sections for s in chosen).values())
     blocks: list[Block | markup.Directive] = []
+    words = labels.labels(brief.spec.lang, project_templates)
     try:
         for block in markup.parse(text, markup.Anchors()):
-            blocks += _expand(block, claims, summary, sources, brief,
-                              labels.labels(brief.spec.lang, project_templates), traced)
+            blocks += _expand(block, claims, summary, sources, brief, words, traced)
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)

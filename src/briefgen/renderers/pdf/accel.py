@@ -1,4 +1,4 @@
-"""Faster stand-ins for two reportlab helpers that line breaking calls once per word.
+"""Faster stand-ins for reportlab helpers called once per word or once per PDF object.
 
 ``Paragraph.breakLines`` asks, for every word of a paragraph with more than one fragment
 (any paragraph with a link, a citation marker or bold text), whether the word's fragment
@@ -9,18 +9,26 @@ work: ``sameFrag`` (C) looks up attributes our fragments do not have (``cbDefn``
 ``getAscentDescent`` reads ``font.ascent``, which a TrueType font does not have, and takes
 the same exception path. In a fixture brief they were a fifth of the PDF's time.
 
-The stand-ins compute the same values without the exceptions, and ``install`` puts them
-in ``reportlab.platypus.paragraph`` only (the module that calls them per word). They are
-exact: ``same_frag`` compares the same attributes in the same order with the same
-``!=``, identity first as CPython's ``PyObject_RichCompareBool`` does, and a missing
-attribute equals only a missing one; ``ascent_descent`` does the same arithmetic.
+Writing the file, ``pdfdoc.format`` encodes every piece of every object with
+``pdfdocEnc`` (a Python-level codec, ``extpdfdoc``), and every dictionary key goes through
+``PDFName``: a fifth of the save. ``pdfdoc_enc`` encodes ASCII text directly (the codec maps
+each ASCII character to its own byte, except 0x18-0x1F, which it refuses: those still go
+through it), and ``pdf_name`` remembers the names it made.
+
+The stand-ins compute the same values, and ``install`` puts them in the reportlab modules
+that call them (``platypus.paragraph``, ``pdfbase.pdfdoc``). They are exact:
+``same_frag`` compares the same attributes in the same order with the same ``!=``,
+identity first as CPython's ``PyObject_RichCompareBool`` does, and a missing attribute
+equals only a missing one; ``ascent_descent`` does the same arithmetic;
+tests/test_pdf_accel.py compares each with reportlab's own.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.platypus import paragraph
 
 _COMPARED = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
@@ -83,8 +91,41 @@ def fresh_widths() -> None:
     _WIDTHS.clear()
 
 
+_REFUSED = re.compile(b"[\x18-\x1f]")
+"""ASCII bytes that ``extpdfdoc`` does not map to themselves (it refuses them)."""
+_encode = pdfdoc.pdfdocEnc
+_name = pdfdoc.PDFName
+
+
+def pdfdoc_enc(x: Any) -> Any:
+    """``pdfdoc.pdfdocEnc``: text as PDFDocEncoding bytes; bytes as they are."""
+    if isinstance(x, str) and x.isascii():
+        data = x.encode("ascii")
+        if _REFUSED.search(data) is None:
+            return data
+    return _encode(x)
+
+
+_NAMES: dict[str, str] = {}
+"""PDFName's results for the names seen (dictionary keys, font and resource names)."""
+
+
+def pdf_name(data: Any, lo: Any = chr(0x21), hi: Any = chr(0x7E)) -> str:
+    """``pdfdoc.PDFName``: ``/data`` with the characters a name may not hold as #hex."""
+    if lo != chr(0x21) or hi != chr(0x7E) or not isinstance(data, str):
+        return _name(data, lo, hi)
+    name = _NAMES.get(data)
+    if name is None:
+        name = _name(data)
+        if len(_NAMES) < 4096:
+            _NAMES[data] = name
+    return name
+
+
 def install() -> None:
-    """Use the stand-ins in reportlab's paragraph module (idempotent)."""
+    """Use the stand-ins in reportlab's modules (idempotent)."""
     paragraph.sameFrag = same_frag  # type: ignore[attr-defined]
     paragraph.getAscentDescent = ascent_descent  # type: ignore[attr-defined]
     paragraph.stringWidth = string_width  # type: ignore[attr-defined]
+    pdfdoc.pdfdocEnc = pdfdoc_enc
+    pdfdoc.PDFName = pdf_name

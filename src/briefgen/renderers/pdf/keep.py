@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from briefgen.renderers.pdf.notes import FootnoteFrame, note_keys
+from briefgen.renderers.pdf.notes import FootnoteFrame, note_keys, unmarked
 
 
 class KeepWithNext(KeepTogether):
@@ -61,7 +61,7 @@ class KeepWithNext(KeepTogether):
         """Return the note keys of what must stay together: all but the last block, and the last one's lead."""
         *first, last = self._content
         keys = note_keys(first)
-        if isinstance(last, Paragraph):
+        if isinstance(last, Paragraph) and not unmarked(last):
             parts = last.split(aW, self.LEAD)  # wrapped at aW by wrap(): the lines that come first
             keys += note_keys(parts[0] if parts else last)
         else:
