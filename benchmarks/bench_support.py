@@ -20,14 +20,15 @@ from pathlib import Path
 
 from briefgen import pipeline
 from briefgen.inputs import spec
-from briefgen.support import freetext, match, stage
+from briefgen.support import aliases, freetext, match, stage
 from briefgen.text import frames, thesaurus, words
 
 
 def _clear() -> None:
     for cached in (match.passage_keys, match.lone_names, freetext.source_passages, words.stem, words._words, words.canonical,
                    words._canonical, words._joined, frames.frame_words, frames.compounds,
-                   thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled):
+                   thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled,
+                   aliases.definitions, aliases.spelled, aliases._acronyms):
         cached.cache_clear()
 
 

@@ -22,7 +22,8 @@ Figures:
   independently of the drafting code: fragment endings, lower-case or pronoun
   openers, datelines, page furniture, unbalanced quotation marks);
 - wrong_theme: share of drafted claims that match a key fact but sit under another theme;
-- seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes.
+- seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
+  under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def measure(root: Path) -> dict[str, Any]:
             wrong += theme not in {theme_of[f] for f in matched}
     reasons = [(text, broken(text)) for _, text, _ in claims]
     quality = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
+    listed = summarize.evaluate(curated, drafts, sources)
     return {
         "documents": len(texts), "drafted_claims": len(claims), "unassigned": len(claims) - len(assigned),
         "key_facts": len(gold["facts"]), "key_fact_recall": round(len(found) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
@@ -142,6 +144,7 @@ def measure(root: Path) -> dict[str, Any]:
         "broken_examples": [f"{r}: {t}" for t, r in reasons if r][:5],
         "wrong_theme": round(wrong / matched_assigned, 3) if matched_assigned else 0.0,
         "seed_recall": quality["recall"], "seed_precision": quality["precision"],
+        "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
     }
 
@@ -152,7 +155,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(results, indent=2))
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
-            "wrong_theme", "seed_recall", "seed_precision", "multi_source_claims"]
+            "wrong_theme", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))

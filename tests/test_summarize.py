@@ -387,3 +387,33 @@ def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path:
     quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
     assert sorted(quotes) == ["Reservoir storage in the northern basin fell to a record low in August.",
                               "Tariff revenue in the city rose by a tenth over the last year."]
+
+
+def test_what_changed_lines_point_at_each_theme_claim_and_evidence_item() -> None:
+    from briefgen.drafting import changes
+
+    text = (Path(__file__).resolve().parents[1] / "summary" / "summary.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    where = changes.positions(text, "summary.yaml")
+    data = yamlio.loads(text, "summary.yaml")
+    claims = [c for t in data.data["themes"] for c in t["claims"]]
+    assert len(where) == len(data.data["themes"]) + len(claims) + sum(len(c["evidence"]) for c in claims)
+    for key in [f"theme:{t['id']}" for t in data.data["themes"]] + [f"claim:{c['id']}" for c in claims]:
+        line = lines[int(where[key].split(":")[1]) - 1]
+        assert "id:" in line and key.split(":")[1] in line, (key, line)
+    for claim in claims:
+        for k, evidence in enumerate(claim["evidence"]):
+            line = lines[int(where[f"claim:{claim['id']}#{k}"].split(":")[1]) - 1]
+            assert line.lstrip().startswith("- ") and next(iter(evidence)) in line
+    assert changes.positions("themes: [unclosed", "x.yaml") == {}
+
+
+def test_a_suggested_theme_is_named_without_a_possessive() -> None:
+    from briefgen.drafting import keyphrases
+
+    phrases = keyphrases.Phrases()
+    for n, source in enumerate(("a", "b", "c")):
+        phrases.add(source, f"Officials said the People’s Republic of China’s exports rose {n} times this year.")
+        phrases.add(source, f"The People’s Republic of China’s ministry answered the question {n} times.")
+    names = [s.phrase for s in phrases.best(10)]
+    assert "People’s Republic of China" in names and not any(n.endswith(("’s", "'s")) for n in names), names

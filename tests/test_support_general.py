@@ -38,3 +38,10 @@ def test_a_document_frame_needs_a_verb_that_reports_not_one_that_acts() -> None:
     quote = "This rule expands the scope of license requirements for twenty-eight existing entities on the Entity List."
     assert [x.text for x in judge("The rule adds 28 entities to the Entity List.", [quote]).missing] == ["adds"]
     assert [x.text for x in judge("The rule notes that license requirements cover 28 entities.", [quote]).missing] == ["cover"]
+
+
+def test_no_is_a_quantifier_and_ones_a_pro_form() -> None:
+    # "no" widens a claim like "all" and "never" do (data/stopwords.txt leaves it out); "ones" stands for a noun already said
+    quote = "We will keep working while minimizing any unintended impact on trade flows."
+    assert [x.text for x in judge("The rules will have no impact on trade flows.", [quote]).missing] == ["rules", "no"]
+    assert judge("The rule revises existing ECCNs and adds new ones.", ["The rule adds new ECCNs and revises existing ECCNs."]).missing == ()

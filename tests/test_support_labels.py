@@ -14,11 +14,14 @@ from pathlib import Path
 
 import yaml
 
+from briefgen.inputs.sources import load_sources
 from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
-RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.66  # all pairs, batches 5 and 6 included (101/151 flags true, 79/82 found)
+ROOT = Path(__file__).parent.parent
+CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
+RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.68  # all pairs, batches 5-7 included (116/169 flags true, 91/94 found)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.68  # 45/66
 UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.62  # batch 5: 17/27 (17/28 when first measured, unseen)
 
@@ -36,9 +39,17 @@ def _sources() -> dict[tuple[str, str], str]:
     return {(p["claim"], p["quote"]): _source(p["origin"]) for p in pairs if _source(p["origin"])}
 
 
+@lru_cache(maxsize=1)
+def _documents() -> dict[str, object]:
+    """Source id → its Source (metadata and text), from both corpora's sources.yaml, as the check sees them."""
+    return {k: v for folder in CORPORA for k, v in load_sources(folder).items()}
+
+
 def predict(pair: dict) -> str:
     quotes = [pair["quote"], *pair.get("with", [])]
-    verdict = judge(pair["claim"], quotes, sentence_names(pair["claim"], *quotes))
+    # each quote's document, as the check knows it from the citation (None when no origin names it)
+    origins = [_documents().get(_sources().get((pair["claim"], q), "")) for q in quotes]
+    verdict = judge(pair["claim"], quotes, sentence_names(pair["claim"], *quotes), origins)
     if 0 in verdict.padding:
         return "padding"
     # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
@@ -91,10 +102,12 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
     last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
     assert last["recall"] >= 0.87 and last["precision"] >= 0.56, last
+    seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules (no longer unseen), 12/12 found
+    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
-    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", "batch 5", "batch 6", ""):
+    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", "batch 5", "batch 6", "batch 7", ""):
         f = measure(name)
         print(f"{name or 'all':>8}: {f['pairs']:3.0f} pairs ({f['overreaching']:.0f} overreaching, {f['padding']:.0f} padding): "
               f"precision {f['precision']:.0%}, recall {f['recall']:.0%}, padding found {f['padding_found']:.0%}")

@@ -59,22 +59,30 @@ class Changes:
 def positions(text: str, name: str) -> dict[str, str]:
     """Return ``theme:<id>`` / ``claim:<id>`` / ``claim:<id>#<k>`` → ``file:line`` in a summary file's text."""
     try:
-        loaded = yamlio.loads(text, name)
+        nodes = yamlio.outline(text)
     except Exception:  # an unreadable file has no positions; the report still names the file
         return {}
     found: dict[str, str] = {}
-    themes = loaded.data.get("themes") if isinstance(loaded.data, dict) else None
-    for i, theme in enumerate(themes or []):
-        if not isinstance(theme, dict):
-            continue
-        found[f"theme:{theme.get('id')}"] = f"{name}:{loaded.where(('themes', i))[0]}"
-        for j, claim in enumerate(theme.get("claims") or []):
-            if isinstance(claim, dict):
-                found[f"claim:{claim.get('id')}"] = f"{name}:{loaded.where(('themes', i, 'claims', j))[0]}"
-                for k, _ in enumerate(claim.get("evidence") or []):
-                    where = loaded.where(("themes", i, "claims", j, "evidence", k))
-                    found[f"claim:{claim.get('id')}#{k}"] = f"{name}:{where[0]}"
+    i = 0
+    while ("themes", i) in nodes:
+        found[f"theme:{_id(nodes, ('themes', i))}"] = f"{name}:{nodes['themes', i][0]}"
+        j = 0
+        while ("themes", i, "claims", j) in nodes:
+            claim = ("themes", i, "claims", j)
+            found[f"claim:{_id(nodes, claim)}"] = f"{name}:{nodes[claim][0]}"
+            k = 0
+            while claim + ("evidence", k) in nodes:
+                found[f"claim:{_id(nodes, claim)}#{k}"] = f"{name}:{nodes[claim + ('evidence', k)][0]}"
+                k += 1
+            j += 1
+        i += 1
     return found
+
+
+def _id(nodes: dict[yamlio.Key, tuple[int, str]], path: yamlio.Key) -> str:
+    """The ``id`` of the mapping at ``path`` as the YAML text writes it ("None" when it has none, as before)."""
+    found = nodes.get(path + ("id",))
+    return found[1] if found else "None"
 
 
 def from_events(events: list[Event], where: dict[str, str], fallback: str) -> list[Change]:

@@ -53,14 +53,19 @@ class Corpus:
         self.issued.append(issued)
         tokens: set[str] = set()
         pairs: set[tuple[str, str]] = set()
+        counted: list[str] = []
         for sentence in found:
+            if not sentence.claimable:
+                continue
             bag = tuple(sentences.tokens(sentence.text))
-            if sentence.claimable and bag:
+            if bag:
                 self.spans.append((index, sentence.start, sentence.end))
                 self.bags.append(bag)
-                self.df.update(set(bag))
-                tokens.update(bag)
+                distinct = set(bag)
+                counted += distinct
+                tokens |= distinct
                 pairs.update(zip(bag, bag[1:], strict=False))
+        self.df.update(counted)
         self.doc_tokens.update(tokens)
         self.doc_pairs.update(pairs)
 

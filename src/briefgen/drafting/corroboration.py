@@ -24,6 +24,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
+from itertools import repeat
 
 from briefgen.drafting.corpus import Corpus, Passage, Weights
 from briefgen.drafting.facts import Facts, conflict, pairs
@@ -92,18 +93,19 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
     idf = weights.idf
+    postings_of = {token: (idf[token], postings) for token, postings in holding.items()}
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
-        shared: dict[int, float] = {}
+        shared: defaultdict[int, float] = defaultdict(float)
         for token in bag:
-            postings = holding.get(token)
-            if postings:
-                weight = idf[token]
+            found_token = postings_of.get(token)
+            if found_token:
+                weight, postings = found_token
                 for k in postings:
-                    shared[k] = shared.get(k, 0.0) + weight
+                    shared[k] += weight
         if not shared:
             continue
-        doc, root = corpus.spans[i][0], math.sqrt(sum(idf.get(token, 0.0) for token in bag))
+        doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
         ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
                          and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
         figures, phrases, joined = None, None, False

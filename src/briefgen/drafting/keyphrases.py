@@ -56,6 +56,10 @@ _RUN = re.compile(r"[^\W\d_][\w’']*|\d[\d.,]*|[^\w\s-]")  # a hyphen joins wor
 _ENTITY = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|on|de)\s+){0,2}(?:[A-Z][\w’'&.-]*))*")
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+"""A possessive ending ("China’s", "agencies’"): a theme is named without it."""
+
+
 @dataclass(frozen=True)
 class Suggestion:
     """A candidate theme: a key phrase, the sources it comes from, and one sentence that uses it."""
@@ -126,8 +130,9 @@ class Phrases:
                 for negative, phrase, key in chosen]
 
     def _phrase(self, key: tuple[str, ...]) -> str:
+        """The phrase as most often written, without a possessive ("People’s Republic of China’s" is "… China")."""
         forms = self.surface[key]
-        return min(forms, key=lambda form: (-forms[form], form))
+        return _POSSESSIVE.sub("", min(forms, key=lambda form: (-forms[form], form)))
 
 
 def _distinct(ranked: list, room: int, chosen: list, keep: list | None = None) -> list:

@@ -34,6 +34,8 @@ organisation/organization, regulate/regulation and export/exports together."""
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+")
 _stems: dict[str, str] = {}
+MEMO = 1_000_000
+"""Words whose stems are remembered, at most."""
 
 
 def tokens(text: str) -> list[str]:
@@ -42,16 +44,16 @@ def tokens(text: str) -> list[str]:
     An acronym in capitals (``US``, ``AI``, ``U.S.``) is kept even when its lower-case
     form is a stop word.
     """
-    found = []
-    for word in _TOKEN.findall(text):
-        stem = _stems.get(word)
-        if stem is None:
-            stem = _stem(word)
-            if len(_stems) < 1_000_000:  # a memo of the words seen, bounded
-                _stems[word] = stem
-        if stem:
-            found.append(stem)
-    return found
+    words = _TOKEN.findall(text)
+    try:
+        return [stem for stem in map(_stems.__getitem__, words) if stem]
+    except KeyError:  # a word not seen before: stem the new ones, remembering at most MEMO words
+        missing = set(words).difference(_stems)
+        if len(_stems) + len(missing) > MEMO:
+            return [stem for stem in map(_stem, words) if stem]
+        for word in missing:
+            _stems[word] = _stem(word)
+        return [stem for stem in map(_stems.__getitem__, words) if stem]
 
 
 def _stem(word: str) -> str:

@@ -97,24 +97,25 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     """Per topic, the proper names no other topic uses: one of them is topic enough."""
     best: dict[int, tuple[int, float]] = {}
     unfit: dict[int, float] = {}
+    matched = weights.keys() | terms.keys()
+    term_weight = {p: FIELD_WEIGHTS["terms"] * idf(p) for phrases in terms.values() for _, phrase in phrases for p in phrase}
     for i, bag in enumerate(corpus.bags):
-        if not any(token in weights or token in terms for token in bag):
+        if matched.isdisjoint(bag):
             continue
         counts = Counter(bag)
         norm = K1 * (1 - B + B * len(bag) / average)
-        parts: list[dict[str, float]] = [defaultdict(float) for _ in topics]
-        """Per topic, each matched token's share of the score."""
+        scores = [0.0] * len(topics)
         found = [0] * len(topics)
-        for token in counts:
+        for token, tf in counts.items():
+            saturation = tf * (K1 + 1) / (tf + norm)
             for t, weight in weights.get(token, ()):
-                parts[t][token] += weight
+                scores[t] += weight * saturation
                 found[t] += MIN_WORDS if token in own[t] else token in telling
             for t, phrase in terms.get(token, ()):
                 if all(p in counts for p in phrase):
                     found[t] += MIN_WORDS
                     for p in phrase:
-                        parts[t][p] += FIELD_WEIGHTS["terms"] * idf(p)
-        scores = [sum(w * counts[tok] * (K1 + 1) / (counts[tok] + norm) for tok, w in part.items()) for part in parts]
+                        scores[t] += term_weight[p] * counts[p] * (K1 + 1) / (counts[p] + norm)
         if not any(scores):
             continue
         top = max(range(len(topics)), key=scores.__getitem__)

@@ -209,6 +209,24 @@ def _walk(node: Node, path: Key, marks: dict, key_marks: dict) -> None:
             _walk(item, path + (index,), marks, key_marks)
 
 
+def outline(text: str) -> dict[Key, tuple[int, str]]:
+    """Return every path of a YAML document → (line, the scalar's text, or "" for a list or mapping), read with
+    libyaml when PyYAML has it. For reports on text already written (summarize's "what changed" lines): no
+    strictness checks; raises ``yaml.YAMLError`` on invalid YAML."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    node = yaml.compose(text, Loader=loader)
+    found: dict[Key, tuple[int, str]] = {}
+    stack: list[tuple[Node, Key]] = [(node, ())] if node is not None else []
+    while stack:
+        current, path = stack.pop()
+        found[path] = (current.start_mark.line + 1, current.value if isinstance(current, ScalarNode) else "")
+        if isinstance(current, MappingNode):
+            stack += [(value, path + (str(key.value),)) for key, value in current.value]
+        elif isinstance(current, SequenceNode):
+            stack += [(item, path + (index,)) for index, item in enumerate(current.value)]
+    return found
+
+
 def dumps(data: Any) -> str:
     """Return ``data`` as block-style YAML, keys in the given order, Unicode kept."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

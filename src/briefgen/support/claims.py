@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefgen.errors import Problem
 from briefgen.inputs.schemas import Claim
@@ -38,15 +40,16 @@ class CorpusReport:
         return [p for found in self.problems.values() for p in found] + self.sources
 
 
-def check_claims(summary: Summary) -> CorpusReport:
-    """Return the support check of every claim in ``summary``."""
+def check_claims(summary: Summary, sources: Mapping[str, Any] | None = None) -> CorpusReport:
+    """Return the support check of every claim in ``summary`` (``sources``: id → Source, for ``aliases``)."""
     report = CorpusReport()
     for theme in summary.themes:
         for claim in theme.claims:
             if claim.status in SKIPPED_STATUSES:
                 continue
             verdict = judge(claim.text, [e.quote for e in claim.evidence],
-                            sentence_names(claim.text, *(e.quote for e in claim.evidence)))
+                            sentence_names(claim.text, *(e.quote for e in claim.evidence)),
+                            [sources.get(e.source) for e in claim.evidence] if sources else ())
             report.verdicts[claim.id] = verdict
             report.padding |= {(claim.id, k) for k in verdict.padding}
             report.problems[claim.id] = _findings(summary, claim, verdict)

@@ -168,7 +168,7 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                         passages += [(claim.evidence[k].source, claim.evidence[k].quote) for k in corpus.supporting(claim)]
                 elif key in sources:
                     passages += [(key, p) for p in best_passages(shown, _text(sources[key]), names)]
-            verdict = judge(shown, [p for _, p in passages], names)
+            verdict = judge(shown, [p for _, p in passages], names, [sources.get(k) for k, _ in passages])
             closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
             # a recommendation's action is the analyst's judgement; its facts must be cited
             left = [word for word in verdict.missing

@@ -7,6 +7,8 @@ The rules (the same for claims and for free text):
   supported by a WordNet-related word of a supporting passage (``thesaurus.related``:
   a shared sense or one derivational/similar-to/verb-group link; never quantifiers,
   modality or light verbs);
+- a capitalised word the passage's document names in its metadata (publisher, author …),
+  and an acronym or its expansion that the document defines, are present (``aliases``);
 - words that frame rather than state (``frames.frame_words``: "the measures",
   "coverage presents") need no support;
 - a sentence whose only unsupported word is a light verb (``words.is_general``:
@@ -19,9 +21,12 @@ The rules (the same for claims and for free text):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
+from briefgen.support import aliases
 from briefgen.text import frames, thesaurus
 from briefgen.text import words as w
 
@@ -116,8 +121,12 @@ def _covered(sentence: str, found: tuple[w.Word, ...], text: str, wanted: tuple[
     return covered
 
 
-def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset()) -> Verdict:
-    """Return how ``passages`` support ``sentence`` (see the module doc for the rules)."""
+def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(), origins: Sequence[Any] = ()) -> Verdict:
+    """Return how ``passages`` support ``sentence`` (see the module doc for the rules).
+
+    ``origins[i]``, when given, is passage i's source (or None): a capitalised word its document
+    names in its metadata, or an acronym it defines, is present for that passage (``aliases``).
+    """
     framed = frames.frame_words(sentence)
     found = tuple(x for x in _dedupe(w.words(sentence, names)) if x.start not in framed)
     wanted = needs(found)
@@ -136,6 +145,9 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     if any(word.kind == "word" for word in missing):
         missing = _unrelated(missing, [passages[i] for i in order if i not in padding])
+    if origins:
+        kept = [i for i in order if i not in padding and i < len(origins)]
+        missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
 
 

@@ -28,7 +28,7 @@ class BriefReport:
 
 def check_corpus(summary: Summary, sources: dict[str, Source]) -> CorpusReport:
     """Return the support check of every claim and source."""
-    report = check_claims(summary)
+    report = check_claims(summary, sources)
     report.sources = sourcecheck.check_sources(sources, summary)
     claims = summary.claims.values()
     report.names = sentence_names(*(c.text for c in claims), *(e.quote for c in claims for e in c.evidence))

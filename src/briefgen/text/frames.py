@@ -60,6 +60,16 @@ def _documents() -> frozenset[str]:
     return frozenset(w.word_list("document_nouns"))
 
 
+def reporting(key: str) -> bool:
+    """True for the stem of a reporting verb (``data/reporting_verbs.txt``: "notes", "describes")."""
+    return key in _frame_lists()[1]
+
+
+def document_noun(token: str) -> bool:
+    """True for a noun naming a document (``data/document_nouns.txt``: "report", "bill")."""
+    return token.lower() in _documents()
+
+
 def title_stems() -> frozenset[str]:
     """Return the stems of the titles and offices written before names (``data/titles.txt``)."""
     return _titles()

@@ -133,11 +133,12 @@ def blocks(text: str) -> list[tuple[str, bool]]:
 
 def split(text: str) -> tuple[str, list[Sentence]]:
     """Return the normalised ``text`` and its sentences in order, each judged, openers joined where possible."""
-    normalised = normalise(text)
+    text = unicodedata.normalize("NFC", text)
+    normalised = " ".join(text.split())  # = normalise(text): str.split and the regex \s agree on Unicode whitespace
     found: list[Sentence] = []
     cursor = 0
     for number, (block, listed) in enumerate(blocks(text)):
-        block = normalise(block)
+        block = " ".join(block.split())
         at = normalised.find(block, cursor)
         if at < 0:  # cannot happen for text normalise() leaves alone; skip rather than misplace
             continue
@@ -147,10 +148,11 @@ def split(text: str) -> tuple[str, list[Sentence]]:
         for index, (start, end) in enumerate(_spans(block, offset)):
             span = _trim(block, start, end, first=index == 0, listed=listed)
             if span:
-                ended = bool(_ENDED.search(block, start, end))
+                last = max(block.rfind(".", start, end), block.rfind("!", start, end))  # the match can start at the last . or !
+                ended = last >= 0 and bool(_ENDED.search(block, last, end))
                 item = listed and index == 0 or bool(_ENUMERATOR.match(block, span[0]))  # "(2) “Title of a rule” (AC/S IFR)."
-                s = Sentence(at + span[0], at + span[1], block[span[0]:span[1]], item, ended, block=number)
-                found.append(replace(s, flaw=_flaw(s)))
+                sentence = block[span[0]:span[1]]
+                found.append(Sentence(at + span[0], at + span[1], sentence, item, ended, _flaw(sentence, item, ended), block=number))
     return normalised, _join(normalised, found)
 
 
@@ -180,7 +182,7 @@ def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -
         if label and (len(label.group().split()) <= 5 if listed else
                       len(label.group().split()) <= 3 and not _VERB.search(label.group())):
             start = label.end()
-    refs = _REFS_AT_END.search(block, start, end)
+    refs = _REFS_AT_END.search(block, start, end) if block.find("]", start, end) >= 0 else None
     if refs and refs.start() > start:
         end = refs.start()
     while end > start and block[end - 1] == " ":
@@ -188,12 +190,12 @@ def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -
     return (start, end) if end > start else None
 
 
-def _flaw(s: Sentence) -> str:
-    """Return why ``s`` cannot stand as a claim, or ''."""
-    text, words = s.text, len(_WORDS.findall(s.text))
+def _flaw(text: str, listed: bool, ended: bool) -> str:
+    """Return why a sentence (``text``; ``listed``: it opens a list item; ``ended``: with . or !) cannot stand as a claim, or ''."""
+    words = len(_WORDS.findall(text))
     if _furniture(text):
         return "furniture"
-    if _FRAGMENT_END.search(text[-40:]) or (s.listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
+    if _FRAGMENT_END.search(text[-40:]) or (listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
         return "fragment"
     if words < 12 and not _VERB.search(text) and _title_case(text):
         return "heading"  # "Bureau of Industry and Security, Department of Commerce."
@@ -202,7 +204,7 @@ def _flaw(s: Sentence) -> str:
     if text.endswith("?"):
         return "question"
     lead_in = text.endswith(":") and words >= 12  # "BIS revised two rules released on October 17, 2023:"
-    if not (s.listed or s.ended or lead_in) or not any(c.islower() for c in text) or text[:1].islower():
+    if not (listed or ended or lead_in) or text == text.upper() or text[:1].islower():  # all capitals: no lower-case letter
         return "heading" if not text[:1].islower() else "fragment"
     if not MIN_WORDS <= words <= MAX_WORDS:
         return "length"
