@@ -32,7 +32,7 @@ MARGIN = 1.5
 """A sentence is filed under its best theme only if it scores at least this many times the runner-up."""
 MIN_WORDS = 2
 """Distinct words of a theme that make a fit (a whole seed term, or a proper name only that theme's title or description
-uses, counts as this many): one shared word ("views" of "Elon Musk's views", "US" of "US chip export limits") is
+uses, counts as this many): one shared word ("views" of "The minister's views", "US" of "US water treaty limits") is
 often a coincidence, not the topic."""
 ONE_WORD_MARGIN = 2.5
 """With fewer than MIN_WORDS words of its best theme, a sentence is filed only with this margin: a single word
@@ -60,7 +60,7 @@ class Topic:
         return weights
 
     def names(self) -> set[str]:
-        """Return the tokens of the proper names in the title and description ("Musk" of "Elon Musk's views")."""
+        """Return the tokens of the proper names in the title and description ("Okafor" of "Minister Okafor's views")."""
         return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
                 for token in sentences.tokens(word.text)}
 
