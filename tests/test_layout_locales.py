@@ -13,6 +13,7 @@ import yaml
 
 from briefgen import pipeline, renderers
 from briefgen.inputs import spec
+from briefgen.model import Document
 from conftest import cli
 
 EXPECTED = {
@@ -23,14 +24,19 @@ EXPECTED = {
 }
 
 
-@pytest.mark.parametrize("lang", sorted(EXPECTED))
-def test_both_formats_print_the_labels_and_date_of_the_language(project: Path, lang: str):
+def minister_in(project: Path, lang: str) -> Document:
+    """The minister brief's model with its spec's ``lang`` set to ``lang``."""
     path = project / "briefs" / "minister-cross-theme.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["lang"] = lang
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     corpus = pipeline.load_corpus(pipeline.Project(project))
-    model = pipeline.document(pipeline.Project(project), corpus, spec.load_spec(path, corpus.summary, corpus.sources))
+    return pipeline.document(pipeline.Project(project), corpus, spec.load_spec(path, corpus.summary, corpus.sources))
+
+
+@pytest.mark.parametrize("lang", sorted(EXPECTED))
+def test_both_formats_print_the_labels_and_date_of_the_language(project: Path, lang: str):
+    model = minister_in(project, lang)
     pdf = renderers.get("pdf").render(model).data
     pdf_text = re.sub(r"[ \t]+", " ", "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
     document = docx.Document(io.BytesIO(renderers.get("docx").render(model).data))
@@ -63,13 +69,7 @@ def test_a_project_labels_file_that_briefgen_cannot_print_is_a_positioned_user_e
 
 
 def zh_docx(project: Path, lang: str = "zh-CN") -> bytes:
-    path = project / "briefs" / "minister-cross-theme.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["lang"] = lang
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    corpus = pipeline.load_corpus(pipeline.Project(project))
-    model = pipeline.document(pipeline.Project(project), corpus, spec.load_spec(path, corpus.summary, corpus.sources))
-    return renderers.get("docx").render(model).data
+    return renderers.get("docx").render(minister_in(project, lang)).data
 
 
 def embedded_fonts(data: bytes) -> dict[str, bytes]:

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from briefgen.compose.numbering import FIGURE_LINK
 from briefgen.compose.templates import variables
 from briefgen.errors import Problem
 from briefgen.inputs import yamlio
@@ -52,7 +53,7 @@ briefs print 280 to 330 words a page with the default house style (measured 2026
 a brief estimated over its budget at 450 is over it for certain."""
 _CITATION = re.compile(r"\[[^\]]*@[^\]]*\]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_FIGURE_LINK = re.compile(r"\]\(\s*#figure:([^)\s]*)\s*\)")
+_FIGURE_LINK = re.compile(r"\]\(\s*" + re.escape(FIGURE_LINK) + r"([^)\s]*)\s*\)")
 
 
 @functools.cache
@@ -132,7 +133,7 @@ def _figure_links(brief: Brief, document: Document | None) -> list[Problem]:
     for path, text in texts(brief):
         for kind in dict.fromkeys(_FIGURE_LINK.findall(text or "")):
             if kind not in FIGURE_KINDS:
-                message = f"expected a link to #figure:{' or #figure:'.join(FIGURE_KINDS)}, found #figure:{kind}"
+                message = f"expected a link to {' or '.join(FIGURE_LINK + k for k in FIGURE_KINDS)}, found {FIGURE_LINK}{kind}"
             elif kind in drawn:
                 continue
             else:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from briefgen.inputs import dates
+
 HEAD_LINES = 15
 TITLE_WORDS = 8
 PROSE_WORDS = 12
@@ -59,7 +61,6 @@ def title(text: str) -> str:
 
 def date(text: str) -> str:
     """Return the first full date the head states, as ISO (``YYYY-MM-DD`` or ``YYYY-MM``), or ""."""
-    from briefgen.inputs import dates
     for line in head(text):
         for match in _DATE.finditer(line):
             if match["iso"]:
