@@ -45,6 +45,30 @@ def test_same_frag_agrees_with_reportlab_on_every_pair() -> None:
     assert {v[1] for v in verdicts} == {True, False}  # both answers occur
 
 
+def test_same_frag_reads_class_attributes_as_reportlab_does() -> None:
+    """The fast path reads an instance's ``__dict__``; a fragment class that defines one of the compared
+    names itself (a default at class level) takes the general path and still agrees."""
+    from reportlab.platypus.paraparser import ParaFrag
+
+    class Linked(ParaFrag):
+        link = ("#x",)
+
+    class Callback(ParaFrag):
+        cbDefn = None
+
+    assert accel._plain(ParaFrag) and not accel._plain(Linked) and not accel._plain(Callback)
+    base = {"fontName": "Helvetica", "fontSize": 10, "textColor": None, "rise": 0, "us_lines": [], "text": "a"}
+    frags = [ParaFrag(**base), ParaFrag(**base, link=("#x",)), Linked(**base), Callback(**base), ParaFrag(**base, nobr=1)]
+    # The general path reads attributes as getattr does. (reportlab's C sameFrag errs here: after a
+    # missing attribute of the first fragment it misses the second's class-level one, so it is not
+    # the oracle for such classes; reportlab's own fragments define none, as _plain checks.)
+    verdicts = [(accel._same_frag(f, g), accel.same_frag(f, g)) for f, g in itertools.product(frags, repeat=2)]
+    assert [v for v in verdicts if v[0] != v[1]] == []
+    assert verdicts[1 * 5 + 2] == (True, True)  # a link of its own equals a class-level one
+    plain = [f for f in frags if type(f) is ParaFrag]
+    assert [(f, g) for f, g in itertools.product(plain, repeat=2) if bool(sameFrag(f, g)) != accel.same_frag(f, g)] == []
+
+
 def test_ascent_descent_and_widths_agree_with_reportlab() -> None:
     FontBook()
     for name in ("BG-Serif", "BG-Sans-Bold", "Helvetica", "Times-Italic"):
@@ -73,6 +97,33 @@ def test_pdf_writing_helpers_agree_with_reportlab() -> None:
     assert accel.pdf_name("a b", chr(0x20), chr(0x7e)) == accel._name("a b", chr(0x20), chr(0x7e))
 
 
+def test_split_string_agrees_with_reportlab_and_assigns_the_same_codes() -> None:
+    """Two documents draw the same texts, one through reportlab's splitString, one through the
+    stand-in: each text's chunks, and the codes and subsets each document's font state ends with, are equal."""
+    import random
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    FontBook()
+    font = pdfmetrics.getFont("BG-Serif")
+    assert isinstance(font, TTFont)
+    ours, theirs = object.__new__(type("Doc", (), {})), object.__new__(type("Doc", (), {}))
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(0x20, 0x250)] + ["\xa0", "\u2019", "\u2014", "名", "\U0001f600", "\n"]
+    texts = ["", "the", "the the", "a\xa0b", "ab", *("".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+                                                  for _ in range(3000))]
+    fast = 0
+    for text in texts:
+        state = font.state.get(ours)
+        fast += state is not None and bool(text) and "\xa0" not in text and all(
+            ord(c) in state.assignments and state.assignments[ord(c)] < 256 for c in text)
+        assert accel.split_string(font, text, ours) == accel._split(font, text, theirs), repr(text)
+    assert fast > 100  # the fast path was taken, and not for every text
+    a, b = font.state[ours], font.state[theirs]
+    assert (a.assignments, a.subsets, a.nextCode) == (b.assignments, b.subsets, b.nextCode)
+    assert len(a.subsets) > 1  # codes past 255 occurred
+
+
 def test_installed_in_reportlabs_modules() -> None:
     import briefgen.renderers.pdf.para  # noqa: F401  (installs them)
 
@@ -80,4 +131,6 @@ def test_installed_in_reportlabs_modules() -> None:
     assert paragraph.getAscentDescent is accel.ascent_descent
     assert paragraph.stringWidth is accel.string_width
     assert pdfdoc.pdfdocEnc is accel.pdfdoc_enc and pdfdoc.PDFName is accel.pdf_name
+    from reportlab.pdfbase.ttfonts import TTFont
+    assert TTFont.splitString is accel.split_string and accel._split is not accel.split_string
     assert accel._encode is not accel.pdfdoc_enc and accel._name is not accel.pdf_name  # the originals, kept

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,7 +68,7 @@ def embed_families(doc: DocxDocument, families: dict[str, str]) -> None:
 
 def embed_cjk(doc: DocxDocument, text: str) -> bool:
     """Embed the CJK face, subset to the CJK characters of ``text``; False when there are none."""
-    if not any(ord(c) >= CJK_FROM for c in text) or not CJK_FILE.exists():
+    if _CJK.search(text) is None or not CJK_FILE.exists():
         return False
     # Every character, not only the ideographs: Word and LibreOffice set the punctuation around
     # Chinese (“”, ·, ：) in the East Asian font too; the subset keeps those the face has.
@@ -76,16 +77,36 @@ def embed_cjk(doc: DocxDocument, text: str) -> bool:
     return True
 
 
+_CJK = re.compile(f"[{chr(CJK_FROM)}-{chr(0x10FFFF)}]")
+"""Any character at or above ``CJK_FROM`` (a search in C, not a walk of every character in Python)."""
+
+
 def strings(node: object) -> Iterator[str]:
-    """Yield every string in a model node (a Document, a block, a run…), to find the characters it prints."""
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, tuple):
-        for item in node:
-            yield from strings(item)
-    elif dataclasses.is_dataclass(node):
-        for field in dataclasses.fields(node):
-            yield from strings(getattr(node, field.name))
+    """Yield every string in a model node (a Document, a block, a run…), to find the characters it prints.
+
+    Depth first, in field order, with each dataclass's field names looked up once per class.
+    """
+    stack = [node]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, tuple):
+            push(reversed(node))
+        elif not isinstance(node, type):
+            names = _FIELDS.get(type(node))
+            if names is None:
+                names = _FIELDS[type(node)] = _field_names(node)
+            push(reversed([getattr(node, name) for name in names]))
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+"""A model class → the names of its dataclass fields, in order (() for anything else)."""
+
+
+def _field_names(node: object) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(node)) if dataclasses.is_dataclass(node) else ()
 
 
 def subset(path: Path, characters: str) -> bytes:

@@ -15,11 +15,15 @@ Writing the file, ``pdfdoc.format`` encodes every piece of every object with
 each ASCII character to its own byte, except 0x18-0x1F, which it refuses: those still go
 through it), and ``pdf_name`` remembers the names it made.
 
+Drawing, ``TTFont.splitString`` turns each piece of text into the codes of the font's
+subsets, a Python loop over its characters; ``split_string`` does it in C when every
+character has its code already (the common case after a brief's first lines).
+
 The stand-ins compute the same values, and ``install`` puts them in the reportlab modules
-that call them (``platypus.paragraph``, ``pdfbase.pdfdoc``). They are exact:
+that call them (``platypus.paragraph``, ``pdfbase.pdfdoc``, ``pdfbase.ttfonts.TTFont``). They are exact:
 ``same_frag`` compares the same attributes in the same order with the same ``!=``,
 identity first as CPython's ``PyObject_RichCompareBool`` does, and a missing attribute
-equals only a missing one; ``ascent_descent`` does the same arithmetic;
+equals only a missing one (reading a plain fragment's ``__dict__`` directly); ``ascent_descent`` does the same arithmetic;
 tests/test_pdf_accel.py compares each with reportlab's own.
 """
 
@@ -29,6 +33,7 @@ import re
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
 _COMPARED = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
@@ -38,6 +43,25 @@ _MISSING = object()
 
 def same_frag(f: Any, g: Any) -> bool:
     """``_rl_accel.sameFrag``: True if fragments ``f`` and ``g`` draw alike (then a word can join)."""
+    if _PLAIN.get(type(f)) is True and _PLAIN.get(type(g)) is True:  # the attributes are the instances' own
+        d, e = f.__dict__, g.__dict__
+        if "cbDefn" in d or "cbDefn" in e or "lineBreak" in d or "lineBreak" in e:
+            return False
+        for name in _COMPARED:
+            a = d.get(name, _MISSING)
+            b = e.get(name, _MISSING)
+            if a is b:
+                continue
+            if a is _MISSING or b is _MISSING or a != b:
+                return False
+        return True
+    if type(f) not in _PLAIN or type(g) not in _PLAIN:
+        _PLAIN[type(f)], _PLAIN[type(g)] = _plain(type(f)), _plain(type(g))
+        return same_frag(f, g)
+    return _same_frag(f, g)
+
+
+def _same_frag(f: Any, g: Any) -> bool:
     if (hasattr(f, "cbDefn") or hasattr(g, "cbDefn")
             or hasattr(f, "lineBreak") or hasattr(g, "lineBreak")):
         return False
@@ -49,6 +73,23 @@ def same_frag(f: Any, g: Any) -> bool:
         if a is _MISSING or b is _MISSING or a != b:
             return False
     return True
+
+
+_PLAIN: dict[type, bool] = {}
+"""A fragment class → whether its instances' attributes are plainly those in their ``__dict__``."""
+
+
+def _plain(cls: type) -> bool:
+    """True if ``getattr(x, name, default)`` is ``x.__dict__.get(name, default)`` for an instance ``x`` of
+    ``cls`` and every name ``same_frag`` reads: attribute lookup is ``object``'s own, instances have a
+    ``__dict__``, and no class in the chain defines one of the names (as a value, a property or a slot)
+    nor ``__getattr__``. reportlab's fragments (``ABag``s, plain attribute bags) are."""
+    if getattr(cls, "__getattribute__", None) is not object.__getattribute__:
+        return False
+    if not any(type(vars(c).get("__dict__")).__name__ == "getset_descriptor" for c in cls.__mro__):
+        return False
+    names = {"cbDefn", "lineBreak", *_COMPARED, "__getattr__", "__slots__"}
+    return not any(names & vars(c).keys() for c in cls.__mro__)
 
 
 _ASCENT_DESCENT: dict[int, tuple[Any, float, float]] = {}
@@ -122,6 +163,25 @@ def pdf_name(data: Any, lo: Any = chr(0x21), hi: Any = chr(0x7E)) -> str:
     return name
 
 
+_split = TTFont.splitString
+
+
+def split_string(self: TTFont, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+    """``TTFont.splitString``: ``text`` as (subset, codes) chunks, each character given the code it has in the
+    document's subsets of this font (a new character gets the next free code). When every character already has
+    a code in subset 0, as most of a brief's text does once its first lines are drawn, that is one chunk of
+    those codes, made in C; anything else (a new character, a code past 255, a character the font lacks,
+    U+00A0, which has no code of its own as reportlab draws it as a space, empty text) goes to reportlab's
+    own, which assigns the codes."""
+    state: Any = self.state.get(doc)
+    if state is not None and type(text) is str and text:
+        try:
+            return [(0, bytes(map(state.assignments.__getitem__, map(ord, text))))]
+        except (KeyError, ValueError):  # a character without a code yet; a code of another subset
+            pass
+    return _split(self, text, doc, encoding)
+
+
 def install() -> None:
     """Use the stand-ins in reportlab's modules (idempotent)."""
     paragraph.sameFrag = same_frag  # type: ignore[attr-defined]
@@ -129,3 +189,4 @@ def install() -> None:
     paragraph.stringWidth = string_width  # type: ignore[attr-defined]
     pdfdoc.pdfdocEnc = pdfdoc_enc
     pdfdoc.PDFName = pdf_name
+    TTFont.splitString = split_string  # type: ignore[method-assign]
