@@ -33,10 +33,10 @@ def title_block(w: Writer, meta: Meta, style: Style) -> None:
             w.warnings.append(warning("docx.logo", f"logo {style.logo} left out: {error}"))
     elif why:
         w.warnings.append(warning("docx.logo", why))
-    ox.plain(w.doc.add_paragraph(style="Title")._p, meta.title)
+    ox.plain(ox.add_p(w.doc, "Title"), meta.title)
     if meta.subtitle:
-        ox.plain(w.doc.add_paragraph(style="Subtitle")._p, meta.subtitle)
-    ox.plain(w.doc.add_paragraph(style="Brief Meta")._p, meta.byline())
+        ox.plain(ox.add_p(w.doc, "Subtitle"), meta.subtitle)
+    ox.plain(ox.add_p(w.doc, "Brief Meta"), meta.byline())
 
 
 def contents(w: Writer, box: Box, toc: TableOfContents) -> None:
@@ -51,7 +51,7 @@ def contents(w: Writer, box: Box, toc: TableOfContents) -> None:
     if not entries:
         w.warnings.append(warning("docx.toc", "table of contents has no headings; left out"))
         return
-    ox.plain(box.add_paragraph(style="TOC Heading")._p, w.meta.label("contents"))
+    ox.plain(ox.add_p(box, "TOC Heading"), w.meta.label("contents"))
     for heading in entries:
         link = ox.hyperlink(w.doc.part, "#" + heading.anchor)
         link.append(ox.run(ox.text(heading_text(heading.content))))
@@ -59,4 +59,4 @@ def contents(w: Writer, box: Box, toc: TableOfContents) -> None:
             page_ref = f"PAGEREF {ox.bookmark_name(heading.anchor)} \\h"
             link.append(ox.run(ox.el("w:tab")))
             link.extend(ox.field(page_ref, str(w.pages[heading.anchor])))
-        box.add_paragraph(style=f"toc {min(max(heading.level, 1), 3)}")._p.append(link)
+        ox.add_p(box, f"toc {min(max(heading.level, 1), 3)}").append(link)

@@ -131,7 +131,7 @@ def _block(w: Writer, box: Box, block: Block) -> None:
 
 def _paragraph(w: Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
     """Add a paragraph of ``style`` holding ``content``; return its ``w:p``."""
-    p = box.add_paragraph(style=style)._p
+    p = ox.add_p(box, style)
     inlines(w, p, content, Fmt(w.doc.part))
     return p
 
@@ -139,7 +139,7 @@ def _paragraph(w: Writer, box: Box, content: tuple[Inline, ...], style: str) -> 
 def _anchored(w: Writer, box: Box, style: str, anchor: str, lead: str,
               content: tuple[Inline, ...]) -> None:
     """Add a paragraph bookmarked as ``anchor``: ``lead`` and a tab (if any), then ``content``."""
-    p = box.add_paragraph(style=style)._p
+    p = ox.add_p(box, style)
     end = None
     if anchor in w.bookmarks:
         w.warnings.append(warning("docx.anchor", f"duplicate anchor {anchor!r}: only the first is a link target"))
@@ -184,7 +184,7 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
         w.warnings.append(warning("docx.table", f"table {table.caption!r} has no columns; left out"))
         return None
     if table.caption:
-        ox.plain(box.add_paragraph(style="Caption")._p, table.caption)
+        ox.plain(ox.add_p(box, "Caption"), table.caption)
     grid = box.add_table(len(rows), columns)
     grid.style = "Brief Table"  # by name: the style id comes from the memo, the styles stay unparsed
     for row in grid.rows:  # rows break only between rows; the header row repeats on each page
@@ -192,16 +192,16 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
     for row, cells in zip(grid.rows, rows, strict=True):
         for cell, content in zip(row.cells, cells, strict=False):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = "Table Text"
-            inlines(w, paragraph._p, content, Fmt(w.doc.part))
+            p = cell.paragraphs[0]._p
+            ox.style_p(p, w.doc.part, "Table Text")
+            inlines(w, p, content, Fmt(w.doc.part))
     if not w.style.reference_docx:  # header cells in the heading face, as the PDF sets them
         head = docx_stylesheet.fonts(w.style.heading_font)
         for run in (r for cell in grid.rows[0].cells for p in cell.paragraphs for r in p.runs):
             ox.set_fonts(run._r.get_or_add_rPr(), *head)
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
-    box.add_paragraph(style="After Table")
+    ox.add_p(box, "After Table")
     return grid
 
 
@@ -218,10 +218,10 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
     if figure.anchor:
         _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
     elif figure.caption:
-        ox.plain(box.add_paragraph(style="Caption")._p, figure.caption)
+        ox.plain(ox.add_p(box, "Caption"), figure.caption)
     if figure.kind == "timeline":  # the PDF's drawing, as pictures with the data as alt text
         docx_figures.timeline(box, figure, w.style)
-        box.add_paragraph(style="After Table")
+        ox.add_p(box, "After Table")
         return
     grid = _table(w, box, replace(figure.data, caption=""))
     if grid is not None:  # a figure stays on one page, as in the PDF: each row keeps with the next
@@ -238,15 +238,15 @@ def _callout(w: Writer, box: Box, callout: Callout) -> None:
     grid = box.add_table(1, 1)
     grid.style = "Key Points Box"
     cell = grid.cell(0, 0)
-    cell.paragraphs[0].style = "Key Points Title"
     title = cell.paragraphs[0]._p
+    ox.style_p(title, w.doc.part, "Key Points Title")
     ox.plain(title, callout.title)
     _blocks(w, cell, callout.content)
     if not callout.title and len(cell._tc) > 2:
         cell._tc.remove(title)
     if cell._tc[-1].tag.endswith("}tbl"):
         cell.add_paragraph()  # a cell must end with a paragraph
-    box.add_paragraph(style="After Table")
+    ox.add_p(box, "After Table")
 
 
 def _note_list(w: Writer, box: Box, notes: NoteList) -> None:
