@@ -73,7 +73,7 @@ def new_p(style_id: str | None) -> Xml:
     """Return the ``w:p`` python-docx's ``add_paragraph(style=…)`` makes for a style with id ``style_id``
     (None, the default paragraph style: an empty ``w:pPr``)."""
     def make() -> Xml:
-        p = OxmlElement("w:p")
+        p: Xml = OxmlElement("w:p")
         p.style = style_id
         return p
     return made(("p", style_id), make)
