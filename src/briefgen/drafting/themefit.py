@@ -71,9 +71,24 @@ class Topic:
 
 def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
     """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and sentence → score for the others."""
+    best: dict[int, tuple[int, float]] = {}
+    unfit: dict[int, float] = {}
+    for i, (scores, found) in score(corpus, topics).items():
+        top = max(range(len(topics)), key=scores.__getitem__)
+        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
+        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
+        if scores[top] >= margin * runner_up and found[top]:
+            best[i] = (top, scores[top])
+        else:
+            unfit[i] = scores[top]
+    return best, unfit
+
+
+def score(corpus: Corpus, topics: list[Topic]) -> dict[int, tuple[list[float], list[int]]]:
+    """Return sentence → (its BM25 score per topic, its count of each topic's telling words) for each sentence that scores."""
     n = len(corpus.bags)
     if not n:
-        return {}, {}
+        return {}
     average = sum(map(len, corpus.bags)) / n
 
     def idf(token: str) -> float:
@@ -95,8 +110,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     telling = {token for token in weights if themes_of[token] <= SHARED * len(topics) and token not in generic}
     own = [{token for token in topic.names() if themes_of[token] == 1} for topic in topics]
     """Per topic, the proper names no other topic uses: one of them is topic enough."""
-    best: dict[int, tuple[int, float]] = {}
-    unfit: dict[int, float] = {}
+    scored: dict[int, tuple[list[float], list[int]]] = {}
     matched = weights.keys() | terms.keys()
     term_weight = {p: FIELD_WEIGHTS["terms"] * idf(p) for phrases in terms.values() for _, phrase in phrases for p in phrase}
     for i, bag in enumerate(corpus.bags):
@@ -116,13 +130,6 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
                     found[t] += MIN_WORDS
                     for p in phrase:
                         scores[t] += term_weight[p] * counts[p] * (K1 + 1) / (counts[p] + norm)
-        if not any(scores):
-            continue
-        top = max(range(len(topics)), key=scores.__getitem__)
-        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
-        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
-        if scores[top] >= margin * runner_up and found[top]:
-            best[i] = (top, scores[top])
-        else:
-            unfit[i] = scores[top]
-    return best, unfit
+        if any(scores):
+            scored[i] = (scores, found)
+    return scored
