@@ -17,6 +17,7 @@ scores stay explainable.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -42,6 +43,10 @@ SHARED = 0.5
 does not count towards MIN_WORDS."""
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z][\w’'-]*)+")
+"""A run of capitalised words, with the small words a name may hold ("Bureau of Industry and Security")."""
+
+
 @dataclass(frozen=True)
 class Topic:
     """What a theme asks for: its title, description and seed terms."""
@@ -57,12 +62,26 @@ class Topic:
         for name, text in (("title", self.title), ("description", self.description)):
             for token in sentences.tokens(text):
                 weights[token] += FIELD_WEIGHTS[name]
+        for token in self.acronyms() - weights.keys():
+            weights[token] += FIELD_WEIGHTS["description"]
         return weights
+
+    def acronyms(self) -> set[str]:
+        """Return the tokens of the initials of the title's and description's names of three or more words ("waic" of
+        "World AI Conference" and of "World Artificial Intelligence Conference"): a sentence that uses them names the same thing."""
+        found = set()
+        for text in (self.title, self.description):
+            for run in _NAME_RUN.finditer(text):
+                capitals = [w for w in re.split(r"[\s-]+", run.group()) if w[:1].isupper() and w not in ("The", "A", "An")]
+                initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
+                if len(capitals) >= 3 and len(initials) >= 3:
+                    found.update(sentences.tokens(initials))
+        return found
 
     def names(self) -> set[str]:
         """Return the tokens of the proper names in the title and description ("Okafor" of "Minister Okafor's views")."""
         return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
-                for token in sentences.tokens(word.text)}
+                for token in sentences.tokens(word.text)} | self.acronyms()
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Return each seed term's tokens: a term matches only a sentence that has them all."""
