@@ -102,3 +102,23 @@ def test_block_scalar_text_and_positions_after_it():
     loaded = yamlio.loads("a: |\n  one\n  two \ufeff\n\n  three\nb: >-\n  x\n  y\nc: 1\n", "t.yaml")
     assert loaded.data == {"a": "one\ntwo \ufeff\n\nthree\n", "b": "x y", "c": 1}
     assert loaded.marks[("c",)] == (9, 4) and loaded.marks[("b",)] == (6, 4)
+
+
+def test_load_kept_parses_a_file_again_only_when_its_bytes_change(tmp_path):
+    path, kept, made = tmp_path / "style.yaml", {}, []
+
+    def make(loaded):
+        made.append(loaded.data)
+        return loaded.data["a"]
+
+    path.write_text("a: 1\n")
+    assert yamlio.load_kept(path, make, kept) == 1 and yamlio.load_kept(path, make, kept) == 1
+    assert made == [{"a": 1}]
+    path.write_text("a: 2\n")  # edited (as under `watch`): read again
+    assert yamlio.load_kept(path, make, kept) == 2 and len(made) == 2
+    path.write_text("a: [\n")
+    for _ in range(2):  # an error is raised every time, never kept
+        with pytest.raises(UserError, match="invalid YAML"):
+            yamlio.load_kept(path, make, kept)
+    path.write_text("a: 1\n")
+    assert yamlio.load_kept(path, make, kept) == 1 and len(made) == 2  # those bytes were parsed before

@@ -45,8 +45,8 @@ def load_style(name: str, project_templates: Path, page_size: str | None = None,
         message = f"expected a house style ({', '.join(files)}), found {name!r}"
         hint = did_you_mean(name, list(files)) or f"add templates/styles/{name}.yaml"
         raise UserError([where(message, hint) if where else Problem("", 0, 0, "style", message, hint)])
-    loaded = yamlio.load(files[name])
-    data = schemas.house_style_values(schemas.validate(schemas.HouseStyle, loaded, loaded.data or {}))
+    loaded, values = yamlio.load_kept(files[name], _values, _KEPT)
+    data = dict(values)
     if page_size:
         data["page_size"] = page_size
     _room(data, loaded)
@@ -54,6 +54,15 @@ def load_style(name: str, project_templates: Path, page_size: str | None = None,
     data.update(name=name, logo=_file(folder, data["logo"], loaded, "logo", project_templates),
                 reference_docx=_file(folder, data["reference_docx"], loaded, "reference_docx", project_templates))
     return Style(**data)
+
+
+_KEPT: dict[tuple[str, str, bytes], tuple[yamlio.Loaded, dict[str, Any]]] = {}
+"""A style file's checked values (immutable: lists are tuples) by its name and bytes; every brief of a
+batch or of ``watch`` reads the same style, and parsing and validating it was ~3% of a warm brief."""
+
+
+def _values(loaded: yamlio.Loaded) -> tuple[yamlio.Loaded, dict[str, Any]]:
+    return loaded, schemas.house_style_values(schemas.validate(schemas.HouseStyle, loaded, loaded.data or {}))
 
 
 def _room(data: dict[str, Any], loaded: yamlio.Loaded) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -27,6 +28,7 @@ from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import limits, paths
 
 Key = tuple[str | int, ...]
+T = TypeVar("T")
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -163,8 +165,24 @@ class Loaded:
 
 def load(path: Path) -> Loaded:
     """Read and parse ``path`` strictly, or raise UserError with the position."""
-    name = display(path)
-    raw = paths.read_bytes(path, limits.YAML_BYTES)
+    return _parse(path, display(path), paths.read_bytes(path, limits.YAML_BYTES))
+
+
+def load_kept(path: Path, make: Callable[[Loaded], T], kept: dict[tuple[str, str, bytes], T]) -> T:
+    """Return ``make(load(path))``, kept in ``kept`` by the file's name and exact bytes for the life of
+    the process: the file is read every time, and parsed (and ``make`` run) only when its bytes are new.
+    Errors are raised every time (nothing is kept for them). For files every brief reads (a house style)."""
+    name, raw = display(path), paths.read_bytes(path, limits.YAML_BYTES)
+    key = (name, path.suffix.lower(), raw)
+    if key not in kept:
+        value = make(_parse(path, name, raw))
+        if len(kept) >= 64:  # a long ``watch`` over an edited file
+            kept.clear()
+        kept[key] = value
+    return kept[key]
+
+
+def _parse(path: Path, name: str, raw: bytes) -> Loaded:
     text = decode_utf8(raw, name)
     loaded = loads(text, name)
     if path.suffix.lower() == ".json":
