@@ -134,3 +134,29 @@ def test_installed_in_reportlabs_modules() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     assert TTFont.splitString is accel.split_string and accel._split is not accel.split_string
     assert accel._encode is not accel.pdfdoc_enc and accel._name is not accel.pdf_name  # the originals, kept
+
+
+def test_widths_are_kept_across_renders_until_a_font_changes() -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    book = FontBook()
+    accel.fresh_widths()
+    serif = pdfmetrics.getFont("BG-Serif")
+    wide = accel.string_width("Water", "BG-Serif", 10)
+    accel.fresh_widths()  # the next render, same fonts: kept
+    assert ("Water", "BG-Serif", 10, "utf8") in accel._WIDTHS
+    sans = pdfmetrics.getFont("BG-Sans")
+    assert isinstance(sans, TTFont)
+    pdfmetrics._fonts["BG-Serif"] = sans  # type: ignore[attr-defined]  # another face under a known name
+    try:
+        accel.fresh_widths()
+        assert accel._WIDTHS == {}
+        assert accel.string_width("Water", "BG-Serif", 10) == pdfmetrics.stringWidth("Water", "BG-Sans", 10) != wide
+    finally:
+        pdfmetrics._fonts["BG-Serif"] = serif  # type: ignore[attr-defined]
+        accel.fresh_widths()
+    assert accel._WIDTHS == {} and book is not None
+    for i in range(accel.WIDTHS_KEPT + 1):
+        accel._WIDTHS[(str(i), "BG-Serif", 10, "utf8")] = 1.0
+    accel.fresh_widths()  # grown past the bound: started afresh
+    assert accel._WIDTHS == {}
