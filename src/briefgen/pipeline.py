@@ -122,13 +122,21 @@ class Built:
 
 
 def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
-              formats: list[str] | None = None, strict: bool = False) -> Built:
-    """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
+              formats: list[str] | None = None, strict: bool = False, ahead: renderers.Ahead | None = None) -> Built:
+    """Build one spec into ``out_dir``; nothing is written unless every format rendered.
+
+    ``ahead`` (``renderers.start_ahead``), when given, renders the formats side by side in the
+    process that loaded the renderers while this one read the inputs. The caller closes it
+    (``close`` after ``render`` does nothing), so a build that fails first ends it too.
+    """
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     rendered_formats = formats or brief.spec.formats
     if "pdfua" in rendered_formats or ("docx" in rendered_formats and (brief.spec.max_pages or brief.spec.toc)):
         renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
+        if ahead is not None:  # its conversions run in this process, which owns LibreOffice
+            ahead.close()
+            ahead = None
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
     if errors:
@@ -137,15 +145,18 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
-    for name in rendered_formats:
-        rendered = renderers.get(name).render(model)
+    if ahead is not None:
+        results = ahead.render(model, list(rendered_formats))
+    else:
+        results = [renderers.get(name).render(model) for name in rendered_formats]
+    for name, rendered in zip(rendered_formats, results, strict=True):
         for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once
             found = replace(found, file=found.file or display(spec_path))
             if found not in built.warnings:
                 built.warnings.append(found)
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
-        outputs[out_dir / (output_stem(brief) + renderers.get(name).SUFFIX)] = rendered.data
+        outputs[out_dir / (output_stem(brief) + renderers.SUFFIXES[name])] = rendered.data
     if brief.spec.max_pages and "docx" in rendered_formats:
         pages = renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
         if pages is not None:

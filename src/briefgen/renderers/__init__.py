@@ -42,6 +42,10 @@ FORMATS: dict[str, str] = {
 }
 
 
+SUFFIXES: dict[str, str] = {"docx": ".docx", "pdf": ".pdf", "pdfua": ".ua.pdf"}
+"""Format → its file's suffix (each module's ``SUFFIX``), known without importing the renderer."""
+
+
 PAGE_COUNTERS: dict[str, str] = {
     "docx": "briefgen.renderers.pdfua:docx_pages",
 }
@@ -62,6 +66,20 @@ def start_office() -> None:
     """Start LibreOffice in the background for the page counts, contents or pdfua to come (``office.start``)."""
     from briefgen.renderers import office
     office.start()
+
+
+class Ahead(Protocol):
+    """A process that loaded the renderers while the build read its inputs (``ahead.Ahead``)."""
+
+    def render(self, document: Document, names: list[str]) -> list[Rendered]: ...
+
+    def close(self) -> None: ...
+
+
+def start_ahead(formats: list[str]) -> Ahead | None:
+    """Fork the process that loads the renderers of ``formats`` now and renders one brief later; None where it cannot."""
+    from briefgen.renderers import ahead
+    return ahead.Ahead.start(formats)
 
 
 def get(name: str) -> Renderer:

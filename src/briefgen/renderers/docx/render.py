@@ -31,7 +31,7 @@ from briefgen.model import (
     Text,
     heading_text,
 )
-from briefgen.renderers import Rendered
+from briefgen.renderers import SUFFIXES, Rendered
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import front
@@ -45,7 +45,7 @@ from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
-SUFFIX = ".docx"
+SUFFIX = SUFFIXES["docx"]
 
 
 
