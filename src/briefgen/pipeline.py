@@ -19,7 +19,7 @@ from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
-from briefgen.model import Document
+from briefgen.model import Document, Style
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
 
@@ -72,8 +72,7 @@ def confined(project: Project, spec_path: Path) -> None:
 
 def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None) -> Document:
     """Return the finished document model of ``brief``; padding quotes (support check) are left out."""
-    style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
-                                  lambda message, hint: brief.problem(("style",), message, hint))
+    style = _style(project, brief)
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
     traced = tuple(support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
@@ -137,6 +136,8 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
         if ahead is not None:  # its conversions run in this process, which owns LibreOffice
             ahead.close()
             ahead = None
+    if ahead is not None:
+        _hint(project, brief, ahead)
     checked = support.check_corpus(corpus.summary, corpus.sources)
     errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
     if errors:
@@ -167,6 +168,24 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     write_all(outputs)
     built.files += list(outputs)
     return built
+
+
+def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
+    """Tell ``ahead`` the brief's house style and metadata, so it prepares its styled base while we check and compose.
+
+    Any problem here is left for ``document`` to raise, in its usual order.
+    """
+    try:
+        style = _style(project, brief)
+        meta = compose.meta_of(brief, project.templates_dir)
+    except Exception:  # noqa: BLE001 - raised again, in order, where the model is made
+        return
+    ahead.hint(style, meta)
+
+
+def _style(project: Project, brief: spec.Brief) -> Style:
+    return housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
+                                 lambda message, hint: brief.problem(("style",), message, hint))
 
 
 def output_stem(brief: spec.Brief) -> str:

@@ -1,6 +1,8 @@
 """Renderers: the model in, bytes out. A registry of formats, imported lazily.
 
-Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``.
+Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``, and may
+define ``preload()`` (load what every brief reuses) and ``prepare(style, meta)`` (make
+what a brief of that look reuses, before its model is composed: ``ahead``).
 Adding a format means one module and one line in ``FORMATS``. Counting a file's
 pages as its reader lays them out goes through here too (``pages``), so the
 pipeline never reaches into a renderer.
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from briefgen.errors import Problem
-    from briefgen.model import Document
+    from briefgen.model import Document, Meta, Style
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def start_office() -> None:
 
 class Ahead(Protocol):
     """A process that loaded the renderers while the build read its inputs (``ahead.Ahead``)."""
+
+    def hint(self, style: Style, meta: Meta) -> None: ...
 
     def render(self, document: Document, names: list[str]) -> list[Rendered]: ...
 

@@ -22,6 +22,7 @@ None and the build renders in-process, one format after the other.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen import renderers
 
 if TYPE_CHECKING:
-    from briefgen.model import Document
+    from briefgen.model import Document, Meta, Style
     from briefgen.renderers import Rendered
 
 
@@ -72,13 +73,23 @@ class Ahead:
         os.close(reply_w)
         return cls(pid, request_w, reply_r)
 
+    def hint(self, style: Style, meta: Meta) -> None:
+        """Tell the process the look of the brief to come, so it prepares what depends on that alone."""
+        if self.request >= 0:
+            try:
+                _send(self.request, ("hint", style, meta))
+            except OSError:  # the process is gone: ``render`` renders here
+                pass
+
     def render(self, document: Document, names: list[str]) -> list[Rendered]:
         """Return ``document`` rendered in each format of ``names`` (in order); raise what rendering raised."""
         request, reply, self.request, self.reply = self.request, self.reply, -1, -1
         answer = b""
         try:
-            _write_all(request, pickle.dumps((document, names), pickle.HIGHEST_PROTOCOL))
+            _send(request, ("render", document, names))
+            os.close(request)
         except OSError:  # the process is gone: render here instead
+            os.close(request)
             os.close(reply)
         else:
             try:
@@ -112,18 +123,25 @@ class Ahead:
 
 
 def _serve(formats: list[str], request: int, reply: int) -> int:
-    """In the forked process: load the renderers, wait for a document, answer with the rendered formats."""
+    """In the forked process: load the renderers, take hints, render the document asked for, answer."""
     try:
         renderers.preload(formats)
     except Exception:  # noqa: BLE001 - the caller renders in-process and meets the problem itself
         os.close(request)
         os.close(reply)
         return 1
-    asked = _loads(_read_all(request))
-    if asked is None:  # the caller needs no render from us (an error, another path): exit quietly
+    while (message := _receive(request)) is not None and message[0] == "hint":
+        _, style, meta = message
+        for name in formats:
+            prepare = getattr(renderers.get(name), "prepare", None)
+            if prepare is not None:
+                with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
+                    prepare(style, meta)
+    os.close(request)
+    if message is None:  # the caller needs no render from us (an error, another path): exit quietly
         os.close(reply)
         return 0
-    document, names = asked
+    _, document, names = message
     others = [_fork_render(document, name) for name in names[1:]]
     outcomes = [_render(document, names[0])] + [_collect(document, name, pid, fd) for name, (pid, fd) in zip(names[1:], others, strict=True)]
     _write_all(reply, pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
@@ -181,6 +199,28 @@ def _loads(data: bytes) -> Any:
         return pickle.loads(data) if data else None
     except Exception:  # noqa: BLE001 - a torn answer: treated as none
         return None
+
+
+def _send(fd: int, message: tuple[Any, ...]) -> None:
+    """Write one message: its length (8 bytes), then its pickle."""
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(8, "big") + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _receive(fd: int) -> Any:
+    """Read one message written by ``_send``; None at the end of the pipe (or a torn message)."""
+    size = _read_exactly(fd, 8)
+    return _loads(_read_exactly(fd, int.from_bytes(size, "big"))) if len(size) == 8 else None
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left and (chunk := os.read(fd, min(left, 1 << 20))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _read_all(fd: int) -> bytes:

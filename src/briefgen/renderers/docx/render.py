@@ -23,9 +23,11 @@ from briefgen.model import (
     Figure,
     Heading,
     Inline,
+    Meta,
     NoteList,
     Paragraph,
     Quote,
+    Style,
     Table,
     TableOfContents,
     Text,
@@ -47,6 +49,11 @@ INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
 SUFFIX = SUFFIXES["docx"]
 
+
+
+def prepare(style: Style, meta: Meta) -> None:
+    """Make the styled base document of a brief of this look now (``renderers.ahead``: before its model is ready)."""
+    docx_styles.prime(style, meta)
 
 
 def render(document: Document) -> Rendered:
