@@ -29,11 +29,11 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from briefgen import renderers
+from briefgen.renderers import registry as renderers
 
 if TYPE_CHECKING:
     from briefgen.model import Document, Meta, Style
-    from briefgen.renderers import Rendered
+    from briefgen.renderers.registry import Rendered
 
 
 def cpus() -> int:
