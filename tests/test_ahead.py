@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import cli_build
+from briefgen import cli_build, forked
 from briefgen.errors import Problem, UserError
 from briefgen.renderers import ahead
 from briefgen.renderers.docx import render as docx_render
@@ -32,19 +32,27 @@ def _sequential(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     """Note in ``log`` which process renders each format (the forked ones inherit the patch)."""
-    render = ahead._render
+    rendering = ahead._rendering
 
     def noting(document, name):  # type: ignore[no-untyped-def]
-        with log.open("a") as stream:
-            stream.write(f"{name} {os.getpid()}\n")
-        return render(document, name)
+        work = rendering(document, name)
 
-    monkeypatch.setattr(ahead, "_render", noting)
+        def noted():  # type: ignore[no-untyped-def]
+            with log.open("a") as stream:
+                stream.write(f"{name} {os.getpid()}\n")
+            return work()
+        return noted
+
+    monkeypatch.setattr(ahead, "_rendering", noting)
 
 
-def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("annex", ["true", "false"])  # the annex waits for the sentences checked beside composing
+def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  annex: str) -> None:
     if not ahead.available():
         pytest.skip("needs os.fork and two CPUs")
+    spec = project / SPEC
+    spec.write_text(spec.read_text().replace("annex: true", f"annex: {annex}"))
     log = tmp_path / "pids"
     _record_pids(monkeypatch, log)
     assert _build(project, tmp_path / "forked", "docx", "pdf") == 0
@@ -129,3 +137,71 @@ def test_errors_pickle_with_their_problems() -> None:
 def test_unavailable_without_fork(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "fork")
     assert ahead.Ahead.start(["docx", "pdf"]) is None
+
+
+# ------------------------------------------------------------------ forked: work beside this process
+
+def _boom() -> int:
+    raise UserError([Problem("a.yaml", 1, 2, "title", "expected text, found nothing")])
+
+
+def test_forked_gives_the_value_or_the_exception() -> None:
+    if not forked.available():
+        pytest.skip("needs os.fork and two CPUs")
+    work = forked.Forked.start(lambda: os.getpid())
+    assert work is not None and work.result() not in (0, os.getpid())
+    failing = forked.Forked.start(_boom)
+    assert failing is not None
+    with pytest.raises(UserError) as caught:
+        failing.result()
+    assert caught.value.problems == [Problem("a.yaml", 1, 2, "title", "expected text, found nothing")]
+    odd = forked.Forked.start(lambda: (_ for _ in ()).throw(type("Odd", (Exception,), {"__reduce__": lambda s: (lambda: 0, ())})("x")))
+    assert odd is not None
+    with pytest.raises(Exception, match="^x$") as strange:
+        odd.result()
+    assert type(strange.value).__name__ == "Odd"
+
+
+def test_forked_work_is_done_here_when_the_process_dies() -> None:
+    if not forked.available():
+        pytest.skip("needs os.fork and two CPUs")
+    parent = os.getpid()
+    work = forked.Forked.start(lambda: os._exit(3) if os.getpid() != parent else "done here")
+    assert work is not None and work.result() == "done here"
+    slow = forked.Forked.start(lambda: __import__("time").sleep(60))
+    assert slow is not None
+    slow.cancel()
+    assert slow.pid == 0
+
+
+def test_support_errors_come_first_when_composing_fails_too(project: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The brief's sentences are checked beside composing: a failed check still wins over a compose error."""
+    from briefgen.support import stage
+    check = stage.check_brief
+
+    def failing_check(*args):  # type: ignore[no-untyped-def]
+        report = check(*args)
+        report.problems.append(Problem("spec.yaml", 3, 1, "sections.0.text", "expected support, found none"))
+        return report
+
+    def failing_compose(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise UserError("template.md.j2: expected a template, found a broken one")
+
+    from briefgen.compose import compose
+    real_compose = compose.compose
+    monkeypatch.setattr(stage, "check_brief", failing_check)
+    messages = []
+    for name in ("forked", "here"):
+        if name == "here":
+            _sequential(monkeypatch)
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.setattr(compose, "compose", failing_compose)
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.setattr(compose, "compose", real_compose)
+    assert "expected support, found none" in messages[0] and "expected support, found none" in messages[1]
+    assert "broken" not in messages[1]
+    assert messages[:2] == messages[2:]

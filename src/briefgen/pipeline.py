@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +17,14 @@ from typing import TYPE_CHECKING
 from briefgen import renderers
 from briefgen.compose import compose, conventions, selection, transforms
 from briefgen.errors import Problem, UserError, display, promoted
+from briefgen.forked import Forked
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document, Style
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
+from briefgen.support.freetext import Traced
 
 if TYPE_CHECKING:
     from briefgen.drafting.summarize import Report
@@ -70,13 +73,18 @@ def confined(project: Project, spec_path: Path) -> None:
         raise UserError([Problem(display(spec_path), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")])
 
 
-def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None) -> Document:
-    """Return the finished document model of ``brief``; padding quotes (support check) are left out."""
+def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None,
+             traced: Callable[[], tuple[Traced, ...]] | None = None) -> Document:
+    """Return the finished document model of ``brief``; padding quotes (support check) are left out.
+
+    ``traced`` gives the brief's checked sentences (the annex's) when the annex asks, else the check runs here.
+    """
     style = _style(project, brief)
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
-    traced = tuple(support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
+    shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or _traced(
+        support.check_brief(brief, corpus.summary, corpus.sources, checked))
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), traced)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
@@ -139,10 +147,11 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     if ahead is not None:
         _hint(project, brief, ahead)
     checked = support.check_corpus(corpus.summary, corpus.sources)
-    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
-    if errors:
-        raise UserError(errors + warnings)
-    model = document(project, corpus, brief, checked)
+    if ahead is None:
+        warnings = _support_findings(brief, corpus, checked)
+        model = document(project, corpus, brief, checked)
+    else:
+        warnings, model = _checked_beside(project, corpus, brief, checked)
     built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
@@ -168,6 +177,47 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     write_all(outputs)
     built.files += list(outputs)
     return built
+
+
+def _support_findings(brief: spec.Brief, corpus: Corpus, checked: CorpusReport,
+                      report: support.BriefReport | None = None) -> list[Problem]:
+    """Return the support check's warnings about what ``brief`` prints; raise UserError on any error."""
+    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked, report))
+    if errors:
+        raise UserError(errors + warnings)
+    return warnings
+
+
+def _checked_beside(project: Project, corpus: Corpus, brief: spec.Brief,
+                    checked: CorpusReport) -> tuple[list[Problem], Document]:
+    """Check the brief's sentences in a forked process while composing it here; as ``_support_findings`` then ``document``.
+
+    The check's problems come first, as in-process: a failed check is raised even when composing
+    failed too. The annex, which shows the checked sentences, waits for them.
+    """
+    side = Forked.start(lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked))
+    if side is None:
+        return _support_findings(brief, corpus, checked), document(project, corpus, brief, checked)
+    reports: list[support.BriefReport] = []
+
+    def report() -> support.BriefReport:
+        if not reports:
+            reports.append(side.result())
+        return reports[0]
+
+    try:
+        model = document(project, corpus, brief, checked, lambda: _traced(report()))
+        found = report()
+    except Exception:
+        _support_findings(brief, corpus, checked, report())  # its problems come first, as in-process
+        raise
+    finally:
+        side.cancel()  # only when interrupted: else its answer is in
+    return _support_findings(brief, corpus, checked, found), model
+
+
+def _traced(report: support.BriefReport) -> tuple[Traced, ...]:
+    return tuple(report.traced)
 
 
 def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
