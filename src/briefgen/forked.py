@@ -39,6 +39,7 @@ class Forked(Generic[T]):
 
     def __init__(self, work: Callable[[], T], pid: int, answer: int) -> None:
         self.work, self.pid, self.answer = work, pid, answer
+        self.found: tuple[str, Any] | None = None
 
     @classmethod
     def start(cls, work: Callable[[], T]) -> Forked[T] | None:
@@ -59,12 +60,15 @@ class Forked(Generic[T]):
         return cls(work, pid, read)
 
     def result(self) -> T:
-        """Return what ``work()`` returned, or raise what it raised; do it here if the process died without an answer."""
-        found = loads(read_all(self.answer)) if self.answer >= 0 else None
-        self.answer = -1
-        reap(self.pid, kill=False)
-        self.pid = 0
-        return unwrap(found) if found is not None else self.work()
+        """Return what ``work()`` returned, or raise what it raised (each time asked); do it here if the process died without an answer."""
+        if self.found is None:
+            found = loads(read_all(self.answer)) if self.answer >= 0 else None
+            self.answer = -1
+            reap(self.pid, kill=False)
+            self.pid = 0
+            self.found = found if found is not None else outcome(self.work)
+        value: T = unwrap(self.found)
+        return value
 
     def cancel(self) -> None:
         """End the process without waiting for its answer."""

@@ -81,8 +81,8 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     """
     style = _style(project, brief)
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
-    shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or _traced(
-        support.check_brief(brief, corpus.summary, corpus.sources, checked))
+    shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
+        support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
@@ -198,26 +198,15 @@ def _checked_beside(project: Project, corpus: Corpus, brief: spec.Brief,
     side = Forked.start(lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked))
     if side is None:
         return _support_findings(brief, corpus, checked), document(project, corpus, brief, checked)
-    reports: list[support.BriefReport] = []
-
-    def report() -> support.BriefReport:
-        if not reports:
-            reports.append(side.result())
-        return reports[0]
-
     try:
-        model = document(project, corpus, brief, checked, lambda: _traced(report()))
-        found = report()
+        model = document(project, corpus, brief, checked, lambda: tuple(side.result().traced))
+        report = side.result()
     except Exception:
-        _support_findings(brief, corpus, checked, report())  # its problems come first, as in-process
+        _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
         raise
     finally:
         side.cancel()  # only when interrupted: else its answer is in
-    return _support_findings(brief, corpus, checked, found), model
-
-
-def _traced(report: support.BriefReport) -> tuple[Traced, ...]:
-    return tuple(report.traced)
+    return _support_findings(brief, corpus, checked, report), model
 
 
 def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
