@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from briefgen.support import aliases
+from briefgen.support import aliases, referents
 from briefgen.text import frames, thesaurus
 from briefgen.text import words as w
 
@@ -56,9 +56,10 @@ class Verdict:
 
 @lru_cache(maxsize=4096)
 def passage_keys(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    """Return the keys of ``text``'s words (and of its hyphenated compounds, closed up) and their synonym groups."""
+    """Return the keys of ``text``'s words (of its hyphenated compounds, closed up, and of the words its synonym
+    phrases are written with: "call for" has "call") and their synonym groups."""
     found = w.words(text)
-    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)}
+    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)} | w.phrase_parts(text)
     groups = frozenset(g for k in keys for g in w.synonyms(k))
     return keys, groups
 
@@ -148,6 +149,7 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
+        missing = referents.present(missing, [passages[i] for i in kept], [origins[i] for i in kept])
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
 
 

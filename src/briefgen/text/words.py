@@ -185,6 +185,18 @@ def as_written(text: str, start: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def phrase_parts(text: str) -> frozenset[str]:
+    """Return the stems of the content words inside the synonym phrases ``text`` writes ("call for" → "call").
+
+    ``canonical`` rewrites such a phrase to its group's first item, so the words it was written
+    with are gone from ``words(text)``; a passage still says them.
+    """
+    stop = _stopwords()
+    return frozenset(stem(t) for _, _, written in _canonical(text)[1] if " " in written
+                     for t in re.findall(r"[a-z]{2,}", written.lower()) if t not in stop)
+
+
 @lru_cache(maxsize=1)
 def _phrase_names() -> dict[str, str]:
     """Return regex group name → phrase, for every synonym phrase."""
