@@ -12,8 +12,9 @@ The rules (the same for claims and for free text):
 - words that frame rather than state (``frames.frame_words``: "the measures",
   "coverage presents") need no support;
 - a sentence whose only unsupported word is a light verb (``words.is_general``:
-  "took effect", "came out of talks") is a paraphrase: ``reportable`` drops that
-  word; numbers, dates, names and specific words are always reported;
+  "took effect", "came out of talks"), or a light verb and its particle after it
+  (``words.is_particle``: "holding back"), is a paraphrase: ``reportable`` drops
+  them; numbers, dates, names and specific words are always reported;
 - a passage is *padding* when it shares no word with the sentence, or when it
   adds no word that a better passage does not already support and supports at most
   ``PADDING_SHARE`` of what the best passage supports: it adds bulk, not evidence.
@@ -160,7 +161,8 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str]) -> tuple[w.Word
 
 
 def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
-    """Return the unsupported words worth reporting: all of ``missing``, unless its only word is a general one.
+    """Return the unsupported words worth reporting: all of ``missing``, unless its only word is a general one
+    (or a general one and its particle: "holding back").
 
     ``missing`` is what is left after the caller's own excuses (acceptances, attribution words).
     A lone light verb is the typical paraphrase ("came out together with" for "publishes
@@ -169,6 +171,9 @@ def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
     """
     if len(missing) == 1 and missing[0].kind == "word" and w.is_general(missing[0].key):
         return []
+    if (len(missing) == 2 and missing[0].kind == missing[1].kind == "word" and w.is_general(missing[0].key)
+            and w.is_particle(missing[1].key) and missing[0].start < missing[1].start):
+        return []  # a phrasal verb ("holding back", "keep … away") is one light verb with its particle
     return list(missing)
 
 

@@ -78,6 +78,16 @@ def is_general(key: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(stem(item) for item in word_list("particles"))
+
+
+def is_particle(key: str) -> bool:
+    """True for the key of an adverb particle that makes a phrasal verb with a light verb (``data/particles.txt``)."""
+    return key in _particles()
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords"))
 
