@@ -104,10 +104,16 @@ def measure(root: Path) -> dict[str, Any]:
         at = flat.get(source, "").find(_flat(quote))
         return (source, at, at + len(_flat(quote))) if at >= 0 else None
 
-    def hits(spans: list[tuple[str, int, int]], anchor: tuple[str, int, int] | None) -> bool:
-        return anchor is not None and any(s[0] == anchor[0] and s[1] < anchor[2] and anchor[1] < s[2] for s in spans)
+    def hits(spans: list[tuple[str, int, int]], found: list[tuple[str, int, int]] | None) -> bool:
+        """Whether a drafted quote overlaps one of a fact's anchors in one source."""
+        return any(s[0] == a[0] and s[1] < a[2] and a[1] < s[2] for a in found or () for s in spans)
 
-    anchors = {f["id"]: {a["source"]: span(a["source"], a["anchor"]) for a in f["anchors"]} for f in gold["facts"]}
+    anchors: dict[str, dict[str, list[tuple[str, int, int]]]] = {f["id"]: {} for f in gold["facts"]}
+    """Fact → source → the spans of its anchors there (a fact may quote one source twice: every quote counts)."""
+    for f in gold["facts"]:
+        for a in f["anchors"]:
+            found = span(a["source"], a["anchor"])
+            anchors[f["id"]].setdefault(a["source"], []).extend([found] if found else [])
     theme_of = {f["id"]: f["theme"] for f in gold["facts"]}
     claims = [(d.theme, d.text, [s for s in (span(p.source, p.quote) for p in d.evidence) if s]) for d in drafts]
     assigned = [c for c in claims if c[0]]

@@ -17,6 +17,7 @@ scores stay explainable.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -42,6 +43,10 @@ SHARED = 0.5
 does not count towards MIN_WORDS."""
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z][\w’'-]*)+")
+"""A run of capitalised words, with the small words a name may hold ("Bureau of Industry and Security")."""
+
+
 @dataclass(frozen=True)
 class Topic:
     """What a theme asks for: its title, description and seed terms."""
@@ -57,12 +62,26 @@ class Topic:
         for name, text in (("title", self.title), ("description", self.description)):
             for token in sentences.tokens(text):
                 weights[token] += FIELD_WEIGHTS[name]
+        for token in self.acronyms() - weights.keys():
+            weights[token] += FIELD_WEIGHTS["description"]
         return weights
+
+    def acronyms(self) -> set[str]:
+        """Return the tokens of the initials of the title's and description's names of three or more words ("waic" of
+        "World AI Conference" and of "World Artificial Intelligence Conference"): a sentence that uses them names the same thing."""
+        found = set()
+        for text in (self.title, self.description):
+            for run in _NAME_RUN.finditer(text):
+                capitals = [w for w in re.split(r"[\s-]+", run.group()) if w[:1].isupper() and w not in ("The", "A", "An")]
+                initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
+                if len(capitals) >= 3 and len(initials) >= 3:
+                    found.update(sentences.tokens(initials))
+        return found
 
     def names(self) -> set[str]:
         """Return the tokens of the proper names in the title and description ("Okafor" of "Minister Okafor's views")."""
         return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
-                for token in sentences.tokens(word.text)}
+                for token in sentences.tokens(word.text)} | self.acronyms()
 
     def phrases(self) -> list[tuple[str, ...]]:
         """Return each seed term's tokens: a term matches only a sentence that has them all."""
@@ -71,9 +90,24 @@ class Topic:
 
 def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
     """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and sentence → score for the others."""
+    best: dict[int, tuple[int, float]] = {}
+    unfit: dict[int, float] = {}
+    for i, (scores, found) in score(corpus, topics).items():
+        top = max(range(len(topics)), key=scores.__getitem__)
+        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
+        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
+        if scores[top] >= margin * runner_up and found[top]:
+            best[i] = (top, scores[top])
+        else:
+            unfit[i] = scores[top]
+    return best, unfit
+
+
+def score(corpus: Corpus, topics: list[Topic]) -> dict[int, tuple[list[float], list[int]]]:
+    """Return sentence → (its BM25 score per topic, its count of each topic's telling words) for each sentence that scores."""
     n = len(corpus.bags)
     if not n:
-        return {}, {}
+        return {}
     average = sum(map(len, corpus.bags)) / n
 
     def idf(token: str) -> float:
@@ -95,8 +129,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     telling = {token for token in weights if themes_of[token] <= SHARED * len(topics) and token not in generic}
     own = [{token for token in topic.names() if themes_of[token] == 1} for topic in topics]
     """Per topic, the proper names no other topic uses: one of them is topic enough."""
-    best: dict[int, tuple[int, float]] = {}
-    unfit: dict[int, float] = {}
+    scored: dict[int, tuple[list[float], list[int]]] = {}
     matched = weights.keys() | terms.keys()
     term_weight = {p: FIELD_WEIGHTS["terms"] * idf(p) for phrases in terms.values() for _, phrase in phrases for p in phrase}
     for i, bag in enumerate(corpus.bags):
@@ -116,13 +149,6 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
                     found[t] += MIN_WORDS
                     for p in phrase:
                         scores[t] += term_weight[p] * counts[p] * (K1 + 1) / (counts[p] + norm)
-        if not any(scores):
-            continue
-        top = max(range(len(topics)), key=scores.__getitem__)
-        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
-        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
-        if scores[top] >= margin * runner_up and found[top]:
-            best[i] = (top, scores[top])
-        else:
-            unfit[i] = scores[top]
-    return best, unfit
+        if any(scores):
+            scored[i] = (scores, found)
+    return scored

@@ -1,0 +1,35 @@
+"""Theme fit rules (drafting/themefit.py), each on a small corpus of its own: no seed or example data."""
+
+from __future__ import annotations
+
+from briefgen.drafting import themefit
+from briefgen.drafting.corpus import Corpus
+from briefgen.drafting.themefit import Topic
+
+
+def _filed(docs: dict[str, str], topics: list[Topic]) -> dict[str, str]:
+    """Return each claimable sentence's text → the id of the topic it is filed under ("" when it fits none)."""
+    corpus = Corpus()
+    for source, text in docs.items():
+        corpus.add(source, text)
+    best, unfit = themefit.fit(corpus, topics)
+    out = {}
+    for i in best.keys() | unfit.keys():
+        doc, start, end = corpus.spans[i]
+        out[corpus.texts[doc][start:end]] = topics[best[i][0]].id if i in best else ""
+    return out
+
+
+FORUM = Topic("forum", "The World Water Forum", "The World Water Forum in Dakar as a meeting place for water ministers.")
+PRICES = Topic("prices", "Water prices", "What households and farms pay for water, and tariff reforms.")
+
+
+def test_a_theme_names_its_acronym() -> None:
+    assert FORUM.acronyms() == {"wwf"}
+    assert Topic("x", "Rules of the Bureau of Industry and Security").acronyms() == {"bis"}
+    assert Topic("x", "US water limits", "The Nile treaty").acronyms() == set()  # fewer than three capitalised words
+    docs = {"a.txt": "The WWF drew delegates from forty countries on Monday.\n\n"
+                     "Tariff reforms raised what households pay for water by a tenth.\n\n"
+                     "Farms pay less for water than households under the old tariff.\n"}
+    filed = _filed(docs, [FORUM, PRICES])
+    assert filed["The WWF drew delegates from forty countries on Monday."] == "forum"
