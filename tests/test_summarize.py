@@ -384,6 +384,7 @@ def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path:
     report = pipeline.summarize(project)
     assert [d.text for d in report.unassigned] == ["Reservoir storage and tariff revenue both fell sharply in the dry summer months."]
     assert "fits no theme: Reservoir storage and tariff revenue both fell sharply" in report.line()
+    assert report.line().endswith("[memo] (closest: stocks, pricing)") or report.line().endswith("[memo] (closest: pricing, stocks)")
     quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
     assert sorted(quotes) == ["Reservoir storage in the northern basin fell to a record low in August.",
                               "Tariff revenue in the city rose by a tenth over the last year."]
