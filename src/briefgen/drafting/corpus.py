@@ -41,8 +41,8 @@ class Corpus:
         self._facts: dict[int, facts.Facts] = {}
         self.df: Counter[str] = Counter()
         self.doc_tokens: Counter[str] = Counter()
-        self.doc_pairs: Counter[tuple[str, str]] = Counter()
-        """Documents holding each pair of adjacent tokens ("job displac")."""
+        self._pair_counts: Counter[tuple[str, str]] | None = None
+        """Documents holding each pair of adjacent tokens whose rarity needs counting (``_rare_pairs``)."""
 
     def add(self, source: str, text: str, issued: str = "") -> None:
         """Add a document's sentences; ``issued`` (its ISO date, if known) dates its "today"."""
@@ -52,7 +52,6 @@ class Corpus:
         self.texts.append(normalised)
         self.issued.append(issued)
         tokens: set[str] = set()
-        pairs: set[tuple[str, str]] = set()
         counted: list[str] = []
         for sentence in found:
             if not sentence.claimable:
@@ -64,22 +63,55 @@ class Corpus:
                 distinct = set(bag)
                 counted += distinct
                 tokens |= distinct
-                pairs.update(zip(bag, bag[1:], strict=False))
         self.df.update(counted)
         self.doc_tokens.update(tokens)
-        self.doc_pairs.update(pairs)
+        self._pair_counts = None
 
     def facts(self, i: int) -> facts.Facts:
         """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
         if i not in self._facts:
             doc, start, end = self.spans[i]
             found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
-            limit, bag = max(2.0, RARE_PHRASE * len(self.texts)), self.bags[i]
-            rare = frozenset(p for p in zip(bag, bag[1:], strict=False)
-                             if self.doc_pairs[p] <= limit and self._rare(p[0]) and self._rare(p[1]))
+            rare = self._rare_pairs(self.bags[i])
             self._facts[i] = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months,
                                                                 found.entities, rare)
         return self._facts[i]
+
+    def _rare_pairs(self, bag: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+        """The pairs of adjacent tokens of ``bag`` that few documents use (``RARE_PHRASE``), each word rare too (``RARE``).
+
+        A pair is in no more documents than its rarer word, so only a pair of two words each found in more than
+        RARE_PHRASE of the documents (and at most RARE) needs its documents counted: those pairs alone are counted,
+        in one pass over the corpus when first asked (counting every pair of the corpus held them all in memory)."""
+        limit, rare = max(2.0, RARE_PHRASE * len(self.texts)), RARE * len(self.texts)
+        found = []
+        for pair in zip(bag, bag[1:], strict=False):
+            first, second = self.doc_tokens.get(pair[0], 0), self.doc_tokens.get(pair[1], 0)
+            if first > rare or second > rare:
+                continue
+            if first > limit and second > limit:
+                if self._pair_counts is None:
+                    self._pair_counts = self._count_pairs(limit, rare)
+                if self._pair_counts[pair] > limit:
+                    continue
+            found.append(pair)
+        return frozenset(found)
+
+    def _count_pairs(self, limit: float, rare: float) -> Counter[tuple[str, str]]:
+        """Count the documents holding each pair of adjacent tokens whose words are both in more than ``limit``
+        and at most ``rare`` documents."""
+        band = {token for token, count in self.doc_tokens.items() if limit < count <= rare}
+        counts: Counter[tuple[str, str]] = Counter()
+        held: set[tuple[str, str]] = set()
+        current = -1
+        for (doc, _, _), bag in zip(self.spans, self.bags, strict=True):
+            if doc != current:
+                counts.update(held)
+                held, current = set(), doc
+            if len(band.intersection(bag)) >= 2:
+                held.update(pair for pair in zip(bag, bag[1:], strict=False) if pair[0] in band and pair[1] in band)
+        counts.update(held)
+        return counts
 
     def has_figures(self, i: int) -> bool:
         """Whether sentence ``i`` could state a month or an amount (``facts.may_state_figures``)."""
