@@ -4,7 +4,7 @@
 2. Each sentence is scored against every theme (``themefit.fit``, BM25). It belongs
    to its best-scoring theme only with a clear margin over the runner-up; otherwise
    it fits no theme and, if it would have led a claim, is returned as an unassigned
-   draft (``theme == ""``) for the analyst.
+   draft (``theme == ""``) for the analyst, naming the themes it fits about equally (``Draft.fits``).
 3. Sentences are taken best first by their share of their theme's best score, all
    themes together (so the theme order decides nothing), down to MIN_SHARE; one that
    is a near-duplicate of a claim already taken, or states its fact, is skipped; the

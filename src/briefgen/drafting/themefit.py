@@ -1,14 +1,16 @@
 """Theme fit: which theme a sentence belongs under, if any, scored with BM25. Pure: no files.
 
 Each sentence is scored against every theme (k1=1.2, b=0.75; the sentence is the
-document, the theme the query). A theme's title and description count word by word;
-a seed term counts only when the sentence has every word of it ("Commerce Control
-List" is not matched by "Commerce" alone). The sentence belongs to its best theme
+document, the theme the query). A theme's title and description count word by word,
+and a name of three or more capitalised words in them also by its initials ("WWF" of
+"World Water Forum"); a seed term counts only when the sentence has every word of it
+("Commerce Control List" is not matched by "Commerce" alone). The sentence belongs to its best theme
 only when that score is at least MARGIN times the runner-up's and it has MIN_WORDS
 distinct words of that theme; with one word only (a word most themes use, such as "AI",
 or a generic word of a theme name, such as "views", is no word here), the margin must be
 ONE_WORD_MARGIN. Otherwise it fits no theme, and the analyst sees it under "fits no
-theme" rather than under a guess.
+theme" rather than under a guess, with the themes it fits about equally (within MARGIN
+of its best).
 
 BM25 is a few lines here rather than a library: it needs no model or download and the
 scores stay explainable.
