@@ -45,3 +45,15 @@ def test_no_is_a_quantifier_and_ones_a_pro_form() -> None:
     quote = "We will keep working while minimizing any unintended impact on trade flows."
     assert [x.text for x in judge("The rules will have no impact on trade flows.", [quote]).missing] == ["rules", "no"]
     assert judge("The rule revises existing ECCNs and adds new ones.", ["The rule adds new ECCNs and revises existing ECCNs."]).missing == ()
+
+
+def test_a_light_verb_with_its_particle_is_one_light_verb() -> None:
+    quote = "Limits on talent exchange are among the bottlenecks impeding global progress."
+
+    def reported(claim: str) -> list[str]:
+        return [x.text for x in reportable(judge(claim, [quote]).missing)]
+
+    assert reported("Limits on talent exchange are among the bottlenecks holding back global progress.") == []
+    # with another unsupported word, or a particle without its light verb, it is reported
+    assert reported("Limits on talent exchange are among the bottlenecks holding back Asian progress.") == ["holding", "back", "Asian"]
+    assert reported("Limits on talent exchange are among the bottlenecks dragging back global progress.") == ["dragging", "back"]

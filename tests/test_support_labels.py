@@ -21,9 +21,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.68  # all pairs, batches 5-7 included (116/169 flags true, 91/94 found)
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.68  # 45/66
-UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.62  # batch 5: 17/27 (17/28 when first measured, unseen)
+RECALL_FLOOR, PRECISION_FLOOR = 0.97, 0.67  # all pairs, batches 5-8 included (133/196 flags true, 105/108 found)
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.69  # 45/65
+UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.68  # batch 5: 17/25 (17/28 when first measured, unseen)
 
 
 def _source(origin: str) -> str:
@@ -101,13 +101,16 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert unseen["recall"] >= UNSEEN_RECALL_FLOOR, unseen
     assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
     last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
-    assert last["recall"] >= 0.87 and last["precision"] >= 0.56, last
-    seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules (no longer unseen), 12/12 found
-    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh
+    assert last["recall"] >= 0.87 and last["precision"] >= 0.60, last  # 9/15 since session 4's WordNet links
+    seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules, 15/17 after session 4's; 12/12 found
+    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.88, seventh
+    eighth = measure("batch 8")  # session 4: 17/39 unseen, 17/32 after its rules (read off its false flags); 14/14 found
+    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.53, eighth
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
-    for name in ("dev", "held-out", "batch 2", "batch 3", "batch 4", "batch 5", "batch 6", "batch 7", ""):
+    batches = sorted({int(b) for b in re.findall(r"batch (\d+)'", LABELS.read_text(encoding="utf-8"))})
+    for name in ("dev", "held-out", *(f"batch {n}" for n in batches), ""):
         f = measure(name)
         print(f"{name or 'all':>8}: {f['pairs']:3.0f} pairs ({f['overreaching']:.0f} overreaching, {f['padding']:.0f} padding): "
               f"precision {f['precision']:.0%}, recall {f['recall']:.0%}, padding found {f['padding_found']:.0%}")

@@ -46,3 +46,13 @@ def test_the_data_is_sorted_for_bisection_and_carries_the_wordnet_licence() -> N
 def test_a_connective_lends_no_word_to_relate() -> None:
     # "In addition," is read as "also": its "addition" must not support "adds" (WordNet derives one from the other)
     assert _missing("The rule adds 28 entities.", "In addition, this rule expands controls for twenty-eight entities.") == ["adds"]
+
+
+def test_pertainyms_and_one_word_definitions_relate_words() -> None:
+    # pertainym: "national" is "of or relating to … a nation or country"
+    assert thesaurus.related("countries", ["national"])
+    # a sense WordNet defines by one word alone: "talk" (n) is "discussion; …", "close" (v) is "finish or terminate (…)"
+    assert thesaurus.related("talks", ["discussions"])  # every lemma "talks" may be: the noun "talks" and the plural of "talk"
+    assert thesaurus.related("closed", ["ended"])
+    assert _missing("The controls came out of talks with partners.", "The controls are the product of discussions with partners.") == ["came"]
+    assert not thesaurus.related("bans", ["restricts"])  # still no hypernyms

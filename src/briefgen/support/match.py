@@ -12,8 +12,9 @@ The rules (the same for claims and for free text):
 - words that frame rather than state (``frames.frame_words``: "the measures",
   "coverage presents") need no support;
 - a sentence whose only unsupported word is a light verb (``words.is_general``:
-  "took effect", "came out of talks") is a paraphrase: ``reportable`` drops that
-  word; numbers, dates, names and specific words are always reported;
+  "took effect", "came out of talks"), or a light verb and its particle after it
+  (``words.is_particle``: "holding back"), is a paraphrase: ``reportable`` drops
+  them; numbers, dates, names and specific words are always reported;
 - a passage is *padding* when it shares no word with the sentence, or when it
   adds no word that a better passage does not already support and supports at most
   ``PADDING_SHARE`` of what the best passage supports: it adds bulk, not evidence.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from briefgen.support import aliases
+from briefgen.support import aliases, referents
 from briefgen.text import frames, thesaurus
 from briefgen.text import words as w
 
@@ -56,9 +57,10 @@ class Verdict:
 
 @lru_cache(maxsize=4096)
 def passage_keys(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    """Return the keys of ``text``'s words (and of its hyphenated compounds, closed up) and their synonym groups."""
+    """Return the keys of ``text``'s words (of its hyphenated compounds, closed up, and of the words its synonym
+    phrases are written with: "call for" has "call") and their synonym groups."""
     found = w.words(text)
-    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)}
+    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)} | w.phrase_parts(text)
     groups = frozenset(g for k in keys for g in w.synonyms(k))
     return keys, groups
 
@@ -148,6 +150,7 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
+        missing = referents.present(missing, [passages[i] for i in kept], [origins[i] for i in kept])
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
 
 
@@ -158,7 +161,8 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str]) -> tuple[w.Word
 
 
 def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
-    """Return the unsupported words worth reporting: all of ``missing``, unless its only word is a general one.
+    """Return the unsupported words worth reporting: all of ``missing``, unless its only word is a general one
+    (or a general one and its particle: "holding back").
 
     ``missing`` is what is left after the caller's own excuses (acceptances, attribution words).
     A lone light verb is the typical paraphrase ("came out together with" for "publishes
@@ -167,6 +171,9 @@ def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
     """
     if len(missing) == 1 and missing[0].kind == "word" and w.is_general(missing[0].key):
         return []
+    if (len(missing) == 2 and missing[0].kind == missing[1].kind == "word" and w.is_general(missing[0].key)
+            and w.is_particle(missing[1].key) and missing[0].start < missing[1].start):
+        return []  # a phrasal verb ("holding back", "keep … away") is one light verb with its particle
     return list(missing)
 
 

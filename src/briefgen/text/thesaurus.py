@@ -3,7 +3,8 @@
 The data, ``data/wordnet.txt``, is the part of WordNet 3.0 the support check reads
 (``data/make_wordnet.py`` writes it, with WordNet's licence): the one-word lemmas with a
 sense tagged in the SemCor corpus (a frequency guard), their senses, and the senses one
-derivational, similar-to or verb-group link away. Two words are *related* when one's
+derivational, similar-to, verb-group or pertainym link away, or that a sense's gloss defines it
+by alone ("talk": "discussion"). Two words are *related* when one's
 senses meet the other's senses or links ("regard" and "see" share a sense; "spread" and
 "diffuse" do, and "diffusion" is derived from "diffuse"). Hypernyms are not followed: "ban" is a kind of "restrict",
 and a claim saying "bans" where the quote says "restricts" overreaches.
@@ -80,7 +81,8 @@ def _excluded() -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _entries(word: str) -> tuple[Entry, ...]:
-    """Return the WordNet entries of ``word`` (as written): per part of speech, its first lemma that WordNet has."""
+    """Return the WordNet entries of ``word`` (as written): per part of speech, every lemma it may be a form of
+    that WordNet has ("talks" is the noun "talks", negotiations, and a plural of the noun "talk")."""
     low = word.lower().replace("’", "'")
     if not low.isalpha() or stem(low) in _excluded():
         return ()
@@ -89,12 +91,10 @@ def _entries(word: str) -> tuple[Entry, ...]:
     for pos, rules in _RULES.items():
         candidates = [low, *irregular.get(pos, ()), *(low[: -len(end)] + new for end, new in rules if low.endswith(end))]
         candidates += [c[:-1] for c in candidates if len(c) > 3 and c[-1] == c[-2]]  # "stopped" → "stopp" → "stop"
-        for lemma in candidates:
+        for lemma in dict.fromkeys(candidates):
             entry = _lemma(lemma).get(pos)
-            if entry is not None:
-                if stem(lemma) not in _excluded():
-                    found.append(entry)
-                break
+            if entry is not None and stem(lemma) not in _excluded():
+                found.append(entry)
     return tuple(found)
 
 

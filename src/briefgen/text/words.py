@@ -78,6 +78,16 @@ def is_general(key: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    return frozenset(stem(item) for item in word_list("particles"))
+
+
+def is_particle(key: str) -> bool:
+    """True for the key of an adverb particle that makes a phrasal verb with a light verb (``data/particles.txt``)."""
+    return key in _particles()
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords"))
 
@@ -183,6 +193,18 @@ def as_written(text: str, start: int) -> str | None:
         if begin <= start < end:
             return written
     return None
+
+
+@lru_cache(maxsize=4096)
+def phrase_parts(text: str) -> frozenset[str]:
+    """Return the stems of the content words inside the synonym phrases ``text`` writes ("call for" → "call").
+
+    ``canonical`` rewrites such a phrase to its group's first item, so the words it was written
+    with are gone from ``words(text)``; a passage still says them.
+    """
+    stop = _stopwords()
+    return frozenset(stem(t) for _, _, written in _canonical(text)[1] if " " in written
+                     for t in re.findall(r"[a-z]{2,}", written.lower()) if t not in stop)
 
 
 @lru_cache(maxsize=1)

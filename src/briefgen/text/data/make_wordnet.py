@@ -7,19 +7,23 @@
 
 Kept: every single-word lemma with at least one sense tagged in the SemCor corpus (the
 database's own frequency guard: rare lemmas are left out), all its senses, and for each
-sense the senses one derivational (``+``), similar-to (``&``) or verb-group (``$``) pointer
-away. Synset offsets are renumbered (base 36) to keep the file small. Lines, sorted (the
+sense the senses one derivational (``+``), similar-to (``&``), verb-group (``$``) or
+pertainym (``\\``: "legislative" → "legislation") pointer away, and the senses of the word a
+sense's gloss defines it by when the definition is that word alone ("talk": "discussion; …";
+"close": "finish or terminate (meetings, speeches, etc.)"; parentheses dropped). Synset
+offsets are renumbered (base 36) to keep the file small. Lines, sorted (the
 reader bisects rather than parse them all): ``lemma pos senses related`` (comma-separated
 ids), and ``= form pos lemma`` for the irregular forms of kept lemmas (WordNet's exception lists).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
-RELATIONS = frozenset("+&$")
+RELATIONS = frozenset("+&$\\")
 NOTICE = """# Derived from WordNet 3.0 by make_wordnet.py (see there for what is kept). WordNet's licence:
 #
 # WordNet Release 3.0 This software and database is being provided to you, the LICENSEE, by Princeton
@@ -53,6 +57,7 @@ def _base36(number: int) -> str:
 
 def main(folder: Path, drop: frozenset[str] = frozenset()) -> str:
     pointers: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    defined: dict[tuple[str, str], list[str]] = {}
     for name, pos in POS.items():
         for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
@@ -60,12 +65,16 @@ def main(folder: Path, drop: frozenset[str] = frozenset()) -> str:
             fields = line.split(" | ")[0].split()
             at = 4 + 2 * int(fields[3], 16)
             found = set()
+            definition = re.sub(r"\([^)]*\)", "", line.split(" | ", 1)[1].split(";")[0]).strip()
+            if re.fullmatch(r"[a-z]+( or [a-z]+)?", definition):  # defined by one word alone ("discussion")
+                defined[(pos, fields[0])] = definition.split(" or ")
             for k in range(int(fields[at])):
                 symbol, offset, target_pos = fields[at + 1 + 4 * k: at + 4 + 4 * k]
                 if symbol in RELATIONS:
                     found.add((target_pos.replace("s", "a"), offset))
             pointers[(pos, fields[0])] = found
     kept: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    every: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for name, pos in POS.items():
         for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
@@ -73,8 +82,11 @@ def main(folder: Path, drop: frozenset[str] = frozenset()) -> str:
             fields = line.split()
             lemma, count, pointer_count = fields[0], int(fields[2]), int(fields[3])
             rest = fields[4 + pointer_count:]
+            every[(lemma, pos)] = [(pos, offset) for offset in rest[2:2 + count]]
             if int(rest[1]) > 0 and lemma.isalpha() and lemma not in drop:  # tagged in SemCor, one word
                 kept[(lemma, pos)] = [(pos, offset) for offset in rest[2:2 + count]]
+    for (pos, offset), words in defined.items():
+        pointers[(pos, offset)] |= {target for word in words for target in every.get((word, pos), ())}
     ids: dict[tuple[str, str], str] = {}
     lines: list[str] = []
     for (lemma, pos), senses in sorted(kept.items()):
