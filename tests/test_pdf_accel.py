@@ -147,8 +147,12 @@ def test_widths_are_kept_across_renders_until_a_font_changes() -> None:
     assert ("Water", "BG-Serif", 10, "utf8") in accel._WIDTHS
     sans = pdfmetrics.getFont("BG-Sans")
     assert isinstance(sans, TTFont)
+    assert accel.ascent_descent("BG-Serif", 10) == pdfmetrics.getAscentDescent("BG-Serif", 10)
     pdfmetrics._fonts["BG-Serif"] = sans  # type: ignore[attr-defined]  # another face under a known name
     try:
+        pdfmetrics._fonts["BG-Serif"] = pdfmetrics.getFont("Helvetica")  # type: ignore[attr-defined]
+        assert accel.ascent_descent("BG-Serif", 10) == pdfmetrics.getAscentDescent("Helvetica", 10) != (10.69, -2.93)
+        pdfmetrics._fonts["BG-Serif"] = sans  # type: ignore[attr-defined]
         accel.fresh_widths()
         assert accel._WIDTHS == {}
         assert accel.string_width("Water", "BG-Serif", 10) == pdfmetrics.stringWidth("Water", "BG-Sans", 10) != wide

@@ -92,20 +92,21 @@ def _plain(cls: type) -> bool:
     return not any(names & vars(c).keys() for c in cls.__mro__)
 
 
-_ASCENT_DESCENT: dict[int, tuple[Any, float, float]] = {}
-"""id(font) → (font, ascent, descent), in the font's units; the font is kept so its id stays its own."""
+_ASCENT_DESCENT: dict[str, tuple[Any, float, float]] = {}
+"""Font name → (the font registered under it, ascent, descent), in the font's units."""
 
 
 def ascent_descent(fontName: str, fontSize: float | None = None) -> tuple[float, float]:  # noqa: N803 (reportlab's name)
-    """``pdfmetrics.getAscentDescent``, remembering each font's ascent and descent."""
-    font: Any = pdfmetrics.getFont(fontName)
-    known = _ASCENT_DESCENT.get(id(font))
-    if known is None or known[0] is not font:
+    """``pdfmetrics.getAscentDescent``, remembering each font's ascent and descent (checked against the font
+    registered under the name now, so a font registered in its place is read afresh)."""
+    known = _ASCENT_DESCENT.get(fontName)
+    if known is None or pdfmetrics._fonts.get(fontName) is not known[0]:  # type: ignore[attr-defined]
+        font: Any = pdfmetrics.getFont(fontName)
         try:
             ascent, descent = font.ascent, font.descent
         except Exception:  # as reportlab's bare except
             ascent, descent = font.face.ascent, font.face.descent
-        known = _ASCENT_DESCENT[id(font)] = (font, ascent, descent)
+        known = _ASCENT_DESCENT[fontName] = (font, ascent, descent)
     if fontSize:
         norm = fontSize / 1000.
         return known[1] * norm, known[2] * norm
