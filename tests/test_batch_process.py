@@ -38,3 +38,23 @@ def test_a_batch_puts_the_cycle_collector_back(project: Path, tmp_path: Path) ->
                      lambda o: seen.append((gc.get_threshold(), gc.get_freeze_count())))
     assert all(t == batch.THRESHOLDS and frozen > 0 for t, frozen in seen)  # in force while building
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_before_forking_a_batch_makes_what_each_process_makes_once(project: Path, tmp_path: Path) -> None:
+    """``batch._warm`` makes the first spec's model and styled bases in the parent (the workers
+    inherit them): the DOCX base is kept, nothing is written, and a spec that fails is left to its build."""
+    from briefgen.renderers.docx import styles as docx_styles
+
+    specs = sorted((project / "briefs").glob("*.yaml"))
+    proj = pipeline.Project(project)
+    corpus = pipeline.load_corpus(proj)
+    docx_styles._BASES.clear()
+    batch._warm(proj, specs[0], corpus, ["docx", "pdf"])
+    assert docx_styles._BASES  # the first spec's styled base, ready to inherit
+    assert not (project / "out").exists() and list(tmp_path.glob("**/*.docx")) == []
+    broken = project / "briefs" / "broken.yaml"
+    broken.write_text("title: [\n")
+    batch._warm(proj, broken, corpus, ["docx"])  # its problem is not raised here
+    outcomes = batch.build_many(proj, [broken, specs[0]], tmp_path / "out", ["docx"], False, 2, lambda o: None)
+    assert "invalid YAML" in outcomes[0].error and outcomes[0].exit_code == 2
+    assert not outcomes[1].error and (tmp_path / "out" / (specs[0].stem + ".docx")).exists()
