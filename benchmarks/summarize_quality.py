@@ -22,6 +22,8 @@ Figures:
   independently of the drafting code: fragment endings, lower-case or pronoun
   openers, datelines, page furniture, unbalanced quotation marks);
 - wrong_theme: share of drafted claims that match a key fact but sit under another theme;
+- unassigned_closest: share of the "fits no theme" drafts that match a key fact whose theme is one of the
+  themes the draft names as closest (those it fits about equally);
 - seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
   under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
 """
@@ -137,6 +139,11 @@ def measure(root: Path) -> dict[str, Any]:
         if matched:
             matched_assigned += 1
             wrong += theme not in {theme_of[f] for f in matched}
+    unassigned = closest = 0
+    for d, (_, _, spans) in zip(drafts, claims, strict=True):
+        if not d.theme and facts_of(spans):
+            unassigned += 1
+            closest += bool({theme_of[f] for f in facts_of(spans)} & set(getattr(d, "fits", ())))
     reasons = [(text, broken(text)) for _, text, _ in claims]
     quality = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
     listed = summarize.evaluate(curated, drafts, sources)
@@ -149,6 +156,7 @@ def measure(root: Path) -> dict[str, Any]:
         "broken": round(sum(bool(r) for _, r in reasons) / len(claims), 3) if claims else 0.0,
         "broken_examples": [f"{r}: {t}" for t, r in reasons if r][:5],
         "wrong_theme": round(wrong / matched_assigned, 3) if matched_assigned else 0.0,
+        "unassigned_closest": round(closest / unassigned, 3) if unassigned else 0.0,
         "seed_recall": quality["recall"], "seed_precision": quality["precision"],
         "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
@@ -161,7 +169,7 @@ def main(argv: list[str]) -> int:
         print(json.dumps(results, indent=2))
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
-            "wrong_theme", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims"]
+            "wrong_theme", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))

@@ -384,6 +384,7 @@ def test_drafts_that_fit_no_theme_are_listed_for_the_analyst_not_filed(tmp_path:
     report = pipeline.summarize(project)
     assert [d.text for d in report.unassigned] == ["Reservoir storage and tariff revenue both fell sharply in the dry summer months."]
     assert "fits no theme: Reservoir storage and tariff revenue both fell sharply" in report.line()
+    assert report.line().endswith("[memo] (closest: stocks, pricing)") or report.line().endswith("[memo] (closest: pricing, stocks)")
     quotes = [e.quote for c in _load(project).claims.values() for e in c.evidence]
     assert sorted(quotes) == ["Reservoir storage in the northern basin fell to a record low in August.",
                               "Tariff revenue in the city rose by a tenth over the last year."]
@@ -417,3 +418,15 @@ def test_a_suggested_theme_is_named_without_a_possessive() -> None:
         phrases.add(source, f"The People’s Republic of China’s ministry answered the question {n} times.")
     names = [s.phrase for s in phrases.best(10)]
     assert "People’s Republic of China" in names and not any(n.endswith(("’s", "'s")) for n in names), names
+
+
+def test_a_suggestion_shows_one_sentence_the_one_that_uses_the_phrase(tmp_path: Path) -> None:
+    # "These updates …" opens with a pronoun, so the splitter joins it to the sentence before: one claimable span of two.
+    docs = {f"{n}.txt": ("The ministry published new water rules on Monday after a long review. These updates will restrict"
+                         " the Grand Canal Authority's right to sell river water to farms.\n\n"
+                         f"Report {n} says the Grand Canal Authority sold river water to farms at a loss.\n") for n in "ab"}
+    project = _project(tmp_path, docs, "themes: []\n")
+    suggestions = {s.phrase: s.example for s in summarize.suggest_themes(project)}
+    assert suggestions["Grand Canal Authority"] == ("These updates will restrict the Grand Canal Authority's right to sell river"
+                                                    " water to farms.")
+    assert suggestions["water rules"] == "The ministry published new water rules on Monday after a long review."

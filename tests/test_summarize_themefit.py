@@ -33,3 +33,19 @@ def test_a_theme_names_its_acronym() -> None:
                      "Farms pay less for water than households under the old tariff.\n"}
     filed = _filed(docs, [FORUM, PRICES])
     assert filed["The WWF drew delegates from forty countries on Monday."] == "forum"
+
+
+def test_a_sentence_that_fits_two_themes_about_equally_is_filed_under_neither_and_names_both() -> None:
+    from briefgen.drafting import drafting
+
+    docs = {"memo.txt": "Reservoir storage and tariff revenue both fell sharply in the dry summer months.\n\n"
+                        "Reservoir storage in the northern basin fell to a record low in August.\n\n"
+                        "Tariff revenue in the city rose by a tenth over the last year.\n"}
+    corpus = Corpus()
+    for source, text in docs.items():
+        corpus.add(source, text)
+    topics = [Topic("stocks", "Water stocks", terms=("reservoir",)), Topic("pricing", "Prices", terms=("tariff",))]
+    drafts = drafting.draft(corpus, topics, per_theme=4)
+    both = [d for d in drafts if d.text.startswith("Reservoir storage and tariff")]
+    assert [(d.theme, sorted(d.fits)) for d in both] == [("", ["pricing", "stocks"])]
+    assert all(d.fits == () for d in drafts if d.theme)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen import pipeline
+from briefgen import pipeline, renderers
 from briefgen.errors import BriefgenError, Problem, display
 
 if TYPE_CHECKING:
@@ -41,15 +41,16 @@ _CORPUS: dict[Path, pipeline.Corpus] = {}
 
 
 def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None, strict: bool,
-           corpus: pipeline.Corpus | None = None) -> Outcome:
+           corpus: pipeline.Corpus | None = None, ahead: renderers.Ahead | None = None) -> Outcome:
     """Build one spec in this process, turning user errors into an Outcome.
 
-    ``corpus`` (else the batch's, else one read now) is the sources and summary it is built from.
+    ``corpus`` (else the batch's, else one read now) is the sources and summary it is built from;
+    ``ahead``, the process that renders its formats (``pipeline.build_one``).
     """
     project = pipeline.Project(root)
     try:
         corpus = corpus or _CORPUS.get(root) or pipeline.load_corpus(project)
-        built = pipeline.build_one(project, corpus, spec_path, out_dir, formats, strict)
+        built = pipeline.build_one(project, corpus, spec_path, out_dir, formats, strict, ahead)
         return Outcome(spec_path, built, warnings=built.warnings)
     except BriefgenError as exc:
         return Outcome(spec_path, error=exc.render(), exit_code=exc.exit_code)
@@ -63,8 +64,12 @@ def _internal(spec_path: Path, exc: BaseException) -> str:
 
 
 def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, formats: list[str] | None,
-               strict: bool, jobs: int, on_done: Callable[[Outcome], None]) -> list[Outcome]:
-    """Build every spec; call ``on_done`` as each finishes; return the outcomes in spec order."""
+               strict: bool, jobs: int, on_done: Callable[[Outcome], None],
+               ahead: renderers.Ahead | None = None) -> list[Outcome]:
+    """Build every spec; call ``on_done`` as each finishes; return the outcomes in spec order.
+
+    ``ahead`` (``renderers.start_ahead``) renders the formats of a batch of one spec.
+    """
     pipeline.prepare_out(project.root, out_dir)
     clashes = _clashes(specs)
     todo = [s for s in specs if s not in clashes]
@@ -73,7 +78,8 @@ def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, form
         if len(todo) > 1:
             _preload(formats)  # before the collector freezes what is loaded: the renderers too
         with collector():
-            built = {s: _notify(_build(project.root, s, out_dir, formats, strict, corpus), on_done) for s in todo}
+            one = ahead if len(todo) == 1 else None
+            built = {s: _notify(_build(project.root, s, out_dir, formats, strict, corpus, one), on_done) for s in todo}
     else:
         from concurrent.futures import ProcessPoolExecutor  # only here: a one-process build never loads it
         _preload(formats)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from briefgen import renderers
     from briefgen.batch import Outcome
 
 _VALUED = {"-o": "out", "--out": "out", "-f": "format", "--format": "format", "-j": "jobs", "--jobs": "jobs",
@@ -98,6 +99,34 @@ def missing_step(project: Path, needs: str) -> str:
 
 def build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: int, strict: bool, project: Path) -> int:
     """Build DOCX and PDF briefs into the output folder; return the exit code."""
+    ahead = _ahead(specs, format, project)
+    try:
+        return _build(specs, out, format, jobs, strict, project, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _ahead(specs: list[Path] | None, format: list[str] | None, project: Path) -> renderers.Ahead | None:
+    """For a build of one spec, the process that loads the renderers while this one reads the inputs (None: none).
+
+    Started first, before the loading and composing libraries are imported here; see ``renderers.ahead``.
+    """
+    from briefgen import renderers
+    from briefgen.inputs.project import Project
+    formats = format or ["docx", "pdf"]  # a spec's own formats, when -f is not given, are known only later
+    if os.environ.get("BRIEFGEN_DEBUG") or "pdfua" in formats or not set(formats) <= set(renderers.FORMATS):
+        return None
+    try:
+        if len(Project(project).specs(specs)) != 1:
+            return None
+    except Exception:  # noqa: BLE001 - the build reports it
+        return None
+    return renderers.start_ahead(formats)
+
+
+def _build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: int, strict: bool, project: Path,
+           ahead: renderers.Ahead | None) -> int:
     from briefgen import batch, console, pipeline, renderers
     from briefgen.errors import UserError, did_you_mean
     for name in format or []:
@@ -110,7 +139,7 @@ def build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: i
     proj = pipeline.Project(project)
     paths = proj.specs(specs)
     with console.progress(len(paths), "building") as advance:
-        outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(report(o)))
+        outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(report(o)), ahead)
     for warning in (w for o in outcomes for w in o.warnings):
         console.error(f"warning: {warning} [{warning.code}]")
     console.info(batch.summary_line(outcomes))

@@ -64,6 +64,10 @@ class BriefgenError(Exception):
     def render(self) -> str:
         return "\n".join(str(p).lstrip(": ") for p in self.problems)
 
+    def __reduce__(self) -> tuple[type[BriefgenError], tuple[list[Problem]]]:
+        """Pickle with the problems themselves (a forked renderer sends its errors back: ``renderers.ahead``)."""
+        return type(self), (self.problems,)
+
 
 class UserError(BriefgenError):
     """Bad input: a spec, the summary, the sources or a template. Exit code 2."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +17,14 @@ from typing import TYPE_CHECKING
 from briefgen import renderers
 from briefgen.compose import compose, conventions, selection, transforms
 from briefgen.errors import Problem, UserError, display, promoted
+from briefgen.forked import Forked
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
-from briefgen.model import Document
+from briefgen.model import Document, Style
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
+from briefgen.support.freetext import Traced
 
 if TYPE_CHECKING:
     from briefgen.drafting.summarize import Report
@@ -70,14 +73,18 @@ def confined(project: Project, spec_path: Path) -> None:
         raise UserError([Problem(display(spec_path), 0, 0, "", "expected a spec inside the project, found a symlink that leads outside it")])
 
 
-def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None) -> Document:
-    """Return the finished document model of ``brief``; padding quotes (support check) are left out."""
-    style = housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
-                                  lambda message, hint: brief.problem(("style",), message, hint))
+def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport | None = None,
+             traced: Callable[[], tuple[Traced, ...]] | None = None) -> Document:
+    """Return the finished document model of ``brief``; padding quotes (support check) are left out.
+
+    ``traced`` gives the brief's checked sentences (the annex's) when the annex asks, else the check runs here.
+    """
+    style = _style(project, brief)
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
-    traced = tuple(support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
+    shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
+        support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), traced)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
@@ -122,30 +129,44 @@ class Built:
 
 
 def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
-              formats: list[str] | None = None, strict: bool = False) -> Built:
-    """Build one spec into ``out_dir``; nothing is written unless every format rendered."""
+              formats: list[str] | None = None, strict: bool = False, ahead: renderers.Ahead | None = None) -> Built:
+    """Build one spec into ``out_dir``; nothing is written unless every format rendered.
+
+    ``ahead`` (``renderers.start_ahead``), when given, renders the formats side by side in the
+    process that loaded the renderers while this one read the inputs. The caller closes it
+    (``close`` after ``render`` does nothing), so a build that fails first ends it too.
+    """
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     rendered_formats = formats or brief.spec.formats
     if "pdfua" in rendered_formats or ("docx" in rendered_formats and (brief.spec.max_pages or brief.spec.toc)):
         renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
+        if ahead is not None:  # its conversions run in this process, which owns LibreOffice
+            ahead.close()
+            ahead = None
+    if ahead is not None:
+        _hint(project, brief, ahead)
     checked = support.check_corpus(corpus.summary, corpus.sources)
-    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked))
-    if errors:
-        raise UserError(errors + warnings)
-    model = document(project, corpus, brief, checked)
+    if ahead is None:
+        warnings = _support_findings(brief, corpus, checked)
+        model = document(project, corpus, brief, checked)
+    else:
+        warnings, model = _checked_beside(project, corpus, brief, checked)
     built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
-    for name in rendered_formats:
-        rendered = renderers.get(name).render(model)
+    if ahead is not None:
+        results = ahead.render(model, list(rendered_formats))
+    else:
+        results = [renderers.get(name).render(model) for name in rendered_formats]
+    for name, rendered in zip(rendered_formats, results, strict=True):
         for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once
             found = replace(found, file=found.file or display(spec_path))
             if found not in built.warnings:
                 built.warnings.append(found)
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
-        outputs[out_dir / (output_stem(brief) + renderers.get(name).SUFFIX)] = rendered.data
+        outputs[out_dir / (output_stem(brief) + renderers.SUFFIXES[name])] = rendered.data
     if brief.spec.max_pages and "docx" in rendered_formats:
         pages = renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
         if pages is not None:
@@ -156,6 +177,54 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     write_all(outputs)
     built.files += list(outputs)
     return built
+
+
+def _support_findings(brief: spec.Brief, corpus: Corpus, checked: CorpusReport,
+                      report: support.BriefReport | None = None) -> list[Problem]:
+    """Return the support check's warnings about what ``brief`` prints; raise UserError on any error."""
+    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked, report))
+    if errors:
+        raise UserError(errors + warnings)
+    return warnings
+
+
+def _checked_beside(project: Project, corpus: Corpus, brief: spec.Brief,
+                    checked: CorpusReport) -> tuple[list[Problem], Document]:
+    """Check the brief's sentences in a forked process while composing it here; as ``_support_findings`` then ``document``.
+
+    The check's problems come first, as in-process: a failed check is raised even when composing
+    failed too. The annex, which shows the checked sentences, waits for them.
+    """
+    side = Forked.start(lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked))
+    if side is None:
+        return _support_findings(brief, corpus, checked), document(project, corpus, brief, checked)
+    try:
+        model = document(project, corpus, brief, checked, lambda: tuple(side.result().traced))
+        report = side.result()
+    except Exception:
+        _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
+        raise
+    finally:
+        side.cancel()  # only when interrupted: else its answer is in
+    return _support_findings(brief, corpus, checked, report), model
+
+
+def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
+    """Tell ``ahead`` the brief's house style and metadata, so it prepares its styled base while we check and compose.
+
+    Any problem here is left for ``document`` to raise, in its usual order.
+    """
+    try:
+        style = _style(project, brief)
+        meta = compose.meta_of(brief, project.templates_dir)
+    except Exception:  # noqa: BLE001 - raised again, in order, where the model is made
+        return
+    ahead.hint(style, meta)
+
+
+def _style(project: Project, brief: spec.Brief) -> Style:
+    return housestyle.load_style(brief.spec.style, project.templates_dir, brief.spec.page_size,
+                                 lambda message, hint: brief.problem(("style",), message, hint))
 
 
 def output_stem(brief: spec.Brief) -> str:

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,11 +132,13 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
-            padding: frozenset[tuple[str, int]] = frozenset(), traced: tuple[Any, ...] = ()) -> Draft:
+            padding: frozenset[tuple[str, int]] = frozenset(),
+            traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded.
 
     ``padding`` and ``traced`` come from the support check: quotes that support
-    nothing (left out), and the cited free-text sentences with their passages (annex).
+    nothing (left out), and the cited free-text sentences with their passages (annex);
+    ``traced`` may be a function giving them, asked only when an annex is drawn.
     """
     unknown = citations.style_problem(brief.spec.citations.style)
     if unknown:
@@ -187,7 +190,7 @@ def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
             sources: dict[str, Source], brief: Brief,
-            words: dict[str, Any], traced: tuple[Any, ...] = ()) -> list[Block | markup.Directive]:
+            words: dict[str, Any], traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
@@ -196,7 +199,7 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                                      f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources, words, traced)]
+        return [annex(claims, sources, words, traced() if callable(traced) else traced)]
     if block.name == "figure":
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",

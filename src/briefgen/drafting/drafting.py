@@ -4,7 +4,7 @@
 2. Each sentence is scored against every theme (``themefit.fit``, BM25). It belongs
    to its best-scoring theme only with a clear margin over the runner-up; otherwise
    it fits no theme and, if it would have led a claim, is returned as an unassigned
-   draft (``theme == ""``) for the analyst.
+   draft (``theme == ""``) for the analyst, naming the themes it fits about equally (``Draft.fits``).
 3. Sentences are taken best first by their share of their theme's best score, all
    themes together (so the theme order decides nothing), down to MIN_SHARE; one that
    is a near-duplicate of a claim already taken, or states its fact, is skipped; the
@@ -59,6 +59,8 @@ class Draft:
     text: str
     score: float
     evidence: list[Passage] = field(default_factory=list)
+    fits: tuple[str, ...] = ()
+    """Of a draft that fits no theme (``theme == ""``): the themes it fits about equally, best first."""
 
     @property
     def corroboration(self) -> int:
@@ -85,13 +87,14 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     weights = corpus.weights()
     best, unfit = themefit.fit(corpus, topics)
     floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
-    strays = {i: (len(topics), score) for i, score in unfit.items() if score >= floor}
+    strays = {i: (len(topics), score) for i, (score, _) in unfit.items() if score >= floor}
     fitted = best | strays
     unassigned = per_theme * max(1, len(topics) // UNASSIGNED_PER)
     leaders = _leaders(corpus, fitted, [POOL * per_theme] * len(topics) + [POOL * unassigned], weights)
     evidence = corroboration.corroborate(corpus, [i for i, _, _ in leaders], weights)
     names = [topic.id for topic in topics] + [""]
-    drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k]) for k, (i, t, score) in enumerate(leaders)]
+    drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k],
+                    tuple(names[n] for n in unfit[i][1]) if i in unfit else ()) for k, (i, t, score) in enumerate(leaders)]
     kept: list[Draft] = []
     for name in names:
         mine = [d for d in drafts if d.theme == name]

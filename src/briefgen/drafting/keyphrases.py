@@ -13,7 +13,8 @@ restriction" and "export restrictions" are one phrase):
 
 A phrase scores ``documents × log(1 + occurrences) × length`` (length in words, a
 multi-word entity counts one more, a single word 0.5), less when it is in nearly every document (the corpus's
-subject). Each suggestion carries its document frequency and one example sentence.
+subject). Each suggestion carries its document frequency and one example sentence (one: of a sentence
+joined to the pronoun opener after it, the part that uses the phrase).
 Besides the phrases that recur across sources, topics that a single source covers at
 length (a phrase it uses AT_LENGTH times or more, in no other source) are proposed
 too, marked ``focus``. A phrase whose tokens are all in a better phrase, or that
@@ -102,7 +103,9 @@ class Phrases:
             self.surface[key][surface or " ".join(word for word, _ in words)] += 1
             if surface:
                 self.entities[key] += 1
-            (self.example if claimable else self.fallback).setdefault(key, sentence)
+            examples = self.example if claimable else self.fallback
+            if key not in examples:
+                examples[key] = _one_sentence(sentence, key)
 
     def best(self, count: int) -> list[Suggestion]:
         """Return up to ``count`` phrases, best first: recurring phrases, then single-source topics (ties by phrase)."""
@@ -146,6 +149,14 @@ def _distinct(ranked: list, room: int, chosen: list, keep: list | None = None) -
             out.append(item)
             added += 1
     return out
+
+
+def _one_sentence(text: str, key: tuple[str, ...]) -> str:
+    """Return the one sentence of ``text`` that uses the phrase ``key`` (a sentence joined to the pronoun opener after it is two)."""
+    parts = sentences.pieces(text) if " " in text else [text]
+    if len(parts) < 2:
+        return text
+    return next((part for part in parts if set(key) <= set(sentences.tokens(part))), parts[0])
 
 
 def _stems(words: list[str]) -> list[tuple[str, str]] | None:

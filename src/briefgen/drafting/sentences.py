@@ -14,10 +14,11 @@ from briefgen.text.sentences import (
     Sentence,
     blocks,
     clean_claim,
+    pieces,
     split,
 )
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "split", "tokens"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
 
 # ---------------------------------------------------------------- tokens for scoring
 

@@ -90,7 +90,7 @@ class Report:
         if self.note:
             text += f"\n{self.note}"
         for d in self.unassigned:
-            text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]"
+            text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]" + (f" (closest: {', '.join(d.fits)})" if d.fits else "")
         return text
 
 

@@ -1,14 +1,16 @@
 """Theme fit: which theme a sentence belongs under, if any, scored with BM25. Pure: no files.
 
 Each sentence is scored against every theme (k1=1.2, b=0.75; the sentence is the
-document, the theme the query). A theme's title and description count word by word;
-a seed term counts only when the sentence has every word of it ("Commerce Control
-List" is not matched by "Commerce" alone). The sentence belongs to its best theme
+document, the theme the query). A theme's title and description count word by word,
+and a name of three or more capitalised words in them also by its initials ("WWF" of
+"World Water Forum"); a seed term counts only when the sentence has every word of it
+("Commerce Control List" is not matched by "Commerce" alone). The sentence belongs to its best theme
 only when that score is at least MARGIN times the runner-up's and it has MIN_WORDS
 distinct words of that theme; with one word only (a word most themes use, such as "AI",
 or a generic word of a theme name, such as "views", is no word here), the margin must be
 ONE_WORD_MARGIN. Otherwise it fits no theme, and the analyst sees it under "fits no
-theme" rather than under a guess.
+theme" rather than under a guess, with the themes it fits about equally (within MARGIN
+of its best).
 
 BM25 is a few lines here rather than a library: it needs no model or download and the
 scores stay explainable.
@@ -38,6 +40,8 @@ often a coincidence, not the topic."""
 ONE_WORD_MARGIN = 2.5
 """With fewer than MIN_WORDS words of its best theme, a sentence is filed only with this margin: a single word
 ("risks" alone under "AI risks and ethics") is evidence only when no other theme comes near."""
+NEAR = 3
+"""A sentence that fits no theme clearly names at most this many themes it fits about equally, for the analyst."""
 SHARED = 0.5
 """A word in more than this share of the themes (``AI`` in every theme of an AI corpus) tells no theme apart: it scores, but
 does not count towards MIN_WORDS."""
@@ -88,10 +92,11 @@ class Topic:
         return [tuple(dict.fromkeys(found)) for found in (sentences.tokens(term) for term in self.terms) if found]
 
 
-def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, float]]:
-    """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and sentence → score for the others."""
+def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[float, tuple[int, ...]]]]:
+    """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and for the others sentence →
+    (best score, the topics it fits about equally: those within MARGIN of the best, best first, at most NEAR)."""
     best: dict[int, tuple[int, float]] = {}
-    unfit: dict[int, float] = {}
+    unfit: dict[int, tuple[float, tuple[int, ...]]] = {}
     for i, (scores, found) in score(corpus, topics).items():
         top = max(range(len(topics)), key=scores.__getitem__)
         runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
@@ -99,7 +104,8 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
         if scores[top] >= margin * runner_up and found[top]:
             best[i] = (top, scores[top])
         else:
-            unfit[i] = scores[top]
+            near = sorted((t for t, s in enumerate(scores) if s and s * MARGIN >= scores[top]), key=lambda t: -scores[t])
+            unfit[i] = (scores[top], tuple(near[:NEAR]))
     return best, unfit
 
 

@@ -1,7 +1,9 @@
 """Renderers: the model in, bytes out. A registry of formats, imported lazily.
 
-Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``.
-Adding a format means one module and one line in ``FORMATS``. Counting a file's
+Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``, and may
+define ``preload()`` (load what every brief reuses) and ``prepare(style, meta)`` (make
+what a brief of that look reuses, before its model is composed: ``ahead``).
+Adding a format means one module and one line in ``FORMATS`` (``registry``). Counting a file's
 pages as its reader lays them out goes through here too (``pages``), so the
 pipeline never reaches into a renderer.
 """
@@ -10,36 +12,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, get, preload
+
 if TYPE_CHECKING:
-    from briefgen.errors import Problem
-    from briefgen.model import Document
+    from briefgen.model import Document, Meta, Style
 
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """What a renderer returns: the file's bytes, warnings for the user, and its page count."""
-
-    data: bytes
-    warnings: tuple[Problem, ...] = ()
-    """Warnings (``errors.warning``) with codes such as ``pdf.font``; the pipeline adds the spec file."""
-    pages: int | None = None
-    """Known for PDF; None where the renderer does not lay out pages."""
-
-
-class Renderer(Protocol):
-    SUFFIX: str
-
-    def render(self, document: Document) -> Rendered: ...
-
-
-FORMATS: dict[str, str] = {
-    "docx": "briefgen.renderers.docx.render",
-    "pdf": "briefgen.renderers.pdf.render",
-    "pdfua": "briefgen.renderers.pdfua",
-}
+__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "pages", "start_office", "Ahead", "start_ahead"]
 
 
 PAGE_COUNTERS: dict[str, str] = {
@@ -64,14 +44,17 @@ def start_office() -> None:
     office.start()
 
 
-def get(name: str) -> Renderer:
-    """Return the renderer module for format ``name`` (a key of FORMATS)."""
-    return importlib.import_module(FORMATS[name])
+class Ahead(Protocol):
+    """A process that loaded the renderers while the build read its inputs (``ahead.Ahead``)."""
+
+    def hint(self, style: Style, meta: Meta) -> None: ...
+
+    def render(self, document: Document, names: list[str]) -> list[Rendered]: ...
+
+    def close(self) -> None: ...
 
 
-def preload(names: list[str]) -> None:
-    """Import the renderers ``names`` and let each load what it reuses (fonts), e.g. before workers fork."""
-    for name in names:
-        warm = getattr(get(name), "preload", None)
-        if warm is not None:
-            warm()
+def start_ahead(formats: list[str]) -> Ahead | None:
+    """Fork the process that loads the renderers of ``formats`` now and renders one brief later; None where it cannot."""
+    from briefgen.renderers import ahead
+    return ahead.Ahead.start(formats)

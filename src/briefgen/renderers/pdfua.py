@@ -24,13 +24,13 @@ import re
 
 from briefgen.errors import UserError
 from briefgen.model import Document
-from briefgen.renderers import Rendered
+from briefgen.renderers import SUFFIXES, Rendered
 from briefgen.renderers.docx import render as docx_renderer
 from briefgen.renderers.libreoffice import convert, soffice_path
 
 __all__ = ["convert", "docx_pages", "page_count", "render", "soffice_path"]
 
-SUFFIX = ".ua.pdf"
+SUFFIX = SUFFIXES["pdfua"]
 MISSING = ("pdfua: needs LibreOffice (soffice), which is not installed; "
            "install libreoffice-writer-nogui, or drop pdfua from formats")
 _PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")

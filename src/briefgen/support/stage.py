@@ -86,10 +86,11 @@ def _check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], cor
     return BriefReport(problems, traced)
 
 
-def build_problems(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport) -> list[Problem]:
-    """Return every finding that concerns what ``brief`` prints: its claims, its sentences."""
+def build_problems(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport,
+                   report: BriefReport | None = None) -> list[Problem]:
+    """Return every finding that concerns what ``brief`` prints: its claims, its sentences (``report``: their check, made elsewhere)."""
     found = [p for claim_id in shown_claims(brief, summary) for p in corpus.problems.get(claim_id, [])]
-    return found + check_brief(brief, summary, sources, corpus).problems
+    return found + (report or check_brief(brief, summary, sources, corpus)).problems
 
 
 def resolve_claim_citations(brief: Brief, summary: Summary, corpus: CorpusReport) -> Brief:

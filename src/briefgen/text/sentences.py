@@ -156,6 +156,11 @@ def split(text: str) -> tuple[str, list[Sentence]]:
     return normalised, _join(normalised, found)
 
 
+def pieces(text: str) -> list[str]:
+    """Return the sentences of ``text`` as the segmenter finds them, none joined or judged (the parts of a joined sentence)."""
+    return [text[start:end] for start, end in _spans(text, 0)]
+
+
 def _spans(block: str, offset: int) -> list[tuple[int, int]]:
     """Return the (start, end) of each sentence of ``block[offset:]``, in ``block``'s offsets."""
     spans, cursor = [], offset

@@ -23,15 +23,17 @@ from briefgen.model import (
     Figure,
     Heading,
     Inline,
+    Meta,
     NoteList,
     Paragraph,
     Quote,
+    Style,
     Table,
     TableOfContents,
     Text,
     heading_text,
 )
-from briefgen.renderers import Rendered
+from briefgen.renderers import SUFFIXES, Rendered
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import figures as docx_figures
 from briefgen.renderers.docx import front
@@ -45,8 +47,13 @@ from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
-SUFFIX = ".docx"
+SUFFIX = SUFFIXES["docx"]
 
+
+
+def prepare(style: Style, meta: Meta) -> None:
+    """Make the styled base document of a brief of this look now (``renderers.ahead``: before its model is ready)."""
+    docx_styles.prime(style, meta)
 
 
 def render(document: Document) -> Rendered:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,12 +68,21 @@ style-id memo and List Number numbering), by what shapes them; one process's, ne
 The walk needs no other look into the styles, so a brief never parses them (``package``)."""
 
 
+def prime(style: Style, meta: Meta) -> None:
+    """Build and keep the styled base a brief of this house style, language and marking starts from.
+
+    An empty brief on it is saved too, so the parts every brief keeps as read (fonts, theme)
+    are deflated now rather than by the first brief (``package``).
+    """
+    docx_package.save(prepare(style, meta).doc)
+
+
 def _styled_base(style: Style, meta: Meta) -> _Base:
     """Return the saved base document with page geometry and styles, its run style ids and warnings.
 
     Defining the styles is most of a small brief's DOCX time, and the result depends only
-    on the house style, the reference's bytes and the brief's language, marking and draft
-    flag (never on its text), so each process does it once per key; every brief builds a
+    on the house style, the reference's bytes and the brief's language and marking (never
+    on its text), so each process does it once per key; every brief builds a
     document of its own from the saved parts. A few keys are kept, so a long ``watch`` stays small.
     """
     reference = b""
@@ -82,7 +91,7 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
             reference = Path(style.reference_docx).read_bytes()
         except OSError:
             reference = b"unreadable"
-    shape = replace(meta, title="", subtitle="", author=(), date="", audience="", subject="", keywords=())
+    shape = Meta("", lang=meta.lang, marking=meta.marking)  # all the styles read of the brief
     key = (repr(style), reference, repr(shape))
     if key not in _BASES:
         doc, referenced, warnings = _base_document(style.reference_docx)

@@ -36,7 +36,7 @@ from briefgen.model import (
     TableOfContents,
     heading_text,
 )
-from briefgen.renderers import Rendered, house
+from briefgen.renderers import SUFFIXES, Rendered, house
 from briefgen.renderers.pdf import accel
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf.fonts import FontBook, face, text_width
@@ -46,7 +46,7 @@ from briefgen.renderers.pdf.para import Paragraph as RLParagraph
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
-SUFFIX = ".pdf"
+SUFFIX = SUFFIXES["pdf"]
 
 
 # ---------------------------------------------------------------- blocks

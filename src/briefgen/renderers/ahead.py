@@ -1,0 +1,140 @@
+"""Render one brief's formats side by side in a forked process that loaded the renderers ahead.
+
+A cold one-brief build spends about half its time importing libraries: pydantic, PyYAML,
+Jinja and markdown-it to load and compose, reportlab and python-docx to render. Loading
+and composing come first and need none of the renderers, so ``start`` forks a process at
+the start of a build that imports the renderers (and registers the PDF fonts) while the
+build goes on reading its inputs. When the model is composed, ``render`` sends it over a
+pipe (pickled: a few KB of dataclasses); that process renders the first format itself and
+forks once more for each other format, so a DOCX and a PDF are rendered at the same time
+on two cores. The rendered bytes come back over pipes; the caller writes the files as a
+set, as before. Wall time falls; CPU time does not (the work is the same, plus a fork).
+
+The output is the same: each format is rendered from an equal copy of the same model by
+the same code (tests/test_ahead.py compares the files with those of an in-process build).
+An error raised while rendering is raised again in the caller, in format order, as the
+in-process loop would have raised it first. A process that dies without an answer (killed,
+out of memory) costs only time: the caller renders that brief itself.
+
+Only where ``os.fork`` exists and at least two CPUs are ours; elsewhere ``start`` returns
+None and the build renders in-process, one format after the other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from briefgen import forked
+from briefgen.forked import Forked
+from briefgen.renderers import registry as renderers
+
+if TYPE_CHECKING:
+    from briefgen.model import Document, Meta, Style
+    from briefgen.renderers.registry import Rendered
+
+
+def available() -> bool:
+    """True where a build can render its formats side by side (``forked.available``)."""
+    return forked.available()
+
+
+class Ahead:
+    """A forked process that has loaded the renderers of ``formats`` and renders one document on request."""
+
+    def __init__(self, pid: int, request: int, reply: int) -> None:
+        self.pid, self.request, self.reply = pid, request, reply
+
+    @classmethod
+    def start(cls, formats: list[str]) -> Ahead | None:
+        """Fork the process that imports the renderers of ``formats`` now; None where ``available`` is not."""
+        if not available():
+            return None
+        request_r, request_w = os.pipe()
+        reply_r, reply_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the forked process: it never returns
+            code = 1
+            try:
+                os.close(request_w)
+                os.close(reply_r)
+                code = _serve(formats, request_r, reply_w)
+            finally:
+                os._exit(code)  # never the caller's exit handlers or buffered output
+        os.close(request_r)
+        os.close(reply_w)
+        return cls(pid, request_w, reply_r)
+
+    def hint(self, style: Style, meta: Meta) -> None:
+        """Tell the process the look of the brief to come, so it prepares what depends on that alone."""
+        if self.request >= 0:
+            try:
+                forked.send(self.request, ("hint", style, meta))
+            except OSError:  # the process is gone: ``render`` renders here
+                pass
+
+    def render(self, document: Document, names: list[str]) -> list[Rendered]:
+        """Return ``document`` rendered in each format of ``names`` (in order); raise what rendering raised."""
+        request, reply, self.request, self.reply = self.request, self.reply, -1, -1
+        answer = b""
+        try:
+            forked.send(request, ("render", document, names))
+            os.close(request)
+        except OSError:  # the process is gone: render here instead
+            os.close(request)
+            os.close(reply)
+        else:
+            try:
+                answer = forked.read_all(reply)
+            except OSError:
+                pass
+        forked.reap(self.pid, kill=False)
+        self.pid = 0
+        outcomes = forked.loads(answer)
+        if outcomes is None or len(outcomes) != len(names):
+            return [renderers.get(name).render(document) for name in names]
+        return [forked.unwrap(outcome) for outcome in outcomes]
+
+    def close(self) -> None:
+        """End the process unused (the build failed, or renders in-process) and collect it."""
+        for fd in (self.request, self.reply):
+            if fd >= 0:
+                os.close(fd)
+        self.request = self.reply = -1
+        forked.reap(self.pid, kill=True)  # it may still be importing: no need to wait for that
+        self.pid = 0
+
+
+def _serve(formats: list[str], request: int, reply: int) -> int:
+    """In the forked process: load the renderers, take hints, render the document asked for, answer."""
+    try:
+        renderers.preload(formats)
+    except Exception:  # noqa: BLE001 - the caller renders in-process and meets the problem itself
+        os.close(request)
+        os.close(reply)
+        return 1
+    while (message := forked.receive(request)) is not None and message[0] == "hint":
+        _, style, meta = message
+        for name in formats:
+            prepare = getattr(renderers.get(name), "prepare", None)
+            if prepare is not None:
+                with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
+                    prepare(style, meta)
+    os.close(request)
+    if message is None:  # the caller needs no render from us (an error, another path): exit quietly
+        os.close(reply)
+        return 0
+    _, document, names = message
+    others = [Forked.start(_rendering(document, name)) for name in names[1:]]
+    outcomes = [forked.outcome(_rendering(document, names[0]))]
+    outcomes += [forked.outcome(other.result if other else _rendering(document, name)) for name, other in zip(names[1:], others, strict=True)]
+    forked.write_all(reply, pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
+    return 0
+
+
+def _rendering(document: Document, name: str) -> Callable[[], Rendered]:
+    """The work of rendering ``document`` as ``name``."""
+    return lambda: renderers.get(name).render(document)

@@ -1,0 +1,207 @@
+"""A cold one-spec build renders its formats side by side in forked processes (``renderers.ahead``).
+
+The files must be the bytes an in-process build writes; a failure while rendering is the
+same failure, with the same exit code and message, and leaves no file; a rendering process
+that dies without an answer only costs time.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from briefgen import cli_build, forked
+from briefgen.errors import Problem, UserError
+from briefgen.renderers import ahead
+from briefgen.renderers.docx import render as docx_render
+from briefgen.renderers.pdf import render as pdf_render
+
+SPEC = "briefs/global-ai-organisation.yaml"
+
+
+def _build(project: Path, out: Path, *formats: str) -> int:
+    return cli_build.build([project / SPEC], out, list(formats) or None, 1, False, project)
+
+
+def _sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead, "available", lambda: False)
+
+
+def _record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    """Note in ``log`` which process renders each format (the forked ones inherit the patch)."""
+    rendering = ahead._rendering
+
+    def noting(document, name):  # type: ignore[no-untyped-def]
+        work = rendering(document, name)
+
+        def noted():  # type: ignore[no-untyped-def]
+            with log.open("a") as stream:
+                stream.write(f"{name} {os.getpid()}\n")
+            return work()
+        return noted
+
+    monkeypatch.setattr(ahead, "_rendering", noting)
+
+
+@pytest.mark.parametrize("annex", ["true", "false"])  # the annex waits for the sentences checked beside composing
+def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  annex: str) -> None:
+    if not ahead.available():
+        pytest.skip("needs os.fork and two CPUs")
+    spec = project / SPEC
+    spec.write_text(spec.read_text().replace("annex: true", f"annex: {annex}"))
+    log = tmp_path / "pids"
+    _record_pids(monkeypatch, log)
+    assert _build(project, tmp_path / "forked", "docx", "pdf") == 0
+    pids = dict(line.split() for line in log.read_text().splitlines())
+    assert set(pids) == {"docx", "pdf"} and len(set(pids.values())) == 2 and str(os.getpid()) not in pids.values()
+    log.unlink()
+    _sequential(monkeypatch)
+    assert _build(project, tmp_path / "here", "docx", "pdf") == 0
+    assert not log.exists()  # rendered in this process
+    names = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert names == ["global-ai-organisation.docx", "global-ai-organisation.pdf"]
+    assert sorted(p.name for p in (tmp_path / "forked").iterdir()) == names
+    assert all((tmp_path / "forked" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
+
+
+def test_the_spec_formats_when_none_are_given(project: Path, tmp_path: Path) -> None:
+    assert _build(project, tmp_path / "out") == 0
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".docx", ".pdf"]
+
+
+def _failing(error: Exception):  # type: ignore[no-untyped-def]
+    def render(document):  # type: ignore[no-untyped-def]
+        raise error
+    return render
+
+
+@pytest.mark.parametrize("error, code", [
+    (UserError([Problem("logo.png", 0, 0, "style.logo", "expected a picture, found text")]), 2),
+    (RuntimeError("boom"), 1),
+    (type("Unpicklable", (Exception,), {"__reduce__": lambda self: (lambda: None, ())})("odd"), 1),
+])
+def test_a_failing_format_is_the_same_failure_and_writes_nothing(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        error: Exception, code: int) -> None:
+    monkeypatch.setattr(pdf_render, "render", _failing(error))
+    messages = []
+    for name, sequential in (("forked", False), ("here", True)):
+        if sequential:
+            _sequential(monkeypatch)
+        (tmp_path / name).mkdir()
+        assert _build(project, tmp_path / name, "docx", "pdf") == code
+        assert list((tmp_path / name).iterdir()) == []  # no DOCX without its PDF
+        messages.append(capsys.readouterr().err)
+    assert messages[0] == messages[1]
+    assert ("expected a picture" if code == 2 else type(error).__name__) in messages[0]
+
+
+def test_a_renderer_that_dies_costs_only_time(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent, render = os.getpid(), docx_render.render
+
+    def dying(document):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os._exit(9)
+        return render(document)
+
+    monkeypatch.setattr(docx_render, "render", dying)
+    assert _build(project, tmp_path / "out", "pdf", "docx") == 0
+    _sequential(monkeypatch)
+    assert _build(project, tmp_path / "here", "pdf", "docx") == 0
+    names = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert all((tmp_path / "out" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
+
+
+def test_an_input_error_ends_the_process_unused(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[ahead.Ahead] = []
+    start = ahead.Ahead.start.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(ahead.Ahead, "start", classmethod(lambda cls, f: started.append(start(cls, f)) or started[-1]))
+    spec = project / SPEC
+    spec.write_text(spec.read_text().replace("title:", "titel:", 1))
+    assert _build(project, tmp_path / "out", "docx", "pdf") == 2
+    if ahead.available():
+        assert started and started[0] is not None and started[0].pid == 0  # killed and collected
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_errors_pickle_with_their_problems() -> None:
+    error = UserError([Problem("a.yaml", 3, 4, "title", "expected text, found a list", "write one line")])
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is UserError and again.problems == error.problems and str(again) == str(error)
+
+
+def test_unavailable_without_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "fork")
+    assert ahead.Ahead.start(["docx", "pdf"]) is None
+
+
+# ------------------------------------------------------------------ forked: work beside this process
+
+def _boom() -> int:
+    raise UserError([Problem("a.yaml", 1, 2, "title", "expected text, found nothing")])
+
+
+def test_forked_gives_the_value_or_the_exception() -> None:
+    if not forked.available():
+        pytest.skip("needs os.fork and two CPUs")
+    work = forked.Forked.start(lambda: os.getpid())
+    assert work is not None and work.result() not in (0, os.getpid())
+    failing = forked.Forked.start(_boom)
+    assert failing is not None
+    with pytest.raises(UserError) as caught:
+        failing.result()
+    assert caught.value.problems == [Problem("a.yaml", 1, 2, "title", "expected text, found nothing")]
+    odd = forked.Forked.start(lambda: (_ for _ in ()).throw(type("Odd", (Exception,), {"__reduce__": lambda s: (lambda: 0, ())})("x")))
+    assert odd is not None
+    with pytest.raises(Exception, match="^x$") as strange:
+        odd.result()
+    assert type(strange.value).__name__ == "Odd"
+
+
+def test_forked_work_is_done_here_when_the_process_dies() -> None:
+    if not forked.available():
+        pytest.skip("needs os.fork and two CPUs")
+    parent = os.getpid()
+    work = forked.Forked.start(lambda: os._exit(3) if os.getpid() != parent else "done here")
+    assert work is not None and work.result() == "done here"
+    slow = forked.Forked.start(lambda: __import__("time").sleep(60))
+    assert slow is not None
+    slow.cancel()
+    assert slow.pid == 0
+
+
+def test_support_errors_come_first_when_composing_fails_too(project: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The brief's sentences are checked beside composing: a failed check still wins over a compose error."""
+    from briefgen.support import stage
+    check = stage.check_brief
+
+    def failing_check(*args):  # type: ignore[no-untyped-def]
+        report = check(*args)
+        report.problems.append(Problem("spec.yaml", 3, 1, "sections.0.text", "expected support, found none"))
+        return report
+
+    def failing_compose(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise UserError("template.md.j2: expected a template, found a broken one")
+
+    from briefgen.compose import compose
+    real_compose = compose.compose
+    monkeypatch.setattr(stage, "check_brief", failing_check)
+    messages = []
+    for name in ("forked", "here"):
+        if name == "here":
+            _sequential(monkeypatch)
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.setattr(compose, "compose", failing_compose)
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.setattr(compose, "compose", real_compose)
+    assert "expected support, found none" in messages[0] and "expected support, found none" in messages[1]
+    assert "broken" not in messages[1]
+    assert messages[:2] == messages[2:]
