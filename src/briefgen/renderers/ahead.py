@@ -5,8 +5,8 @@ Jinja and markdown-it to load and compose, reportlab and python-docx to render. 
 and composing come first and need none of the renderers, so ``start`` forks a process at
 the start of a build that imports the renderers (and registers the PDF fonts) while the
 build goes on reading its inputs. When the model is composed, ``render`` sends it over a
-pipe (pickled: a few KB of dataclasses); that process renders the first format itself and
-forks once more for each other format, so a DOCX and a PDF are rendered at the same time
+pipe (pickled: a few KB of dataclasses); that process renders the PDF (the slowest) itself
+and forks once more for each other format, so a DOCX and a PDF are rendered at the same time
 on two cores. The rendered bytes come back over pipes; the caller writes the files as a
 set, as before. Wall time falls; CPU time does not (the work is the same, plus a fork).
 
@@ -128,10 +128,12 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
         os.close(reply)
         return 0
     _, document, names = message
-    others = [Forked.start(_rendering(document, name)) for name in names[1:]]
-    outcomes = [forked.outcome(_rendering(document, names[0]))]
-    outcomes += [forked.outcome(other.result if other else _rendering(document, name)) for name, other in zip(names[1:], others, strict=True)]
-    forked.write_all(reply, pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
+    here = max(names, key=lambda name: name == "pdf")  # the slowest to render, so no fork delays it
+    others = {name: Forked.start(_rendering(document, name)) for name in names if name != here}
+    outcomes = {here: forked.outcome(_rendering(document, here))}
+    for name, other in others.items():
+        outcomes[name] = forked.outcome(other.result if other else _rendering(document, name))
+    forked.write_all(reply, pickle.dumps([outcomes[name] for name in names], pickle.HIGHEST_PROTOCOL))
     return 0
 
 
