@@ -47,6 +47,7 @@ class Ahead:
 
     def __init__(self, pid: int, request: int, reply: int) -> None:
         self.pid, self.request, self.reply = pid, request, reply
+        self.asked: tuple[Document, list[str]] | None = None
 
     @classmethod
     def start(cls, formats: list[str]) -> Ahead | None:
@@ -78,19 +79,30 @@ class Ahead:
 
     def render(self, document: Document, names: list[str]) -> list[Rendered]:
         """Return ``document`` rendered in each format of ``names`` (in order); raise what rendering raised."""
-        request, reply, self.request, self.reply = self.request, self.reply, -1, -1
-        answer = b""
+        self.send(document, names)
+        return self.results()
+
+    def send(self, document: Document, names: list[str]) -> None:
+        """Ask for ``document`` in each format of ``names``; ``results`` waits for them."""
+        self.asked = (document, names)
+        request, self.request = self.request, -1
         try:
             forked.send(request, ("render", document, names))
+        except OSError:  # the process is gone: ``results`` renders here instead
+            pass
+        finally:
             os.close(request)
-        except OSError:  # the process is gone: render here instead
-            os.close(request)
-            os.close(reply)
-        else:
-            try:
-                answer = forked.read_all(reply)
-            except OSError:
-                pass
+
+    def results(self) -> list[Rendered]:
+        """Return what ``send`` asked for, in its order; raise what rendering raised."""
+        assert self.asked is not None, "results() before send()"
+        document, names = self.asked
+        reply, self.reply = self.reply, -1
+        answer = b""
+        try:
+            answer = forked.read_all(reply)
+        except OSError:
+            pass
         forked.reap(self.pid, kill=False)
         self.pid = 0
         outcomes = forked.loads(answer)
