@@ -7,6 +7,7 @@ import random
 from collections import Counter
 
 from briefgen.drafting import corpus as corpus_module
+from briefgen.drafting import corroboration
 from briefgen.drafting.corpus import Corpus
 
 
@@ -40,3 +41,82 @@ def test_rare_pairs_are_those_of_a_full_count_of_the_corpus() -> None:
     assert corpus._pair_counts is not None and corpus._pair_counts, "the band of words needing a count was not empty"
     band = len(corpus._pair_counts)
     assert checked > 50 and band > 5
+
+
+_PADDING = ("beating analyst forecasts for its cloud unit, its consulting arm, its retail stores, its shipping fleet, its insurance "
+            "brokers and its mining subsidiaries by a wide margin across every region and market, as hiring slowed, freight costs "
+            "eased, currency swings faded and shareholders cheered the buyback plans announced by directors in Denver, while "
+            "analysts in Boston praised its pricing, its supply contracts, its patents and its long-serving chairman.")
+_OTHER = ["The storm brought heavy rain to the coast on Tuesday.", "Rain is expected to ease by the weekend, forecasters said.",
+          "Local schools stayed open despite the flooding in the valley.", "Farmers welcomed the rain after a long dry summer."]
+
+
+def _joined_corpus() -> tuple[Corpus, int]:
+    texts = {
+        "a": "Acme wrote down the value of its Ohio chip plant with a $5.5 billion charge.\n\n" + _OTHER[0],
+        "b": f"Acme reported quarterly results on Monday, {_PADDING} These results included a $5.5 billion charge on the Ohio chip plant.\n\n"
+             + _OTHER[1],
+        "c": f"Acme reported quarterly results on Monday, {_PADDING} These results included a $4.2 billion charge on the Ohio chip plant.\n\n"
+             + _OTHER[2],
+        "d": _OTHER[3] + "\n\n" + _OTHER[0], "e": _OTHER[1] + "\n\n" + _OTHER[2],
+    }
+    corpus = Corpus()
+    for source in sorted(texts):
+        corpus.add(source, texts[source], "2025-03-01")
+    leader = next(i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("Acme wrote"))
+    return corpus, leader
+
+
+def test_a_joined_passage_is_compared_sentence_by_sentence() -> None:
+    corpus, leader = _joined_corpus()
+    weights = corpus.weights()
+    joined = [i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("Acme reported")]
+    assert len(joined) == 2 and all(i in corpus.joined and len(corpus.parts(i)) == 2 for i in joined)
+    assert not corpus.parts(leader), "a single sentence has no parts"
+    whole = weights.overlap(frozenset(corpus.bags[leader]), frozenset(corpus.bags[joined[0]]))
+    assert whole < corroboration.ANCHORED, "as a whole, the long passage is too far from the claim"
+    evidence = corroboration.corroborate(corpus, [leader], weights)[0]
+    assert [p.source for p in evidence] == ["a", "b"], "its second sentence states the claim's fact; the $4.2 billion one stays apart"
+    assert "These results included a $5.5 billion charge" in evidence[1].quote, "the quote is the whole joined passage"
+
+
+def test_on_content_alone_two_sentences_must_share_a_word_few_documents_use_or_a_person() -> None:
+    from briefgen.drafting.corroboration import judge
+    from briefgen.drafting.facts import Facts, facts_of
+
+    corpus = Corpus()
+    common = "Countries discussed the framework for innovation and participation at the summit."
+    for k in range(6):
+        corpus.add(f"d{k}", common + (" The forefront of research moved." if k == 0 else " Officials met again in the spring."))
+    weights = corpus.weights()
+    assert not weights.specific(frozenset({"countr", "framew", "innova"})), "words every document uses: a subject"
+    assert weights.specific(frozenset({"countr", "forefr"})), "a word one document uses: specific"
+    nothing = Facts(frozenset(), frozenset(), frozenset())
+    assert judge(0.34, nothing, nothing, specific=False) == 0.0
+    assert judge(0.34, nothing, nothing, specific=True) == 0.34
+    assert judge(0.34, nothing, nothing, specific=lambda: False) == 0.0, "asked lazily"
+    li = facts_of("Premier Li said the framework must balance innovation with security.")
+    assert li.names == {"Li"} and judge(0.34, li, facts_of("Li said countries should join the framework."), specific=False) == 0.34
+    assert judge(0.34, li, facts_of("Wang said countries should join the framework."), specific=False) == 0.0, "another person"
+    dated = facts_of("In April 2024 countries joined the framework."), facts_of("Countries joined the framework in April 2024.")
+    assert judge(0.34, *dated, specific=False) == 0.34, "a month in common is specific enough"
+    assert judge(0.34, facts_of("In April 2024 11 countries joined."), facts_of("In April 2024 12 countries joined."), specific=True) == 0.0, \
+        "look-alike facts that differ in a number stay apart"
+
+
+def test_corroboration_keeps_look_alike_facts_apart_end_to_end() -> None:
+    from briefgen.drafting import summarize
+    from briefgen.inputs import schemas
+
+    themes = [schemas.Theme(id="entities", title="Entity List additions", terms=["Entity List"])]
+    filler = ["The storm brought heavy rain to the coast on Tuesday.", "Rain is expected to ease by the weekend, forecasters said.",
+              "Local schools stayed open despite the flooding in the valley.", "Farmers welcomed the rain after a long dry summer."]
+    texts = {"a": "The agency added 11 entities in Ruritania to the Entity List for supporting weapons programmes.",
+             "b": "The agency added 11 entities in Ruritania to the Entity List, citing weapons programmes.",
+             "c": "The agency added 28 entities in Ruritania to the Entity List for supporting weapons programmes.",
+             "d": "The agency added 11 entities in Borduria to the Entity List for supporting weapons programmes."}
+    texts |= {f"z{k}": filler[k] + "\n\n" + filler[(k + 1) % 4] for k in range(4)}  # the corpus is not all about it
+    drafts = summarize.draft(texts, themes, issued={k: "2025-03-01" for k in texts})
+    groups = [sorted({p.source for p in d.evidence}) for d in drafts if "Entity List" in d.text]
+    assert ["a", "b"] in groups, groups
+    assert ["c"] in groups and ["d"] in groups, "another number (28), another country (Borduria): other facts"

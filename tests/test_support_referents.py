@@ -55,3 +55,9 @@ def test_only_names_from_the_passages_own_paragraph_are_resolved() -> None:
 def test_a_passage_says_the_words_its_synonym_phrases_are_written_with() -> None:
     assert w.stem("call") in w.phrase_parts("Ruiz issued a call for cooperation.")
     assert _missing("The call was welcomed.", "Ruiz issued a call for cooperation, which was welcomed.", None) == []
+
+
+def test_a_referent_may_be_named_as_the_synonym_table_names_it() -> None:
+    doc = Doc("China pressed ahead with the plan. Its influence grew across the region.\n")
+    assert _missing("Beijing's influence grew across the region.", "Its influence grew across the region.", doc) == []
+    assert _missing("Moscow's influence grew across the region.", "Its influence grew across the region.", doc) == ["Moscow"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +17,10 @@ RARE_PHRASE = 1 / 3
 """A pair of adjacent content words found in at most this share of the documents (or two) is specific enough
 to tie two sentences ("job displacement"; not "interim final", a kind of rule in a corpus of rules), if each of
 its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+"""Where one sentence of a joined passage ends and the next begins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +44,9 @@ class Corpus:
         self.bags: list[tuple[str, ...]] = []
         self.issued: list[str] = []
         self._facts: dict[int, facts.Facts] = {}
+        self.joined: set[int] = set()
+        """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
+        self._parts: dict[int, tuple[frozenset[str], ...]] = {}
         self.df: Counter[str] = Counter()
         self.doc_tokens: Counter[str] = Counter()
         self._pair_counts: Counter[tuple[str, str]] | None = None
@@ -58,6 +66,8 @@ class Corpus:
                 continue
             bag = tuple(sentences.tokens(sentence.text))
             if bag:
+                if sentence.joined:
+                    self.joined.add(len(self.bags))
                 self.spans.append((index, sentence.start, sentence.end))
                 self.bags.append(bag)
                 distinct = set(bag)
@@ -76,6 +86,19 @@ class Corpus:
             self._facts[i] = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months,
                                                                 found.entities, rare)
         return self._facts[i]
+
+    def parts(self, i: int) -> tuple[frozenset[str], ...]:
+        """The tokens of each sentence of joined passage ``i`` (none for a single sentence): a fact its evidence
+        states may be in one of them ("X did A. These rules also do B.")."""
+        if i not in self.joined:
+            return ()
+        if i not in self._parts:
+            doc, start, end = self.spans[i]
+            text = self.texts[doc][start:end]
+            cuts = [0] + [m for match in _BOUNDARY.finditer(text) for m in (match.start(), match.end())] + [len(text)]
+            found = (frozenset(sentences.tokens(text[a:b])) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+            self._parts[i] = tuple(part for part in found if part)
+        return self._parts[i] if len(self._parts[i]) > 1 else ()
 
     def _rare_pairs(self, bag: tuple[str, ...]) -> frozenset[tuple[str, str]]:
         """The pairs of adjacent tokens of ``bag`` that few documents use (``RARE_PHRASE``), each word rare too (``RARE``).
@@ -136,6 +159,13 @@ class Weights:
         self.documents = max(documents, 1)
         limit = COMMON * self.documents if self.documents >= 5 else self.documents
         self.idf = {t: (math.log((self.documents + 1) / d) if d <= limit else 0.0) for t, d in doc_tokens.items()}
+        self._doc_tokens = doc_tokens
+        self._specific = max(2.0, RARE * self.documents)
+
+    def specific(self, tokens: frozenset[str]) -> bool:
+        """Whether ``tokens`` (what two sentences share) hold a word at most half of the documents (or two) use:
+        sentences that share only words most documents use share a subject, not a fact."""
+        return any(self._doc_tokens.get(t, 0) <= self._specific for t in tokens)
 
     def weight(self, tokens: frozenset[str]) -> float:
         return sum(self.idf.get(t, 0.0) for t in tokens)

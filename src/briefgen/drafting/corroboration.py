@@ -12,7 +12,10 @@ Two sentences of different documents report the same fact when
   ("job displacement", "civil fusion"), or TWICE when they name two months or amounts
   in common (``facts.Facts.anchor``). Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
-  sentences one fact, and sharing a theme lowers no bar.
+  sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
+  (one opening "These rules …" joined to the sentence before it) is also compared sentence by
+  sentence with the claim, since the fact may be stated in one of them; what they state is still
+  checked for disagreement as a whole.
 
 The thresholds were chosen on both example corpora together (benchmarks/summarize_quality.py,
 README "Quality"), measuring this before anything heavier was considered.
@@ -43,6 +46,9 @@ MAX_EVIDENCE = 20
 TWICE = 0.15
 """The same, for two sentences that name two months or amounts in common ("October 2023" and "April 2024" both)."""
 
+SLACK = 1 - 1e-9
+"""Rounding room for a bound that decides whether an exact overlap is worth computing."""
+
 _BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "phrase": PHRASED, "": SAME}
 
 
@@ -52,14 +58,17 @@ def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[]
 
     The facts may be given as functions, called only when the overlap makes them matter.
     """
-    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b)
+    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b))
 
 
-def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False) -> float:
+def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False,
+          specific: bool | Callable[[], bool] = True) -> float:
     """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0.
 
     ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
-    another only on such evidence)."""
+    another only on such evidence). ``specific``: whether they share a word that at most half of the documents
+    use (``corpus.Weights.specific``); on content alone, with no month, amount, name, phrase or person in
+    common, they must, since words most documents use make a subject, not a fact."""
     if score < TWICE:
         return 0.0
     facts_a = facts_a() if callable(facts_a) else facts_a
@@ -69,7 +78,9 @@ def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | C
     anchor = facts_a.anchor(facts_b)
     if strong and anchor != "dates":
         return 0.0
-    return score if score >= min(SAME, _BAR[anchor]) else 0.0
+    if score < min(SAME, _BAR[anchor]):
+        return 0.0
+    return score if anchor or facts_a.names & facts_b.names or (specific() if callable(specific) else specific) else 0.0
 
 
 def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[list[Passage]]:
@@ -108,6 +119,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
         ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
                          and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
+        if i in corpus.joined and corpus.parts(i):  # a joined passage: each of its sentences is compared too
+            ranked = _by_parts(corpus.parts(i), shared, ranked, root, roots, bags, [home != doc for home in homes], strong, idf)
         figures, phrases, joined = None, None, False
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
             if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
@@ -122,7 +135,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            score = judge(overlap, partial(corpus.facts, i), lead, strong=joined)
+            score = judge(overlap, partial(corpus.facts, i), lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]))
             if score:
                 if score > found[-negative].get(doc, (0.0, 0))[0]:
                     found[-negative][doc] = (score, i)
@@ -133,3 +146,27 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         passages = sorted((corpus.passage(i) for _, i in others), key=lambda p: (p.source, p.start))
         evidence.append([corpus.passage(leader)] + passages)
     return evidence
+
+
+
+def _by_parts(parts: tuple[frozenset[str], ...], shared: dict[int, float], ranked: list[tuple[float, int]], root: float,
+              roots: list[float], bags: list[frozenset[str]], other: list[bool], strong: list[bool],
+              idf: dict[str, float]) -> list[tuple[float, int]]:
+    """Return ``ranked`` (the claims a joined passage reaches as a whole, best first) and those it misses as a whole
+    but one of its sentences (``parts``) reaches, at that sentence's overlap (``other``: per claim, whether it is
+    another document's)."""
+    sized = [(part, math.sqrt(sum(map(idf.get, part, repeat(0.0))))) for part in parts]
+    best = {-negative: score for score, negative in ranked}
+    for k, weight in shared.items():
+        if not other[k]:
+            continue
+        bar = TWICE if strong[k] else ANCHORED
+        score = best.get(k, weight / (root * roots[k]))
+        if score >= bar:
+            continue
+        for part, size in sized:
+            if size and min(weight, size * size) / (size * roots[k]) >= bar * SLACK:  # else it cannot reach the bar
+                score = max(score, sum(map(idf.get, part & bags[k], repeat(0.0))) / (size * roots[k]))
+        if score >= bar:
+            best[k] = score
+    return sorted(((score, -k) for k, score in best.items()), reverse=True)

@@ -8,7 +8,7 @@
   ("U.S.", "US" and "United States" are one name).
 
 ``conflict`` tells two sentences apart ("11 entities" vs "28 entities", "2022" vs "2024", "Raimondo said" vs
-"Estevez said"); ``Facts.anchor`` tells what specific thing two sentences name in common.
+"Estevez said", "in Ruritania" vs "in Borduria"); ``Facts.anchor`` tells what specific thing two sentences name in common.
 """
 
 from __future__ import annotations
@@ -160,10 +160,14 @@ def _number(text: str) -> str:
 
 
 def conflict(a: Facts, b: Facts) -> bool:
-    """Whether ``a`` and ``b`` disagree on a quantity, a year or a person."""
+    """Whether ``a`` and ``b`` disagree on a quantity, a year, a person, or a name: each names one rare proper name
+    the other does not ("11 entities in Ruritania" against "11 entities in Borduria"; with more names on either side
+    than that one, "the Department of Commerce's BIS" against "BIS", nothing is swapped)."""
     for mine, theirs in ((a.quantities, b.quantities), (a.years, b.years)):
         if mine and theirs and not (mine & theirs):
             return True
         if mine and theirs and mine - theirs and theirs - mine and len(mine & theirs) < min(len(mine), len(theirs)):
             return True
+    if len(a.entities - b.entities) == 1 == len(b.entities - a.entities):
+        return True
     return bool(a.names - b.names) and bool(b.names - a.names)

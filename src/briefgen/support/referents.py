@@ -8,7 +8,7 @@ writes capitalised, that no passage has, is present for a passage when
 
 - the passage refers back (a personal pronoun, "he", "its", "their" …, or a demonstrative
   before a noun, "this perspective") and the passage's own paragraph, before it, writes that
-  word capitalised; or
+  word capitalised (or a place the synonym table makes the same actor: "Beijing" for "China"); or
 - the passage opens its line and that line is an item under a lead-in line ending with a colon
   (consecutive list items or lines without a full stop, at most ``LEAD_IN_LINES`` up), and the
   lead-in writes it.
@@ -49,7 +49,9 @@ def present(missing: tuple[w.Word, ...], passages: Sequence[str], origins: Seque
     for text, origin in zip(passages, origins, strict=False):
         if origin is not None:
             named |= _referents(text, _document(origin))
-    return tuple(x for x in missing if not (x.text[:1].isupper() and x.key in named))
+    groups = {g for key in named for g in w.synonyms(key)}  # "Beijing" for "China" (data/places.txt)
+    return tuple(x for x in missing
+                 if not (x.text[:1].isupper() and (x.key in named or not w.synonyms(x.key).isdisjoint(groups))))
 
 
 @lru_cache(maxsize=1024)
