@@ -134,8 +134,9 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     """Build one spec into ``out_dir``; nothing is written unless every format rendered.
 
     ``ahead`` (``renderers.start_ahead``), when given, renders the formats side by side in the
-    process that loaded the renderers while this one read the inputs. The caller closes it
-    (``close`` after ``render`` does nothing), so a build that fails first ends it too.
+    process that loaded the renderers while this one read the inputs, and the brief's sentences
+    are checked beside it (``_beside``). The caller closes it (a no-op once its results are in),
+    so a build that fails first ends it too.
     """
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
