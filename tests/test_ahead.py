@@ -202,6 +202,12 @@ def test_support_errors_come_first_when_composing_fails_too(project: Path, tmp_p
         assert _build(project, tmp_path / name, "docx", "pdf") == 2
         messages.append(capsys.readouterr().err)
         monkeypatch.setattr(compose, "compose", real_compose)
-    assert "expected support, found none" in messages[0] and "expected support, found none" in messages[1]
-    assert "broken" not in messages[1]
-    assert messages[:2] == messages[2:]
+        monkeypatch.setattr(pdf_render, "render", _failing(RuntimeError("pdf broken")))  # rendered while the check runs
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.undo()
+        monkeypatch.setattr(stage, "check_brief", failing_check)
+    assert all("expected support, found none" in m for m in messages)
+    assert not any("broken" in m for m in messages)
+    assert messages[:3] == messages[3:]
+    assert list((tmp_path / "forked").iterdir()) == [] == list((tmp_path / "here").iterdir())
