@@ -136,3 +136,10 @@ def test_the_pair_count_holds_only_the_pairs_whose_rarity_needs_counting() -> No
         assert corpus._rare_pairs(bag) == _brute_rare_pairs(corpus, bag)
     assert len(distinct) > 5000
     assert corpus._pair_counts is None or len(corpus._pair_counts) < len(distinct) / 100, "pairs counted that need no count"
+
+
+def test_in_a_corpus_of_fewer_than_five_documents_every_shared_word_is_specific() -> None:
+    corpus = Corpus()
+    for k in range(3):
+        corpus.add(f"d{k}", "Acme closed its Ohio chip plant on Monday after a long dispute with regulators.")
+    assert corpus.weights().specific(frozenset({"acme", "ohio"})), "three reports of one event share its words"

@@ -163,11 +163,12 @@ class Weights:
         limit = COMMON * self.documents if self.documents >= 5 else self.documents
         self.idf = {t: (math.log((self.documents + 1) / d) if d <= limit else 0.0) for t, d in doc_tokens.items()}
         self._doc_tokens = doc_tokens
-        self._specific = max(2.0, RARE * self.documents)
+        self._specific = max(2.0, RARE * self.documents) if self.documents >= 5 else float(self.documents)
 
     def specific(self, tokens: frozenset[str]) -> bool:
         """Whether ``tokens`` (what two sentences share) hold a word at most half of the documents (or two) use:
-        sentences that share only words most documents use share a subject, not a fact."""
+        sentences that share only words most documents use share a subject, not a fact. In a corpus of fewer than
+        five documents, as for ``COMMON``, every word is specific enough (three reports of one event share its words)."""
         return any(self._doc_tokens.get(t, 0) <= self._specific for t in tokens)
 
     def weight(self, tokens: frozenset[str]) -> float:
