@@ -78,6 +78,7 @@ def test_a_joined_passage_is_compared_sentence_by_sentence() -> None:
     evidence = corroboration.corroborate(corpus, [leader], weights)[0]
     assert [p.source for p in evidence] == ["a", "b"], "its second sentence states the claim's fact; the $4.2 billion one stays apart"
     assert "These results included a $5.5 billion charge" in evidence[1].quote, "the quote is the whole joined passage"
+    assert set(corpus._facts) == {leader}, "the facts of a sentence judged as evidence are not kept in memory after it"
 
 
 def test_on_content_alone_two_sentences_must_share_a_word_few_documents_use_or_a_person() -> None:

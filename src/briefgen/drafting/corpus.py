@@ -77,15 +77,18 @@ class Corpus:
         self.doc_tokens.update(tokens)
         self._pair_counts = None
 
-    def facts(self, i: int) -> facts.Facts:
-        """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
-        if i not in self._facts:
+    def facts(self, i: int, keep: bool = True) -> facts.Facts:
+        """The numbers, years, people and months of sentence ``i`` (worked out when first asked, and remembered
+        unless ``keep`` is false: a sentence judged once as evidence need not hold its facts in memory)."""
+        known = self._facts.get(i)
+        if known is None:
             doc, start, end = self.spans[i]
             found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
             rare = self._rare_pairs(self.bags[i])
-            self._facts[i] = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months,
-                                                                found.entities, rare)
-        return self._facts[i]
+            known = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months, found.entities, rare)
+            if keep:
+                self._facts[i] = known
+        return known
 
     def parts(self, i: int) -> tuple[frozenset[str], ...]:
         """The tokens of each sentence of joined passage ``i`` (none for a single sentence): a fact its evidence
