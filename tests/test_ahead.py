@@ -202,6 +202,45 @@ def test_support_errors_come_first_when_composing_fails_too(project: Path, tmp_p
         assert _build(project, tmp_path / name, "docx", "pdf") == 2
         messages.append(capsys.readouterr().err)
         monkeypatch.setattr(compose, "compose", real_compose)
-    assert "expected support, found none" in messages[0] and "expected support, found none" in messages[1]
-    assert "broken" not in messages[1]
-    assert messages[:2] == messages[2:]
+        monkeypatch.setattr(pdf_render, "render", _failing(RuntimeError("pdf broken")))  # rendered while the check runs
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+        monkeypatch.undo()
+        monkeypatch.setattr(stage, "check_brief", failing_check)
+    assert all("expected support, found none" in m for m in messages)
+    assert not any("broken" in m for m in messages)
+    assert messages[:3] == messages[3:]
+    assert list((tmp_path / "forked").iterdir()) == [] == list((tmp_path / "here").iterdir())
+
+
+# ------------------------------------------------------------------ pydantic's plugin loader, stood in for
+
+PLUGINS = """
+import os, sys
+{setup}
+from briefgen.inputs import schemas, validation
+from pydantic.plugin._loader import get_plugins
+schemas.Spec.model_rebuild(force=True)
+print(type(sys.modules["pydantic.plugin._loader"]).__name__, list(get_plugins()) == [], "importlib.metadata" in sys.modules)
+"""
+
+
+def _plugins(setup: str = "", env: dict[str, str] | None = None) -> list[str]:
+    import subprocess
+    import sys
+    environ = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"} | (env or {})
+    return subprocess.run([sys.executable, "-c", PLUGINS.format(setup=setup)], capture_output=True, text=True,
+                          check=True, env=environ).stdout.split()
+
+
+def test_pydantic_plugin_scan_is_skipped_as_its_own_setting_skips_it() -> None:
+    """The stand-in answers what pydantic's loader answers under PYDANTIC_DISABLE_PLUGINS=__all__, without importlib.metadata."""
+    assert _plugins() == ["_NoPlugins", "True", "False"]
+    real = "import pydantic.plugin._loader"  # loaded first: the stand-in is not installed
+    assert _plugins(real) == ["module", "True", "True"]
+    assert _plugins(env={"PYDANTIC_DISABLE_PLUGINS": "some-plugin"}) == ["module", "True", "True"]  # the user's setting: pydantic's loader
+
+
+def test_the_stand_in_hands_other_names_to_pydantic() -> None:
+    out = _plugins("import briefgen.inputs.validation\nfrom pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP as G\nprint(G)")
+    assert out[0] == "pydantic" and out[1] == "module"

@@ -78,6 +78,7 @@ def test_a_joined_passage_is_compared_sentence_by_sentence() -> None:
     evidence = corroboration.corroborate(corpus, [leader], weights)[0]
     assert [p.source for p in evidence] == ["a", "b"], "its second sentence states the claim's fact; the $4.2 billion one stays apart"
     assert "These results included a $5.5 billion charge" in evidence[1].quote, "the quote is the whole joined passage"
+    assert set(corpus._facts) == {leader}, "the facts of a sentence judged as evidence are not kept in memory after it"
 
 
 def test_on_content_alone_two_sentences_must_share_a_word_few_documents_use_or_a_person() -> None:
@@ -135,3 +136,10 @@ def test_the_pair_count_holds_only_the_pairs_whose_rarity_needs_counting() -> No
         assert corpus._rare_pairs(bag) == _brute_rare_pairs(corpus, bag)
     assert len(distinct) > 5000
     assert corpus._pair_counts is None or len(corpus._pair_counts) < len(distinct) / 100, "pairs counted that need no count"
+
+
+def test_in_a_corpus_of_fewer_than_five_documents_every_shared_word_is_specific() -> None:
+    corpus = Corpus()
+    for k in range(3):
+        corpus.add(f"d{k}", "Acme closed its Ohio chip plant on Monday after a long dispute with regulators.")
+    assert corpus.weights().specific(frozenset({"acme", "ohio"})), "three reports of one event share its words"

@@ -57,3 +57,10 @@ def test_a_light_verb_with_its_particle_is_one_light_verb() -> None:
     # with another unsupported word, or a particle without its light verb, it is reported
     assert reported("Limits on talent exchange are among the bottlenecks holding back Asian progress.") == ["holding", "back", "Asian"]
     assert reported("Limits on talent exchange are among the bottlenecks dragging back global progress.") == ["dragging", "back"]
+
+
+def test_hedges_need_no_support_and_superlative_quantifiers_do() -> None:
+    quote = "GAO recommends that Commerce consult reviewing agencies in all cases."
+    assert [x.text for x in judge("GAO recommends, among other things, that Commerce consult reviewing agencies in every case.", [quote]).missing] == []
+    assert [x.text for x in judge("GAO recommends in particular that Commerce consult reviewing agencies.", [quote]).missing] == ["in particular"]
+    assert [x.text for x in judge("Most of the entities are in Russia.", ["Three of the 11 entities are in Russia."]).missing] == ["Most"]

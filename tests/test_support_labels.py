@@ -21,7 +21,7 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.65  # all pairs, batches 5-10 included (162/247 flags true, 129/135 found)
+RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.65  # all pairs, batches 5-11 included (178/271 flags true, 143/149 found)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.69  # 45/65
 UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.68  # batch 5: 17/25 (17/28 when first measured, unseen)
 
@@ -106,10 +106,12 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.88, seventh
     eighth = measure("batch 8")  # session 4: 17/39 unseen, 17/32 after its rules (read off its false flags); 14/14 found
     assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.53, eighth
-    ninth = measure("batch 9")  # session 4, written after its rules, measured once: 16/30 flags true, 13/15 found
-    assert ninth["recall"] >= 0.86 and ninth["precision"] >= 0.53, ninth
-    tenth = measure("batch 10")  # session 4, written after batch 9 was measured, measured once: 13/22, 11/12 found
-    assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.59, tenth
+    ninth = measure("batch 9")  # session 4: 16/30 flags true and 13/15 found unseen; 17/28, 14/15 after round 2's rules
+    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.60, ninth
+    tenth = measure("batch 10")  # session 4: 13/22 and 11/12 unseen; 13/20 after round 2's rules
+    assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.65, tenth
+    eleventh = measure("batch 11")  # session 4, written after its last rule change, measured once: 15/28, 13/14 found
+    assert eleventh["recall"] >= 0.92 and eleventh["precision"] >= 0.53, eleventh
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures

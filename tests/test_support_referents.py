@@ -61,3 +61,11 @@ def test_a_referent_may_be_named_as_the_synonym_table_names_it() -> None:
     doc = Doc("China pressed ahead with the plan. Its influence grew across the region.\n")
     assert _missing("Beijing's influence grew across the region.", "Its influence grew across the region.", doc) == []
     assert _missing("Moscow's influence grew across the region.", "Its influence grew across the region.", doc) == ["Moscow"]
+
+
+def test_quoted_speech_in_the_first_person_names_its_speaker_after_it_too() -> None:
+    doc = Doc("“We will keep working to protect our markets,” said Minister Ana Ruiz.\n"
+              "The US will keep working to protect markets, said Ana Ruiz.\n")
+    assert _missing("Ruiz says they will keep working to protect the markets.", "We will keep working to protect our markets", doc) == []
+    # "US" is a name, not the pronoun "us": no speech, so the name after the passage is not its speaker
+    assert _missing("Ruiz says the US will keep working to protect markets.", "The US will keep working to protect markets", doc) == ["Ruiz"]

@@ -22,6 +22,7 @@ from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
 from briefgen.model import Document, Style
+from briefgen.renderers import Rendered
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
 from briefgen.support.freetext import Traced
@@ -133,8 +134,9 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     """Build one spec into ``out_dir``; nothing is written unless every format rendered.
 
     ``ahead`` (``renderers.start_ahead``), when given, renders the formats side by side in the
-    process that loaded the renderers while this one read the inputs. The caller closes it
-    (``close`` after ``render`` does nothing), so a build that fails first ends it too.
+    process that loaded the renderers while this one read the inputs, and the brief's sentences
+    are checked beside it (``_beside``). The caller closes it (a no-op once its results are in),
+    so a build that fails first ends it too.
     """
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
@@ -150,15 +152,12 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     if ahead is None:
         warnings = _support_findings(brief, corpus, checked)
         model = document(project, corpus, brief, checked)
+        results = [renderers.get(name).render(model) for name in rendered_formats]
     else:
-        warnings, model = _checked_beside(project, corpus, brief, checked)
+        warnings, results = _beside(project, corpus, brief, checked, ahead, list(rendered_formats))
     built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
-    if ahead is not None:
-        results = ahead.render(model, list(rendered_formats))
-    else:
-        results = [renderers.get(name).render(model) for name in rendered_formats]
     for name, rendered in zip(rendered_formats, results, strict=True):
         for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once
             found = replace(found, file=found.file or display(spec_path))
@@ -188,25 +187,27 @@ def _support_findings(brief: spec.Brief, corpus: Corpus, checked: CorpusReport,
     return warnings
 
 
-def _checked_beside(project: Project, corpus: Corpus, brief: spec.Brief,
-                    checked: CorpusReport) -> tuple[list[Problem], Document]:
-    """Check the brief's sentences in a forked process while composing it here; as ``_support_findings`` then ``document``.
+def _beside(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport, ahead: renderers.Ahead,
+            names: list[str]) -> tuple[list[Problem], list[Rendered]]:
+    """Check the brief's sentences in a forked process while composing it here and ``ahead`` renders it.
 
-    The check's problems come first, as in-process: a failed check is raised even when composing
-    failed too. The annex, which shows the checked sentences, waits for them.
+    The same as ``_support_findings``, ``document`` and rendering one after the other, problems
+    included: a failed check is raised before any compose or render error. The annex, which
+    shows the checked sentences, waits for them.
     """
     side = Forked.start(lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked))
     if side is None:
-        return _support_findings(brief, corpus, checked), document(project, corpus, brief, checked)
+        warnings = _support_findings(brief, corpus, checked)
+        return warnings, ahead.render(document(project, corpus, brief, checked), names)
     try:
-        model = document(project, corpus, brief, checked, lambda: tuple(side.result().traced))
-        report = side.result()
+        ahead.send(document(project, corpus, brief, checked, lambda: tuple(side.result().traced)), names)
+        report = side.result()  # the formats render meanwhile
     except Exception:
         _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
         raise
     finally:
         side.cancel()  # only when interrupted: else its answer is in
-    return _support_findings(brief, corpus, checked, report), model
+    return _support_findings(brief, corpus, checked, report), ahead.results()
 
 
 def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:

@@ -77,15 +77,18 @@ class Corpus:
         self.doc_tokens.update(tokens)
         self._pair_counts = None
 
-    def facts(self, i: int) -> facts.Facts:
-        """The numbers, years, people and months of sentence ``i`` (worked out when first asked)."""
-        if i not in self._facts:
+    def facts(self, i: int, keep: bool = True) -> facts.Facts:
+        """The numbers, years, people and months of sentence ``i`` (worked out when first asked, and remembered
+        unless ``keep`` is false: a sentence judged once as evidence need not hold its facts in memory)."""
+        known = self._facts.get(i)
+        if known is None:
             doc, start, end = self.spans[i]
             found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
             rare = self._rare_pairs(self.bags[i])
-            self._facts[i] = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months,
-                                                                found.entities, rare)
-        return self._facts[i]
+            known = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months, found.entities, rare)
+            if keep:
+                self._facts[i] = known
+        return known
 
     def parts(self, i: int) -> tuple[frozenset[str], ...]:
         """The tokens of each sentence of joined passage ``i`` (none for a single sentence): a fact its evidence
@@ -160,11 +163,12 @@ class Weights:
         limit = COMMON * self.documents if self.documents >= 5 else self.documents
         self.idf = {t: (math.log((self.documents + 1) / d) if d <= limit else 0.0) for t, d in doc_tokens.items()}
         self._doc_tokens = doc_tokens
-        self._specific = max(2.0, RARE * self.documents)
+        self._specific = max(2.0, RARE * self.documents) if self.documents >= 5 else float(self.documents)
 
     def specific(self, tokens: frozenset[str]) -> bool:
         """Whether ``tokens`` (what two sentences share) hold a word at most half of the documents (or two) use:
-        sentences that share only words most documents use share a subject, not a fact."""
+        sentences that share only words most documents use share a subject, not a fact. In a corpus of fewer than
+        five documents, as for ``COMMON``, every word is specific enough (three reports of one event share its words)."""
         return any(self._doc_tokens.get(t, 0) <= self._specific for t in tokens)
 
     def weight(self, tokens: frozenset[str]) -> float:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from itertools import repeat
 
 from briefgen.drafting.corpus import Corpus, Passage, Weights
@@ -122,6 +122,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         if i in corpus.joined and corpus.parts(i):  # a joined passage: each of its sentences is compared too
             ranked = _by_parts(corpus.parts(i), shared, ranked, root, roots, bags, [home != doc for home in homes], strong, idf)
         figures, phrases, joined = None, None, False
+        mine: Callable[[], Facts] | None = None
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
             if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
                 continue
@@ -135,7 +136,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            score = judge(overlap, partial(corpus.facts, i), lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]))
+            mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
+            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]))
             if score:
                 if score > found[-negative].get(doc, (0.0, 0))[0]:
                     found[-negative][doc] = (score, i)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import importlib
 import inspect
 import os
+import sys
 import textwrap
+import types
 import typing
 from typing import Annotated, Any, TypeVar
 
@@ -24,6 +27,28 @@ from pydantic_core import ErrorDetails
 
 from briefgen.errors import Problem, UserError, did_you_mean
 from briefgen.inputs.yamlio import Loaded
+
+
+class _NoPlugins(types.ModuleType):
+    """Stands in for ``pydantic.plugin._loader`` while ``PYDANTIC_DISABLE_PLUGINS`` is ``__all__``.
+
+    Its ``get_plugins`` then returns no plugins, as pydantic's own does, but pydantic's module
+    imports ``importlib.metadata`` (about 30 ms of a cold build) for the plugin scan that the
+    setting switches off. Any other name loads pydantic's module (tests/test_ahead.py compares them).
+    """
+
+    def get_plugins(self, *args: Any, **kwargs: Any) -> tuple[()]:
+        return ()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # the import system asks for __path__, __file__…: a plain module has none
+            raise AttributeError(name)
+        sys.modules.pop(self.__name__, None)
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+if os.environ["PYDANTIC_DISABLE_PLUGINS"] == "__all__":  # before any model's schema is built (they are deferred)
+    sys.modules.setdefault("pydantic.plugin._loader", _NoPlugins("pydantic.plugin._loader"))
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -5,8 +5,8 @@ Jinja and markdown-it to load and compose, reportlab and python-docx to render. 
 and composing come first and need none of the renderers, so ``start`` forks a process at
 the start of a build that imports the renderers (and registers the PDF fonts) while the
 build goes on reading its inputs. When the model is composed, ``render`` sends it over a
-pipe (pickled: a few KB of dataclasses); that process renders the first format itself and
-forks once more for each other format, so a DOCX and a PDF are rendered at the same time
+pipe (pickled: a few KB of dataclasses); that process renders the PDF (the slowest) itself
+and forks once more for each other format, so a DOCX and a PDF are rendered at the same time
 on two cores. The rendered bytes come back over pipes; the caller writes the files as a
 set, as before. Wall time falls; CPU time does not (the work is the same, plus a fork).
 
@@ -47,6 +47,7 @@ class Ahead:
 
     def __init__(self, pid: int, request: int, reply: int) -> None:
         self.pid, self.request, self.reply = pid, request, reply
+        self.asked: tuple[Document, list[str]] | None = None
 
     @classmethod
     def start(cls, formats: list[str]) -> Ahead | None:
@@ -78,19 +79,30 @@ class Ahead:
 
     def render(self, document: Document, names: list[str]) -> list[Rendered]:
         """Return ``document`` rendered in each format of ``names`` (in order); raise what rendering raised."""
-        request, reply, self.request, self.reply = self.request, self.reply, -1, -1
-        answer = b""
+        self.send(document, names)
+        return self.results()
+
+    def send(self, document: Document, names: list[str]) -> None:
+        """Ask for ``document`` in each format of ``names``; ``results`` waits for them."""
+        self.asked = (document, names)
+        request, self.request = self.request, -1
         try:
             forked.send(request, ("render", document, names))
+        except OSError:  # the process is gone: ``results`` renders here instead
+            pass
+        finally:
             os.close(request)
-        except OSError:  # the process is gone: render here instead
-            os.close(request)
-            os.close(reply)
-        else:
-            try:
-                answer = forked.read_all(reply)
-            except OSError:
-                pass
+
+    def results(self) -> list[Rendered]:
+        """Return what ``send`` asked for, in its order; raise what rendering raised."""
+        assert self.asked is not None, "results() before send()"
+        document, names = self.asked
+        reply, self.reply = self.reply, -1
+        answer = b""
+        try:
+            answer = forked.read_all(reply)
+        except OSError:
+            pass
         forked.reap(self.pid, kill=False)
         self.pid = 0
         outcomes = forked.loads(answer)
@@ -128,10 +140,12 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
         os.close(reply)
         return 0
     _, document, names = message
-    others = [Forked.start(_rendering(document, name)) for name in names[1:]]
-    outcomes = [forked.outcome(_rendering(document, names[0]))]
-    outcomes += [forked.outcome(other.result if other else _rendering(document, name)) for name, other in zip(names[1:], others, strict=True)]
-    forked.write_all(reply, pickle.dumps(outcomes, pickle.HIGHEST_PROTOCOL))
+    here = max(names, key=lambda name: name == "pdf")  # the slowest to render, so no fork delays it
+    others = {name: Forked.start(_rendering(document, name)) for name in names if name != here}
+    outcomes = {here: forked.outcome(_rendering(document, here))}
+    for name, other in others.items():
+        outcomes[name] = forked.outcome(other.result if other else _rendering(document, name))
+    forked.write_all(reply, pickle.dumps([outcomes[name] for name in names], pickle.HIGHEST_PROTOCOL))
     return 0
 
 

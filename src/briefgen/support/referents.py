@@ -8,7 +8,9 @@ writes capitalised, that no passage has, is present for a passage when
 
 - the passage refers back (a personal pronoun, "he", "its", "their" …, or a demonstrative
   before a noun, "this perspective") and the passage's own paragraph, before it, writes that
-  word capitalised (or a place the synonym table makes the same actor: "Beijing" for "China"); or
+  word capitalised (or a place the synonym table makes the same actor: "Beijing" for "China");
+  a passage speaking in the first person ("we", "our", "I") is quoted speech, whose speaker the
+  paragraph may also name after it ("…,” said Secretary Doe."); or
 - the passage opens its line and that line is an item under a lead-in line ending with a colon
   (consecutive list items or lines without a full stop, at most ``LEAD_IN_LINES`` up), and the
   lead-in writes it.
@@ -29,7 +31,8 @@ from typing import Any
 from briefgen.errors import UserError
 from briefgen.text import words as w
 
-PRONOUNS = frozenset("he she it they him her them his hers its their theirs".split())
+FIRST_PERSON = frozenset("i me my mine we us our ours".split())
+PRONOUNS = frozenset("he she it they him her them his hers its their theirs".split()) | FIRST_PERSON
 DEMONSTRATIVES = frozenset("this these those".split())
 LEAD_IN_LINES = 8
 """How many item lines up a lead-in line ending with a colon may stand."""
@@ -67,6 +70,9 @@ def _referents(passage: str, document: str) -> frozenset[str]:
     context = ""
     if _refers_back(tokens):
         context = document[line_start:match.start()]
+    if any(t in FIRST_PERSON for t in _pronouns(tokens)):  # quoted speech: "…,” said Secretary Doe.
+        line_end = document.find("\n", match.end())
+        context += " " + document[match.end():line_end if line_end >= 0 else len(document)]
     if not document[line_start:match.start()].strip(" \t•-*0123456789.)"):
         context += "\n" + _lead_in(document, line_start)
     return frozenset(x.key for x in w.words(context) if x.text[:1].isupper()) if context.strip() else frozenset()
@@ -74,9 +80,14 @@ def _referents(passage: str, document: str) -> frozenset[str]:
 
 def _refers_back(tokens: list[str]) -> bool:
     """True when a pronoun stands in ``tokens``, or a demonstrative before another word."""
-    low = [t.lower().replace("’", "'") for t in tokens]
+    low = _pronouns(tokens)
     return any(t in PRONOUNS or (t in DEMONSTRATIVES and i + 1 < len(low) and low[i + 1] not in DEMONSTRATIVES)
                for i, t in enumerate(low))
+
+
+def _pronouns(tokens: list[str]) -> list[str]:
+    """Return ``tokens`` lower-cased, with an acronym left as written ("US" is not "us")."""
+    return [t if t.isupper() and t != "I" else t.lower().replace("’", "'") for t in tokens]
 
 
 def _lead_in(document: str, line_start: int) -> str:

@@ -31,7 +31,9 @@ def frame_words(text: str) -> frozenset[int]:
     so does a document noun after a determiner and before a reporting verb that introduces
     what is reported ("the bill states that", "this rule notes:"): both words name the cited
     document, not what it says. Followed by its object, the verb acts ("the rule adds 28
-    entities") and needs support like any other word.
+    entities") and needs support like any other word. A hedge that marks what follows as a
+    part or an example ("among other things", "for example", "partly": ``data/hedges.txt``)
+    only weakens the sentence and needs no support either.
     """
     shells, verbs, subjects = _frame_lists()
     documents = _documents()
@@ -41,6 +43,11 @@ def frame_words(text: str) -> frozenset[int]:
         key, prev = w.stem(token), before.lower()
         if (key in shells and prev in _DETERMINERS) or (key in verbs and prev in subjects):
             framed.add(start)
+    low = [token.lower() for token, _ in found]
+    for hedge in _hedges():  # "among other things", "partly": they only weaken what follows
+        for i in range(len(low) - len(hedge) + 1):
+            if tuple(low[i:i + len(hedge)]) == hedge:
+                framed |= {start for _, start in found[i:i + len(hedge)]}
     canon = w.canonical(text)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
         if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
@@ -53,6 +60,11 @@ def _introduces_report(text: str, end: int) -> bool:
     """True when the verb ending at ``end`` reports ("states that", "notes:", "adds, "), not acts ("adds 28 entities")."""
     rest = text[end:].lstrip()
     return rest[:1] in (":", ",", "“", '"', "‘", "'") or rest[:5].lower() in ("that ", "that,")
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase.split()) for phrase in w.phrase_list("hedges"))
 
 
 @lru_cache(maxsize=1)
