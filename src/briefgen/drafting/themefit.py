@@ -71,8 +71,8 @@ class Topic:
         return weights
 
     def acronyms(self) -> set[str]:
-        """Return the tokens of the initials of the title's and description's names of three or more words ("waic" of
-        "World AI Conference" and of "World Artificial Intelligence Conference"): a sentence that uses them names the same thing."""
+        """Return the tokens of the initials of the title's and description's names of three or more words ("wwf" of
+        "World Water Forum" and of "World Wide Water Forum"): a sentence that uses them names the same thing."""
         found = set()
         for text in (self.title, self.description):
             for run in _NAME_RUN.finditer(text):
