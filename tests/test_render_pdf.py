@@ -455,3 +455,15 @@ def test_output_is_byte_identical_across_processes() -> None:
     digests = {subprocess.run([sys.executable, "-c", code, here], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")}
     assert digests == {hashlib.sha256(pdf.render(sample_document()).data).hexdigest()}
+
+
+@needs_poppler
+def test_a_url_that_does_not_fit_breaks_after_a_slash(tmp_path: Path) -> None:
+    """A long URL near a line's end moves its tail at a slash, as far as one fits (reportlab's uriWasteReduce), not mid-word."""
+    url = "https://example.gov/press-release/agency-implements-new-controls-on-advanced-computing-and-manufacturing-items"
+    lead = "The agency announced the rules in a press release at"
+    data = pdf.render(brief(Paragraph((Text(f"{lead} {url} for all readers."),)))).data
+    lines = [line.strip() for line in page_texts(data, tmp_path)[0].splitlines()]
+    start = next(i for i, line in enumerate(lines) if "https://" in line)
+    assert lines[start].endswith("https://example.gov/press-release/"), lines[start:start + 2]
+    assert lines[start + 1].startswith("agency-implements-new-controls"), lines[start:start + 2]

@@ -261,7 +261,8 @@ def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=body, fontSize=size, leading=size * 1.4,
                           alignment=TA_LEFT, spaceAfter=size * 0.6, bulletFontName=body,
                           bulletFontSize=size, textColor=colors.HexColor("#1A1A1A"),
-                          allowWidows=0, allowOrphans=0)  # no lone first or last line at a page edge
+                          allowWidows=0, allowOrphans=0,  # no lone first or last line at a page edge
+                          uriWasteReduce=0.3)  # a URL that does not fit may break after a slash (reportlab's rule)
 
     def derive(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
