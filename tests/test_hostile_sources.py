@@ -140,6 +140,8 @@ METADATA = [
     ("bad UTF-8", "extra.yaml", b'- id: "x"\n  title: "caf\xe9"\n', "extra.yaml:2:14: expected UTF-8 text, found the byte 0xe9"),
     ("NUL in a file name", "extra.yaml", '- id: "x"\n  file: "a\\0b.txt"\n', "extra.yaml:2:9: 0.file: expected a file name, found 'a\\x00b.txt' with a NUL"),
     ("5000 digits", "extra.yaml", '- id: "x"\n  page: ' + "9" * 5000 + "\n", "extra.yaml:2:9: 0.page: invalid YAML: expected a valid int, found '5,000 characters'"),
+    # YAML reads this as one plain scalar; strict JSON then met 5,000 digits (fuzz seed 8:1930: Python's ValueError)
+    ("5000 digits in JSON", "extra.json", '[{"id": "x", "type":' + "9" * 5000 + '\n  "report"}]', "extra.json:2:3: invalid JSON: Expecting ',' delimiter"),
 ]
 
 

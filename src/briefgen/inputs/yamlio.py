@@ -207,7 +207,9 @@ def _strict_json(text: str, name: str) -> None:
     def constant(word: str) -> Any:
         raise json.JSONDecodeError(f"expected a JSON value, found {word}", text, text.find(word))
     try:
-        json.loads(text.removeprefix("\ufeff"), parse_constant=constant)
+        # numbers are kept as their digits: only the syntax is checked here (the YAML reader made the values), and
+        # converting 5,000 digits to an int raises a ValueError of its own (Python's limit on integer strings)
+        json.loads(text.removeprefix("\ufeff"), parse_constant=constant, parse_int=str)
     except json.JSONDecodeError as exc:
         raise UserError([Problem(name, exc.lineno, exc.colno, "", f"invalid JSON: {exc.msg}")]) from None
     except RecursionError:  # unreachable after the YAML depth check; kept as a bound
