@@ -47,15 +47,12 @@ class Forked(Generic[T]):
         if not available():
             return None
         read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the forked process: it never returns
-            code = 1
-            try:
-                os.close(read)
-                write_all(write, pickle.dumps(outcome(work), pickle.HIGHEST_PROTOCOL))
-                code = 0
-            finally:
-                os._exit(code)  # never the parent's exit handlers or buffered output
+
+        def answer() -> int:
+            write_all(write, pickle.dumps(outcome(work), pickle.HIGHEST_PROTOCOL))
+            return 0
+
+        pid = spawn(answer, close=(read,))
         os.close(write)
         return cls(work, pid, read)
 
@@ -77,6 +74,20 @@ class Forked(Generic[T]):
             self.answer = -1
         reap(self.pid, kill=True)
         self.pid = 0
+
+
+def spawn(run: Callable[[], int], close: tuple[int, ...]) -> int:
+    """Fork a process that closes the parent's ends ``close`` and exits with ``run()``'s code (1 if it raised); return its pid."""
+    pid = os.fork()
+    if pid == 0:  # the forked process: it never returns
+        code = 1
+        try:
+            for fd in close:
+                os.close(fd)
+            code = run()
+        finally:
+            os._exit(code)  # never the parent's exit handlers or buffered output
+    return pid
 
 
 def outcome(work: Callable[[], Any]) -> tuple[str, Any]:

@@ -56,15 +56,7 @@ class Ahead:
             return None
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the forked process: it never returns
-            code = 1
-            try:
-                os.close(request_w)
-                os.close(reply_r)
-                code = _serve(formats, request_r, reply_w)
-            finally:
-                os._exit(code)  # never the caller's exit handlers or buffered output
+        pid = forked.spawn(lambda: _serve(formats, request_r, reply_w), close=(request_w, reply_r))
         os.close(request_r)
         os.close(reply_w)
         return cls(pid, request_w, reply_r)
