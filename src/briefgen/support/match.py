@@ -28,11 +28,14 @@ from functools import lru_cache
 from typing import Any
 
 from briefgen.support import aliases, referents
-from briefgen.text import frames, thesaurus
+from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
 
 PADDING_SHARE = 0.6
 """A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
+
+SIMILAR = 0.65
+"""A claim word whose GloVe vector is at least this close (cosine) to a supporting passage's word is a paraphrase."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +149,7 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     if any(word.kind == "word" for word in missing):
-        missing = _unrelated(missing, [passages[i] for i in order if i not in padding])
+        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found)
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
@@ -154,10 +157,32 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
 
 
-def _unrelated(missing: tuple[w.Word, ...], passages: list[str]) -> tuple[w.Word, ...]:
-    """Return ``missing`` without the words that a related word of a supporting passage stands for (``thesaurus``)."""
-    theirs = {x.text for text in passages for x in w.words(text) if x.kind == "word"}
-    return tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
+def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = ()) -> tuple[w.Word, ...]:
+    """Return ``missing`` without the words that a related word of a supporting passage stands for: one WordNet
+    relates to it (``thesaurus``), or one whose word vector is ``SIMILAR`` to its own (``vectors``; never for the
+    words that must be supported literally, quantifiers and modality, nor for light verbs). A passage word the
+    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector."""
+    passage_words = [x for text in passages for x in w.words(text) if x.kind == "word"]
+    theirs = {x.text for x in passage_words}
+    kept = tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
+    used = {x.key for x in found}
+    free = {x.text for x in passage_words if x.key not in used}
+    return tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
+
+
+@lru_cache(maxsize=1)
+def _absolute() -> frozenset[str]:
+    """Return the words of ``data/absolute.txt``: no vector neighbour stands for them ("bans" is not "restricts")."""
+    return frozenset(w.word_list("absolute"))
+
+
+def _similar(word: str, theirs: set[str]) -> bool:
+    """True when a word of ``theirs`` has a vector at least ``SIMILAR`` to ``word``'s (never for literal or
+    absolute words: see ``data/literal.txt``, ``data/absolute.txt``)."""
+    if thesaurus.literal(word) or not _absolute().isdisjoint(thesaurus.lemmas(word)):
+        return False
+    found = vectors.nearest(word, sorted(theirs))
+    return found is not None and found[1] >= SIMILAR
 
 
 def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:
