@@ -22,6 +22,7 @@ The rules (the same for claims and for free text):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +31,8 @@ from typing import Any
 from briefgen.support import aliases, referents
 from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
+
+_LETTERS = re.compile(r"[a-z]+")
 
 PADDING_SHARE = 0.6
 """A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
@@ -52,6 +55,8 @@ class Verdict:
     """Index of the passage that supports most words, or None when there are no passages."""
     shares: tuple[float, ...]
     """Per passage: the share of the sentence's words it supports."""
+    dropped: str = ""
+    """A tentative word ("could", "plans", "aims") every supporting passage has and the sentence lacks, or ""."""
 
     @property
     def supporting(self) -> tuple[int, ...]:
@@ -154,7 +159,38 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
         missing = referents.present(missing, [passages[i] for i in kept], [origins[i] for i in kept])
-    return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
+    kept_passages = [passages[i] for i in order if i not in padding]
+    return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares, dropped(sentence, kept_passages))
+
+
+SCOPE = 6
+"""A tentative word governs the next ``SCOPE`` words of its passage."""
+
+
+def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
+    """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
+    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)."""
+    tokens: list[str] = _LETTERS.findall(text.lower())
+    for at, token in enumerate(tokens):
+        if token in _tentatives() and (keys is None or any(w.stem(x) in keys for x in tokens[at + 1: at + 1 + SCOPE])):
+            return token
+    return ""
+
+
+def dropped(sentence: str, passages: list[str]) -> str:
+    """Return the tentative word of the first of ``passages`` when every one has one that governs words of
+    ``sentence`` and ``sentence`` has none, or "": the sentence then states as done what its sources say may,
+    could, is planned or is alleged to happen."""
+    if not passages or _tentative(sentence):
+        return ""
+    keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word")
+    found = [_tentative(text, keys) for text in passages]
+    return found[0] if all(found) else ""
+
+
+@lru_cache(maxsize=1)
+def _tentatives() -> frozenset[str]:
+    return frozenset(w.word_list("tentative"))
 
 
 def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = ()) -> tuple[w.Word, ...]:
