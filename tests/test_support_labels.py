@@ -21,7 +21,7 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.67  # all pairs, batches 5-13 (session 5, word vectors + hedges: 226/337 flags true, 186/195 found)
+RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.66  # all pairs, batches 5-14 (session 5, word vectors + hedges: 248/374 flags true, 205/215 found)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.71  # 45/63, 36/37 found
 UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.77  # batch 5: 17/22 (17/28 when first measured, unseen)
 
@@ -117,6 +117,8 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert twelfth["recall"] >= 0.95 and twelfth["precision"] >= 0.64, twelfth  # 24/37, 21/22 with its hedge rule
     thirteenth = measure("batch 13")  # session 5, after the vectors: 21/42 and 19/24 found unseen; 23/45, 21/24 with the hedge rule
     assert thirteenth["recall"] >= 0.87 and thirteenth["precision"] >= 0.51, thirteenth
+    fourteenth = measure("batch 14")  # session 5, written after its last code change, measured once: 22/37, 19/20 found
+    assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.59, fourteenth
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures
