@@ -24,6 +24,9 @@ Figures:
 - wrong_theme: share of drafted claims that match a key fact but sit under another theme;
 - unassigned_closest: share of the "fits no theme" drafts that match a key fact whose theme is one of the
   themes the draft names as closest (those it fits about equally);
+- follow_on_quotes: second quotes of a draft's leading source (the sentence beside it that continues its subject);
+  follow_on_same_fact / follow_on_other_fact: of those, how many overlap an anchor of a key fact the leading quote
+  matches too, and how many only anchors of other key facts (a second fact in one claim);
 - seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
   under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
 """
@@ -144,6 +147,12 @@ def measure(root: Path) -> dict[str, Any]:
         if not d.theme and facts_of(spans):
             unassigned += 1
             closest += bool({theme_of[f] for f in facts_of(spans)} & set(getattr(d, "fits", ())))
+    follow = {"same": 0, "other": 0, "unmatched": 0}
+    """Second quotes of a draft's leading source (``drafting.followon``): of the leading quote's key fact, of another one, or of none."""
+    for _, _, spans in claims:
+        for extra in (s for s in spans[1:] if spans and s[0] == spans[0][0]):
+            mine, theirs = facts_of(spans[:1]), facts_of([extra])
+            follow["same" if mine & theirs else "other" if theirs else "unmatched"] += 1
     reasons = [(text, broken(text)) for _, text, _ in claims]
     quality = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
     listed = summarize.evaluate(curated, drafts, sources)
@@ -160,6 +169,7 @@ def measure(root: Path) -> dict[str, Any]:
         "seed_recall": quality["recall"], "seed_precision": quality["precision"],
         "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
+        "follow_on_quotes": sum(follow.values()), "follow_on_same_fact": follow["same"], "follow_on_other_fact": follow["other"],
     }
 
 
@@ -169,7 +179,8 @@ def main(argv: list[str]) -> int:
         print(json.dumps(results, indent=2))
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
-            "wrong_theme", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims"]
+            "wrong_theme", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims",
+            "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))

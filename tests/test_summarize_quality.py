@@ -16,14 +16,17 @@ FLOORS = {
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
     # a theme names its acronym ("WAIC"), 0.839. Seed pairs merged 0.471 → 0.529 (4th session): a joined passage is
     # also compared sentence by sentence (corroboration._by_parts).
-    "seed": {"key_fact_recall": 0.838, "key_fact_recall_filed": 0.624, "pairs_merged": 0.529, "seed_recall": 0.543,
-             "seed_precision": 0.888, "seed_recall_listed": 0.699, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
+    # 5th session: a draft also quotes the sentence beside its leading one that continues its subject (drafting.followon):
+    # seed quotes 0.567 → 0.589, listed 0.722 → 0.744.
+    # Merge's 4th-session corroboration rules: key-fact recall 0.857, filed 0.643.
+    "seed": {"key_fact_recall": 0.856, "key_fact_recall_filed": 0.642, "pairs_merged": 0.529, "seed_recall": 0.588,
+             "seed_precision": 0.891, "seed_recall_listed": 0.743, "seed_precision_listed": 0.848, "unassigned_closest": 0.832},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0},
     # Seed false merges: 1 once every anchor counted (4th session; it was there before, hidden), 0 again since two
     # sentences sharing only words most documents use are no longer one fact (corroboration.judge, ``specific``).
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.282},
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.273},
 }
 
 

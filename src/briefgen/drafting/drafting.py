@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from briefgen.drafting import corroboration, sentences, themefit
+from briefgen.drafting import corroboration, followon, sentences, themefit
 from briefgen.drafting.corpus import Corpus, Passage, Weights
 from briefgen.drafting.facts import conflict
 from briefgen.drafting.themefit import Topic
@@ -95,11 +95,26 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     names = [topic.id for topic in topics] + [""]
     drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k],
                     tuple(names[n] for n in unfit[i][1]) if i in unfit else ()) for k, (i, t, score) in enumerate(leaders)]
+    lead = {id(d): i for d, (i, _, _) in zip(drafts, leaders, strict=True)}
     kept: list[Draft] = []
     for name in names:
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
         kept += mine[:per_theme if name else unassigned]
+    return _follow_on(corpus, kept, [lead[id(d)] for d in kept])
+
+
+def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draft]:
+    """Give each draft the sentence beside its leading one that continues its subject (``followon``), as a second quote
+    of that source, and make its text of both; a sentence another draft quotes is left to that draft."""
+    at = {(corpus.sources[doc], start): i for i, (doc, start, _) in enumerate(corpus.spans)}
+    quoted = {at[(p.source, p.start)] for d in kept for p in d.evidence if (p.source, p.start) in at}
+    for d, i in zip(kept, leads, strict=True):
+        found = followon.beside(corpus, i, quoted)
+        if len(found) > 1:
+            quoted.update(found)
+            d.text = " ".join(claim_text(corpus.passage(k).quote) for k in found)
+            d.evidence = d.evidence[:1] + [corpus.passage(k) for k in found if k != i] + d.evidence[1:]
     return kept
 
 

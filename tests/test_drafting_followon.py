@@ -1,0 +1,58 @@
+"""Follow-on quotes (drafting/followon.py): the sentence beside a draft's leading one that continues its subject."""
+
+from __future__ import annotations
+
+from briefgen.drafting import drafting, followon
+from briefgen.drafting.corpus import Corpus
+from briefgen.drafting.themefit import Topic
+
+
+def test_a_sentence_refers_back_with_a_pronoun_before_any_name_of_its_own() -> None:
+    assert followon.refers_back("During his visit to Lagos in May, he met senior officials of the agency.")
+    assert followon.refers_back("While she admitted past delays, she expressed confidence in the schedule.")
+    assert followon.refers_back("Speaking at the World Water Forum in Dakar, he called for a treaty.")
+    assert followon.refers_back("Following her remarks, other ministers also presented plans.")
+    assert not followon.refers_back("In his opening speech, Okafor called for a treaty.")  # points forward to its name
+    assert not followon.refers_back("Okafor has expressed his belief that the treaty will pass.")  # names its person first
+    assert not followon.refers_back("The agency published its plan in the Official Gazette on Monday.")
+    assert not followon.refers_back("Farmers in the north said the tariff rose by a tenth.")
+
+
+def _drafts(text: str) -> list[drafting.Draft]:
+    corpus = Corpus()
+    corpus.add("a.txt", text)
+    corpus.add("b.txt", "Rainfall in the south was normal for the season according to the weather service.\n")
+    topics = [Topic("minister", "Minister Okafor and the water agency", "What Minister Okafor did about the water agency.")]
+    return drafting.draft(corpus, topics, per_theme=4)
+
+
+def test_a_draft_quotes_the_next_sentence_of_its_paragraph_that_refers_back_to_its_person() -> None:
+    drafts = _drafts("Minister Okafor has kept close ties with the national water agency for a decade. "
+                     "During his visit to Lagos in May, he met senior officials and discussed new dams.\n\n"
+                     "Households in the capital paid more for water than a year ago, a survey found.\n")
+    lead = next(d for d in drafts if d.text.startswith("Minister Okafor"))
+    assert [p.quote for p in lead.evidence] == [
+        "Minister Okafor has kept close ties with the national water agency for a decade.",
+        "During his visit to Lagos in May, he met senior officials and discussed new dams."]
+    assert lead.text == ("Minister Okafor has kept close ties with the national water agency for a decade. "
+                         "During his visit to Lagos in May, he met senior officials and discussed new dams.")
+
+
+def test_a_sentence_of_the_next_paragraph_or_one_that_names_its_own_person_is_not_added() -> None:
+    drafts = _drafts("Minister Okafor has kept close ties with the national water agency for a decade.\n\n"
+                     "During his visit to Lagos in May, he met senior officials and discussed new dams.\n")
+    assert all(len(d.evidence) == 1 for d in drafts if d.text.startswith("Minister Okafor"))
+    drafts = _drafts("Minister Okafor has kept close ties with the national water agency for a decade. "
+                     "In his speech in Lagos in May, Adeyemi praised the agency for its new dams.\n")
+    assert all(len(d.evidence) == 1 for d in drafts if d.text.startswith("Minister Okafor"))
+
+
+def test_two_sentences_naming_one_rare_name_continue_unless_they_disagree() -> None:
+    corpus = Corpus()
+    corpus.add("a.txt", "Executives of Aquaron and Hydrex presented new pumps at the forum in 2021. "
+                        "Officials said that Aquaron and Hydrex are under trade sanctions.\n\n"
+                        "In 2019 the firm Aquaron opened a plant. In 2023 the firm Aquaron closed a plant.\n")
+    for source in "bcd":
+        corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
+    assert followon.continues(corpus, 0, 1)
+    assert not followon.continues(corpus, 2, 3)  # the same company in two years: two facts
