@@ -23,10 +23,12 @@ FLOORS = {
              "seed_precision": 0.891, "seed_recall_listed": 0.743, "seed_precision_listed": 0.848, "unassigned_closest": 0.832},
 }
 CEILINGS = {
-    "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0},
+    "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
     # Seed false merges: 1 once every anchor counted (4th session; it was there before, hidden), 0 again since two
     # sentences sharing only words most documents use are no longer one fact (corroboration.judge, ``specific``).
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.273},
+    # wrong_theme_acceptable (5th session): a draft under a theme the fact plainly fits besides the analyst's is not
+    # wrong (benchmarks/seed_also_fits.yaml states the rule): 6 of 33 filed drafts that match a key fact.
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.273, "wrong_theme_acceptable": 0.182},
 }
 
 
@@ -55,3 +57,15 @@ def test_the_broken_draft_check_catches_each_kind(quality) -> None:
                  "To counter that, Beijing is building its own industry.", "the rest of the sentence after a bad cut."):
         assert quality.broken(text), text
     assert quality.broken("By sharing research, countries can set common safety standards sooner.") == ""
+
+
+def test_each_also_fits_entry_names_a_curated_seed_claim_and_another_of_its_themes(quality) -> None:
+    import yaml
+
+    summary = yaml.safe_load((quality.ROOT / "summary" / "summary.yaml").read_text(encoding="utf-8"))
+    own = {c["id"]: t["id"] for t in summary["themes"] for c in t.get("claims", []) if c.get("status", "curated") == "curated"}
+    themes = {t["id"] for t in summary["themes"]}
+    assert quality.ALSO_FITS
+    for claim, also in quality.ALSO_FITS.items():
+        assert claim in own, claim
+        assert also and set(also) <= themes - {own[claim]}, (claim, also)
