@@ -56,3 +56,13 @@ def test_two_sentences_naming_one_rare_name_continue_unless_they_disagree() -> N
         corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
     assert followon.continues(corpus, 0, 1)
     assert not followon.continues(corpus, 2, 3)  # the same company in two years: two facts
+
+
+def test_a_name_the_document_keeps_repeating_ties_no_two_of_its_sentences() -> None:
+    corpus = Corpus()
+    corpus.add("a.txt", "Executives of Aquaron presented new pumps at the forum in Dakar. "
+                        "Officials said that Aquaron is under trade sanctions.\n\n"
+                        "The pumps of Aquaron were the largest on show this year.\n")
+    for source in "bcd":
+        corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
+    assert not followon.continues(corpus, 0, 1)  # "Aquaron" is the document's subject: the third sentence names it too

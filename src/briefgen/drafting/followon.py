@@ -7,8 +7,10 @@ that source when the two
 
 - name the same rare proper name (``corpus.Corpus.facts``: a name at most half of the
   documents use; "SenseTime and Huawei … presented" and "both SenseTime and Huawei are
-  under US trade sanctions") and state nothing that disagrees (``facts.conflict``: the
-  same company in two years is two facts); or
+  under US trade sanctions"), one that no other sentence of the document names (a name
+  the document keeps repeating, "AI" in a paper on AI, is its subject, not a tie between
+  two of its sentences), and state nothing that disagrees (``facts.conflict``: the same
+  company in two years is two facts); or
 - the later one refers back to a person named before it: it says "he", "she", "his" or
   "her" before any capitalised word of its own ("During his visit, he met …"), or its
   main clause opens with "he" or "she" after an opening phrase ("Speaking at the Forum
@@ -22,6 +24,7 @@ than ``sentences.MAX_WORDS`` words, are left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefgen.drafting import sentences
@@ -59,7 +62,8 @@ def beside(corpus: Corpus, lead: int, quoted: set[int]) -> list[int]:
 def continues(corpus: Corpus, first: int, second: int) -> bool:
     """Whether sentence ``second`` (just after ``first``) continues ``first``'s subject (see the module doc)."""
     facts_first, facts_second = corpus.facts(first, False), corpus.facts(second, False)
-    if facts_first.entities & facts_second.entities and not conflict(facts_first, facts_second):
+    shared = facts_first.entities & facts_second.entities
+    if shared and not conflict(facts_first, facts_second) and _only_here(corpus, shared, first, second):
         return True
     return refers_back(_text(corpus, second))
 
@@ -84,6 +88,24 @@ def _function_word(word: str) -> bool:
     """Whether a sentence's first word is no name: a stop word, a participle or adverb ("Speaking", "Notably")."""
     low = word.lower()
     return low in sentences.STOPWORDS or low in _OPENERS or low.endswith(("ing", "ly"))
+
+
+def _only_here(corpus: Corpus, names: set[str] | frozenset[str], first: int, second: int) -> bool:
+    """Whether one of ``names`` is in no other sentence of the document: a name the document keeps repeating is its
+    subject, not what ties two of its sentences."""
+    doc = corpus.spans[first][0]
+    rest = set(names)
+    for k in _sentences_of(corpus, doc):
+        if k not in (first, second):
+            rest.difference_update(corpus.bags[k])
+            if not rest:
+                return False
+    return True
+
+
+def _sentences_of(corpus: Corpus, doc: int) -> range:
+    """The claimable sentences of document ``doc`` (consecutive in the corpus, whose spans are in document order)."""
+    return range(bisect.bisect_left(corpus.spans, (doc,)), bisect.bisect_left(corpus.spans, (doc + 1,)))
 
 
 def _adjacent(corpus: Corpus, first: int, second: int) -> bool:
