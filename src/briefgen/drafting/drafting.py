@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -107,8 +108,9 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
 def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draft]:
     """Give each draft the sentence beside its leading one that continues its subject (``followon``), as a second quote
     of that source, and make its text of both; a sentence another draft quotes is left to that draft."""
-    at = {(corpus.sources[doc], start): i for i, (doc, start, _) in enumerate(corpus.spans)}
-    quoted = {at[(p.source, p.start)] for d in kept for p in d.evidence if (p.source, p.start) in at}
+    docs = {source: doc for doc, source in enumerate(corpus.sources)}
+    quoted = {bisect.bisect_left(corpus.spans, (docs[p.source], p.start)) for d in kept for p in d.evidence}
+    """The sentences the drafts quote (spans are in document order, so a passage's sentence is found by bisection)."""
     for d, i in zip(kept, leads, strict=True):
         found = followon.beside(corpus, i, quoted)
         if len(found) > 1:
