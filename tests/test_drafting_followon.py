@@ -66,3 +66,13 @@ def test_a_name_the_document_keeps_repeating_ties_no_two_of_its_sentences() -> N
     for source in "bcd":
         corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
     assert not followon.continues(corpus, 0, 1)  # "Aquaron" is the document's subject: the third sentence names it too
+
+
+def test_a_draft_with_a_second_quote_says_what_each_quote_supports() -> None:
+    from briefgen.support import match
+
+    drafts = _drafts("Minister Okafor has kept close ties with the national water agency for a decade. "
+                     "During his visit to Lagos in May, he met senior officials and discussed new dams.\n")
+    lead = next(d for d in drafts if d.text.startswith("Minister Okafor"))
+    verdict = match.judge(lead.text, [p.quote for p in lead.evidence])
+    assert len(lead.evidence) == 2 and verdict.padding == () and verdict.missing == ()
