@@ -76,3 +76,13 @@ def test_a_draft_with_a_second_quote_says_what_each_quote_supports() -> None:
     lead = next(d for d in drafts if d.text.startswith("Minister Okafor"))
     verdict = match.judge(lead.text, [p.quote for p in lead.evidence])
     assert len(lead.evidence) == 2 and verdict.padding == () and verdict.missing == ()
+
+
+def test_a_draft_whose_pronoun_means_the_person_of_the_draft_before_joins_that_draft() -> None:
+    corpus = Corpus()
+    corpus.add("a.txt", "Minister Okafor opened the World Water Forum in Dakar with a long speech on dams. "
+                        "Following his speech, ministers of forty countries presented their water plans at the World Water Forum.\n")
+    corpus.add("b.txt", "Rainfall in the south was normal for the season according to the weather service.\n")
+    drafts = drafting.draft(corpus, [Topic("forum", "The World Water Forum", "The World Water Forum in Dakar.")], per_theme=4)
+    assert [[p.quote[:20] for p in d.evidence] for d in drafts] == [["Minister Okafor open", "Following his speech"]]
+    assert drafts[0].text.endswith("presented their water plans at the World Water Forum.")

@@ -17,18 +17,20 @@ FLOORS = {
     # a theme names its acronym ("WAIC"), 0.839. Seed pairs merged 0.471 → 0.529 (4th session): a joined passage is
     # also compared sentence by sentence (corroboration._by_parts).
     # 5th session: a draft also quotes the sentence beside its leading one that continues its subject (drafting.followon):
-    # seed quotes 0.567 → 0.589, listed 0.722 → 0.744.
+    # seed quotes 0.567 → 0.589, listed 0.722 → 0.744. A draft whose "his" means the person of the draft before joins
+    # it (53 → 52 drafts, one of them kept): precision 0.892 → 0.889, listed 0.849 → 0.846.
     # Merge's 4th-session corroboration rules: key-fact recall 0.857, filed 0.643.
     "seed": {"key_fact_recall": 0.856, "key_fact_recall_filed": 0.642, "pairs_merged": 0.529, "seed_recall": 0.588,
-             "seed_precision": 0.891, "seed_recall_listed": 0.743, "seed_precision_listed": 0.848, "unassigned_closest": 0.832},
+             "seed_precision": 0.888, "seed_recall_listed": 0.743, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
     # Seed false merges: 1 once every anchor counted (4th session; it was there before, hidden), 0 again since two
     # sentences sharing only words most documents use are no longer one fact (corroboration.judge, ``specific``).
     # wrong_theme_acceptable (5th session): a draft under a theme the fact plainly fits besides the analyst's is not
-    # wrong (benchmarks/seed_also_fits.yaml states the rule): 6 of 33 filed drafts that match a key fact.
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.273, "wrong_theme_acceptable": 0.182},
+    # wrong (benchmarks/seed_also_fits.yaml states the rule): 6 of 32 filed drafts that match a key fact (6 of 33 before
+    # a wrongly filed draft joined the draft before it; the strict count 9 of 33 → 8 of 32).
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.25, "wrong_theme_acceptable": 0.188},
 }
 
 

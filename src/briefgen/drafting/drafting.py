@@ -107,17 +107,34 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
 
 def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draft]:
     """Give each draft the sentence beside its leading one that continues its subject (``followon``), as a second quote
-    of that source, and make its text of both; a sentence another draft quotes is left to that draft."""
+    of that source, and make its text of both; a sentence another draft quotes is left to that draft.
+
+    A draft whose leading sentence refers back to the one before it ("Following his remarks, …") while that one leads
+    another draft is no draft of its own: it joins that draft as its second quote (read alone, its "his" names no one)."""
     docs = {source: doc for doc, source in enumerate(corpus.sources)}
     quoted = {bisect.bisect_left(corpus.spans, (docs[p.source], p.start)) for d in kept for p in d.evidence}
     """The sentences the drafts quote (spans are in document order, so a passage's sentence is found by bisection)."""
-    for d, i in zip(kept, leads, strict=True):
-        found = followon.beside(corpus, i, quoted)
+    leading = {i: k for k, i in enumerate(leads)}
+    own = [[i] for i in leads]
+    """Per draft: the sentences of its leading source it quotes."""
+    gone: set[int] = set()
+    for k, i in enumerate(leads):
+        host = leading.get(i - 1)
+        if host is not None and host not in gone and k not in gone and len(own[host]) == 1 and followon.joins(corpus, i - 1, i):
+            own[host].append(i)
+            sources = {p.source for p in kept[host].evidence}
+            kept[host].evidence += [p for p in kept[k].evidence[1:] if p.source not in sources]
+            gone.add(k)
+    for k, (d, i) in enumerate(zip(kept, leads, strict=True)):
+        if k in gone:
+            continue
+        found = sorted({j for x in own[k] for j in followon.beside(corpus, x, quoted - set(own[k]))})
         if len(found) > 1:
             quoted.update(found)
-            d.text = " ".join(claim_text(corpus.passage(k).quote) for k in found)
-            d.evidence = d.evidence[:1] + [corpus.passage(k) for k in found if k != i] + d.evidence[1:]
-    return kept
+            d.text = " ".join(claim_text(corpus.passage(j).quote) for j in found)
+            firsts = [d.evidence[0]] + [corpus.passage(j) for j in found if j != i]
+            d.evidence = firsts + [p for p in d.evidence[1:] if p not in firsts]
+    return [d for k, d in enumerate(kept) if k not in gone]
 
 
 def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights) -> list[tuple[int, int, float]]:

@@ -68,6 +68,12 @@ def continues(corpus: Corpus, first: int, second: int) -> bool:
     return refers_back(_text(corpus, second))
 
 
+def joins(corpus: Corpus, first: int, second: int) -> bool:
+    """Whether ``second`` refers back to ``first`` (the sentence just before it in its paragraph): read alone, its
+    pronoun names no one."""
+    return _adjacent(corpus, first, second) and refers_back(_text(corpus, second))
+
+
 def refers_back(second: str) -> bool:
     """Whether ``second`` refers back to a person named before it: it says he/she/his/her before any capitalised word
     of its own, or its main clause opens with "he" or "she" after an opening phrase ("Speaking at the Forum in Paris,
