@@ -19,7 +19,10 @@ that source when the two
 
 Both sentences then make the claim's text, in document order, so that the claim says
 what each quote supports. A sentence already quoted by another draft, and a pair longer
-than ``sentences.MAX_WORDS`` words, are left alone.
+than ``sentences.MAX_WORDS`` words, are left alone; but a draft whose leading sentence
+refers back to the leading sentence of the draft just before it (``joins``) is no draft
+of its own, since alone its pronoun names no one: it joins that draft
+(``drafting._follow_on``).
 """
 
 from __future__ import annotations
