@@ -86,3 +86,17 @@ def test_a_draft_whose_pronoun_means_the_person_of_the_draft_before_joins_that_d
     drafts = drafting.draft(corpus, [Topic("forum", "The World Water Forum", "The World Water Forum in Dakar.")], per_theme=4)
     assert [[p.quote[:20] for p in d.evidence] for d in drafts] == [["Minister Okafor open", "Following his speech"]]
     assert drafts[0].text.endswith("presented their water plans at the World Water Forum.")
+
+
+def test_a_draft_that_refers_back_quotes_its_antecedent_even_when_another_draft_quotes_it_too() -> None:
+    corpus = Corpus()
+    corpus.add("a.txt", "In a long address this week, Minister Okafor proposed a treaty on shared rivers to the delegates of the "
+                        "water forum. Speaking at the forum in Dakar, he urged all countries to publish their river gauge data.\n")
+    corpus.add("b.txt", "Minister Okafor proposed a treaty on shared rivers.\n")
+    corpus.add("c.txt", "Rainfall in the south was normal for the season according to the weather service.\n")
+    topics = [Topic("treaty", "A treaty on shared rivers", "Minister Okafor's treaty proposal."),
+              Topic("data", "River gauge data", "Publishing river gauge data.")]
+    treaty, data = drafting.draft(corpus, topics, per_theme=4)
+    assert [p.quote[:20] for p in treaty.evidence] == ["Minister Okafor prop", "In a long address th"]  # b.txt leads, a.txt agrees
+    assert [p.quote[:20] for p in data.evidence] == ["Speaking at the foru", "In a long address th"]  # "he" is Okafor: quoted too
+    assert data.text.startswith("In a long address this week, Minister Okafor proposed")

@@ -110,7 +110,8 @@ def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draf
     of that source, and make its text of both; a sentence another draft quotes is left to that draft.
 
     A draft whose leading sentence refers back to the one before it ("Following his remarks, …") while that one leads
-    another draft is no draft of its own: it joins that draft as its second quote (read alone, its "his" names no one)."""
+    another draft is no draft of its own: it joins that draft as its second quote (read alone, its "his" names no one);
+    when that sentence is only another draft's evidence, it is quoted by both."""
     docs = {source: doc for doc, source in enumerate(corpus.sources)}
     quoted = {bisect.bisect_left(corpus.spans, (docs[p.source], p.start)) for d in kept for p in d.evidence}
     """The sentences the drafts quote (spans are in document order, so a passage's sentence is found by bisection)."""
@@ -128,6 +129,8 @@ def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draf
     for k, (d, i) in enumerate(zip(kept, leads, strict=True)):
         if k in gone:
             continue
+        if i - 1 not in leading and followon.joins(corpus, i - 1, i):  # its antecedent, even if another draft quotes it
+            own[k].insert(0, i - 1)
         found = sorted({j for x in own[k] for j in followon.beside(corpus, x, quoted - set(own[k]))})
         if len(found) > 1:
             quoted.update(found)
