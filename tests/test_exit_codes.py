@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefgen import pipeline, renderers
+from briefgen import outputs as writing
+from briefgen import renderers
 from conftest import cli
 from hostile import build, keep_briefs, no_traceback, outputs
 
@@ -66,14 +67,14 @@ def test_a_full_disk_leaves_the_previous_pair_and_no_lone_docx(project, monkeypa
     before = {n: (project / "out" / n).read_bytes() for n in outputs(project / "out")}
     (project / "briefs" / f"{ONE}.yaml").write_text((project / "briefs" / f"{ONE}.yaml").read_text(encoding="utf-8").replace(
         'date: "2026-11-20"', 'date: "2026-11-21"'), encoding="utf-8")
-    real, calls = pipeline._write_temp, []
+    real, calls = writing._write_temp, []
 
     def full(path, data):
         calls.append(path)
         if len(calls) == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, data)
-    monkeypatch.setattr(pipeline, "_write_temp", full)
+    monkeypatch.setattr(writing, "_write_temp", full)
     result = build(project)
     assert result.exit_code == 2, result.stderr
     assert "cannot write: the disk is full (nothing was written" in result.stderr

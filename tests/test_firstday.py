@@ -108,6 +108,31 @@ def test_a_saved_web_page_gets_its_headline_and_stated_date_not_its_furniture(tm
     assert source.id.startswith("2024-ministry")
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("bis-2022-10-07.txt", "bis-2022-10-07"),  # the analyst's own name, not "2022-commerce"
+    ("CRS IF11627.txt", "crs-if11627"),
+    ("download (3).txt", "2022-commerce"),  # a name that names nothing: year and title word
+    ("article.txt", "2022-commerce"),
+])
+def test_a_source_with_no_author_is_keyed_by_its_file_name_when_that_names_it(tmp_path: Path, name: str, expected: str) -> None:
+    """The key of an unauthored text was a year and the first word of an inferred title,
+    or of its first sentence: "since", "october", "2023" for five federal documents."""
+    root = _init(tmp_path)
+    path = tmp_path / name
+    path.write_text("Skip to main content\nFOR IMMEDIATE RELEASE | Friday, October 7, 2022\n"
+                    "Commerce Implements New Export Controls\n\nThe rules restrict exports of chips.\n", encoding="utf-8")
+    assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
+    assert next(iter(load_sources(root / "sources").values())).id == expected
+
+
+def test_an_authored_source_is_keyed_by_author_and_year_not_its_file_name(tmp_path: Path) -> None:
+    root = _init(tmp_path)
+    page = tmp_path / "rivers page.html"
+    page.write_text(HTML.replace("Courier Staff Reporter", "Jane Okafor"), encoding="utf-8")
+    assert cli("sources", "add", str(page), "--project", str(root)).exit_code == 0
+    assert next(iter(load_sources(root / "sources").values())).id == "okafor-2024-rivers"
+
+
 def test_a_date_in_the_prose_is_never_the_documents_date(tmp_path: Path) -> None:
     root = _init(tmp_path)
     path = tmp_path / "note.txt"

@@ -467,3 +467,19 @@ def test_a_url_that_does_not_fit_breaks_after_a_slash(tmp_path: Path) -> None:
     start = next(i for i, line in enumerate(lines) if "https://" in line)
     assert lines[start].endswith("https://example.gov/press-release/"), lines[start:start + 2]
     assert lines[start + 1].startswith("agency-implements-new-controls"), lines[start:start + 2]
+
+
+
+def test_a_reference_url_is_never_cut_inside_a_name(tmp_path: Path) -> None:
+    """A URL in a reference that fits at no slash on its line goes to the next line, whole or
+    broken after a slash. It was cut at a letter ("… April 4, 2024. h" / "ttps://www.bis.gov/…")
+    in two of the export-controls bibliography's six entries."""
+    from conftest import ROOT, cli
+    result = cli("build", "--project", str(ROOT / "examples" / "export-controls"), "--out", str(tmp_path), "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    pages = page_texts((tmp_path / "export-controls.pdf").read_bytes(), tmp_path)
+    ends = [line.strip().split()[-1] for page in pages for line in page.splitlines() if line.strip()]
+    inside = [end for end in ends if re.fullmatch(r"h(t(t(ps?:?)?)?)?", end)
+              or ("://" in end and not end.endswith(("/", ".", ";", ",")))]
+    assert not inside, inside
+    assert "https://www.bis.gov/press-release/" in ends

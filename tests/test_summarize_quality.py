@@ -16,14 +16,21 @@ FLOORS = {
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
     # a theme names its acronym ("WAIC"), 0.839. Seed pairs merged 0.471 → 0.529 (4th session): a joined passage is
     # also compared sentence by sentence (corroboration._by_parts).
-    "seed": {"key_fact_recall": 0.838, "key_fact_recall_filed": 0.624, "pairs_merged": 0.529, "seed_recall": 0.543,
-             "seed_precision": 0.888, "seed_recall_listed": 0.699, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
+    # 5th session: a draft also quotes the sentence beside its leading one that continues its subject (drafting.followon):
+    # seed quotes 0.567 → 0.589, listed 0.722 → 0.744. A draft whose "his" means the person of the draft before joins
+    # it (53 → 52 drafts, one of them kept): precision 0.892 → 0.889, listed 0.849 → 0.846.
+    # Merge's 4th-session corroboration rules: key-fact recall 0.857, filed 0.643.
+    "seed": {"key_fact_recall": 0.856, "key_fact_recall_filed": 0.642, "pairs_merged": 0.529, "seed_recall": 0.588,
+             "seed_precision": 0.888, "seed_recall_listed": 0.743, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
 }
 CEILINGS = {
-    "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0},
+    "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
     # Seed false merges: 1 once every anchor counted (4th session; it was there before, hidden), 0 again since two
     # sentences sharing only words most documents use are no longer one fact (corroboration.judge, ``specific``).
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.282},
+    # wrong_theme_acceptable (5th session): a draft under a theme the fact plainly fits besides the analyst's is not
+    # wrong (benchmarks/seed_also_fits.yaml states the rule): 6 of 32 filed drafts that match a key fact (6 of 33 before
+    # a wrongly filed draft joined the draft before it; the strict count 9 of 33 → 8 of 32).
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.25, "wrong_theme_acceptable": 0.188},
 }
 
 
@@ -52,3 +59,15 @@ def test_the_broken_draft_check_catches_each_kind(quality) -> None:
                  "To counter that, Beijing is building its own industry.", "the rest of the sentence after a bad cut."):
         assert quality.broken(text), text
     assert quality.broken("By sharing research, countries can set common safety standards sooner.") == ""
+
+
+def test_each_also_fits_entry_names_a_curated_seed_claim_and_another_of_its_themes(quality) -> None:
+    import yaml
+
+    summary = yaml.safe_load((quality.ROOT / "summary" / "summary.yaml").read_text(encoding="utf-8"))
+    own = {c["id"]: t["id"] for t in summary["themes"] for c in t.get("claims", []) if c.get("status", "curated") == "curated"}
+    themes = {t["id"] for t in summary["themes"]}
+    assert quality.ALSO_FITS
+    for claim, also in quality.ALSO_FITS.items():
+        assert claim in own, claim
+        assert also and set(also) <= themes - {own[claim]}, (claim, also)

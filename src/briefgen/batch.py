@@ -15,14 +15,20 @@ import contextlib
 import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefgen import pipeline, renderers
+from briefgen import outputs, pipeline, renderers
 from briefgen.errors import BriefgenError, Problem, display
+from briefgen.farm import Farm
+from briefgen.farm import results as farm_results
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,14 +54,13 @@ def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None
     ``ahead``, the process that renders its formats (``pipeline.build_one``).
     """
     project = pipeline.Project(root)
-    try:
-        corpus = corpus or _CORPUS.get(root) or pipeline.load_corpus(project)
-        built = pipeline.build_one(project, corpus, spec_path, out_dir, formats, strict, ahead)
+
+    def work() -> Outcome:
+        built = pipeline.build_one(project, corpus or _CORPUS.get(root) or pipeline.load_corpus(project),
+                                   spec_path, out_dir, formats, strict, ahead)
         return Outcome(spec_path, built, warnings=built.warnings)
-    except BriefgenError as exc:
-        return Outcome(spec_path, error=exc.render(), exit_code=exc.exit_code)
-    except Exception as exc:  # a bug: reported for this spec; the batch goes on
-        return Outcome(spec_path, error=_internal(spec_path, exc), exit_code=1)
+    outcome: Outcome = _outcome(spec_path, work)
+    return outcome
 
 
 def _internal(spec_path: Path, exc: BaseException) -> str:
@@ -65,16 +70,20 @@ def _internal(spec_path: Path, exc: BaseException) -> str:
 
 def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, formats: list[str] | None,
                strict: bool, jobs: int, on_done: Callable[[Outcome], None],
-               ahead: renderers.Ahead | None = None) -> list[Outcome]:
-    """Build every spec; call ``on_done`` as each finishes; return the outcomes in spec order.
+               ahead: renderers.Ahead | None = None, farm: Farm | None = None) -> list[Outcome]:
+    """Build every spec; call ``on_done`` as each finishes (in spec order); return the outcomes in spec order.
 
-    ``ahead`` (``renderers.start_ahead``) renders the formats of a batch of one spec.
+    ``ahead`` (``renderers.start_ahead``) renders the formats of a batch of one spec; ``farm``
+    (``Farm.start``, with ``jobs`` render processes) those of a batch of more.
     """
-    pipeline.prepare_out(project.root, out_dir)
+    outputs.prepare_out(project.root, out_dir)
     clashes = _clashes(specs)
     todo = [s for s in specs if s not in clashes]
     corpus = _read_once(project) if len(todo) > 1 else None
-    if jobs <= 1 or len(todo) <= 1:
+    if farm is not None and corpus is not None and len(todo) > 1:
+        with collector():
+            built = _farmed(project, corpus, todo, out_dir, formats, strict, farm, on_done)
+    elif jobs <= 1 or len(todo) <= 1:
         if len(todo) > 1:
             _preload(formats)  # before the collector freezes what is loaded: the renderers too
         with collector():
@@ -94,6 +103,75 @@ def build_many(project: pipeline.Project, specs: list[Path], out_dir: Path, form
         finally:
             _CORPUS.clear()
     return [built[s] if s in built else _notify(clashes[s], on_done) for s in specs]
+
+
+def _farmed(project: pipeline.Project, corpus: pipeline.Corpus, todo: list[Path], out_dir: Path,
+            formats: list[str] | None, strict: bool, farm: Farm, on_done: Callable[[Outcome], None]) -> dict[Path, Outcome]:
+    """Compose each spec here and have ``farm`` render it (``briefgen.farm``); write each as its formats come back.
+
+    ``on_done`` is called in spec order, as the in-process batch calls it.
+    """
+    done: dict[Path, Outcome] = {}
+    composed: dict[Path, pipeline.Composed] = {}
+    queued: list[Path] = []
+    told = 0
+
+    def finish(path: Path, results: Callable[[], list[renderers.Rendered]]) -> None:
+        def work() -> Outcome:
+            built = pipeline.finish(corpus, composed[path], out_dir, results(), strict)
+            return Outcome(path, built, warnings=built.warnings)
+        done[path] = _outcome(path, work)
+        del composed[path]
+
+    def here(path: Path) -> None:  # rendered in this process: LibreOffice takes part, or no render process is left
+        finish(path, composed[path].rendered)
+
+    def turn(block: bool) -> None:
+        nonlocal told
+        while queued and farm.free():
+            path = queued.pop(0)
+            model = composed[path].model
+            if model is None or not farm.send(path, model, composed[path].names):
+                here(path)
+        if not farm.alive():
+            while queued:
+                here(queued.pop(0))
+        for path, answer in farm.answers_in(block and farm.pending() > 0):
+            if answer is None:
+                here(path)
+            else:
+                finish(path, partial(farm_results, answer))
+        while told < len(todo) and todo[told] in done:
+            _notify(done[todo[told]], on_done)
+            told += 1
+
+    try:
+        for path in todo:
+            made = _outcome(path, partial(pipeline.compose_one, project, corpus, path, formats, farm.hint))
+            if isinstance(made, Outcome):
+                done[path] = made
+            else:
+                composed[path] = made
+                if pipeline.in_process(made.brief, made.names):
+                    here(path)
+                else:
+                    queued.append(path)
+            turn(block=False)
+        while told < len(todo):
+            turn(block=True)
+    finally:
+        farm.close()
+    return done
+
+
+def _outcome(spec_path: Path, work: Callable[[], T]) -> T | Outcome:
+    """``work()``, or the Outcome of the error it raised (as ``_build`` turns one)."""
+    try:
+        return work()
+    except BriefgenError as exc:
+        return Outcome(spec_path, error=exc.render(), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug: reported for this spec; the batch goes on
+        return Outcome(spec_path, error=_internal(spec_path, exc), exit_code=1)
 
 
 @contextlib.contextmanager

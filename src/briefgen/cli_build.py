@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from briefgen import renderers
     from briefgen.batch import Outcome
+    from briefgen.farm import Farm
 
 _VALUED = {"-o": "out", "--out": "out", "-f": "format", "--format": "format", "-j": "jobs", "--jobs": "jobs",
            "-p": "project", "--project": "project"}
@@ -100,11 +101,14 @@ def missing_step(project: Path, needs: str) -> str:
 def build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: int, strict: bool, project: Path) -> int:
     """Build DOCX and PDF briefs into the output folder; return the exit code."""
     ahead = _ahead(specs, format, project)
+    farm = _farm(specs, format, jobs, project) if ahead is None else None
     try:
-        return _build(specs, out, format, jobs, strict, project, ahead)
+        return _build(specs, out, format, jobs, strict, project, ahead, farm)
     finally:
         if ahead is not None:
             ahead.close()
+        if farm is not None:
+            farm.close()
 
 
 def _ahead(specs: list[Path] | None, format: list[str] | None, project: Path) -> renderers.Ahead | None:
@@ -125,8 +129,23 @@ def _ahead(specs: list[Path] | None, format: list[str] | None, project: Path) ->
     return renderers.start_ahead(formats)
 
 
+def _farm(specs: list[Path] | None, format: list[str] | None, jobs: int, project: Path) -> Farm | None:
+    """For a batch of several specs with ``jobs`` ≥ 2, the render processes, started before the composing libraries load (``briefgen.farm``)."""
+    from briefgen.farm import Farm
+    from briefgen.inputs.project import Project
+    formats = format or ["docx", "pdf"]
+    if jobs < 2 or os.environ.get("BRIEFGEN_DEBUG") or not set(formats) <= {"docx", "pdf"}:
+        return None
+    try:
+        if len(Project(project).specs(specs)) < 2:
+            return None
+    except Exception:  # noqa: BLE001 - the build reports it
+        return None
+    return Farm.start(formats, jobs)
+
+
 def _build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: int, strict: bool, project: Path,
-           ahead: renderers.Ahead | None) -> int:
+           ahead: renderers.Ahead | None, farm: Farm | None = None) -> int:
     from briefgen import batch, console, pipeline, renderers
     from briefgen.errors import UserError, did_you_mean
     for name in format or []:
@@ -139,7 +158,7 @@ def _build(specs: list[Path] | None, out: Path, format: list[str] | None, jobs: 
     proj = pipeline.Project(project)
     paths = proj.specs(specs)
     with console.progress(len(paths), "building") as advance:
-        outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(report(o)), ahead)
+        outcomes = batch.build_many(proj, paths, out, format, strict, jobs, lambda o: advance(report(o)), ahead, farm)
     for warning in (w for o in outcomes for w in o.warnings):
         console.error(f"warning: {warning} [{warning.code}]")
     console.info(batch.summary_line(outcomes))

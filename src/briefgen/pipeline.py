@@ -1,15 +1,13 @@
 """The pipeline: sources → summary → spec → model → renderers → files.
 
-The only module that writes files. Every file is rendered in memory first and
-then written atomically (a temporary file, then a rename), so a failed build
-leaves the previous outputs intact and a reader never sees a torn file.
+With ``outputs`` (which it re-exports), the only module that writes files. Every file is
+rendered in memory first and then written atomically (a temporary file, then a rename), so a
+failed build leaves the previous outputs intact and a reader never sees a torn file.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +19,8 @@ from briefgen.forked import Forked
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
-from briefgen.model import Document, Style
+from briefgen.model import Document, Meta, Style
+from briefgen.outputs import write_all, write_atomic
 from briefgen.renderers import Rendered
 from briefgen.support import stage as support
 from briefgen.support.claims import CorpusReport
@@ -138,27 +137,72 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
     are checked beside it (``_beside``). The caller closes it (a no-op once its results are in),
     so a build that fails first ends it too.
     """
+    if ahead is None:
+        composed = compose_one(project, corpus, spec_path, formats)
+        return finish(corpus, composed, out_dir, composed.rendered(), strict)
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     rendered_formats = formats or brief.spec.formats
-    if "pdfua" in rendered_formats or ("docx" in rendered_formats and (brief.spec.max_pages or brief.spec.toc)):
-        renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
-        if ahead is not None:  # its conversions run in this process, which owns LibreOffice
-            ahead.close()
-            ahead = None
-    if ahead is not None:
-        _hint(project, brief, ahead)
+    if in_process(brief, rendered_formats):
+        ahead.close()  # LibreOffice's conversions run in this process, which owns it
+        return build_one(project, corpus, spec_path, out_dir, formats, strict)
+    _hint(project, brief, ahead)
     checked = support.check_corpus(corpus.summary, corpus.sources)
-    if ahead is None:
-        warnings = _support_findings(brief, corpus, checked)
-        model = document(project, corpus, brief, checked)
-        results = [renderers.get(name).render(model) for name in rendered_formats]
-    else:
-        warnings, results = _beside(project, corpus, brief, checked, ahead, list(rendered_formats))
-    built = Built(spec_path, warnings=list(warnings))  # support's findings: --strict fails on them
-    built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))  # empty sections, unprinted or stale claims
+    warnings, results = _beside(project, corpus, brief, checked, ahead, list(rendered_formats))
+    return finish(corpus, Composed(spec_path, brief, list(rendered_formats), list(warnings), checked, None), out_dir, results, strict)
+
+
+@dataclass
+class Composed:
+    """A spec loaded, checked and composed (``compose_one``): what is left is rendering it and ``finish``."""
+
+    spec_path: Path
+    brief: spec.Brief
+    names: list[str]
+    """The formats to render, in order."""
+    warnings: list[Problem]
+    """The support check's warnings."""
+    checked: CorpusReport
+    model: Document | None
+    """None where another process composed it (``_beside``)."""
+
+    def rendered(self) -> list[Rendered]:
+        """The model rendered here in each format, in order (the first error raised)."""
+        assert self.model is not None
+        return [renderers.get(name).render(self.model) for name in self.names]
+
+
+def in_process(brief: spec.Brief, names: Sequence[str]) -> bool:
+    """True when LibreOffice takes part in the brief's formats (it lives in the build's own process, which renders them)."""
+    return "pdfua" in names or ("docx" in names and bool(brief.spec.max_pages or brief.spec.toc))
+
+
+def compose_one(project: Project, corpus: Corpus, spec_path: Path, formats: list[str] | None = None,
+                hint: Callable[[Style, Meta], None] | None = None) -> Composed:
+    """Load, check and compose one spec (``build_one`` up to rendering); LibreOffice starts if it will be needed.
+
+    ``hint`` is told the brief's house style and metadata first, so a renderer elsewhere can prepare.
+    """
+    confined(project, spec_path)
+    brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
+    rendered_formats = formats or brief.spec.formats
+    if in_process(brief, rendered_formats):
+        renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
+    elif hint is not None:
+        _hint(project, brief, hint)
+    checked = support.check_corpus(corpus.summary, corpus.sources)
+    warnings = _support_findings(brief, corpus, checked)
+    model = document(project, corpus, brief, checked)
+    return Composed(spec_path, brief, list(rendered_formats), warnings, checked, model)
+
+
+def finish(corpus: Corpus, composed: Composed, out_dir: Path, results: list[Rendered], strict: bool) -> Built:
+    """Write the rendered formats of ``composed`` (all or none) and return what was built and said."""
+    brief, spec_path = composed.brief, composed.spec_path
+    built = Built(spec_path, warnings=list(composed.warnings))  # support's findings: --strict fails on them
+    built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(composed.checked.padding))  # empty sections, unprinted or stale claims
     outputs: dict[Path, bytes] = {}
-    for name, rendered in zip(rendered_formats, results, strict=True):
+    for name, rendered in zip(composed.names, results, strict=True):
         for found in rendered.warnings:  # pdfua repeats the DOCX's warnings: keep each once
             found = replace(found, file=found.file or display(spec_path))
             if found not in built.warnings:
@@ -166,7 +210,7 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
         outputs[out_dir / (output_stem(brief) + renderers.SUFFIXES[name])] = rendered.data
-    if brief.spec.max_pages and "docx" in rendered_formats:
+    if brief.spec.max_pages and "docx" in composed.names:
         pages = renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
         if pages is not None:
             built.pages["docx (as LibreOffice lays it out)"] = pages
@@ -210,8 +254,8 @@ def _beside(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpus
     return _support_findings(brief, corpus, checked, report), ahead.results()
 
 
-def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
-    """Tell ``ahead`` the brief's house style and metadata, so it prepares its styled base while we check and compose.
+def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead | Callable[[Style, Meta], None]) -> None:
+    """Tell ``ahead`` (or call it with) the brief's house style and metadata, so it prepares its styled base while we check and compose.
 
     Any problem here is left for ``document`` to raise, in its usual order.
     """
@@ -220,7 +264,7 @@ def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead) -> None:
         meta = compose.meta_of(brief, project.templates_dir)
     except Exception:  # noqa: BLE001 - raised again, in order, where the model is made
         return
-    ahead.hint(style, meta)
+    (ahead if callable(ahead) else ahead.hint)(style, meta)
 
 
 def _style(project: Project, brief: spec.Brief) -> Style:
@@ -243,61 +287,3 @@ def _budget(brief: spec.Brief, built: Built) -> None:
     text = ", ".join(f"{f} has {n} pages" for f, n in over.items())
     problem = brief.problem(("max_pages",), f"expected at most {limit} pages, found {text}", "shorten the brief, or raise max_pages")
     built.warnings.append(replace(problem, severity="warning", code="build.max-pages"))
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-def prepare_out(root: Path, out_dir: Path) -> None:
-    """Make the output folder, or raise UserError: it is a file, cannot be made, or is one of the project's inputs."""
-    paths.refuse_input_as_output(root, out_dir)
-    try:
-        if os.path.lexists(out_dir) and not out_dir.is_dir():
-            raise UserError(f"--out: expected a folder, found {paths.kind_of(out_dir)} at {display(out_dir)} (choose a folder)")
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise paths.write_problem(out_dir, exc) from None
-
-
-def write_all(outputs: dict[Path, bytes]) -> None:
-    """Write every file of one brief, or none: all temporary files first, then the renames.
-
-    A full disk or a read-only folder leaves the previous outputs as they were (never a DOCX without its PDF),
-    and is a user error naming the file.
-    """
-    temps: dict[Path, str] = {}
-    try:
-        for path, data in outputs.items():
-            temps[path] = _write_temp(path, data)
-    except OSError as exc:
-        for temp in temps.values():
-            Path(temp).unlink(missing_ok=True)
-        raise paths.write_problem(path, exc) from None
-    except BaseException:
-        for temp in temps.values():
-            Path(temp).unlink(missing_ok=True)
-        raise
-    for path, temp in temps.items():
-        os.replace(temp, path)
-
-
-def _write_temp(path: Path, data: bytes) -> str:
-    """Write ``data`` to a new temporary file beside ``path``; return its name (removed again on failure)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a brief is for sharing
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return temp
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
-    write_all({path: data})

@@ -41,6 +41,8 @@ class Corpus:
         """Normalised text of each document."""
         self.spans: list[tuple[int, int, int]] = []
         """(document index, start, end) of each sentence."""
+        self.blocks: list[int] = []
+        """The paragraph (block) of its document each sentence is in."""
         self.bags: list[tuple[str, ...]] = []
         self.issued: list[str] = []
         self._facts: dict[int, facts.Facts] = {}
@@ -69,6 +71,7 @@ class Corpus:
                 if sentence.joined:
                     self.joined.add(len(self.bags))
                 self.spans.append((index, sentence.start, sentence.end))
+                self.blocks.append(sentence.block)
                 self.bags.append(bag)
                 distinct = set(bag)
                 counted += distinct

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -30,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
-from briefgen.drafting import corroboration, sentences, themefit
+from briefgen.drafting import corroboration, followon, sentences, themefit
 from briefgen.drafting.corpus import Corpus, Passage, Weights
 from briefgen.drafting.facts import conflict
 from briefgen.drafting.themefit import Topic
@@ -95,12 +96,48 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     names = [topic.id for topic in topics] + [""]
     drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k],
                     tuple(names[n] for n in unfit[i][1]) if i in unfit else ()) for k, (i, t, score) in enumerate(leaders)]
+    lead = {id(d): i for d, (i, _, _) in zip(drafts, leaders, strict=True)}
     kept: list[Draft] = []
     for name in names:
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
         kept += mine[:per_theme if name else unassigned]
-    return kept
+    return _follow_on(corpus, kept, [lead[id(d)] for d in kept])
+
+
+def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draft]:
+    """Give each draft the sentence beside its leading one that continues its subject (``followon``), as a second quote
+    of that source, and make its text of both; a sentence another draft quotes is left to that draft.
+
+    A draft whose leading sentence refers back to the one before it ("Following his remarks, …") while that one leads
+    another draft is no draft of its own: it joins that draft as its second quote (read alone, its "his" names no one);
+    when that sentence is only another draft's evidence, it is quoted by both."""
+    docs = {source: doc for doc, source in enumerate(corpus.sources)}
+    quoted = {bisect.bisect_left(corpus.spans, (docs[p.source], p.start)) for d in kept for p in d.evidence}
+    """The sentences the drafts quote (spans are in document order, so a passage's sentence is found by bisection)."""
+    leading = {i: k for k, i in enumerate(leads)}
+    own = [[i] for i in leads]
+    """Per draft: the sentences of its leading source it quotes."""
+    gone: set[int] = set()
+    for k, i in enumerate(leads):
+        host = leading.get(i - 1)
+        if host is not None and host not in gone and k not in gone and len(own[host]) == 1 and followon.joins(corpus, i - 1, i):
+            own[host].append(i)
+            sources = {p.source for p in kept[host].evidence}
+            kept[host].evidence += [p for p in kept[k].evidence[1:] if p.source not in sources]
+            gone.add(k)
+    for k, (d, i) in enumerate(zip(kept, leads, strict=True)):
+        if k in gone:
+            continue
+        if i - 1 not in leading and followon.joins(corpus, i - 1, i):  # its antecedent, even if another draft quotes it
+            own[k].insert(0, i - 1)
+        found = sorted({j for x in own[k] for j in followon.beside(corpus, x, quoted - set(own[k]))})
+        if len(found) > 1:
+            quoted.update(found)
+            d.text = " ".join(claim_text(corpus.passage(j).quote) for j in found)
+            firsts = [d.evidence[0]] + [corpus.passage(j) for j in found if j != i]
+            d.evidence = firsts + [p for p in d.evidence[1:] if p not in firsts]
+    return [d for k, d in enumerate(kept) if k not in gone]
 
 
 def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights) -> list[tuple[int, int, float]]:

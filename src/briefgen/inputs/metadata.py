@@ -16,6 +16,7 @@ and a byline that is not a person's name becomes a literal name, never a person
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,27 @@ def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
         entry["issued"] = stated
         supplied.append("issued")
     entry["file"] = file_name
-    entry["id"] = unique(zotero.readable_key(found | {"title": entry.get("title", ""), "issued": entry.get("issued", "")}) or Path(file_name).stem, used)
+    named = "" if entry.get("author") else _named(Path(file_name).stem)
+    entry["id"] = unique(named or zotero.readable_key(found | {"title": entry.get("title", ""), "issued": entry.get("issued", "")}), used)
     entry["supplied"] = supplied
     ordered = {key: entry[key] for key in ORDER if key in entry}
     return Drafted(ordered, [k for k in WORTH_STATING if k not in entry])
+
+
+_UNNAMED = frozenset("download downloads document documents doc file files article articles page index untitled new copy scan print "
+                     "report text source item export output release press note notes memo draft final version attachment".split())
+"""File-name words that name no document: ``download (3).pdf``, ``article.html``, ``untitled.txt``."""
+
+
+def _named(stem: str) -> str:
+    """The file name as a citation key, or "" when it names no document.
+
+    With no author to key by, the analyst's own file name (``bis-2022-10-07``) is a better
+    key than a year and a word picked from a title the tool inferred (``2022-commerce``).
+    """
+    key = zotero.slug(stem)
+    words = [w for w in key.split("-") if re.search("[a-z]", w) and w not in _UNNAMED]
+    return key if words and len(key) <= 40 else ""
 
 
 def _iso(date: dict[str, Any]) -> str:

@@ -48,7 +48,7 @@ def rekey(items: list[Any], used: set[str]) -> list[tuple[str, str]]:
 
 def readable_key(item: dict[str, Any]) -> str:
     """Return author-year-word for a CSL item: ``smith-2024-drought``; parts that are unknown are left out."""
-    parts = [_slug(_author(item)), _year(item), _slug(_title_word(str(item.get("title", ""))))]
+    parts = [slug(_author(item)), _year(item), slug(_title_word(str(item.get("title", ""))))]
     key = "-".join(p for p in parts if p)
     return key or "item"
 
@@ -79,7 +79,8 @@ def _title_word(title: str) -> str:
     return words[0] if words else ""
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: ``Café Report 2`` → ``cafe-report-2``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text))
 

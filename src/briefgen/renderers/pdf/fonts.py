@@ -290,8 +290,8 @@ def make_styles(style: Style, book: FontBook) -> dict[str, ParagraphStyle]:
                           spaceAfter=size * 0.4, keepWithNext=1)
     s["figcaption"] = derive("figcaption", s["caption"], keepWithNext=0, spaceAfter=size)
     s["note"] = derive("note", fontSize=7.8, leading=9.6, leftIndent=5 * mm, spaceAfter=0,
-                       bulletFontSize=7.8)
-    s["entry"] = derive("entry", fontSize=size * 0.9, leading=size * 1.25)
+                       bulletFontSize=7.8, embeddedHyphenation=2)
+    s["entry"] = derive("entry", fontSize=size * 0.9, leading=size * 1.25, embeddedHyphenation=2)
     s["callout_title"] = derive("callout_title", s["h3"], fontSize=size * 1.1, spaceBefore=0,
                                 keepWithNext=0)
     s["contents"] = derive("contents", s["callout_title"], spaceBefore=size * 0.5)

@@ -1,0 +1,225 @@
+"""Render a batch's briefs in forked processes while this one loads and composes them.
+
+A batch used to import every library and read the corpus in one process, and fork its
+workers only then: about a second in which one of two CPUs did nothing. ``Farm.start``,
+called before the loading and composing libraries are imported, forks a process that
+imports the renderers (reportlab, python-docx, the fonts) meanwhile. This process then
+reads the corpus and composes the briefs one by one (``pipeline.compose_one``); each
+composed model goes over a pipe (pickled: a few KB) to a render process, and the rendered
+bytes come back to be written here (``pipeline.finish``), as the in-process build writes them.
+
+The first render process is told the first brief's house style as soon as it is read, and
+prepares its styled DOCX base; when the first model arrives it forks the other render
+processes, which start with the renderers loaded and that base made. Each is sent a brief
+when it has fewer than ``AHEAD`` waiting, so the faster one takes more. Rendering is loading
+and composing's three-fold in CPU time, so this process spends most of a batch waiting.
+
+The output is the same: each format is rendered from an equal copy of the same model by
+the same code. An error raised while rendering is raised again here, in format order, as
+the in-process loop would raise it. A render process that dies (killed, out of memory)
+costs only time: its briefs are rendered here. Only where ``os.fork`` exists and two CPUs
+are ours (``forked.available``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from briefgen import forked, renderers
+
+if TYPE_CHECKING:
+    import queue
+
+    from briefgen.model import Document, Meta, Style
+    from briefgen.renderers import Rendered
+
+AHEAD = 2
+"""Briefs sent to a render process and not yet answered, at most (one rendering, one waiting)."""
+PIPE_SIZE = 1 << 20
+"""Bytes a reply pipe holds (Linux), so a render process seldom waits for this one to read."""
+
+
+class Farm:
+    """Render processes (forked from one that loaded the renderers), fed composed models by this process."""
+
+    def __init__(self, pid: int, requests: list[int], replies: list[int]) -> None:
+        self.pids: dict[int, int] = {0: pid}
+        """The first render process (which collects the others)."""
+        self.requests, self.replies = requests, replies
+        self.waiting: dict[int, list[Any]] = {i: [] for i in range(len(requests))}
+        """Render process → the keys of the briefs sent to it and not yet answered, in order."""
+        self.hinted = False
+        self.answers: queue.SimpleQueue[tuple[int, Any]] | None = None
+        """What the render processes answered, (index, outcomes), read by threads (``_listen``); None before the first brief."""
+
+    @classmethod
+    def start(cls, formats: list[str], jobs: int) -> Farm | None:
+        """Fork the first render process, which imports the renderers of ``formats`` now; None where ``forked.available`` is not."""
+        if not forked.available() or jobs < 2:
+            return None
+        import fcntl
+
+        pipes = [(os.pipe(), os.pipe()) for _ in range(jobs)]
+        for _, (_, write) in pipes:
+            with contextlib.suppress(OSError):  # Linux only; elsewhere a reply waits until it is read
+                fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_SIZE)
+        ours = tuple(fd for (_, req_w), (rep_r, _) in pipes for fd in (req_w, rep_r))
+        pid = forked.spawn(lambda: _first(formats, [(r, w) for (r, _), (_, w) in pipes]), close=ours)
+        for (req_r, _), (_, rep_w) in pipes:
+            os.close(req_r)
+            os.close(rep_w)
+        return cls(pid, [w for (_, w), _ in pipes], [r for _, (r, _) in pipes])
+
+    def hint(self, style: Style, meta: Meta) -> None:
+        """Tell the first render process the look of the first brief, so it prepares its styled base meanwhile."""
+        if not self.hinted:
+            self.hinted = True
+            self._send(0, ("hint", style, meta))
+
+    def free(self) -> bool:
+        """True when some render process takes another brief now."""
+        return any(len(self.waiting[i]) < AHEAD for i in self._alive())
+
+    def alive(self) -> bool:
+        """True while some render process is left."""
+        return bool(self._alive())
+
+    def send(self, key: Any, document: Document, names: list[str]) -> bool:
+        """Send ``document`` to the render process with the fewest waiting; False if none is left (render it here)."""
+        if self.answers is None:
+            self._listen()
+        for i in sorted(self._alive(), key=lambda i: len(self.waiting[i])):
+            if self._send(i, ("render", document, names)):
+                self.waiting[i].append(key)
+                return True
+        return False
+
+    def answers_in(self, block: bool) -> Iterator[tuple[Any, list[tuple[str, Any]] | None]]:
+        """Yield (key, outcomes of rendering each format) for every brief answered by now (``block``: wait for one first).
+
+        Outcomes None: the render process died before it answered; the caller renders that brief itself.
+        """
+        while self.answers is not None:
+            try:
+                index, answer = self.answers.get(block=block)
+            except Exception:  # noqa: BLE001 - queue.Empty: nothing more for now
+                return
+            block = False
+            if answer is None:  # that process is gone: every brief still waiting on it comes back unrendered
+                self._close(index)
+                for key in self.waiting.pop(index, []):
+                    yield key, None
+            else:
+                yield self.waiting[index].pop(0), answer
+
+    def pending(self) -> int:
+        """How many briefs sent are not yet answered."""
+        return sum(len(keys) for keys in self.waiting.values())
+
+    def close(self) -> None:
+        """Tell the render processes there is no more to do, and collect the first (killed if it never took a brief)."""
+        for i in range(len(self.requests)):
+            self._close(i)
+        if self.answers is None:  # no reader took the answer pipes
+            for i, fd in enumerate(self.replies):
+                os.close(fd)
+                self.replies[i] = -1
+        forked.reap(self.pids.pop(0, 0), kill=self.answers is None)
+
+    def _alive(self) -> list[int]:
+        return [i for i in self.waiting if self.requests[i] >= 0]
+
+    def _send(self, index: int, message: tuple[Any, ...]) -> bool:
+        try:
+            forked.send(self.requests[index], message)
+            return True
+        except OSError:  # that process is gone; its reader reports it
+            return False
+
+    def _listen(self) -> None:
+        """Read every render process's answers in a thread each (a blocking read lets go of the interpreter) into ``answers``."""
+        import queue
+        import threading
+
+        answers: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+        self.answers = answers
+
+        def read(index: int, fd: int) -> None:
+            try:
+                while (answer := forked.receive(fd)) is not None:
+                    answers.put((index, answer))
+            finally:
+                os.close(fd)
+                answers.put((index, None))
+
+        for index, fd in enumerate(self.replies):
+            threading.Thread(target=read, args=(index, fd), daemon=True, name=f"briefgen-render-{index}").start()
+
+    def _close(self, index: int) -> None:
+        if self.requests[index] >= 0:
+            os.close(self.requests[index])
+            self.requests[index] = -1
+
+
+def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
+    """In the first render process: load the renderers, take hints, fork the others at the first brief, then render."""
+    try:
+        renderers.preload(formats)
+    except Exception:  # noqa: BLE001 - every brief is rendered by the composing process, which meets the problem itself
+        return 1
+    request, reply = pipes[0]
+    while (message := forked.receive(request)) is not None and message[0] == "hint":
+        _, style, meta = message
+        for name in formats:
+            prepare = getattr(renderers.get(name), "prepare", None)
+            if prepare is not None:
+                with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
+                    prepare(style, meta)
+    gc.freeze()  # as ``batch.collector``: what is loaded by now is never walked again
+    gc.set_threshold(10_000, 10, 1)
+    children = []
+    for index, (other_request, other_reply) in enumerate(pipes[1:] if message is not None else [], start=1):
+        rest = tuple(fd for j, fds in enumerate(pipes) if j != index for fd in fds)
+        children.append(forked.spawn(partial(_serve, None, other_request, other_reply), close=rest))
+    for other_request, other_reply in pipes[1:]:
+        os.close(other_request)
+        os.close(other_reply)
+    try:
+        return _serve(message, request, reply)
+    finally:
+        for pid in children:
+            forked.reap(pid, kill=False)
+
+
+def _serve(message: Any, request: int, reply: int) -> int:
+    """Render each document asked for, in the formats asked, and answer with their outcomes, until the pipe ends."""
+    while (message := message or forked.receive(request)) is not None:
+        _, document, names = message
+        forked.send(reply, tuple(_render(document, names)))
+        message = None
+    return 0
+
+
+def _render(document: Document, names: list[str]) -> Iterator[tuple[str, Any]]:
+    """Each format's outcome (``forked.outcome``), stopping after the first that raised (as the in-process loop)."""
+    for name in names:
+        found = forked.outcome(partial(_rendering, name, document))
+        yield found
+        if found[0] != "ok":
+            return
+
+
+def _rendering(name: str, document: Document) -> Rendered:
+    return renderers.get(name).render(document)
+
+
+def results(outcomes: list[tuple[str, Any]]) -> list[Rendered]:
+    """The rendered formats of one brief's outcomes; raise what rendering raised."""
+    return [forked.unwrap(found) for found in outcomes]
+
+
