@@ -30,9 +30,25 @@ class LazyPattern:
         self._compiled: re.Pattern[Any] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        return getattr(self.compile(), name)
+
+    def compile(self) -> re.Pattern[Any]:
+        """The compiled pattern, compiled now if not yet."""
         if self._compiled is None:
             self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
+        return self._compiled
+
+
+EVERY_BRIEF = ("uri_pat", "_hy_pfx_pat", "_hy_sfx_pat", "_hy_shy_pat", "_scheme_re")
+"""The deferred patterns of ``reportlab.platypus.paragraph`` that a brief's first PDF compiles (a brief
+with a list of notes or references breaks its URLs and hyphenates): ``uri_pat`` is the slow one."""
+
+
+def pending() -> list[LazyPattern]:
+    """The patterns of ``EVERY_BRIEF`` not compiled yet (none before reportlab is imported)."""
+    module = sys.modules.get("reportlab.platypus.paragraph")
+    found = [getattr(module, name, None) for name in EVERY_BRIEF]
+    return [p for p in found if isinstance(p, LazyPattern) and p._compiled is None]
 
 
 def import_reportlab() -> None:
