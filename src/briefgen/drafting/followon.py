@@ -6,8 +6,8 @@ just before or after its leading sentence, in the same paragraph, as a second qu
 that source when the two
 
 - name the same rare proper name (``corpus.Corpus.facts``: a name at most half of the
-  documents use; "SenseTime and Huawei … presented" and "both SenseTime and Huawei are
-  under US trade sanctions"), one that no other sentence of the document names (a name
+  documents use; "Acme and Borduria Telecom … presented" and "both Acme and Borduria
+  Telecom are under trade sanctions"), one that no other sentence of the document names (a name
   the document keeps repeating, "AI" in a paper on AI, is its subject, not a tie between
   two of its sentences), and state nothing that disagrees (``facts.conflict``: the same
   company in two years is two facts); or
