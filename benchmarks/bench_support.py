@@ -21,14 +21,15 @@ from pathlib import Path
 from briefgen import pipeline
 from briefgen.inputs import spec
 from briefgen.support import aliases, freetext, match, referents, stage
-from briefgen.text import frames, thesaurus, words
+from briefgen.text import frames, thesaurus, vectors, words
 
 
 def _clear() -> None:
     for cached in (match.passage_keys, match.lone_names, freetext.source_passages, words.stem, words._words, words.canonical,
                    words._canonical, words._joined, frames.frame_words, frames.compounds,
                    thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled,
-                   aliases.definitions, aliases.spelled, aliases._acronyms, referents._referents, words.phrase_parts):
+                   aliases.definitions, aliases.spelled, aliases._acronyms, referents._referents, words.phrase_parts,
+                   thesaurus.lemmas, vectors.vector):
         cached.cache_clear()
 
 

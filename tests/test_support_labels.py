@@ -21,9 +21,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.65  # all pairs, batches 5-11 included (178/271 flags true, 143/149 found)
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.69  # 45/65
-UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.68  # batch 5: 17/25 (17/28 when first measured, unseen)
+RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.66  # all pairs, batches 5-14 (session 5, word vectors + hedges: 248/374 flags true, 205/215 found)
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.71  # 45/63, 36/37 found
+UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.77  # batch 5: 17/22 (17/28 when first measured, unseen)
 
 
 def _source(origin: str) -> str:
@@ -55,7 +55,8 @@ def predict(pair: dict) -> str:
     # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
     cited = [(_sources().get((pair["claim"], q)) or f"quote {i}", q) for i, q in enumerate(quotes)]
     plural = one_as_many(pair["claim"], cited)
-    return "overreaching" if plural or reportable([w for w in verdict.missing if not is_attribution(w)]) else "supported"
+    flagged = plural or verdict.dropped or reportable([w for w in verdict.missing if not is_attribution(w)])
+    return "overreaching" if flagged else "supported"
 
 
 def _in(pair: dict, split: str) -> bool:
@@ -101,17 +102,23 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert unseen["recall"] >= UNSEEN_RECALL_FLOOR, unseen
     assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
     last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
-    assert last["recall"] >= 0.87 and last["precision"] >= 0.60, last  # 9/15 since session 4's WordNet links
+    assert last["recall"] >= 0.87 and last["precision"] >= 0.81, last  # 9/15 since session 4's WordNet links, 9/11 with vectors
     seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules, 15/17 after session 4's; 12/12 found
-    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.88, seventh
+    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh  # 15/18 with session 5's hedge rule
     eighth = measure("batch 8")  # session 4: 17/39 unseen, 17/32 after its rules (read off its false flags); 14/14 found
-    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.53, eighth
+    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.54, eighth  # 17/31 with session 5's vectors
     ninth = measure("batch 9")  # session 4: 16/30 flags true and 13/15 found unseen; 17/28, 14/15 after round 2's rules
-    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.60, ninth
+    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.62, ninth  # session 5: 17/27, 14/15 found
     tenth = measure("batch 10")  # session 4: 13/22 and 11/12 unseen; 13/20 after round 2's rules
-    assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.65, tenth
+    assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.68, tenth  # session 5: 13/19, 11/12 found
     eleventh = measure("batch 11")  # session 4, written after its last rule change, measured once: 15/28, 13/14 found
-    assert eleventh["recall"] >= 0.92 and eleventh["precision"] >= 0.53, eleventh
+    assert eleventh["recall"] >= 1.0 and eleventh["precision"] >= 0.64, eleventh  # session 5: 16/25, 14/14 found
+    twelfth = measure("batch 12")  # session 5: unseen baseline 22/42 and 19/22 found; 22/34 with its vectors
+    assert twelfth["recall"] >= 0.95 and twelfth["precision"] >= 0.64, twelfth  # 24/37, 21/22 with its hedge rule
+    thirteenth = measure("batch 13")  # session 5, after the vectors: 21/42 and 19/24 found unseen; 23/45, 21/24 with the hedge rule
+    assert thirteenth["recall"] >= 0.87 and thirteenth["precision"] >= 0.51, thirteenth
+    fourteenth = measure("batch 14")  # session 5, written after its last code change, measured once: 22/37, 19/20 found
+    assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.59, fourteenth
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures

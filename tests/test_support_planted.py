@@ -39,6 +39,8 @@ EXPECTED = {
     (BRIEF, 11, 67, "warning", "support.word", 'sections.0.text: "Harbour" is not in any passage it cites'),
     (SUMMARY, 58, 16, "warning", "support.plural", 'claim plural-one-clause: "Analysts" presents one source as many'),
     (SUMMARY, 65, 28, "warning", "support.time", 'claim stale-now: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
+    # the quote plans it, the claim says it is done ("hedge-kept", which keeps "plans", gets nothing)
+    (SUMMARY, 78, 15, "warning", "support.hedge", 'claim hedge-dropped: its quotes say "plans", the claim states it as done'),
     (BRIEF, 3, 162, "warning", "support.time", 'bottom_line: "now" means the source\'s date (2024-04), 133 days before the brief\'s (2024-09-10)'),
 }
 

@@ -31,6 +31,7 @@ from itertools import repeat
 
 from briefgen.drafting.corpus import Corpus, Passage, Weights
 from briefgen.drafting.facts import Facts, conflict, pairs
+from briefgen.drafting.reach import Reach
 
 SAME = 0.3
 """Weighted cosine from which two sentences are one fact."""
@@ -105,22 +106,22 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
     idf = weights.idf
     postings_of = {token: (idf[token], postings) for token, postings in holding.items()}
+    screen = Reach(bags, [(TWICE if s else ANCHORED) * r for s, r in zip(strong, roots, strict=True)], homes, idf,
+                   max(map(len, corpus.bags), default=0))
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
-        shared: defaultdict[int, float] = defaultdict(float)
-        for token in bag:
-            found_token = postings_of.get(token)
-            if found_token:
-                weight, postings = found_token
-                for k in postings:
-                    shared[k] += weight
-        if not shared:
-            continue
         doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
-        ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
-                         and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
         if i in corpus.joined and corpus.parts(i):  # a joined passage: each of its sentences is compared too
+            shared = _shared(bag, postings_of)
+            ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
+                             and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
             ranked = _by_parts(corpus.parts(i), shared, ranked, root, roots, bags, [home != doc for home in homes], strong, idf)
+        elif root:  # only the claims the screen lets through can reach their bar; their overlap is summed exactly
+            ranked = sorted(((score, -k) for k in screen.claims(bag, root, doc)
+                             if (score := _sum(idf, bag, bags[k]) / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k]),
+                            reverse=True)
+        else:
+            continue
         figures, phrases, joined = None, None, False
         mine: Callable[[], Facts] | None = None
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
@@ -149,6 +150,23 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         evidence.append([corpus.passage(leader)] + passages)
     return evidence
 
+
+
+def _shared(bag: frozenset[str], postings_of: dict[str, tuple[float, list[int]]]) -> dict[int, float]:
+    """Return claim → the weight ``bag`` shares with it, for every claim it shares a weighted token with."""
+    shared: defaultdict[int, float] = defaultdict(float)
+    for token in bag:
+        found_token = postings_of.get(token)
+        if found_token:
+            weight, postings = found_token
+            for k in postings:
+                shared[k] += weight
+    return shared
+
+
+def _sum(idf: dict[str, float], bag: frozenset[str], claim: frozenset[str]) -> float:
+    """The weight ``bag`` shares with ``claim``, added up in the order of ``bag`` (as ``_shared`` adds it: the same number)."""
+    return sum(map(idf.__getitem__, filter(claim.__contains__, bag)), 0.0)
 
 
 def _by_parts(parts: tuple[frozenset[str], ...], shared: dict[int, float], ranked: list[tuple[float, int]], root: float,

@@ -32,8 +32,10 @@ _YEAR = re.compile(r"(?<![\w.,-])(?:19|20)\d\d(?![\w-])")
 _QUANTITY = re.compile(r"(?<![\w.-])(?:\$|€|£)?\d[\d,]*(?:\.\d+)?(?:\s*%|\s*(?:percent|per cent|thousand|million|billion|trillion)\b|"
                        r"(?<=\d)(?:bn|m|k|tn)\b)?(?![\w-])")
 _MAGNITUDE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NUMBER_WORDS.keys() | _TENS.keys(), key=len, reverse=True))
+_NUMBER_NAMES = sorted(_NUMBER_WORDS.keys() | _TENS.keys(), key=len, reverse=True)
+_NUMBER_WORD = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _NUMBER_NAMES})) + r"])(?:" + "|".join(_NUMBER_NAMES)
                           + r")(?:-[a-z]+)?\b", re.IGNORECASE)
+"""A number word (the lookahead, their first letters, only spares trying every name at every word: same matches, faster)."""
 _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'&-]*")
 _OPENING = re.compile(r"[.!?:]\s+[\"“‘(\[]*$")
 _DIGIT = re.compile(r"\d")

@@ -71,6 +71,11 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
             f"closest passage: “{closest}”; reword the claim, add a quote that says it, or record `accepted:`"
             if not hard else f"closest passage: “{closest}”; a {word.kind} must appear in a quote",
             "error" if hard else "warning", f"support.{word.kind}"))
+    if verdict.dropped and verdict.dropped not in {a.lower() for a in (claim.accepted.words if claim.accepted else ())}:
+        found.append(position.problem(
+            loaded, text_path, "", f'claim {claim.id}: its quotes say "{verdict.dropped}", the claim states it as done',
+            f"closest passage: “{closest}”; keep the source's hedge (could, plans, aims …) or record `accepted:`",
+            "warning", "support.hedge"))
     for k in verdict.padding:
         evidence = claim.evidence[k]
         found.append(position.problem(
@@ -80,6 +85,8 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
             "warning", "support.padding"))
     if claim.accepted:
         for given in claim.accepted.words:
+            if given.lower() == verdict.dropped:
+                continue  # an accepted hedge: the quotes' word, not the claim's
             if not any(x.text.lower() == given.lower() or x.key == w.stem(given) for x in verdict.words):
                 found.append(position.problem(loaded, path + ("accepted", "words"), given,
                                               f'claim {claim.id}: accepted word "{given}" is not in the claim', "remove it",

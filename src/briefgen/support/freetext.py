@@ -179,6 +179,10 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',
                     f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
                     "error" if hard else "warning", f"support.{word.kind}"))
+            if verdict.dropped and path[0] != "recommendations":
+                problems.append(position.problem(
+                    brief.loaded, path, "", f'{where}: the passages it cites say "{verdict.dropped}", the sentence states it as done',
+                    f"closest passage: “{closest}”; keep the source's hedge (could, plans, aims …)", "warning", "support.hedge"))
             supporting = [passages[i] for i in verdict.supporting]
             problems += plural(brief.loaded, path, shown, supporting, where)
             traced.append(Traced(where, path, shown, tuple(supporting)))

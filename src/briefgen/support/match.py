@@ -22,17 +22,23 @@ The rules (the same for claims and for free text):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from briefgen.support import aliases, referents
-from briefgen.text import frames, thesaurus
+from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
+
+_LETTERS = re.compile(r"[a-z]+")
 
 PADDING_SHARE = 0.6
 """A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
+
+SIMILAR = 0.65
+"""A claim word whose GloVe vector is at least this close (cosine) to a supporting passage's word is a paraphrase."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,8 @@ class Verdict:
     """Index of the passage that supports most words, or None when there are no passages."""
     shares: tuple[float, ...]
     """Per passage: the share of the sentence's words it supports."""
+    dropped: str = ""
+    """A tentative word ("could", "plans", "aims") every supporting passage has and the sentence lacks, or ""."""
 
     @property
     def supporting(self) -> tuple[int, ...]:
@@ -146,18 +154,71 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     if any(word.kind == "word" for word in missing):
-        missing = _unrelated(missing, [passages[i] for i in order if i not in padding])
+        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found)
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
         missing = referents.present(missing, [passages[i] for i in kept], [origins[i] for i in kept])
-    return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares)
+    kept_passages = [passages[i] for i in order if i not in padding]
+    return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares, dropped(sentence, kept_passages))
 
 
-def _unrelated(missing: tuple[w.Word, ...], passages: list[str]) -> tuple[w.Word, ...]:
-    """Return ``missing`` without the words that a related word of a supporting passage stands for (``thesaurus``)."""
-    theirs = {x.text for text in passages for x in w.words(text) if x.kind == "word"}
-    return tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
+SCOPE = 6
+"""A tentative word governs the next ``SCOPE`` words of its passage."""
+
+
+def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
+    """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
+    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)."""
+    tokens: list[str] = _LETTERS.findall(text.lower())
+    for at, token in enumerate(tokens):
+        if token in _tentatives() and (keys is None or any(w.stem(x) in keys for x in tokens[at + 1: at + 1 + SCOPE])):
+            return token
+    return ""
+
+
+def dropped(sentence: str, passages: list[str]) -> str:
+    """Return the tentative word of the first of ``passages`` when every one has one that governs words of
+    ``sentence`` and ``sentence`` has none, or "": the sentence then states as done what its sources say may,
+    could, is planned or is alleged to happen."""
+    if not passages or _tentative(sentence):
+        return ""
+    keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word")
+    found = [_tentative(text, keys) for text in passages]
+    return found[0] if all(found) else ""
+
+
+@lru_cache(maxsize=1)
+def _tentatives() -> frozenset[str]:
+    return frozenset(w.word_list("tentative"))
+
+
+def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = ()) -> tuple[w.Word, ...]:
+    """Return ``missing`` without the words that a related word of a supporting passage stands for: one WordNet
+    relates to it (``thesaurus``), or one whose word vector is ``SIMILAR`` to its own (``vectors``; never for the
+    words that must be supported literally, quantifiers and modality, nor for light verbs). A passage word the
+    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector."""
+    passage_words = [x for text in passages for x in w.words(text) if x.kind == "word"]
+    theirs = {x.text for x in passage_words}
+    kept = tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
+    used = {x.key for x in found}
+    free = {x.text for x in passage_words if x.key not in used}
+    return tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
+
+
+@lru_cache(maxsize=1)
+def _absolute() -> frozenset[str]:
+    """Return the words of ``data/absolute.txt``: no vector neighbour stands for them ("bans" is not "restricts")."""
+    return frozenset(w.word_list("absolute"))
+
+
+def _similar(word: str, theirs: set[str]) -> bool:
+    """True when a word of ``theirs`` has a vector at least ``SIMILAR`` to ``word``'s (never for literal or
+    absolute words: see ``data/literal.txt``, ``data/absolute.txt``)."""
+    if thesaurus.literal(word) or not _absolute().isdisjoint(thesaurus.lemmas(word)):
+        return False
+    found = vectors.nearest(word, sorted(theirs))
+    return found is not None and found[1] >= SIMILAR
 
 
 def reportable(missing: list[w.Word] | tuple[w.Word, ...]) -> list[w.Word]:

@@ -58,6 +58,8 @@ _FURNITURE_START = re.compile(
 _FURNITURE_MARKS = ("[email", "media contact", "for immediate release", "skip to main content", "all rights reserved", "©",
                     "cookie", "license photo", "getty images", "min read", "comments must be received",
                     "for further information contact")
+_FURNITURE_MARK = re.compile("|".join(map(re.escape, _FURNITURE_MARKS)))
+"""Any of the marks, in lower-case text: one search instead of one ``in`` per mark."""
 _FURNITURE_LATE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\b\d{1,2}:\d{2}\s*[AP]M\b|/(?:AP|AFP|Reuters|UPI|EPA|Xinhua|Bloomberg)\.?$")
 _FRAGMENT_END = re.compile(r"""(?:[;,]\s*(?:and|or)\.?|[;,]|\b(?:that|include|includes|including|are|is|follows|following|as)\s*:)["”’]?$""")
 _PAREN_END = re.compile(r"\([^()]{1,40}\)[.!]?[\"”’]?$")
@@ -200,12 +202,13 @@ def _flaw(text: str, listed: bool, ended: bool) -> str:
     words = len(_WORDS.findall(text))
     if _furniture(text):
         return "furniture"
-    if _FRAGMENT_END.search(text[-40:]) or (listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
+    if _fragment_end(text[-40:]) or (listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
         return "fragment"
-    if words < 12 and not _VERB.search(text) and _title_case(text):
-        return "heading"  # "Bureau of Industry and Security, Department of Commerce."
-    if words < 12 and not _VERB.search(text) and ";" in text:
-        return "fragment"  # "Interim final rule; request for comments."
+    if words < 12 and not _VERB.search(text):
+        if _title_case(text):
+            return "heading"  # "Bureau of Industry and Security, Department of Commerce."
+        if ";" in text:
+            return "fragment"  # "Interim final rule; request for comments."
     if text.endswith("?"):
         return "question"
     lead_in = text.endswith(":") and words >= 12  # "BIS revised two rules released on October 17, 2023:"
@@ -216,6 +219,12 @@ def _flaw(text: str, listed: bool, ended: bool) -> str:
     if _OPENER.match(text):
         return "opener"
     return ""
+
+
+def _fragment_end(tail: str) -> bool:
+    """``_FRAGMENT_END.search(tail)``, asked only of a tail whose end could match (most sentences end "….")."""
+    body = tail[:-1] if tail.endswith(('"', "”", "’")) else tail
+    return body.endswith((";", ",", ":", "and", "or", "and.", "or.", "\n")) and bool(_FRAGMENT_END.search(tail))
 
 
 def _noun_phrase(text: str) -> bool:
@@ -235,8 +244,7 @@ def _furniture(text: str) -> bool:
     """Whether ``text`` is page furniture: a byline, a caption, a release header, a contact line."""
     if _FURNITURE_START.match(text):
         return True
-    low = text.lower()
-    if any(mark in low for mark in _FURNITURE_MARKS):
+    if _FURNITURE_MARK.search(text.lower()):
         return True
     return ("@" in text or ":" in text or "/" in text) and bool(_FURNITURE_LATE.search(text))
 

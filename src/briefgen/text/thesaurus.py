@@ -79,6 +79,24 @@ def _excluded() -> frozenset[str]:
     return frozenset(stem(x) for x in word_list("literal") + word_list("general"))
 
 
+def literal(word: str) -> bool:
+    """True when ``word`` must be supported literally or is a light verb (``data/literal.txt``, ``data/general.txt``)."""
+    return stem(word.lower().replace("’", "'")) in _excluded()
+
+
+@lru_cache(maxsize=8192)
+def lemmas(word: str) -> frozenset[str]:
+    """Return what ``word`` (as written) may be a form of, by WordNet's detachment rules and irregular forms,
+    whether or not WordNet has it ("banned" → {"banned", "bann", "ban", …}); itself included, lower-cased."""
+    low = word.lower().replace("’", "'")
+    irregular = _irregular(low)
+    found = {low}
+    for pos, rules in _RULES.items():
+        candidates = [*irregular.get(pos, ()), *(low[: -len(end)] + new for end, new in rules if low.endswith(end))]
+        found |= {*candidates, *(c[:-1] for c in candidates if len(c) > 3 and c[-1] == c[-2])}
+    return frozenset(found)
+
+
 @lru_cache(maxsize=8192)
 def _entries(word: str) -> tuple[Entry, ...]:
     """Return the WordNet entries of ``word`` (as written): per part of speech, every lemma it may be a form of
