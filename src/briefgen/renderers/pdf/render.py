@@ -164,9 +164,15 @@ def preload() -> None:
     FontBook()
 
 
+def ahead_of_briefs() -> None:
+    """Compile now the patterns reportlab compiles at their first use (a URL to break, a word to hyphenate),
+    in a process with time to spare before its first brief (``briefgen.farm``); a lone build never waits for them."""
+    lazyre.compile_deferred()
+
+
 def warm_steps() -> list[Callable[[], object]]:
     """What a first render would do that no brief's content decides, as steps (``renderers.ahead``): compiling patterns."""
-    return [pattern.compile for pattern in lazyre.pending()]
+    return [pattern.compiled for pattern in lazyre.pending()]
 
 
 def render(document: Document) -> Rendered:
