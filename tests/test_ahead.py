@@ -80,6 +80,24 @@ def test_warm_steps_compile_the_patterns_a_first_pdf_compiles() -> None:
     assert found == [str(len(lazyre.EVERY_BRIEF)), "0"]
 
 
+def test_the_hint_is_the_look_of_the_document_to_come(project: Path) -> None:
+    """The renderer process builds its DOCX base from the hinted style: the composed document's (header text
+    included), or the render builds the base again after the model comes, on the build's path."""
+    from briefgen import pipeline
+    from briefgen.inputs import spec
+
+    proj = pipeline.Project(project)
+    corpus = pipeline.load_corpus(proj)
+    for path in sorted((project / "briefs").glob("*.yaml")):
+        brief = spec.load_spec(path, corpus.summary, corpus.sources)
+        hinted: list = []
+        pipeline._hint(proj, brief, lambda style, meta: hinted.append((style, meta)))
+        document = pipeline.document(proj, corpus, brief)
+        (style, meta), = hinted
+        assert style == document.style, path.name
+        assert (meta.lang, meta.marking) == (document.meta.lang, document.meta.marking)
+
+
 _WARMED = """
 import sys
 from pathlib import Path

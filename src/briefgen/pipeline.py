@@ -260,7 +260,7 @@ def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead | Callable
     Any problem here is left for ``document`` to raise, in its usual order.
     """
     try:
-        style = _style(project, brief)
+        style = compose.furniture(_style(project, brief), brief)  # as the document will carry it (its header text)
         meta = compose.meta_of(brief, project.templates_dir)
     except Exception:  # noqa: BLE001 - raised again, in order, where the model is made
         return
