@@ -88,9 +88,10 @@ def test_the_hint_is_the_look_of_the_document_to_come(project: Path) -> None:
 
     proj = pipeline.Project(project)
     corpus = pipeline.load_corpus(proj)
+    hinted: list = []
     for path in sorted((project / "briefs").glob("*.yaml")):
         brief = spec.load_spec(path, corpus.summary, corpus.sources)
-        hinted: list = []
+        hinted.clear()
         pipeline._hint(proj, brief, lambda style, meta: hinted.append((style, meta)))
         document = pipeline.document(proj, corpus, brief)
         (style, meta), = hinted
