@@ -17,6 +17,7 @@ from briefgen import cli_build, forked
 from briefgen.errors import Problem, UserError
 from briefgen.renderers import ahead
 from briefgen.renderers.docx import render as docx_render
+from briefgen.renderers.pdf import lazyre
 from briefgen.renderers.pdf import render as pdf_render
 
 SPEC = "briefs/global-ai-organisation.yaml"
@@ -66,6 +67,50 @@ def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path,
     assert names == ["global-ai-organisation.docx", "global-ai-organisation.pdf"]
     assert sorted(p.name for p in (tmp_path / "forked").iterdir()) == names
     assert all((tmp_path / "forked" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
+
+
+def test_warm_steps_compile_the_patterns_a_first_pdf_compiles() -> None:
+    """In a fresh interpreter: none compiled after loading the renderer, all after its ``warm_steps``, none left."""
+    import subprocess
+    import sys
+
+    code = ("from briefgen.renderers import registry; from briefgen.renderers.pdf import lazyre; registry.preload(['pdf']); "
+            "n = len(lazyre.pending()); [step() for step in registry.get('pdf').warm_steps()]; print(n, len(lazyre.pending()))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert found == [str(len(lazyre.EVERY_BRIEF)), "0"]
+
+
+_WARMED = """
+import sys
+from pathlib import Path
+from briefgen import cli_build
+from briefgen.renderers import ahead
+ahead.select.select = lambda *args: ([], [], [])  # nothing here yet: every warm step is done first
+rendering = ahead._warm
+def noted(*args):
+    rendering(*args)
+    Path(sys.argv[3]).write_text("warmed")
+ahead._warm = noted
+sys.exit(cli_build.build([Path(sys.argv[1])], Path(sys.argv[2]), ["docx", "pdf"], 1, False, Path(sys.argv[1]).parents[1]))
+"""
+
+
+def test_a_warmed_renderer_process_writes_the_bytes_of_a_fresh_one(project: Path, tmp_path: Path) -> None:
+    """In a fresh process, as a cold build runs: every warm step done first, then the brief (same files as in-process)."""
+    import subprocess
+    import sys
+
+    if not ahead.available():
+        pytest.skip("needs os.fork and two CPUs")
+    mark = tmp_path / "warmed"
+    subprocess.run([sys.executable, "-c", _WARMED, str(project / SPEC), str(tmp_path / "warm"), str(mark)], check=True)
+    assert mark.read_text() == "warmed"
+    env = {**os.environ, "BRIEFGEN_DEBUG": "1"}  # one process, no renderer process
+    subprocess.run([sys.executable, "-m", "briefgen", "build", "-p", str(project), "-o", str(tmp_path / "here"), "-f", "docx",
+                    "-f", "pdf", str(project / SPEC)], check=True, env=env, capture_output=True)
+    names = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert names == ["global-ai-organisation.docx", "global-ai-organisation.pdf"]
+    assert all((tmp_path / "warm" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
 
 
 def test_the_spec_formats_when_none_are_given(project: Path, tmp_path: Path) -> None:

@@ -47,24 +47,27 @@ def test_a_sentence_of_the_next_paragraph_or_one_that_names_its_own_person_is_no
     assert all(len(d.evidence) == 1 for d in drafts if d.text.startswith("Minister Okafor"))
 
 
-def test_two_sentences_naming_one_rare_name_continue_unless_they_disagree() -> None:
+def _corpus(text: str) -> Corpus:
+    """A corpus of ``text`` as a.txt and three short documents that make its names rare."""
     corpus = Corpus()
-    corpus.add("a.txt", "Executives of Aquaron and Hydrex presented new pumps at the forum in 2021. "
-                        "Officials said that Aquaron and Hydrex are under trade sanctions.\n\n"
-                        "In 2019 the firm Aquaron opened a plant. In 2023 the firm Aquaron closed a plant.\n")
+    corpus.add("a.txt", text)
     for source in "bcd":
         corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
+    return corpus
+
+
+def test_two_sentences_naming_one_rare_name_continue_unless_they_disagree() -> None:
+    corpus = _corpus("Executives of Aquaron and Hydrex presented new pumps at the forum in 2021. "
+                     "Officials said that Aquaron and Hydrex are under trade sanctions.\n\n"
+                     "In 2019 the firm Aquaron opened a plant. In 2023 the firm Aquaron closed a plant.\n")
     assert followon.continues(corpus, 0, 1)
     assert not followon.continues(corpus, 2, 3)  # the same company in two years: two facts
 
 
 def test_a_name_the_document_keeps_repeating_ties_no_two_of_its_sentences() -> None:
-    corpus = Corpus()
-    corpus.add("a.txt", "Executives of Aquaron presented new pumps at the forum in Dakar. "
-                        "Officials said that Aquaron is under trade sanctions.\n\n"
-                        "The pumps of Aquaron were the largest on show this year.\n")
-    for source in "bcd":
-        corpus.add(f"{source}.txt", "The forum drew ministers from forty countries to talk about water.\n")
+    corpus = _corpus("Executives of Aquaron presented new pumps at the forum in Dakar. "
+                     "Officials said that Aquaron is under trade sanctions.\n\n"
+                     "The pumps of Aquaron were the largest on show this year.\n")
     assert not followon.continues(corpus, 0, 1)  # "Aquaron" is the document's subject: the third sentence names it too
 
 

@@ -34,7 +34,7 @@ def _record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
 
     def noting(name, document):  # type: ignore[no-untyped-def]
         with log.open("a") as stream:
-            stream.write(f"{os.getpid()}\n")
+            stream.write(f"{os.getpid()} {os.nice(0)}\n")
         return rendering(name, document)
 
     monkeypatch.setattr(farm, "_rendering", noting)
@@ -46,8 +46,10 @@ def test_rendered_elsewhere_the_bytes_are_the_in_process_ones(project: Path, tmp
     log = tmp_path / "pids"
     _record_pids(monkeypatch, log)
     assert _build(project, tmp_path / "farm", 2) == 0
-    pids = set(log.read_text().split())
+    noted = {tuple(line.split()) for line in log.read_text().splitlines()}
+    pids = {pid for pid, _ in noted}
     assert len(pids) == 2 and str(os.getpid()) not in pids  # two render processes, neither this one
+    assert all(int(nice) == os.nice(0) + farm.NICE for _, nice in noted)  # composing, which feeds them, goes first
     log.unlink()
     assert _build(project, tmp_path / "here", 1) == 0
     assert not log.exists()

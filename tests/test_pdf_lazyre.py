@@ -37,3 +37,24 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout == "ok\n", done.stderr
+
+
+def test_compiled_patterns_take_their_stand_ins_places() -> None:
+    """Once compiled (at first use, or all at once ahead of a batch's briefs), a module's name holds the compiled pattern."""
+    code = """
+import re
+import briefgen.renderers.pdf
+import reportlab.platypus.paragraph as p, reportlab.lib.textsplit as ts
+from briefgen.renderers import get
+from briefgen.renderers.pdf import lazyre
+stand_in = p.uri_pat
+assert p._uri_split_pairs("https://example.org/a") == [("https://example.org/", "a"), ("https://", "example.org/a")]
+assert isinstance(p.uri_pat, re.Pattern) and p.uri_pat is stand_in.compiled(), "first use puts it in place"
+assert type(ts.rx).__name__ == "LazyPattern"
+get("pdf").ahead_of_briefs()
+assert isinstance(ts.rx, re.Pattern) and lazyre._MADE and all(x._compiled is not None for x in lazyre._MADE)
+assert not [n for n, v in vars(p).items() if isinstance(v, lazyre.LazyPattern)]
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout == "ok\n", done.stderr

@@ -147,7 +147,8 @@ def _farmed(project: pipeline.Project, corpus: pipeline.Corpus, todo: list[Path]
 
     try:
         for path in todo:
-            made = _outcome(path, partial(pipeline.compose_one, project, corpus, path, formats, farm.hint))
+            hint = None if farm.hinted else farm.hint  # the first brief's look only: the others' styles are made as they come
+            made = _outcome(path, partial(pipeline.compose_one, project, corpus, path, formats, hint))
             if isinstance(made, Outcome):
                 done[path] = made
             else:

@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 
 AHEAD = 2
 """Briefs sent to a render process and not yet answered, at most (one rendering, one waiting)."""
+NICE = 5
+"""How much less the render processes weigh with the scheduler than the composing process: when the
+three share two CPUs, composing (a third of a brief's work) would otherwise get only two thirds of
+one and the render processes would wait for models."""
 PIPE_SIZE = 1 << 20
 """Bytes a reply pipe holds (Linux), so a render process seldom waits for this one to read."""
 
@@ -168,8 +172,14 @@ class Farm:
 
 def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
     """In the first render process: load the renderers, take hints, fork the others at the first brief, then render."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICE)  # the composing process feeds every render process: it goes first
     try:
         renderers.preload(formats)
+        for name in formats:  # while the composing process is still importing its libraries
+            ahead_of_briefs = getattr(renderers.get(name), "ahead_of_briefs", None)
+            if ahead_of_briefs is not None:
+                ahead_of_briefs()
     except Exception:  # noqa: BLE001 - every brief is rendered by the composing process, which meets the problem itself
         return 1
     request, reply = pipes[0]

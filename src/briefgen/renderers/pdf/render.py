@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+from collections.abc import Callable
 from typing import assert_never
 
 from reportlab.lib import colors
@@ -37,7 +38,7 @@ from briefgen.model import (
     heading_text,
 )
 from briefgen.renderers import SUFFIXES, Rendered, house
-from briefgen.renderers.pdf import accel
+from briefgen.renderers.pdf import accel, lazyre
 from briefgen.renderers.pdf.figures import PAD, figure, panel, table, title_block
 from briefgen.renderers.pdf.fonts import FontBook, face, text_width
 from briefgen.renderers.pdf.inlines import Ctx, Fmt, anchor, dest, inlines  # noqa: F401  (Ctx, Fmt: the render's names)
@@ -161,6 +162,17 @@ def contents(node: TableOfContents, ctx: Ctx) -> list[Flowable]:
 def preload() -> None:
     """Register the fonts now (batch workers forked afterwards start with them)."""
     FontBook()
+
+
+def ahead_of_briefs() -> None:
+    """Compile now the patterns reportlab compiles at their first use (a URL to break, a word to hyphenate),
+    in a process with time to spare before its first brief (``briefgen.farm``); a lone build never waits for them."""
+    lazyre.compile_deferred()
+
+
+def warm_steps() -> list[Callable[[], object]]:
+    """What a first render would do that no brief's content decides, as steps (``renderers.ahead``): compiling patterns."""
+    return [pattern.compiled for pattern in lazyre.pending()]
 
 
 def render(document: Document) -> Rendered:
