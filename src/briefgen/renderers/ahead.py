@@ -122,9 +122,15 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
         os.close(reply)
         return 1
     _warm(formats, request)
+    workers: dict[str, tuple[Forked[Rendered], int]] = {}
     while (message := forked.receive(request)) is not None and message[0] == "hint":
         _, style, meta = message
         for name in formats:
+            if name != _here(formats) and name not in workers:
+                made = _worker(name, style, meta)
+                if made is not None:
+                    workers[name] = made
+                    continue
             prepare = getattr(renderers.get(name), "prepare", None)
             if prepare is not None:
                 with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
@@ -132,16 +138,65 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
         _warm(formats, request)  # what is left of it
     os.close(request)
     if message is None:  # the caller needs no render from us (an error, another path): exit quietly
+        for worker, document_pipe in workers.values():
+            os.close(document_pipe)
+            worker.cancel()
         os.close(reply)
         return 0
     _, document, names = message
-    here = max(names, key=lambda name: name == "pdf")  # the slowest to render, so no fork delays it
-    others = {name: Forked.start(_rendering(document, name)) for name in names if name != here}
+    here = _here(names)
+    others: dict[str, Forked[Rendered] | None] = {}
+    for name, (worker, document_pipe) in workers.items():
+        with contextlib.suppress(OSError):  # a worker gone: ``result`` renders here
+            if name in names and name != here:
+                forked.send(document_pipe, (document,))
+        os.close(document_pipe)
+        worker.work = _rendering(document, name)  # what ``result`` does here if the worker died without an answer
+        if name in names and name != here:
+            others[name] = worker
+        else:
+            worker.cancel()
+    others.update({name: Forked.start(_rendering(document, name)) for name in names if name != here and name not in others})
     outcomes = {here: forked.outcome(_rendering(document, here))}
     for name, other in others.items():
         outcomes[name] = forked.outcome(other.result if other else _rendering(document, name))
     forked.write_all(reply, pickle.dumps([outcomes[name] for name in names], pickle.HIGHEST_PROTOCOL))
     return 0
+
+
+def _here(names: list[str]) -> str:
+    """The format this process renders itself: the PDF, the slowest, so that no fork delays it."""
+    return max(names, key=lambda name: name == "pdf")
+
+
+def _worker(name: str, style: Style, meta: Meta) -> tuple[Forked[Rendered], int] | None:
+    """Fork a process that prepares format ``name``'s base for this look now and renders the document sent to
+    it later (down the returned pipe); None where it cannot. Its base is then made beside this process, which
+    stays free to take the document and render the PDF the moment it comes."""
+    read, write = os.pipe()
+
+    def work() -> Rendered:
+        os.close(write)
+        prepare = getattr(renderers.get(name), "prepare", None)
+        if prepare is not None:
+            with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
+                prepare(style, meta)
+        message = forked.receive(read)
+        os.close(read)
+        if message is None:
+            raise _Unused
+        return _rendering(message[0], name)()
+
+    worker = Forked.start(work)
+    os.close(read)
+    if worker is None:
+        os.close(write)
+        return None
+    return worker, write
+
+
+class _Unused(Exception):
+    """A worker's document never came (the build failed, or did not ask for its format)."""
 
 
 def _rendering(document: Document, name: str) -> Callable[[], Rendered]:
