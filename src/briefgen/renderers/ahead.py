@@ -121,8 +121,7 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
         os.close(request)
         os.close(reply)
         return 1
-    _warm(formats, request)
-    workers: dict[str, tuple[Forked[Rendered], int]] = {}
+    workers: dict[str, tuple[Forked[Rendered], int]] = {}  # no warm steps before the hint: the DOCX worker it starts is on the build's path
     while (message := forked.receive(request)) is not None and message[0] == "hint":
         _, style, meta = message
         for name in formats:
@@ -135,7 +134,7 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
             if prepare is not None:
                 with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
                     prepare(style, meta)
-        _warm(formats, request)  # what is left of it
+        _warm(formats, request)  # while the build composes
     os.close(request)
     if message is None:  # the caller needs no render from us (an error, another path): exit quietly
         for worker, document_pipe in workers.values():
@@ -207,8 +206,8 @@ def _rendering(document: Document, name: str) -> Callable[[], Rendered]:
 def _warm(formats: list[str], request: int) -> None:
     """Do the renderers' ``warm_steps`` while no message is here, one at a time (a step not begun when one comes is left).
 
-    This process is idle between loading the renderers and the build sending the brief's look
-    (a hint), and again until the composed brief comes. A renderer's first brief pays for some
+    This process is idle from the hint (once it has forked the DOCX worker) until the composed
+    brief comes. A renderer's first brief pays for some
     things every later one finds made: for a PDF, compiling reportlab's URL and hyphenation
     patterns (about 0.33 G instructions, some 100 ms: three fifths of a cold PDF's render). Done
     now, they are off the build's path; the brief is then rendered as a warm process renders it,
