@@ -129,3 +129,15 @@ def test_no_farm_for_one_job_or_one_spec(project: Path) -> None:
     assert cli_build._farm([project / "briefs" / f"{SPECS[0]}.yaml"], None, 2, project) is None
     assert cli_build._farm(None, None, 1, project) is None
     assert cli_build._farm(None, ["pdfua"], 2, project) is None  # LibreOffice lives in the composing process
+
+
+@needs_fork
+def test_a_farm_that_rendered_nothing_closes_twice_without_error() -> None:
+    """A batch whose every spec needs LibreOffice (a page budget) renders them all here, so no
+    render process takes a brief; the batch and then the build closed the farm, and the second
+    close met the reply pipes already closed: "internal error: OSError: Bad file descriptor", exit 1."""
+    started = farm.Farm.start(["docx", "pdf"], 2)
+    assert started is not None
+    started.close()
+    started.close()
+    assert all(fd == -1 for fd in started.requests + started.replies)

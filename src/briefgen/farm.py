@@ -131,7 +131,8 @@ class Farm:
             self._close(i)
         if self.answers is None:  # no reader took the answer pipes
             for i, fd in enumerate(self.replies):
-                os.close(fd)
+                if fd >= 0:  # closed by an earlier close: the batch closes the farm, then the build does
+                    os.close(fd)
                 self.replies[i] = -1
         forked.reap(self.pids.pop(0, 0), kill=self.answers is None)
 
