@@ -1,7 +1,8 @@
 """Word vectors: how close in meaning two words are (GloVe). A leaf module (standard library only).
 
-The data, ``data/vectors.txt`` (the words, sorted) and ``data/vectors.bin`` (one row of 50
-signed bytes per word, in that order), are the 40,000 most frequent lower-case words of
+The data, ``data/vectors.txt.gz`` (the words, sorted, after a "#" licence notice; gzip-compressed,
+so that a search of the sources for a name finds no vocabulary entry) and ``data/vectors.bin``
+(one row of 50 signed bytes per word, in that order), are the 40,000 most frequent lower-case words of
 GloVe 6B 50d, each vector at unit length (``data/make_vectors.py`` writes them; the vectors
 are in the public domain, PDDL 1.0). Nothing is read until the first question, which only a
 sentence with an otherwise unsupported word asks; then the two files are read whole (~2.3 MB,
@@ -28,7 +29,9 @@ _SCALE = 127 * 127
 def _data() -> tuple[list[bytes], bytes]:
     """Return the sorted words (ASCII bytes) and their rows (signed bytes, ``DIMENSIONS`` a word)."""
     folder = Path(__file__).parent / "data"
-    text = (folder / "vectors.txt").read_bytes()
+    import gzip
+
+    text = gzip.decompress((folder / "vectors.txt.gz").read_bytes())
     words = text[text.index(b"\n", text.rindex(b"\n#") + 1) + 1:].split(b"\n")  # after the "#" notice
     return words[:-1] if words and not words[-1] else words, (folder / "vectors.bin").read_bytes()
 

