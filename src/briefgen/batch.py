@@ -267,10 +267,7 @@ def _warm(project: pipeline.Project, spec_path: Path, corpus: pipeline.Corpus, f
     with contextlib.suppress(Exception):
         brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
         model = pipeline.document(project, corpus, brief)
-        for name in formats or ["docx", "pdf"]:
-            prepare = getattr(renderers.get(name), "prepare", None)
-            if prepare is not None:
-                prepare(model.style, model.meta)
+        renderers.prepare(formats or ["docx", "pdf"], model.style, model.meta)
 
 
 def _notify(outcome: Outcome, on_done: Callable[[Outcome], None]) -> Outcome:

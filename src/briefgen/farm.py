@@ -186,11 +186,7 @@ def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
     request, reply = pipes[0]
     while (message := forked.receive(request)) is not None and message[0] == "hint":
         _, style, meta = message
-        for name in formats:
-            prepare = getattr(renderers.get(name), "prepare", None)
-            if prepare is not None:
-                with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
-                    prepare(style, meta)
+        renderers.prepare(formats, style, meta)
     gc.freeze()  # as ``batch.collector``: what is loaded by now is never walked again
     gc.set_threshold(10_000, 10, 1)
     children = []

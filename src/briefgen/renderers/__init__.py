@@ -14,12 +14,12 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, get, preload
+from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, get, preload, prepare
 
 if TYPE_CHECKING:
     from briefgen.model import Document, Meta, Style
 
-__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "pages", "start_office", "Ahead", "start_ahead"]
+__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "Ahead", "start_ahead"]
 
 
 PAGE_COUNTERS: dict[str, str] = {

@@ -130,10 +130,7 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
                 if made is not None:
                     workers[name] = made
                     continue
-            prepare = getattr(renderers.get(name), "prepare", None)
-            if prepare is not None:
-                with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
-                    prepare(style, meta)
+            renderers.prepare([name], style, meta)
         _warm(formats, request)  # while the build composes
     os.close(request)
     if message is None:  # the caller needs no render from us (an error, another path): exit quietly
@@ -176,10 +173,7 @@ def _worker(name: str, style: Style, meta: Meta) -> tuple[Forked[Rendered], int]
 
     def work() -> Rendered:
         os.close(write)
-        prepare = getattr(renderers.get(name), "prepare", None)
-        if prepare is not None:
-            with contextlib.suppress(Exception):  # only a head start: the render meets any problem itself
-                prepare(style, meta)
+        renderers.prepare([name], style, meta)
         message = forked.receive(read)
         os.close(read)
         if message is None:

@@ -6,13 +6,14 @@ and the package (which starts ``ahead``) do not import each other.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from briefgen.errors import Problem
-    from briefgen.model import Document
+    from briefgen.model import Document, Meta, Style
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,13 @@ def preload(names: list[str]) -> None:
         warm = getattr(get(name), "preload", None)
         if warm is not None:
             warm()
+
+
+def prepare(names: list[str], style: Style, meta: Meta) -> None:
+    """Let each renderer of ``names`` make now what a document of this look needs whatever it says
+    (its ``prepare``: the styled DOCX base). A head start only: a problem is left to the render, which meets it again."""
+    for name in names:
+        made = getattr(get(name), "prepare", None)
+        if made is not None:
+            with contextlib.suppress(Exception):
+                made(style, meta)
