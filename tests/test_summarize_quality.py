@@ -10,7 +10,10 @@ import pytest
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "summarize_quality.py"
 FLOORS = {
     # Measured (deterministic) at each landing; README "Quality" has the figures and what was tuned on which corpus.
-    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.428, "unassigned_closest": 0.999},
+    # 6th session: a claim whose leading sentence is clauses divided by a semicolon is also compared clause by clause
+    # (corpus.Corpus.clauses): export-controls pairs 0.429 → 0.5 ("… concerns about …; and PRC military-civil fusion
+    # policies that seek …" with "China's military-civil fusion (MCF) program also seeks …").
+    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.5, "unassigned_closest": 0.999},
     # Seed recall fell at the 3rd session's first landing (0.786 → 0.75, filed 0.589 → 0.554, quotes 0.544 → 0.522):
     # two key facts had been found only by drafts filed under a wrong theme through one coincidental word ("US").
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
