@@ -11,6 +11,7 @@ pipeline never reaches into a renderer.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +20,7 @@ from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, g
 if TYPE_CHECKING:
     from briefgen.model import Document, Meta, Style
 
-__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "Ahead", "start_ahead"]
+__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "stop_office", "Ahead", "start_ahead"]
 
 
 PAGE_COUNTERS: dict[str, str] = {
@@ -42,6 +43,13 @@ def start_office() -> None:
     """Start LibreOffice in the background for the page counts, contents or pdfua to come (``office.start``)."""
     from briefgen.renderers import office
     office.start()
+
+
+def stop_office() -> None:
+    """Stop this process's LibreOffice, if it started one (a forked process ends without exit handlers)."""
+    office = sys.modules.get("briefgen.renderers.office")
+    if office is not None:
+        office.stop()
 
 
 class Ahead(Protocol):
