@@ -193,9 +193,9 @@ def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
     try:
         renderers.preload(formats)
         for name in formats:  # while the composing process is still importing its libraries
-            ahead_of_briefs = getattr(renderers.get(name), "ahead_of_briefs", None)
-            if ahead_of_briefs is not None:
-                ahead_of_briefs()
+            warm_steps = getattr(renderers.get(name), "warm_steps", None)
+            for step in warm_steps(every=True) if warm_steps is not None else []:
+                step()
     except Exception:  # noqa: BLE001 - every brief is rendered by the composing process, which meets the problem itself
         return 1
     request, reply = pipes[0]

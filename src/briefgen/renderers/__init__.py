@@ -1,8 +1,9 @@
 """Renderers: the model in, bytes out. A registry of formats, imported lazily.
 
 Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``, and may
-define ``preload()`` (load what every brief reuses) and ``prepare(style, meta)`` (make
-what a brief of that look reuses, before its model is composed: ``ahead``).
+define ``preload()`` (load what every brief reuses), ``prepare(style, meta)`` (make
+what a brief of that look reuses, before its model is composed: ``ahead``) and
+``warm_steps(every=False)`` (what a first render does that no brief decides, as steps).
 Adding a format means one module and one line in ``FORMATS`` (``registry``). Counting a file's
 pages as its reader lays them out goes through here too (``pages``), so the
 pipeline never reaches into a renderer.
