@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +21,9 @@ def _lines(file: str, stamp: float) -> tuple[str, ...]:
 def locate(loaded: yamlio.Loaded, path: tuple, snippet: str) -> tuple[int, int]:
     """Return (line, col) of ``snippet`` inside the value at ``path``, else of the value itself.
 
-    The value's first line is searched from its column on, then the next lines up
-    to the next key (a block scalar or a wrapped string); the first hit wins.
+    The value's first line is searched from its column on, then every following line
+    indented deeper than the value's key (a block scalar's paragraphs, or a wrapped
+    string); the first hit wins.
     """
     line, col = loaded.where(path)
     try:
@@ -30,16 +32,20 @@ def locate(loaded: yamlio.Loaded, path: tuple, snippet: str) -> tuple[int, int]:
         return line, col
     lines = _lines(loaded.file, stamp)
     needle = snippet.strip()
-    if not needle or not lines:
+    if not needle or not lines or line > len(lines):
         return line, col
-    for number in range(line, min(line + 40, len(lines) + 1)):
+    # a word or number is found whole ("1" is not the 1 of "10"); a longer snippet may end mid-word (a quote's head)
+    whole = re.compile((r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+                       + (r"(?!\w)" if needle.isalnum() else ""))
+    head = lines[line - 1]
+    indent = len(head) - len(head.lstrip(" "))  # the key's (or the "- " item's) indentation
+    for number in range(line, len(lines) + 1):
         text = lines[number - 1]
-        start = col - 1 if number == line else 0
-        found = text.find(needle, start)
-        if found >= 0:
-            return number, found + 1
-        if number > line and text.strip() and not text.startswith(" " * col):
-            break  # the value ended
+        if number > line and text.strip() and len(text) - len(text.lstrip(" ")) <= indent:
+            break  # the value ended: a line no deeper than its key's
+        found = whole.search(text, col - 1 if number == line else 0)
+        if found:
+            return number, found.start() + 1
     return line, col
 
 
