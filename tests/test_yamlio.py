@@ -222,3 +222,34 @@ def _document(rng, depth: int = 0, indent: int = 0) -> str:
             lines.append(rng.choice(["", "# comment", "  # c", "---", "..."]))
     text = rng.choice(["", "", "---\n", "%YAML 1.2\n---\n", "# head\n"]) + "\n".join(lines)
     return text.replace("\n", rng.choice(["\n", "\n", "\r\n", "\r", "\x85", "\u2028"])) + rng.choice(["\n", ""])
+
+
+def test_the_declined_characters_are_the_negated_class_they_stand_for():
+    """``_DECLINE``'s class names the characters ``DECLINED`` (a negated class, slower to compile) leaves out: every code point."""
+    import re
+
+    negated, named = re.compile(yamlio.DECLINED), re.compile(yamlio._DECLINE.pattern.split("|[")[0])
+    assert named.pattern.startswith("[\x00") and named.pattern.endswith("]")
+    assert [c for c in range(0x110000) if bool(negated.match(chr(c))) != bool(named.match(chr(c)))] == []
+
+
+def test_pyyamls_reader_pattern_is_compiled_only_when_the_strict_reader_needs_it():
+    import subprocess
+    import sys
+
+    code = """
+import re
+compile_before = re.compile
+from briefgen.inputs import yamlio
+import yaml.reader, yaml.resolver
+assert re.compile is compile_before
+assert type(yaml.reader.Reader.NON_PRINTABLE).__name__ == "LazyPattern"
+assert all(isinstance(p, re.Pattern) for v in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for _, p in v)
+try:
+    yaml.load("a: \\x07", Loader=yaml.SafeLoader)
+except yaml.reader.ReaderError as exc:
+    assert "special characters are not allowed" in str(exc)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout == "ok\n", done.stderr

@@ -27,15 +27,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from briefgen.lazyre import import_deferring
 
-from briefgen.errors import Problem, UserError, display
-from briefgen.inputs import limits, paths
-from briefgen.inputs.paths import decode_utf8
-from briefgen.inputs.yamlblock import LineScanner
+# PyYAML's Reader compiles at import a pattern over most of Unicode (~10 ms) that only the strict
+# reader's fallback (pure-Python scanning) uses: it is compiled then (``briefgen.lazyre``).
+import_deferring("yaml", frozenset({"yaml.reader"}))
+
+import yaml  # noqa: E402
+from yaml.composer import Composer  # noqa: E402
+from yaml.constructor import SafeConstructor  # noqa: E402
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode  # noqa: E402
+
+from briefgen.errors import Problem, UserError, display  # noqa: E402
+from briefgen.inputs import limits, paths  # noqa: E402
+from briefgen.inputs.paths import decode_utf8  # noqa: E402
+from briefgen.inputs.yamlblock import LineScanner  # noqa: E402
 
 Key = tuple[str | int, ...]
 T = TypeVar("T")
@@ -126,10 +132,14 @@ class _FastLoader(_Checks, Composer, *((_CParser,) if _CParser else ()), SafeCon
         return super().compose_node(parent, index)
 
 
-_DECLINE = re.compile("[^\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]|[|>][-+0-9]*#")
-"""Text left to the strict reader: what PyYAML's reader refuses (its ``NON_PRINTABLE``), a lone surrogate, U+FEFF
-(PyYAML's columns skip it, libyaml's count it), tabs (libyaml takes one between flow items, PyYAML does not) and
-a ``|`` or ``>`` header with a ``#`` right after it (libyaml reads a comment, PyYAML an error)."""
+DECLINED = "[^\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD\U00010000-\U0010FFFF]"
+"""The characters left to the strict reader, as a negated class: what PyYAML's reader refuses (its ``NON_PRINTABLE``),
+a lone surrogate, U+FEFF (PyYAML's columns skip it, libyaml's count it), tabs (libyaml takes one between flow items,
+PyYAML does not)."""
+_DECLINE = re.compile("[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|[|>][-+0-9]*#")
+"""Text left to the strict reader: a character of ``DECLINED``, written as the characters it names (the same set,
+tests/test_yamlio.py; the negated class costs ~5 ms to compile, this ~0.5), and a ``|`` or ``>`` header with a
+``#`` right after it (libyaml reads a comment, PyYAML an error)."""
 
 
 @dataclass(frozen=True, slots=True)
