@@ -22,7 +22,6 @@ The rules (the same for claims and for free text):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +30,6 @@ from typing import Any
 from briefgen.support import aliases, referents
 from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
-
-_LETTERS = re.compile(r"[a-z]+")
 
 PADDING_SHARE = 0.6
 """A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
@@ -170,7 +167,7 @@ SCOPE = 6
 def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
     """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
     only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)."""
-    tokens: list[str] = _LETTERS.findall(text.lower())
+    tokens = [token.lower() for token, _ in w.tokens(text)]
     for at, token in enumerate(tokens):
         if token in _tentatives() and (keys is None or any(w.stem(x) in keys for x in tokens[at + 1: at + 1 + SCOPE])):
             return token

@@ -33,7 +33,9 @@ def frame_words(text: str) -> frozenset[int]:
     document, not what it says. Followed by its object, the verb acts ("the rule adds 28
     entities") and needs support like any other word. A hedge that marks what follows as a
     part or an example ("among other things", "for example", "partly": ``data/hedges.txt``)
-    only weakens the sentence and needs no support either.
+    only weakens the sentence and needs no support either. Nor does the number of a
+    caption label ("Table 1", "Figure 2": ``data/caption_labels.txt``): it names a part of
+    the document, it states no fact.
     """
     shells, verbs, subjects = _frame_lists()
     documents = _documents()
@@ -48,6 +50,8 @@ def frame_words(text: str) -> frozenset[int]:
         for i in range(len(low) - len(hedge) + 1):
             if tuple(low[i:i + len(hedge)]) == hedge:
                 framed |= {start for _, start in found[i:i + len(hedge)]}
+    labels = _caption_labels()
+    framed |= {start for (label, _), (number, start) in pairwise(found) if label.lower() in labels and number.isdigit()}
     canon = w.canonical(text)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
         if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
@@ -65,6 +69,11 @@ def _introduces_report(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _hedges() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in w.phrase_list("hedges"))
+
+
+@lru_cache(maxsize=1)
+def _caption_labels() -> frozenset[str]:
+    return frozenset(w.word_list("caption_labels"))
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ words with its quotes' words through ``Word.key``, ``synonyms`` and ``kind``:
 
 - ``number``: digits or a number word (``eight`` and ``8`` share the key ``8``);
 - ``date``: a month or weekday name, or a year (1900–2099);
-- ``name``: a proper name: a capitalised word that does not open its sentence,
+- ``name``: a proper name: a capitalised word that does not open its sentence
+  (or a table cell),
   an all-capitals acronym not listed as common (``AI`` is common, ``NATO`` is a
   name), or an opening word the caller knows as a name;
 - ``word``: any other content word; function words (``data/stopwords.txt``) are
@@ -50,7 +51,8 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND_NUMBER = re.compile(r"(" + _TENS + r")[-‐‑](one|two|three|four|five|six|seven|eight|nine)(?!\w)", re.IGNORECASE)
 """A hyphenated number word ("twenty-eight"): one number, not 20 and 8."""
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*|\|\s*)$")
+"""What may stand before a word that opens a sentence, a quotation, a bracket or a table cell ("| Low |")."""
 
 
 @dataclass(frozen=True, slots=True)
