@@ -216,3 +216,14 @@ def test_a_claim_prints_once_per_brief_and_coverage_keeps_every_selected_theme(t
     draft = compose.compose(brief, summary, sources, project.templates_dir, load_style("default", project.templates_dir))
     [figure] = [b for b in draft.blocks if isinstance(b, Figure)]
     assert [plain_text(cell) for cell in figure.data.header] == ["Source", "Reservoir storage", "Farm allocations"]
+
+
+def test_a_section_of_own_text_that_selects_nothing_is_not_reported_empty(tmp_path: Path) -> None:
+    """A narrative section (heading + the analyst's text, no themes or claims) prints as written."""
+    project, sources, summary = _corpus(tmp_path, curate_farms=False)
+    body = ('  - heading: "Background"\n    text: "Storage fell this year [@north]."\n'
+            '  - heading: "Blank"\n'
+            '  - heading: "Farms"\n    text: "Our reading."\n    themes: [farms]\n')
+    brief = _brief(project, summary, sources, body)
+    empty = {p.path for p in selection.warnings(brief, summary, sources) if p.code == "brief.empty-section"}
+    assert empty == {"sections.1.heading", "sections.2.heading"}  # a heading alone, and themes holding only drafts

@@ -118,7 +118,8 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source], padding
     printed = {s.claim.id for section in chosen for s in section}
     out: list[Problem] = []
     for i, (section, picked) in enumerate(zip(spec.sections, chosen, strict=True)):
-        if not picked and (section.themes or section.claims or not section.text.strip()):  # own prose alone is a section
+        if not picked and (section.themes or section.claims or not section.text.strip()):
+            # a section of the analyst's own text that selects nothing prints as written: not empty
             out.append(_warn(brief, ("sections", i, "heading"), "brief.empty-section",
                              f"section {section.heading!r} prints no claims{_why_empty(section, summary)}",
                              "add `drafts: true`, another theme or claim, or your own `text`"))
