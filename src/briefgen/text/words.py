@@ -94,6 +94,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords"))
 
 
+def stopwords() -> frozenset[str]:
+    """Return the function words and frame words of ``data/stopwords.txt`` (lower-case): never content words."""
+    return _stopwords()
+
+
 @lru_cache(maxsize=1)
 def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], dict[str, str]]:
     """Return stem → group ids, the phrase patterns by the first two letters they can start with,
