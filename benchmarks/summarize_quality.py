@@ -30,6 +30,7 @@ Figures:
 - follow_on_quotes: second quotes of a draft's leading source (the sentence beside it that continues its subject);
   follow_on_same_fact / follow_on_other_fact: of those, how many overlap an anchor of a key fact the leading quote
   matches too, and how many only anchors of other key facts (a second fact in one claim);
+- lead_in_quotes: second quotes that are the lead-in line (ending in a colon) of the list whose item leads the draft;
 - seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
   under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
 """
@@ -156,8 +157,13 @@ def measure(root: Path) -> dict[str, Any]:
             closest += bool({theme_of[f] for f in facts_of(spans)} & set(getattr(d, "fits", ())))
     follow = {"same": 0, "other": 0, "unmatched": 0}
     """Second quotes of a draft's leading source (``drafting.followon``): of the leading quote's key fact, of another one, or of none."""
+    lead_ins = 0
+    """Second quotes that are the lead-in of the list whose item leads the draft (a line ending in a colon before it)."""
     for _, _, spans in claims:
         for extra in (s for s in spans[1:] if spans and s[0] == spans[0][0]):
+            if extra[2] <= spans[0][1] and flat[extra[0]][extra[1]:extra[2]].endswith(":"):
+                lead_ins += 1
+                continue
             mine, theirs = facts_of(spans[:1]), facts_of([extra])
             follow["same" if mine & theirs else "other" if theirs else "unmatched"] += 1
     reasons = [(text, broken(text)) for _, text, _ in claims]
@@ -178,6 +184,7 @@ def measure(root: Path) -> dict[str, Any]:
         "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
         "follow_on_quotes": sum(follow.values()), "follow_on_same_fact": follow["same"], "follow_on_other_fact": follow["other"],
+        "lead_in_quotes": lead_ins,
     }
 
 
@@ -188,7 +195,7 @@ def main(argv: list[str]) -> int:
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
             "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims",
-            "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact"]
+            "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))

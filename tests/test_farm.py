@@ -125,6 +125,42 @@ def test_an_input_error_fails_its_spec_alone_and_progress_keeps_spec_order(proje
     assert started.pids == {}  # the render processes are collected
 
 
+@needs_fork
+def test_a_page_budget_batch_is_laid_out_in_both_render_processes(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Specs with a page budget: each render process starts its own LibreOffice and counts the pages of
+    the briefs it renders, so two are laid out at once (they were all rendered and counted here, one by one)."""
+    from briefgen import renderers
+    from briefgen.renderers import pdfua
+    log = tmp_path / "pids"
+    _record_pids(monkeypatch, log)
+
+    def noted(what: str, answer: object):  # type: ignore[no-untyped-def]
+        def note(*args: object) -> object:
+            with log.open("a") as stream:
+                stream.write(f"{os.getpid()} {what}\n")
+            return answer
+        return note
+
+    monkeypatch.setattr(renderers, "start_office", noted("office", None))  # no LibreOffice needed here
+    monkeypatch.setattr(pdfua, "docx_pages", noted("count", 3))  # over minister-cross-theme's budget of 2
+    names = ["ai-organisation-options", "minister-cross-theme", "musk-china-ai"]  # max_pages 4, 2, none
+    assert _build(project, tmp_path / "farm", 2, names) == 0
+    warned = capsys.readouterr().err
+    assert "expected at most 2 pages, found docx (as LibreOffice lays it out) has 3 pages" in warned
+    noted_lines = [line.split() for line in log.read_text().splitlines()]
+    counted = [pid for pid, what in noted_lines if what == "count"]
+    rendering = {pid for pid, what in noted_lines if what not in ("count", "office")}
+    assert len(counted) == 2 and len(set(counted)) == 2 and set(counted) <= rendering  # one brief in each
+    assert str(os.getpid()) not in {pid for pid, _ in noted_lines}  # neither counted, started nor rendered here
+    assert {pid for pid, what in noted_lines if what == "office"} == set(counted)
+    log.unlink()
+    assert _build(project, tmp_path / "here", 1, names) == 0
+    assert capsys.readouterr().err == warned
+    assert {tuple(line.split()) for line in log.read_text().splitlines() if "count" in line} == {(str(os.getpid()), "count")}
+    assert _files(tmp_path / "farm") == _files(tmp_path / "here")
+
+
 def test_no_farm_for_one_job_or_one_spec(project: Path) -> None:
     assert cli_build._farm([project / "briefs" / f"{SPECS[0]}.yaml"], None, 2, project) is None
     assert cli_build._farm(None, None, 1, project) is None
@@ -133,9 +169,9 @@ def test_no_farm_for_one_job_or_one_spec(project: Path) -> None:
 
 @needs_fork
 def test_a_farm_that_rendered_nothing_closes_twice_without_error() -> None:
-    """A batch whose every spec needs LibreOffice (a page budget) renders them all here, so no
-    render process takes a brief; the batch and then the build closed the farm, and the second
-    close met the reply pipes already closed: "internal error: OSError: Bad file descriptor", exit 1."""
+    """A farm that took no brief (a batch whose every spec needed LibreOffice rendered them all
+    here, once): the batch and then the build closed the farm, and the second close met the
+    reply pipes already closed: "internal error: OSError: Bad file descriptor", exit 1."""
     started = farm.Farm.start(["docx", "pdf"], 2)
     assert started is not None
     started.close()

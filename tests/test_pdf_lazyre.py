@@ -51,7 +51,7 @@ stand_in = p.uri_pat
 assert p._uri_split_pairs("https://example.org/a") == [("https://example.org/", "a"), ("https://", "example.org/a")]
 assert isinstance(p.uri_pat, re.Pattern) and p.uri_pat is stand_in.compiled(), "first use puts it in place"
 assert type(ts.rx).__name__ == "LazyPattern"
-get("pdf").ahead_of_briefs()
+[step() for step in get("pdf").warm_steps(every=True)]
 assert isinstance(ts.rx, re.Pattern) and lazyre._MADE and all(x._compiled is not None for x in lazyre._MADE)
 assert not [n for n, v in vars(p).items() if isinstance(v, lazyre.LazyPattern)]
 print("ok")

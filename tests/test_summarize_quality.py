@@ -20,8 +20,10 @@ FLOORS = {
     # seed quotes 0.567 → 0.589, listed 0.722 → 0.744. A draft whose "his" means the person of the draft before joins
     # it (53 → 52 drafts, one of them kept): precision 0.892 → 0.889, listed 0.849 → 0.846.
     # Merge's 4th-session corroboration rules: key-fact recall 0.857, filed 0.643.
-    "seed": {"key_fact_recall": 0.856, "key_fact_recall_filed": 0.642, "pairs_merged": 0.529, "seed_recall": 0.588,
-             "seed_precision": 0.888, "seed_recall_listed": 0.743, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
+    # 6th session: a verbless list item is drafted with its list's lead-in line ("… bottlenecks …:"), which the analyst
+    # quotes with it (drafting._lead_ins): seed quotes 0.589 → 0.6, listed 0.744 → 0.756.
+    "seed": {"key_fact_recall": 0.856, "key_fact_recall_filed": 0.642, "pairs_merged": 0.529, "seed_recall": 0.599,
+             "seed_precision": 0.888, "seed_recall_listed": 0.755, "seed_precision_listed": 0.845, "unassigned_closest": 0.832},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},

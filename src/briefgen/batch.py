@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefgen import outputs, pipeline, renderers
 from briefgen.errors import BriefgenError, Problem, display
-from briefgen.farm import Farm
-from briefgen.farm import results as farm_results
+from briefgen.farm import Farm, counted, results
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -116,22 +115,23 @@ def _farmed(project: pipeline.Project, corpus: pipeline.Corpus, todo: list[Path]
     queued: list[Path] = []
     told = 0
 
-    def finish(path: Path, results: Callable[[], list[renderers.Rendered]]) -> None:
+    def finish(path: Path, rendered: Callable[[], list[renderers.Rendered]], count: Callable[[], int | None] | None = None) -> None:
         def work() -> Outcome:
-            built = pipeline.finish(corpus, composed[path], out_dir, results(), strict)
+            built = pipeline.finish(corpus, composed[path], out_dir, rendered(), strict, count)
             return Outcome(path, built, warnings=built.warnings)
         done[path] = _outcome(path, work)
         del composed[path]
 
-    def here(path: Path) -> None:  # rendered in this process: LibreOffice takes part, or no render process is left
+    def here(path: Path) -> None:  # rendered in this process: no render process is left
         finish(path, composed[path].rendered)
 
     def turn(block: bool) -> None:
         nonlocal told
         while queued and farm.free():
             path = queued.pop(0)
-            model = composed[path].model
-            if model is None or not farm.send(path, model, composed[path].names):
+            made = composed[path]
+            count = pipeline.counts_pages(made.brief, made.names)
+            if made.model is None or not farm.send(path, made.model, made.names, count):
                 here(path)
         if not farm.alive():
             while queued:
@@ -140,7 +140,7 @@ def _farmed(project: pipeline.Project, corpus: pipeline.Corpus, todo: list[Path]
             if answer is None:
                 here(path)
             else:
-                finish(path, partial(farm_results, answer))
+                finish(path, partial(results, answer), counted(answer))
         while told < len(todo) and todo[told] in done:
             _notify(done[todo[told]], on_done)
             told += 1
@@ -148,15 +148,12 @@ def _farmed(project: pipeline.Project, corpus: pipeline.Corpus, todo: list[Path]
     try:
         for path in todo:
             hint = None if farm.hinted else farm.hint  # the first brief's look only: the others' styles are made as they come
-            made = _outcome(path, partial(pipeline.compose_one, project, corpus, path, formats, hint))
+            made = _outcome(path, partial(pipeline.compose_one, project, corpus, path, formats, hint, farm.office))
             if isinstance(made, Outcome):
                 done[path] = made
             else:
-                composed[path] = made
-                if pipeline.in_process(made.brief, made.names):
-                    here(path)
-                else:
-                    queued.append(path)
+                composed[path] = made  # LibreOffice's part too (page count, contents, pdfua) runs in a render process
+                queued.append(path)
             turn(block=False)
         while told < len(todo):
             turn(block=True)

@@ -8,9 +8,13 @@ reads the corpus and composes the briefs one by one (``pipeline.compose_one``); 
 composed model goes over a pipe (pickled: a few KB) to a render process, and the rendered
 bytes come back to be written here (``pipeline.finish``), as the in-process build writes them.
 
+A brief that needs LibreOffice (a page budget, a DOCX with contents, pdfua) is rendered there
+too: each render process starts its own LibreOffice when ``office`` says one will be needed,
+and counts the DOCX's pages itself, so two briefs are laid out at once as two briefs are rendered.
+
 The first render process is told the first brief's house style as soon as it is read, and
-prepares its styled DOCX base; when the first model arrives it forks the other render
-processes, which start with the renderers loaded and that base made. Each is sent a brief
+prepares its styled DOCX base; when the first model arrives (or LibreOffice is asked for) it
+forks the other render processes, which start with the renderers loaded and that base made. Each is sent a brief
 when it has fewer than ``AHEAD`` waiting, so the faster one takes more. Rendering is loading
 and composing's three-fold in CPU time, so this process spends most of a batch waiting.
 
@@ -26,7 +30,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +62,7 @@ class Farm:
         self.waiting: dict[int, list[Any]] = {i: [] for i in range(len(requests))}
         """Render process → the keys of the briefs sent to it and not yet answered, in order."""
         self.hinted = False
+        self.office_told = False
         self.answers: queue.SimpleQueue[tuple[int, Any]] | None = None
         """What the render processes answered, (index, outcomes), read by threads (``_listen``); None before the first brief."""
 
@@ -85,6 +90,13 @@ class Farm:
             self.hinted = True
             self._send(0, ("hint", style, meta))
 
+    def office(self) -> None:
+        """Have every render process start its LibreOffice now, for a brief that will need it (once)."""
+        if not self.office_told:
+            self.office_told = True
+            for i in self._alive():
+                self._send(i, ("office",))
+
     def free(self) -> bool:
         """True when some render process takes another brief now."""
         return any(len(self.waiting[i]) < AHEAD for i in self._alive())
@@ -93,20 +105,23 @@ class Farm:
         """True while some render process is left."""
         return bool(self._alive())
 
-    def send(self, key: Any, document: Document, names: list[str]) -> bool:
-        """Send ``document`` to the render process with the fewest waiting; False if none is left (render it here)."""
+    def send(self, key: Any, document: Document, names: list[str], count: bool = False) -> bool:
+        """Send ``document`` to the render process with the fewest waiting; False if none is left (render it here).
+
+        ``count``: that process also counts the DOCX's pages as LibreOffice lays it out (``counted``).
+        """
         if self.answers is None:
             self._listen()
         for i in sorted(self._alive(), key=lambda i: len(self.waiting[i])):
-            if self._send(i, ("render", document, names)):
+            if self._send(i, ("render", document, names, count)):
                 self.waiting[i].append(key)
                 return True
         return False
 
-    def answers_in(self, block: bool) -> Iterator[tuple[Any, list[tuple[str, Any]] | None]]:
-        """Yield (key, outcomes of rendering each format) for every brief answered by now (``block``: wait for one first).
+    def answers_in(self, block: bool) -> Iterator[tuple[Any, Answer | None]]:
+        """Yield (key, answer) for every brief answered by now (``block``: wait for one first); see ``results`` and ``counted``.
 
-        Outcomes None: the render process died before it answered; the caller renders that brief itself.
+        Answer None: the render process died before it answered; the caller renders that brief itself.
         """
         while self.answers is not None:
             try:
@@ -178,38 +193,57 @@ def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
     try:
         renderers.preload(formats)
         for name in formats:  # while the composing process is still importing its libraries
-            ahead_of_briefs = getattr(renderers.get(name), "ahead_of_briefs", None)
-            if ahead_of_briefs is not None:
-                ahead_of_briefs()
+            warm_steps = getattr(renderers.get(name), "warm_steps", None)
+            for step in warm_steps(every=True) if warm_steps is not None else []:
+                step()
     except Exception:  # noqa: BLE001 - every brief is rendered by the composing process, which meets the problem itself
         return 1
     request, reply = pipes[0]
     while (message := forked.receive(request)) is not None and message[0] == "hint":
-        _, style, meta = message
-        renderers.prepare(formats, style, meta)
+        renderers.prepare(formats, *message[1:])
+    office = message is not None and message[0] == "office"  # the others fork now, and each starts its own
     gc.freeze()  # as ``batch.collector``: what is loaded by now is never walked again
     gc.set_threshold(10_000, 10, 1)
     children = []
     for index, (other_request, other_reply) in enumerate(pipes[1:] if message is not None else [], start=1):
         rest = tuple(fd for j, fds in enumerate(pipes) if j != index for fd in fds)
-        children.append(forked.spawn(partial(_serve, None, other_request, other_reply), close=rest))
+        children.append(forked.spawn(partial(_serve, None, other_request, other_reply, office), close=rest))
     for other_request, other_reply in pipes[1:]:
         os.close(other_request)
         os.close(other_reply)
     try:
-        return _serve(message, request, reply)
+        return _serve(None if office else message, request, reply, office)
     finally:
         for pid in children:
             forked.reap(pid, kill=False)
 
 
-def _serve(message: Any, request: int, reply: int) -> int:
-    """Render each document asked for, in the formats asked, and answer with their outcomes, until the pipe ends."""
-    while (message := message or forked.receive(request)) is not None:
-        _, document, names = message
-        forked.send(reply, tuple(_render(document, names)))
-        message = None
+def _serve(message: Any, request: int, reply: int, office: bool) -> int:
+    """Render each document asked for, in the formats asked, and answer (``Answer``), until the pipe ends.
+
+    ``office``, or a message "office": start this process's LibreOffice now (stopped at the end).
+    """
+    try:
+        if office:
+            renderers.start_office()
+        while (message := message or forked.receive(request)) is not None:
+            if message[0] == "render":
+                forked.send(reply, _answer(*message[1:]))
+            elif message[0] == "office":
+                renderers.start_office()
+            message = None  # a late hint (the first brief's failed) is of no use once the base is made
+    finally:
+        renderers.stop_office()
     return 0
+
+
+def _answer(document: Document, names: list[str], count: bool) -> Answer:
+    """Each format's outcome and, if ``count`` and every format rendered, the outcome of counting the DOCX's pages."""
+    outcomes = tuple(_render(document, names))
+    if not count or len(outcomes) < len(names) or outcomes[-1][0] != "ok":
+        return outcomes, None
+    docx = outcomes[names.index("docx")][1].data
+    return outcomes, forked.outcome(partial(renderers.pages, "docx", docx))
 
 
 def _render(document: Document, names: list[str]) -> Iterator[tuple[str, Any]]:
@@ -225,8 +259,18 @@ def _rendering(name: str, document: Document) -> Rendered:
     return renderers.get(name).render(document)
 
 
-def results(outcomes: list[tuple[str, Any]]) -> list[Rendered]:
-    """The rendered formats of one brief's outcomes; raise what rendering raised."""
-    return [forked.unwrap(found) for found in outcomes]
+Answer = tuple[tuple[tuple[str, Any], ...], tuple[str, Any] | None]
+"""A render process's answer for one brief: each format's outcome (``forked.outcome``), then the
+outcome of counting its DOCX's pages (None when not asked, or a format failed)."""
+
+
+def results(answer: Answer) -> list[Rendered]:
+    """The rendered formats of one brief's answer; raise what rendering raised."""
+    return [forked.unwrap(found) for found in answer[0]]
+
+
+def counted(answer: Answer) -> Callable[[], int | None] | None:
+    """The DOCX's page count of one brief's answer (raising what counting raised), or None where it was not counted."""
+    return None if answer[1] is None else partial(forked.unwrap, answer[1])
 
 

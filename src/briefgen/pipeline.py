@@ -174,30 +174,41 @@ class Composed:
 
 def in_process(brief: spec.Brief, names: Sequence[str]) -> bool:
     """True when LibreOffice takes part in the brief's formats (it lives in the build's own process, which renders them)."""
-    return "pdfua" in names or ("docx" in names and bool(brief.spec.max_pages or brief.spec.toc))
+    return "pdfua" in names or ("docx" in names and bool(brief.spec.toc)) or counts_pages(brief, names)
+
+
+def counts_pages(brief: spec.Brief, names: Sequence[str]) -> bool:
+    """True when the build counts the DOCX's pages as LibreOffice lays it out (a page budget)."""
+    return "docx" in names and bool(brief.spec.max_pages)
 
 
 def compose_one(project: Project, corpus: Corpus, spec_path: Path, formats: list[str] | None = None,
-                hint: Callable[[Style, Meta], None] | None = None) -> Composed:
+                hint: Callable[[Style, Meta], None] | None = None,
+                office: Callable[[], None] | None = None) -> Composed:
     """Load, check and compose one spec (``build_one`` up to rendering); LibreOffice starts if it will be needed.
 
-    ``hint`` is told the brief's house style and metadata first, so a renderer elsewhere can prepare.
+    ``hint`` is told the brief's house style and metadata first, so a renderer elsewhere can prepare;
+    ``office`` starts LibreOffice where the brief will be rendered (default ``renderers.start_office``: here).
     """
     confined(project, spec_path)
     brief = spec.load_spec(spec_path, corpus.summary, corpus.sources)
     rendered_formats = formats or brief.spec.formats
-    if in_process(brief, rendered_formats):
-        renderers.start_office()  # LibreOffice will count pages or lay out the contents: it starts while we compose
-    elif hint is not None:
+    if hint is not None:
         _hint(project, brief, hint)
+    if in_process(brief, rendered_formats):
+        (office or renderers.start_office)()  # LibreOffice will count pages or lay out the contents: it starts while we compose
     checked = support.check_corpus(corpus.summary, corpus.sources)
     warnings = _support_findings(brief, corpus, checked)
     model = document(project, corpus, brief, checked)
     return Composed(spec_path, brief, list(rendered_formats), warnings, checked, model)
 
 
-def finish(corpus: Corpus, composed: Composed, out_dir: Path, results: list[Rendered], strict: bool) -> Built:
-    """Write the rendered formats of ``composed`` (all or none) and return what was built and said."""
+def finish(corpus: Corpus, composed: Composed, out_dir: Path, results: list[Rendered], strict: bool,
+           counted: Callable[[], int | None] | None = None) -> Built:
+    """Write the rendered formats of ``composed`` (all or none) and return what was built and said.
+
+    ``counted`` gives the DOCX's page count where the process that rendered it counted it (``counts_pages``).
+    """
     brief, spec_path = composed.brief, composed.spec_path
     built = Built(spec_path, warnings=list(composed.warnings))  # support's findings: --strict fails on them
     built.warnings += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(composed.checked.padding))  # empty sections, unprinted or stale claims
@@ -210,8 +221,8 @@ def finish(corpus: Corpus, composed: Composed, out_dir: Path, results: list[Rend
         if rendered.pages is not None:
             built.pages[name] = rendered.pages
         outputs[out_dir / (output_stem(brief) + renderers.SUFFIXES[name])] = rendered.data
-    if brief.spec.max_pages and "docx" in composed.names:
-        pages = renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
+    if counts_pages(brief, composed.names):
+        pages = counted() if counted is not None else renderers.pages("docx", outputs[out_dir / (output_stem(brief) + ".docx")])
         if pages is not None:
             built.pages["docx (as LibreOffice lays it out)"] = pages
     _budget(brief, built)

@@ -19,6 +19,9 @@ to tie two sentences ("job displacement"; not "interim final", a kind of rule in
 its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
+"""A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
+themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
 """Where one sentence of a joined passage ends and the next begins."""
 
@@ -49,6 +52,10 @@ class Corpus:
         self.joined: set[int] = set()
         """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
         self._parts: dict[int, tuple[frozenset[str], ...]] = {}
+        self.lead_ins: dict[int, tuple[int, int]] = {}
+        """Sentence of a list item that is no sentence on its own (no form of be/have/do, no modal) → (start, end) of
+        its list's lead-in, the line ending in a colon just before the list ("The rule makes three changes:"), without
+        which the item ("Insufficient supply of advanced chips due to trade restrictions") does not say what it is about."""
         self.df: Counter[str] = Counter()
         self.doc_tokens: Counter[str] = Counter()
         self._pair_counts: Counter[tuple[str, str]] | None = None
@@ -63,13 +70,22 @@ class Corpus:
         self.issued.append(issued)
         tokens: set[str] = set()
         counted: list[str] = []
-        for sentence in found:
+        block, listed, lead_in = -1, False, None
+        before: sentences.Sentence | None = None
+        """The last sentence of the block before the current one."""
+        for k, sentence in enumerate(found):
+            if sentence.block != block:
+                before = found[k - 1] if k else None
+                lead_in = (lead_in if listed else _lead_in(before, sentence.block)) if sentence.listed else None
+                block, listed = sentence.block, sentence.listed
             if not sentence.claimable:
                 continue
             bag = tuple(sentences.tokens(sentence.text))
             if bag:
                 if sentence.joined:
                     self.joined.add(len(self.bags))
+                if lead_in is not None and not _FINITE.search(sentence.text):
+                    self.lead_ins[len(self.bags)] = lead_in
                 self.spans.append((index, sentence.start, sentence.end))
                 self.blocks.append(sentence.block)
                 self.bags.append(bag)
@@ -156,6 +172,14 @@ class Corpus:
     def passage(self, i: int) -> Passage:
         doc, start, end = self.spans[i]
         return Passage(self.sources[doc], start, self.texts[doc][start:end])
+
+
+def _lead_in(before: sentences.Sentence | None, block: int) -> tuple[int, int] | None:
+    """The span of ``before`` if it introduces the list that starts at ``block``: it is the block just before it and
+    a heading or a line ending in a colon."""
+    if before is None or before.block != block - 1 or before.listed or not before.text.endswith(":"):
+        return None
+    return before.start, before.end
 
 
 class Weights:

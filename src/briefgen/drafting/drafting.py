@@ -102,7 +102,24 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
         kept += mine[:per_theme if name else unassigned]
-    return _follow_on(corpus, kept, [lead[id(d)] for d in kept])
+    return _lead_ins(corpus, _follow_on(corpus, kept, [lead[id(d)] for d in kept]), lead)
+
+
+def _lead_ins(corpus: Corpus, kept: list[Draft], leads: dict[int, int]) -> list[Draft]:
+    """Give each draft that leads with a list item its list's lead-in (``Corpus.lead_ins``) as a second quote of that
+    source, and open its text with it: "Key objectives of the proposal: Fostering research collaboration …" (an item
+    alone does not say what it is about, as a sentence opening with "They" does not say who)."""
+    for d in kept:
+        span = corpus.lead_ins.get(leads[id(d)])
+        if span is None:
+            continue
+        doc = corpus.spans[leads[id(d)]][0]
+        passage = Passage(corpus.sources[doc], span[0], corpus.texts[doc][span[0]:span[1]])
+        if passage not in d.evidence:
+            head = passage.quote.rstrip(" :")
+            d.text = f"{head}: {d.text}"
+            d.evidence = [d.evidence[0], passage] + d.evidence[1:]
+    return kept
 
 
 def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draft]:

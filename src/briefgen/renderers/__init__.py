@@ -1,8 +1,9 @@
 """Renderers: the model in, bytes out. A registry of formats, imported lazily.
 
 Each renderer module exposes ``SUFFIX`` and ``render(document) -> Rendered``, and may
-define ``preload()`` (load what every brief reuses) and ``prepare(style, meta)`` (make
-what a brief of that look reuses, before its model is composed: ``ahead``).
+define ``preload()`` (load what every brief reuses), ``prepare(style, meta)`` (make
+what a brief of that look reuses, before its model is composed: ``ahead``) and
+``warm_steps(every=False)`` (what a first render does that no brief decides, as steps).
 Adding a format means one module and one line in ``FORMATS`` (``registry``). Counting a file's
 pages as its reader lays them out goes through here too (``pages``), so the
 pipeline never reaches into a renderer.
@@ -11,6 +12,7 @@ pipeline never reaches into a renderer.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,7 +21,7 @@ from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, g
 if TYPE_CHECKING:
     from briefgen.model import Document, Meta, Style
 
-__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "Ahead", "start_ahead"]
+__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "stop_office", "Ahead", "start_ahead"]
 
 
 PAGE_COUNTERS: dict[str, str] = {
@@ -42,6 +44,13 @@ def start_office() -> None:
     """Start LibreOffice in the background for the page counts, contents or pdfua to come (``office.start``)."""
     from briefgen.renderers import office
     office.start()
+
+
+def stop_office() -> None:
+    """Stop this process's LibreOffice, if it started one (a forked process ends without exit handlers)."""
+    office = sys.modules.get("briefgen.renderers.office")
+    if office is not None:
+        office.stop()
 
 
 class Ahead(Protocol):

@@ -161,6 +161,9 @@ def to_pdf(docx: bytes) -> bytes | None:
 
 
 @atexit.register
-def _stop() -> None:
-    if _SESSION is not None:
+def stop() -> None:
+    """Stop this process's LibreOffice, if it has one (at exit; a forked process calls it itself)."""
+    global _SESSION
+    if _SESSION is not None and _SESSION.owner == os.getpid():
         _SESSION.close()
+        _SESSION = None

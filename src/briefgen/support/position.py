@@ -18,20 +18,14 @@ def _lines(file: str, stamp: float) -> tuple[str, ...]:
         return ()
 
 
-def _finder(snippet: str) -> re.Pattern[str]:
-    """A pattern of ``snippet`` starting a word ("now", not "know"); a one-word snippet ends one too (a longer
-    one may be a passage's first characters, cut mid-word)."""
-    whole = snippet[-1:].isalnum() and not any(c.isspace() for c in snippet)
-    return re.compile((r"(?<!\w)" if snippet[:1].isalnum() else "") + re.escape(snippet) + (r"(?!\w)" if whole else ""))
-
-
 def locate(loaded: yamlio.Loaded, path: tuple, snippet: str, context: str = "") -> tuple[int, int]:
     """Return (line, col) of ``snippet`` inside the value at ``path``, else of the value itself.
 
-    The value's first line is searched from its column on, then the next lines while they
-    are indented deeper than the value's key (a block scalar's lines, blank ones included,
-    or a wrapped string); the first hit wins, a word only as a whole word. With ``context``
-    (the start of the sentence the snippet is in), the search starts where it is found.
+    The value's first line is searched from its column on, then every following line
+    indented deeper than the value's key (a block scalar's paragraphs, or a wrapped
+    string); the first hit wins. With ``context`` (the sentence the snippet is in), the
+    search starts where the sentence's head is found, so a word is found in its own
+    sentence, not in an earlier one ("now" of the third paragraph, not of the first).
     """
     line, col = loaded.where(path)
     try:
@@ -42,22 +36,23 @@ def locate(loaded: yamlio.Loaded, path: tuple, snippet: str, context: str = "") 
     needle = snippet.strip()
     if not needle or not lines or line > len(lines):
         return line, col
-    first = lines[line - 1]
-    key_indent = len(first) - len(first.lstrip(" -")) if first[:col - 1].strip(" -") else col - 1
-    last = line
-    while last < len(lines) and (not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip(" ")) > key_indent):
-        last += 1  # lines[last] is the first line after the value (its number is last + 1)
+    # a word or number is found whole ("1" is not the 1 of "10"); a longer snippet may end mid-word (a quote's head)
+    whole = re.compile((r"(?<!\w)" if needle[0].isalnum() else "") + re.escape(needle)
+                       + (r"(?!\w)" if needle.isalnum() else ""))
+    head = lines[line - 1]
+    indent = len(head) - len(head.lstrip(" "))  # the key's (or the "- " item's) indentation
+    last = line  # the value's last line
+    while last < len(lines) and (not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip(" ")) > indent):
+        last += 1
     begin = (line, col - 1)
-    head = context.strip().split("\n")[0][:40].strip()
-    if head:
-        for number in range(line, last + 1):
-            at = lines[number - 1].find(head, col - 1 if number == line else 0)
-            if at >= 0:
-                begin = (number, at)
-                break
-    pattern = _finder(needle)
+    start = context.strip().split("\n")[0][:40].strip()
+    for number in range(line, last + 1) if start else ():
+        at = lines[number - 1].find(start, col - 1 if number == line else 0)
+        if at >= 0:
+            begin = (number, at)
+            break
     for number in range(begin[0], last + 1):
-        found = pattern.search(lines[number - 1], begin[1] if number == begin[0] else 0)
+        found = whole.search(lines[number - 1], begin[1] if number == begin[0] else 0)
         if found:
             return number, found.start() + 1
     return line, col

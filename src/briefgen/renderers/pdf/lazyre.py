@@ -9,8 +9,8 @@ URLs, hyphenation and CJK wrapping. While those modules are imported for the fir
 pattern, with the same flags, the first time it is used; everything else compiles as usual.
 This is the lazy-regex trick of bzr/breezy, confined to two modules of one library.
 A pattern compiled on first use takes the place of its stand-in among its module's names, so
-later uses go straight to it; ``compile_deferred`` compiles them all at once, for a process
-that has time to spare before its first brief (a batch's render process, ``briefgen.farm``).
+later uses go straight to it. They can be compiled ahead, by a process
+that has time to spare before its first brief (``pending``, the PDF renderer's ``warm_steps``).
 """
 
 from __future__ import annotations
@@ -52,21 +52,15 @@ _MADE: list[LazyPattern] = []
 """Every stand-in made, in order."""
 
 
-def compile_deferred() -> None:
-    """Compile every deferred pattern now (about 0.1 s of CPU) rather than at its first use in a brief."""
-    for pattern in _MADE:
-        pattern.compiled()
-
-
 EVERY_BRIEF = ("uri_pat", "_hy_pfx_pat", "_hy_sfx_pat", "_hy_shy_pat", "_scheme_re")
 """The deferred patterns of ``reportlab.platypus.paragraph`` that a brief's first PDF compiles (a brief
 with a list of notes or references breaks its URLs and hyphenates): ``uri_pat`` is the slow one."""
 
 
-def pending() -> list[LazyPattern]:
-    """The patterns of ``EVERY_BRIEF`` not compiled yet (none before reportlab is imported)."""
+def pending(every: bool = False) -> list[LazyPattern]:
+    """The patterns of ``EVERY_BRIEF`` not compiled yet (none before reportlab is imported); ``every``: all of them (about 0.1 s of CPU)."""
     module = sys.modules.get("reportlab.platypus.paragraph")
-    found = [getattr(module, name, None) for name in EVERY_BRIEF]
+    found = list(_MADE) if every else [getattr(module, name, None) for name in EVERY_BRIEF]
     return [p for p in found if isinstance(p, LazyPattern) and p._compiled is None]
 
 

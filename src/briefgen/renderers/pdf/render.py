@@ -164,15 +164,12 @@ def preload() -> None:
     FontBook()
 
 
-def ahead_of_briefs() -> None:
-    """Compile now the patterns reportlab compiles at their first use (a URL to break, a word to hyphenate),
-    in a process with time to spare before its first brief (``briefgen.farm``); a lone build never waits for them."""
-    lazyre.compile_deferred()
-
-
-def warm_steps() -> list[Callable[[], object]]:
-    """What a first render would do that no brief's content decides, as steps (``renderers.ahead``): compiling patterns."""
-    return [pattern.compiled for pattern in lazyre.pending()]
+def warm_steps(every: bool = False) -> list[Callable[[], object]]:
+    """What a first render would do that no brief's content decides, as steps, for a process with time to spare
+    before its brief: compiling the patterns reportlab compiles at their first use (a URL to break, a word to
+    hyphenate). The five every brief compiles (``renderers.ahead``, between messages), or ``every`` one
+    (``briefgen.farm``, before a batch's first brief: a CJK or rarer pattern later costs nothing either)."""
+    return [pattern.compiled for pattern in lazyre.pending(every)]
 
 
 def render(document: Document) -> Rendered:
