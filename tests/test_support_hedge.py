@@ -35,3 +35,12 @@ def test_an_attempt_is_tentative_and_reported_speech_keeps_an_attributing_hedge(
     quote = "Two carmakers claim to have reached level 4 autonomy."
     assert dropped("Two carmakers say they have reached level 4 autonomy.", [quote]) == ""
     assert dropped("Two carmakers have reached level 4 autonomy.", [quote]) == "claim"
+
+
+def test_a_purpose_infinitive_keeps_the_intent_and_a_tentative_noun_governs_only_its_phrase() -> None:
+    quote = "The minister set up a new agency aimed at fostering port cooperation."
+    assert dropped("The minister set up a new agency to foster port cooperation.", [quote]) == ""
+    assert dropped("The minister's new agency fosters port cooperation.", [quote]) == "aimed"
+    noun = "The minister's proposal criticizes existing port rules."
+    assert dropped("The minister criticizes existing port rules.", [noun]) == ""  # the proposal exists and criticizes
+    assert dropped("The port rules were changed.", ["The proposal to change the port rules was tabled."]) == "proposal"

@@ -155,6 +155,12 @@ def synonymous(word: str, others: Iterable[str]) -> bool:
                               for other in others)
 
 
+@lru_cache(maxsize=4096)
+def is_verb(word: str) -> bool:
+    """True when WordNet has ``word`` (as written) as a form of a verb ("foster", "fostering")."""
+    return any("v" in _lemma(lemma) for lemma in lemmas(word))
+
+
 @lru_cache(maxsize=1024)
 def _pooled(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Return the senses of ``words`` and their reach, pooled (a passage's words are asked about once)."""
