@@ -74,3 +74,13 @@ def test_a_closed_compound_is_supported_by_its_parts() -> None:
     assert [x.text for x in judge("Controls on chipmaking equipment are critical.", [quote]).missing] == []  # chip + a light verb
     assert [x.text for x in judge("Controls on chipmaking equipment are critical.", ["Controls on drug manufacturing equipment are critical."]).missing] == ["chipmaking"]
     assert [x.text for x in judge("Shipbuilders set controls.", ["Ship builders set controls."]).missing] == []
+
+
+def test_a_verb_with_its_particle_is_asked_about_as_the_phrasal_verb() -> None:
+    from briefgen.support.match import judge
+
+    quote = "The agreements often excluded smaller ports."
+    assert [x.text for x in judge("The agreements often left smaller ports out.", [quote]).missing] == []  # leave_out: exclude
+    assert [x.text for x in judge("The agreements often left smaller ports.", [quote]).missing] == ["left"]
+    assert [x.text for x in judge("The agreements often left smaller ports behind.", [quote]).missing] == ["left", "behind"]
+    assert thesaurus.phrasal_related("looked", "into", ["investigated"]) and not thesaurus.phrasal_related("looked", "up", ["investigated"])

@@ -155,7 +155,7 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     if any(word.kind == "word" for word in missing):
-        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found)
+        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found, sentence)
     missing = aliases.headed(missing, [passages[i] for i in order if i not in padding])
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
@@ -166,13 +166,16 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares, dropped(sentence, kept_passages))
 
 
-def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = ()) -> tuple[w.Word, ...]:
+def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = (),
+               sentence: str = "") -> tuple[w.Word, ...]:
     """Return ``missing`` without the words that a related word of a supporting passage stands for: one WordNet
     relates to it (``thesaurus``), or one whose word vector is ``SIMILAR`` to its own (``vectors``; never for the
     words that must be supported literally, quantifiers and modality, nor for light verbs). A passage word the
-    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector."""
+    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector.
+    A verb with a particle after it in ``sentence`` is asked about as the phrasal verb ("left China out")."""
     passage_words = [x for text in passages for x in w.words(text) if x.kind == "word"]
     theirs = {x.text for x in passage_words}
+    missing = _phrasal(missing, sentence, theirs)
     kept = tuple(word for word in missing if word.kind != "word" or not (
         thesaurus.synonymous(word.text, theirs) if thesaurus.literal(word.text) else thesaurus.related(word.text, theirs)))
     used = {x.key for x in found}
@@ -187,6 +190,25 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.
         keys |= more_keys
         groups |= more_groups
     return tuple(word for word in kept if word.kind != "word" or not _compound(word.text, keys, groups, theirs))
+
+
+PARTICLE_REACH = 3
+"""A particle up to this many words after a verb may make a phrasal verb with it ("left China out")."""
+
+
+def _phrasal(missing: tuple[w.Word, ...], sentence: str, theirs: set[str]) -> tuple[w.Word, ...]:
+    """``missing`` without the verbs that make, with a particle after them, a phrasal verb related to a passage word."""
+    if not sentence or not any(word.kind == "word" for word in missing):
+        return missing
+    found = w.tokens(sentence)
+    at = {start: i for i, (_, start) in enumerate(found)}
+    kept = []
+    for word in missing:
+        i = at.get(word.start)
+        after = [t.lower() for t, _ in found[i + 1: i + 1 + PARTICLE_REACH]] if i is not None and word.kind == "word" else []
+        if not any(p in thesaurus.PARTICLES and thesaurus.phrasal_related(word.text, p, theirs) for p in after):
+            kept.append(word)
+    return tuple(kept)
 
 
 MIN_PART = 3

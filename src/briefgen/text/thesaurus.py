@@ -155,6 +155,27 @@ def synonymous(word: str, others: Iterable[str]) -> bool:
                               for other in others)
 
 
+PARTICLES = frozenset("up out off in into on onto over down back away through to for with about around along across".split())
+"""The second words of the phrasal verbs the data has ("look_into", "leave_out": ``data/make_wordnet.py``)."""
+
+
+def phrasal_related(verb: str, particle: str, others: Iterable[str]) -> bool:
+    """True when the phrasal verb ``verb`` + ``particle`` ("left … out" is "leave_out") is related to a word of
+    ``others`` as ``related`` relates words ("leave out" and "excluded" share a sense). Light verbs count
+    here: a phrasal verb is one word with its own senses ("come out", "look into")."""
+    mine: set[str] = set()
+    near: set[str] = set()
+    for lemma in lemmas(verb):
+        entry = _lemma(f"{lemma}_{particle.lower()}").get("v")
+        if entry is not None:
+            mine |= entry[0]
+            near |= entry[1]
+    if not mine:
+        return False
+    theirs, near_theirs = _pooled(frozenset(others))
+    return not near.isdisjoint(theirs) or not mine.isdisjoint(near_theirs)
+
+
 @lru_cache(maxsize=4096)
 def is_verb(word: str) -> bool:
     """True when WordNet has ``word`` (as written) as a form of a verb ("foster", "fostering")."""
