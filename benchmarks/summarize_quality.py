@@ -2,6 +2,7 @@
 
     python benchmarks/summarize_quality.py            # both corpora, a table
     python benchmarks/summarize_quality.py --json     # the figures as JSON
+    python benchmarks/summarize_quality.py --misses   # also every missed pair, wrongly filed draft and missed curated quote
 
 Each corpus is drafted from its themes with their claims removed (``--per-theme 8``),
 then compared with a gold standard:
@@ -31,6 +32,9 @@ Figures:
   follow_on_same_fact / follow_on_other_fact: of those, how many overlap an anchor of a key fact the leading quote
   matches too, and how many only anchors of other key facts (a second fact in one claim);
 - lead_in_quotes: second quotes that are the lead-in line (ending in a colon) of the list whose item leads the draft;
+- misses (printed with ``--misses``): every gold pair not merged (its fact, sources and anchors), every draft filed under
+  a theme the key fact it matches is not under, and every curated quote no filed draft overlaps (and whether a "fits no
+  theme" draft does): the material to read before changing a rule;
 - seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
   under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
 """
@@ -89,6 +93,10 @@ def _gold_from_curated(summary: dict[str, Any]) -> dict[str, Any]:
     return {"facts": facts, "pairs": pairs, "distinct": None}
 
 
+def _facts(gold: dict[str, Any], fact: str) -> dict[str, Any]:
+    return next(f for f in gold["facts"] if f["id"] == fact)
+
+
 def measure(root: Path) -> dict[str, Any]:
     """Draft ``root``'s corpus from its themes and return the figures."""
     from briefgen import pipeline
@@ -144,10 +152,15 @@ def measure(root: Path) -> dict[str, Any]:
         false += (any(a in matched and b in matched for a, b in gold["distinct"] or ())
                   or any(own[a] - own[b] and own[b] - own[a] for a in own for b in own if a < b))
     wrong = wrong_acceptable = matched_assigned = 0
-    for theme, _, spans in assigned:
+    misses = [f"pair not merged: {p['fact']} ({p['a']} / {p['b']}): " + " / ".join(
+        _flat(a["anchor"])[:90] for side in (p["a"], p["b"]) for a in _facts(gold, p["fact"])["anchors"] if a["source"] == side)
+        for p in gold["pairs"] if p not in merged]
+    for theme, text, spans in assigned:
         matched = facts_of(spans)
         if matched:
             matched_assigned += 1
+            if theme not in {theme_of[f] for f in matched}:
+                misses.append(f"wrong theme: {theme} for {', '.join(sorted({theme_of[f] for f in matched}))}: {text[:120]}")
             wrong += theme not in {theme_of[f] for f in matched}
             wrong_acceptable += theme not in set().union(*(acceptable[f] for f in matched))
     unassigned = closest = 0
@@ -167,6 +180,14 @@ def measure(root: Path) -> dict[str, Any]:
             mine, theirs = facts_of(spans[:1]), facts_of([extra])
             follow["same" if mine & theirs else "other" if theirs else "unmatched"] += 1
     reasons = [(text, broken(text)) for _, text, _ in claims]
+    filed_spans = [s for theme, _, spans in assigned for s in spans]
+    listed_spans = [s for theme, _, spans in claims if not theme for s in spans]
+    for claim in curated.claims.values():
+        for e in claim.evidence if claim.status == "curated" else ():
+            quote = span(e.source, e.quote)
+            if quote and not hits(filed_spans, [quote]):
+                where = "in a 'fits no theme' draft" if hits(listed_spans, [quote]) else "in no draft"
+                misses.append(f"curated quote not drafted ({where}): {claim.id} [{e.source}]: {_flat(e.quote)[:110]}")
     quality = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
     listed = summarize.evaluate(curated, drafts, sources)
     return {
@@ -184,7 +205,7 @@ def measure(root: Path) -> dict[str, Any]:
         "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
         "follow_on_quotes": sum(follow.values()), "follow_on_same_fact": follow["same"], "follow_on_other_fact": follow["other"],
-        "lead_in_quotes": lead_ins,
+        "lead_in_quotes": lead_ins, "misses": misses,
     }
 
 
@@ -202,6 +223,9 @@ def main(argv: list[str]) -> int:
     for name, figures in results.items():
         for example in figures["broken_examples"]:
             print(f"  {name} broken: {example[:140]}")
+    for name, figures in results.items() if "--misses" in argv else ():
+        for miss in figures["misses"]:
+            print(f"  {name} {miss}")
     return 0
 
 

@@ -143,3 +143,25 @@ def test_in_a_corpus_of_fewer_than_five_documents_every_shared_word_is_specific(
     for k in range(3):
         corpus.add(f"d{k}", "Acme closed its Ohio chip plant on Monday after a long dispute with regulators.")
     assert corpus.weights().specific(frozenset({"acme", "ohio"})), "three reports of one event share its words"
+
+
+def test_a_claim_of_two_clauses_divided_by_a_semicolon_is_also_compared_clause_by_clause() -> None:
+    texts = {
+        "a": (f"Officials have long cited worries about the price of bread after a quarter {_PADDING[:-1]}; and grain "
+              "hoarding schemes that exploit harvest shortfalls.\n\n" + _OTHER[0]),
+        "b": "Traders' grain hoarding schemes exploit harvest shortfalls, inspectors found.\n\n" + _OTHER[1],
+        "c": _OTHER[2] + "\n\n" + _OTHER[3], "d": _OTHER[0] + "\n\n" + _OTHER[2], "e": _OTHER[1] + "\n\n" + _OTHER[3],
+    }
+    corpus = Corpus()
+    for source in sorted(texts):
+        corpus.add(source, texts[source])
+    weights = corpus.weights()
+    leader = next(i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("Officials"))
+    other = next(i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("Traders"))
+    assert len(corpus.parts(leader)) == 2 and leader not in corpus.joined
+    assert weights.overlap(frozenset(corpus.bags[leader]), frozenset(corpus.bags[other])) < corroboration.ANCHORED, \
+        "as a whole, the two-clause sentence is too far from the report of its second clause"
+    evidence = corroboration.corroborate(corpus, [leader], weights)[0]
+    assert [p.source for p in evidence] == ["a", "b"]
+    alone = corroboration.corroborate(corpus, [other], weights)[0]
+    assert [p.source for p in alone] == ["b", "a"], "and the other way round: a candidate's clauses are compared too"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from briefgen import model
-from briefgen.inputs import reference, scaffold, schemas, validation
+from briefgen.inputs import housestyle, reference, scaffold, schemas, validation
 from briefgen.inputs.summary import Summary
 from conftest import ROOT
 
@@ -58,7 +58,7 @@ def test_new_spec_explains_every_key_and_is_valid():
 def test_the_house_style_is_declared_once():
     fields = [f.name for f in dataclasses.fields(model.Style) if f.name != "name"]
     assert list(schemas.HouseStyle.model_fields) == fields
-    defaults = schemas.house_style_values(schemas.HouseStyle())
+    defaults = housestyle.house_style_values(schemas.HouseStyle())
     assert model.Style(**defaults) == model.Style()
     validation.describe(schemas.HouseStyle)
     for field in dataclasses.fields(model.Style):

@@ -10,7 +10,10 @@ import pytest
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "summarize_quality.py"
 FLOORS = {
     # Measured (deterministic) at each landing; README "Quality" has the figures and what was tuned on which corpus.
-    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.428, "unassigned_closest": 0.999},
+    # 6th session: a claim whose leading sentence is clauses divided by a semicolon is also compared clause by clause
+    # (corpus.Corpus.clauses): export-controls pairs 0.429 → 0.5 ("… concerns about …; and PRC military-civil fusion
+    # policies that seek …" with "China's military-civil fusion (MCF) program also seeks …").
+    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.5, "unassigned_closest": 0.999},
     # Seed recall fell at the 3rd session's first landing (0.786 → 0.75, filed 0.589 → 0.554, quotes 0.544 → 0.522):
     # two key facts had been found only by drafts filed under a wrong theme through one coincidental word ("US").
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
@@ -73,3 +76,26 @@ def test_each_also_fits_entry_names_a_curated_seed_claim_and_another_of_its_them
     for claim, also in quality.ALSO_FITS.items():
         assert claim in own, claim
         assert also and set(also) <= themes - {own[claim]}, (claim, also)
+
+
+def test_the_misses_name_every_missed_pair_wrongly_filed_draft_and_missed_curated_quote(quality) -> None:
+    figures = quality.measure(quality.CORPORA["seed"])
+    misses = figures["misses"]
+    pairs = [m for m in misses if m.startswith("pair not merged: ")]
+    assert len(pairs) == round(figures["pairs"] * (1 - figures["pairs_merged"])) > 0
+    assert all(" / " in m and "(" in m for m in pairs), "the fact, its two sources and both anchors"
+    wrong = [m for m in misses if m.startswith("wrong theme: ")]
+    assert wrong and all(" for " in m for m in wrong), "the theme it is under, and the analyst's"
+    quotes = [m for m in misses if m.startswith("curated quote not drafted")]
+    curated = sum(len(c.evidence) for c in _curated_claims(quality))
+    assert len(quotes) == curated - round(figures["seed_recall"] * curated)
+    assert any("'fits no theme'" in m for m in quotes) and any("in no draft" in m for m in quotes)
+
+
+def _curated_claims(quality):
+    from briefgen import pipeline
+    from briefgen.inputs.sources import load_sources
+    from briefgen.inputs.summary import load_summary
+
+    project = pipeline.Project(quality.ROOT)
+    return [c for c in load_summary(project.summary_dir, load_sources(project.sources_dir)).claims.values() if c.status == "curated"]

@@ -14,20 +14,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.labels import format_date
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
-from briefgen.inputs.schemas import Evidence, Section
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary
 from briefgen.model import Block, Figure, Inline, Link, Meta, Style, Table, TableOfContents, Text
 from briefgen.text import words
+
+if TYPE_CHECKING:
+    from briefgen.inputs.schemas import Evidence, Section
 
 
 @dataclass(frozen=True)

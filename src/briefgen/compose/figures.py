@@ -6,14 +6,16 @@ a format that cannot draw the chart shows the numbers instead.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefgen.compose import labels
 from briefgen.errors import UserError
-from briefgen.inputs.schemas import Claim
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
 from briefgen.model import FIGURE_KINDS, Figure, Table, Text
+
+if TYPE_CHECKING:
+    from briefgen.inputs.schemas import Claim
 
 
 class Selected(Protocol):

@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefgen.errors import Problem
 from briefgen.inputs import citation_syntax
-from briefgen.inputs.schemas import Claim, Evidence, Section, Spec
 from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief
 from briefgen.inputs.spec import texts as spec_texts
 from briefgen.inputs.summary import Summary, staleness
+
+if TYPE_CHECKING:
+    from briefgen.inputs.schemas import Claim, Evidence, Section, Spec
 
 
 @dataclass(frozen=True)

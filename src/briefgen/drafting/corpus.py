@@ -22,8 +22,8 @@ its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
 """A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
 themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
-"""Where one sentence of a joined passage ends and the next begins."""
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|;\s+")
+"""Where one statement of a passage ends and the next begins: a sentence of a joined passage, a clause after a semicolon."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,9 @@ class Corpus:
         self._facts: dict[int, facts.Facts] = {}
         self.joined: set[int] = set()
         """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
+        self.several: set[int] = set()
+        """The sentences that may be several statements: joined ones, and those with a semicolon ("… concerns about A;
+        and B policies that …")."""
         self._parts: dict[int, tuple[frozenset[str], ...]] = {}
         self.lead_ins: dict[int, tuple[int, int]] = {}
         """Sentence of a list item that is no sentence on its own (no form of be/have/do, no modal) → (start, end) of
@@ -84,6 +87,8 @@ class Corpus:
             if bag:
                 if sentence.joined:
                     self.joined.add(len(self.bags))
+                if sentence.joined or "; " in sentence.text:
+                    self.several.add(len(self.bags))
                 if lead_in is not None and not _FINITE.search(sentence.text):
                     self.lead_ins[len(self.bags)] = lead_in
                 self.spans.append((index, sentence.start, sentence.end))
@@ -110,9 +115,10 @@ class Corpus:
         return known
 
     def parts(self, i: int) -> tuple[frozenset[str], ...]:
-        """The tokens of each sentence of joined passage ``i`` (none for a single sentence): a fact its evidence
-        states may be in one of them ("X did A. These rules also do B.")."""
-        if i not in self.joined:
+        """The tokens of each statement of passage ``i`` (none for a single one): each sentence of a joined passage and
+        each clause after a semicolon, since a fact another source states may be in one of them ("X did A. These rules
+        also do B."; "… concerns about A; and B policies that seek …")."""
+        if i not in self.several:
             return ()
         if i not in self._parts:
             doc, start, end = self.spans[i]
@@ -121,6 +127,10 @@ class Corpus:
             found = (frozenset(sentences.tokens(text[a:b])) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
             self._parts[i] = tuple(part for part in found if part)
         return self._parts[i] if len(self._parts[i]) > 1 else ()
+
+    def clauses(self, i: int) -> tuple[frozenset[str], ...]:
+        """The tokens of each clause of sentence ``i`` that semicolons divide (none for a joined passage or one clause)."""
+        return () if i in self.joined else self.parts(i)
 
     def _rare_pairs(self, bag: tuple[str, ...]) -> frozenset[tuple[str, str]]:
         """The pairs of adjacent tokens of ``bag`` that few documents use (``RARE_PHRASE``), each word rare too (``RARE``).

@@ -90,14 +90,19 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     Each sentence is judged against the claims it shares a weighted token with (an inverted index of the
     claims, so the pass is linear in the corpus) and joins the one it matches best, and any other only if they
     name two months or amounts in common (a sentence may state two facts; a generic one must not join many claims)."""
-    bags = [frozenset(corpus.bags[i]) for i in leaders]
+    owner = list(range(len(leaders))) + [k for k, i in enumerate(leaders) for _ in corpus.clauses(i)]
+    """Per entry, its claim: each claim is an entry as a whole and, when its leading sentence is clauses that semicolons
+    divide, one entry per clause, since the fact another source states may be the one of a clause (a claim's joined
+    passage is not cut into its sentences: measured, that tied other facts and no gold pair)."""
+    bags = [frozenset(corpus.bags[i]) for i in leaders] + [clause for i in leaders for clause in corpus.clauses(i)]
     roots = [math.sqrt(weights.weight(bag)) for bag in bags]
-    homes = [corpus.spans[i][0] for i in leaders]
-    leading = [corpus.facts(i) for i in leaders]
+    homes = [corpus.spans[leaders[k]][0] for k in owner]
+    claims = [corpus.facts(i) for i in leaders]
+    leading = [claims[k] for k in owner]
     strong = [len(f.months) + len(f.quantities) >= 2 for f in leading]
-    """Per claim: whether a sentence could name two of its months or amounts (the only tie below ANCHORED)."""
+    """Per entry: whether a sentence could name two of its claim's months or amounts (the only tie below ANCHORED)."""
     holding: dict[str, list[int]] = defaultdict(list)
-    """Token → every claim that holds it (weighted tokens only): the candidates, and the shared weight is summed over these."""
+    """Token → every entry that holds it (weighted tokens only): the candidates, and the shared weight is summed over these."""
     for k, bag in enumerate(bags):
         for token in bag:
             if weights.idf.get(token, 0.0):
@@ -111,7 +116,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
         doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
-        if i in corpus.joined and corpus.parts(i):  # a joined passage: each of its sentences is compared too
+        if i in corpus.several and corpus.parts(i):  # a joined passage or clauses: each statement is compared too
             shared = _shared(bag, postings_of)
             ranked = sorted(((score, -k) for k, w in shared.items() if homes[k] != doc
                              and ((score := w / (root * roots[k])) >= ANCHORED or score >= TWICE and strong[k])), reverse=True)
@@ -124,7 +129,12 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
             continue
         figures, phrases, joined = None, None, False
         mine: Callable[[], Facts] | None = None
+        seen: set[int] = set()
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
+            claim = owner[-negative]
+            if claim in seen:  # a clause of a claim already judged as a whole or by another of its clauses
+                continue
+            seen.add(claim)
             if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
                 continue
             lead = leading[-negative]
@@ -140,8 +150,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
             mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
             score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]))
             if score:
-                if score > found[-negative].get(doc, (0.0, 0))[0]:
-                    found[-negative][doc] = (score, i)
+                if score > found[claim].get(doc, (0.0, 0))[0]:
+                    found[claim][doc] = (score, i)
                 joined = True
     evidence = []
     for k, leader in enumerate(leaders):

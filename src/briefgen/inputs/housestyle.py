@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.inputs import limits, paths, schemas, yamlio
+from briefgen.inputs import checked, limits, paths, yamlio
 from briefgen.inputs.project import search_path
 from briefgen.model import Style
 
@@ -62,7 +62,12 @@ batch or of ``watch`` reads the same style, and parsing and validating it was ~3
 
 
 def _values(loaded: yamlio.Loaded) -> tuple[yamlio.Loaded, dict[str, Any]]:
-    return loaded, schemas.house_style_values(schemas.validate(schemas.HouseStyle, loaded, loaded.data or {}))
+    return loaded, house_style_values(checked.validate("HouseStyle", loaded, loaded.data or {}))
+
+
+def house_style_values(style: Any) -> dict[str, Any]:
+    """Return a validated HouseStyle as keyword arguments of `model.Style` (lists become tuples)."""
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in style.model_dump().items()}
 
 
 def _room(data: dict[str, Any], loaded: yamlio.Loaded) -> None:

@@ -11,6 +11,10 @@ The house style is declared once, as ``model.Style``; ``HouseStyle`` is derived 
 
 Models are built on first use (``defer_build``): a nested model (``Claim``, ``Section``…)
 then gets no validator of its own, only its place in the file model that holds it.
+
+A valid file is checked without pydantic (``checked``, reading ``plan``, which
+``python -m briefgen.inputs.plangen`` writes from these models: **run it after changing
+a model**; tests/test_checked.py fails until you do). The loaders hand on ``records``.
 """
 
 from __future__ import annotations
@@ -23,11 +27,6 @@ from briefgen.inputs.validation import derive_model, json_schema, validate
 from briefgen.model import FigureKind, Style
 
 __all__ = ["validate", "json_schema", "Spec", "SummaryFile", "SourceEntry", "HouseStyle"]
-
-CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", "report",
-             "article-journal", "book", "speech", "article", "chapter", "document", "interview",
-             "legislation", "manuscript", "broadcast", "post", "dataset", "thesis", "paper-conference")
-
 
 def _empty() -> list[Any]:
     """A new empty list: the default of list fields (pydantic reads ``list``'s signature from text, ~1 ms a field)."""
@@ -306,7 +305,3 @@ class Spec(_Strict):
 HouseStyle: type[BaseModel] = derive_model(Style, "HouseStyle", _Strict, "A house style: templates/styles/<name>.yaml. Every key is optional.")
 """A house style file: every field of `model.Style` but its name (derived, so declared once)."""
 
-
-def house_style_values(style: Any) -> dict[str, Any]:
-    """Return a validated HouseStyle as keyword arguments of `model.Style` (lists become tuples)."""
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in style.model_dump().items()}

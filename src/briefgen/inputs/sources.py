@@ -12,12 +12,19 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import dates, ingest, paths, schemas, yamlio, zotero
+from briefgen.inputs import checked, dates, ingest, paths, yamlio, zotero
+
+if TYPE_CHECKING:
+    from briefgen.inputs import schemas
 
 METADATA_SUFFIXES = (".yaml", ".yml", ".json")
+CSL_TYPES = ("article-newspaper", "article-magazine", "webpage", "post-weblog", "report",
+             "article-journal", "book", "speech", "article", "chapter", "document", "interview",
+             "legislation", "manuscript", "broadcast", "post", "dataset", "thesis", "paper-conference")
+"""The CSL item types a source may have."""
 _NOCASE = re.compile(r'<span class="nocase">(.*?)</span>')
 DOCUMENT_METADATA = (".html", ".htm", ".pdf", ".docx")
 """Documents that carry metadata of their own (title, date, author), merged under the metadata file's."""
@@ -134,7 +141,7 @@ def _load_file(meta: Path, folder: Path, used: set[str]) -> list[Source]:
         try:
             if alias:
                 item = {k: v for k, v in item.items() if k not in ("citation-key", "citationKey")} | {"id": key}
-            entry = schemas.validate(schemas.SourceEntry, loaded, item, (index,))
+            entry: schemas.SourceEntry = checked.validate("SourceEntry", loaded, item, (index,))
             source = _source(entry, loaded, index, folder, problems)
             sources.append(replace(source, alias=alias) if alias else source)
         except UserError as exc:
@@ -153,8 +160,8 @@ def _source(entry: schemas.SourceEntry, loaded: yamlio.Loaded, index: int, folde
             csl[key] = _date(value, loaded, (index, key), problems)
     csl.pop("file", None)
     csl.pop("note", None)
-    if entry.type not in schemas.CSL_TYPES:
-        problems.append(loaded.problem((index, "type"), f"expected a CSL type, found {entry.type!r}", did_you_mean(entry.type, schemas.CSL_TYPES)))
+    if entry.type not in CSL_TYPES:
+        problems.append(loaded.problem((index, "type"), f"expected a CSL type, found {entry.type!r}", did_you_mean(entry.type, CSL_TYPES)))
     path = None
     damaged: list[Problem] = []
     if "\x00" in entry.file:  # the OS refuses such a name (ValueError), so say so here
@@ -201,7 +208,7 @@ def _with_file_metadata(csl: dict[str, Any], path: Path, problems: list[Problem]
 
 def _date(value: str | schemas.DateParts, loaded: yamlio.Loaded, path: tuple, problems: list[Problem]) -> dict[str, Any]:
     """Return a CSL date dict from an ISO partial date or CSL date-parts (each checked to be a real date)."""
-    if isinstance(value, schemas.DateParts):
+    if not isinstance(value, str):  # DateParts
         given = value.date_parts[0][:3] if value.date_parts and value.date_parts[0] else []
         text = "-".join(f"{int(p):02d}" if str(p).isdigit() else str(p) for p in given) if given else value.raw
     else:

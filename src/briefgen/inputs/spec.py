@@ -12,11 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import Problem, UserError, did_you_mean
-from briefgen.inputs import citation_syntax, dates, limits, schemas, yamlio
+from briefgen.inputs import checked, citation_syntax, dates, limits, yamlio
 from briefgen.inputs.sources import Source
 from briefgen.inputs.summary import Summary
+
+if TYPE_CHECKING:
+    from briefgen.inputs import schemas
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def load_spec(path: Path, summary: Summary, sources: dict[str, Source]) -> Brief
     loaded = yamlio.load(path)
     if not isinstance(loaded.data, dict):
         raise UserError([loaded.problem((), f"expected a mapping of spec keys (title, sections, …), found {type(loaded.data).__name__}")])
-    spec = schemas.validate(schemas.Spec, loaded)
+    spec: schemas.Spec = checked.validate("Spec", loaded)
     brief = Brief(spec, path, loaded)
     problems = cross_check(brief, summary, sources)
     if problems:

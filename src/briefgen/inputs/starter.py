@@ -9,8 +9,12 @@ curated claims first.
 
 from __future__ import annotations
 
-from briefgen.inputs.schemas import Theme
+from typing import TYPE_CHECKING
+
 from briefgen.inputs.summary import Summary, staleness
+
+if TYPE_CHECKING:
+    from briefgen.inputs.schemas import Theme
 
 MAX_THEMES = 5
 

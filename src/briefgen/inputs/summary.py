@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import Problem, UserError, did_you_mean, display
-from briefgen.inputs import dates, ingest, paths, quotes, schemas, yamlio
+from briefgen.inputs import checked, dates, ingest, paths, quotes, yamlio
 from briefgen.inputs.sources import Source
 
-Theme = schemas.Theme
-Claim = schemas.Claim
+if TYPE_CHECKING:
+    from briefgen.inputs import schemas
+    from briefgen.inputs.schemas import Claim, Theme
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ def load_summary(folder: Path, sources: dict[str, Source]) -> Summary:
         if loaded.data is None:
             continue
         try:
-            part = schemas.validate(schemas.SummaryFile, loaded)
+            part: schemas.SummaryFile = checked.validate("SummaryFile", loaded)
         except UserError as exc:
             problems += exc.problems
             continue

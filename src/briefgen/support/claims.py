@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import Problem
-from briefgen.inputs.schemas import Claim
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.match import Verdict, judge, reportable, sentence_names
 from briefgen.text import frames
 from briefgen.text import words as w
+
+if TYPE_CHECKING:
+    from briefgen.inputs.schemas import Claim
 
 SKIPPED_STATUSES = ("stale", "rejected")
 """Claims in these states never print, so they are not judged."""
