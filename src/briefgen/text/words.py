@@ -255,7 +255,12 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
 
 def tokens(text: str) -> list[tuple[str, int]]:
     """Return every word token of ``text`` (after ``canonical``) with its offset; hyphens split words."""
-    return [(m.group(), m.start()) for m in _TOKEN.finditer(canonical(text))]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((m.group(), m.start()) for m in _TOKEN.finditer(canonical(text)))
 
 
 def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:
