@@ -49,3 +49,23 @@ def test_a_sentence_that_fits_two_themes_about_equally_is_filed_under_neither_an
     both = [d for d in drafts if d.text.startswith("Reservoir storage and tariff")]
     assert [(d.theme, sorted(d.fits)) for d in both] == [("", ["pricing", "stocks"])]
     assert all(d.fits == () for d in drafts if d.theme)
+
+
+AGENCY = Topic("agency", "The proposed water agency", "The proposal to create a regional water agency: its stated aims.")
+
+
+def test_a_list_item_that_fits_no_theme_alone_is_read_with_the_heading_of_its_list() -> None:
+    docs = {"a.txt": ("Key aims of the proposed agency\n\n"
+                      "  • Fair access to water for every town of the basin.\n"
+                      "  • Tariff reforms that lower what households pay for water.\n\n"
+                      "Tariff reforms raised what households pay for water by a tenth last year.\n"),
+            "b.txt": "The forum drew ministers from forty countries to talk about water.\n\n"
+                     "Ministers said the proposed agency would publish its aims in the spring.\n"}
+    filed = _filed(docs, [FORUM, PRICES, AGENCY])
+    assert filed["Fair access to water for every town of the basin."] == "agency", \
+        "alone it fits no theme clearly (water is every theme's word); its list's heading names the agency"
+    assert filed["Tariff reforms that lower what households pay for water."] == "prices", \
+        "an item that fits a theme clearly alone keeps it, whatever its list's heading says"
+    plain = _filed({"a.txt": docs["a.txt"].replace("Key aims of the proposed agency\n\n", "")} | {"b.txt": docs["b.txt"]},
+                   [FORUM, PRICES, AGENCY])
+    assert plain["Fair access to water for every town of the basin."] == "", "with no heading it fits no theme"

@@ -202,6 +202,8 @@ def _first(formats: list[str], pipes: list[tuple[int, int]]) -> int:
     while (message := forked.receive(request)) is not None and message[0] == "hint":
         renderers.prepare(formats, *message[1:])
     office = message is not None and message[0] == "office"  # the others fork now, and each starts its own
+    if office:
+        renderers.find_office()  # once, here, rather than in each process before its LibreOffice can start
     gc.freeze()  # as ``batch.collector``: what is loaded by now is never walked again
     gc.set_threshold(10_000, 10, 1)
     children = []

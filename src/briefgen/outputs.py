@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from briefgen.errors import UserError, display
@@ -33,20 +34,51 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     A full disk or a read-only folder leaves the previous outputs as they were (never a DOCX without its PDF),
     and is a user error naming the file.
     """
-    temps: dict[Path, str] = {}
-    try:
-        for path, data in outputs.items():
-            temps[path] = _write_temp(path, data)
-    except OSError as exc:
+    temps, failed = _write_temps(outputs)
+    if failed is not None:
         for temp in temps.values():
             Path(temp).unlink(missing_ok=True)
-        raise paths.write_problem(path, exc) from None
-    except BaseException:
-        for temp in temps.values():
-            Path(temp).unlink(missing_ok=True)
-        raise
+        path, exc = failed
+        if isinstance(exc, OSError):
+            raise paths.write_problem(path, exc) from None
+        raise exc
     for path, temp in temps.items():
         os.replace(temp, path)
+
+
+def _write_temps(outputs: dict[Path, bytes]) -> tuple[dict[Path, str], tuple[Path, BaseException] | None]:
+    """Each file's temporary copy (``_write_temp``), written side by side, and the first failure in order, if any.
+
+    Each copy is synced to the disk before it is renamed into place; one file's sync waits for the
+    disk as long as two do at once (about 3-4 ms here), so the files of a brief are written in threads.
+    """
+    items = list(outputs.items())
+    found: list[str | BaseException] = [""] * len(items)
+
+    def write(index: int) -> None:
+        try:
+            found[index] = _write_temp(*items[index])
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which removes the other copies first
+            found[index] = exc
+
+    threads = [threading.Thread(target=write, args=(i,), name="briefgen-write") for i in range(1, len(items))]
+    for thread in threads:
+        thread.start()
+    try:
+        if items:
+            write(0)
+        for thread in threads:
+            thread.join()
+    except BaseException:  # interrupted while the others write: wait for them, and leave no copy behind
+        for thread in threads:
+            thread.join()
+        for temp in found:
+            if isinstance(temp, str) and temp:
+                Path(temp).unlink(missing_ok=True)
+        raise
+    temps = {path: temp for (path, _), temp in zip(items, found, strict=True) if isinstance(temp, str)}
+    failed = next(((path, exc) for (path, _), exc in zip(items, found, strict=True) if isinstance(exc, BaseException)), None)
+    return temps, failed
 
 
 def _write_temp(path: Path, data: bytes) -> str:

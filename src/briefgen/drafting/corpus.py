@@ -55,6 +55,9 @@ class Corpus:
         """The sentences that may be several statements: joined ones, and those with a semicolon ("… concerns about A;
         and B policies that …")."""
         self._parts: dict[int, tuple[frozenset[str], ...]] = {}
+        self.heads: dict[int, tuple[str, ...]] = {}
+        """Sentence of a list item → the tokens of the heading or line ending in a colon just before its list: read with
+        the item when the item alone fits no theme clearly (``themefit.fit``)."""
         self.lead_ins: dict[int, tuple[int, int]] = {}
         """Sentence of a list item that is no sentence on its own (no form of be/have/do, no modal) → (start, end) of
         its list's lead-in, the line ending in a colon just before the list ("The rule makes three changes:"), without
@@ -73,13 +76,13 @@ class Corpus:
         self.issued.append(issued)
         tokens: set[str] = set()
         counted: list[str] = []
-        block, listed, lead_in = -1, False, None
+        block, listed, intro = -1, False, None
         before: sentences.Sentence | None = None
         """The last sentence of the block before the current one."""
         for k, sentence in enumerate(found):
             if sentence.block != block:
                 before = found[k - 1] if k else None
-                lead_in = (lead_in if listed else _lead_in(before, sentence.block)) if sentence.listed else None
+                intro = (intro if listed else _intro(before, sentence.block)) if sentence.listed else None
                 block, listed = sentence.block, sentence.listed
             if not sentence.claimable:
                 continue
@@ -89,8 +92,10 @@ class Corpus:
                     self.joined.add(len(self.bags))
                 if sentence.joined or "; " in sentence.text:
                     self.several.add(len(self.bags))
-                if lead_in is not None and not _FINITE.search(sentence.text):
-                    self.lead_ins[len(self.bags)] = lead_in
+                if intro is not None:
+                    self.heads[len(self.bags)] = tuple(sentences.tokens(intro.text))
+                    if intro.text.endswith(":") and not _FINITE.search(sentence.text):
+                        self.lead_ins[len(self.bags)] = (intro.start, intro.end)
                 self.spans.append((index, sentence.start, sentence.end))
                 self.blocks.append(sentence.block)
                 self.bags.append(bag)
@@ -184,12 +189,12 @@ class Corpus:
         return Passage(self.sources[doc], start, self.texts[doc][start:end])
 
 
-def _lead_in(before: sentences.Sentence | None, block: int) -> tuple[int, int] | None:
-    """The span of ``before`` if it introduces the list that starts at ``block``: it is the block just before it and
-    a heading or a line ending in a colon."""
-    if before is None or before.block != block - 1 or before.listed or not before.text.endswith(":"):
+def _intro(before: sentences.Sentence | None, block: int) -> sentences.Sentence | None:
+    """``before`` if it introduces the list that starts at ``block``: it is the block just before it and a heading or a
+    line ending in a colon."""
+    if before is None or before.block != block - 1 or before.listed or not (before.flaw == "heading" or before.text.endswith(":")):
         return None
-    return before.start, before.end
+    return before
 
 
 class Weights:

@@ -97,11 +97,16 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     (best score, the topics it fits about equally: those within MARGIN of the best, best first, at most NEAR)."""
     best: dict[int, tuple[int, float]] = {}
     unfit: dict[int, tuple[float, tuple[int, ...]]] = {}
-    for i, (scores, found) in score(corpus, topics).items():
-        top = max(range(len(topics)), key=scores.__getitem__)
-        runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
-        margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
-        if scores[top] >= margin * runner_up and found[top]:
+    scored = score(corpus, topics)
+    items = [i for i in sorted(corpus.heads) if i in scored]
+    heads = {items[k]: found for k, found in score(corpus, topics, [corpus.heads[i] for i in items]).items()}
+    """List item → the scores of its list's heading or lead-in ("Key objectives of the proposed agency")."""
+    for i, (scores, found) in scored.items():
+        top, fits = _decide(scores, found)
+        if not fits and i in heads:  # a list item that fits no theme clearly alone is read with what introduces its list
+            scores = [mine + theirs for mine, theirs in zip(scores, heads[i][0], strict=True)]
+            top, fits = _decide(scores, [mine + theirs for mine, theirs in zip(found, heads[i][1], strict=True)])
+        if fits:
             best[i] = (top, scores[top])
         else:
             near = sorted((t for t, s in enumerate(scores) if s and s * MARGIN >= scores[top]), key=lambda t: -scores[t])
@@ -109,8 +114,17 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     return best, unfit
 
 
-def score(corpus: Corpus, topics: list[Topic]) -> dict[int, tuple[list[float], list[int]]]:
-    """Return sentence → (its BM25 score per topic, its count of each topic's telling words) for each sentence that scores."""
+def _decide(scores: list[float], found: list[int]) -> tuple[int, bool]:
+    """Return the best topic and whether it fits clearly: MARGIN over the runner-up with MIN_WORDS telling words, else ONE_WORD_MARGIN."""
+    top = max(range(len(scores)), key=scores.__getitem__)
+    runner_up = max((s for t, s in enumerate(scores) if t != top), default=0.0)
+    margin = MARGIN if found[top] >= MIN_WORDS else ONE_WORD_MARGIN
+    return top, scores[top] >= margin * runner_up and bool(found[top])
+
+
+def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | None = None) -> dict[int, tuple[list[float], list[int]]]:
+    """Return sentence → (its BM25 score per topic, its count of each topic's telling words) for each sentence that scores
+    (or for each of ``bags``, by its index, scored as a sentence of the corpus)."""
     n = len(corpus.bags)
     if not n:
         return {}
@@ -138,7 +152,7 @@ def score(corpus: Corpus, topics: list[Topic]) -> dict[int, tuple[list[float], l
     scored: dict[int, tuple[list[float], list[int]]] = {}
     matched = weights.keys() | terms.keys()
     term_weight = {p: FIELD_WEIGHTS["terms"] * idf(p) for phrases in terms.values() for _, phrase in phrases for p in phrase}
-    for i, bag in enumerate(corpus.bags):
+    for i, bag in enumerate(corpus.bags if bags is None else bags):
         if matched.isdisjoint(bag):
             continue
         counts = Counter(bag)

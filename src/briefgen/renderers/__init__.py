@@ -21,7 +21,7 @@ from briefgen.renderers.registry import FORMATS, SUFFIXES, Rendered, Renderer, g
 if TYPE_CHECKING:
     from briefgen.model import Document, Meta, Style
 
-__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "stop_office", "Ahead", "start_ahead"]
+__all__ = ["FORMATS", "SUFFIXES", "Rendered", "Renderer", "get", "preload", "prepare", "pages", "start_office", "find_office", "stop_office", "Ahead", "start_ahead"]
 
 
 PAGE_COUNTERS: dict[str, str] = {
@@ -44,6 +44,13 @@ def start_office() -> None:
     """Start LibreOffice in the background for the page counts, contents or pdfua to come (``office.start``)."""
     from briefgen.renderers import office
     office.start()
+
+
+def find_office() -> None:
+    """Look up now, once, the interpreter that drives LibreOffice (``office.uno_python``: a process of its own),
+    e.g. before forking processes that will each start a LibreOffice."""
+    from briefgen.renderers import office
+    office.uno_python()
 
 
 def stop_office() -> None:

@@ -75,16 +75,17 @@ def coverage(grid: Any, figure: Figure, accent: str) -> None:
     tbl_pr.insert_element_before(ox.parse_xml(f'<w:tblBorders {ox.nsdecls("w")}>{borders}</w:tblBorders>'),
                                  "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
                                  "w:tblDescription", "w:tblPrChange")
-    for row in grid.rows:
-        for cell in row.cells:
+    made = ox.cells(grid)
+    for row_cells in made:
+        for cell in row_cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for cell in grid.rows[0].cells:
+    for cell in made[0]:
         ox.put_cell_shading(cell._tc, "FFFFFF")
-    for cell in grid.rows[0].cells[1:]:
+    for cell in made[0][1:]:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for r, shares in enumerate(house.tile_shares(figure.data), start=1):
         for c, share in enumerate(shares, start=1):
-            cell = grid.cell(r, c)
+            cell = made[r][c]
             ox.put_cell_shading(cell._tc, house.heat_colour(share, accent).lstrip("#"))
             paragraph = cell.paragraphs[0]
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

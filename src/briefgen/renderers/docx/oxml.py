@@ -303,13 +303,22 @@ def flush_pictures(element: Xml) -> None:
             inline.set(side, "0")
 
 
+def cells(grid: Any) -> list[list[Any]]:
+    """The cells of a table made by ``add_table`` (none merged or spanning columns), row by row: python-docx's
+    ``row.cells``, ``column.cells`` and ``table.cell`` without their search of every cell's properties for spans
+    and merges (``table.cell`` makes the whole table's matrix for each cell asked)."""
+    from docx.table import _Cell
+    return [[_Cell(tc, grid) for tc in tr.tc_lst] for tr in grid._tbl.tr_lst]
+
+
 def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
     """Share a table's width among its columns in proportion to ``weights``."""
-    total = sum(cell.width for cell in grid.rows[0].cells)
-    for column, weight in zip(grid.columns, weights, strict=False):
+    rows = cells(grid)
+    total = sum(cell.width for cell in rows[0])
+    for index, (column, weight) in enumerate(zip(grid.columns, weights, strict=False)):
         column.width = width = int(total * weight / sum(weights))
-        for cell in column.cells:
-            cell.width = width
+        for row in rows:
+            row[index].width = width
 
 
 def style_numbering(doc: DocxDocument, style_name: str) -> int:

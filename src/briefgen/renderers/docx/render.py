@@ -197,14 +197,15 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
     for row in grid.rows:  # rows break only between rows; the header row repeats on each page
         row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
-    for row, cells in zip(grid.rows, rows, strict=True):
-        for cell, content in zip(row.cells, cells, strict=False):
+    made = ox.cells(grid)
+    for row_cells, contents in zip(made, rows, strict=True):
+        for cell, content in zip(row_cells, contents, strict=False):
             p = cell.paragraphs[0]._p
             ox.style_p(p, w.doc.part, "Table Text")
             inlines(w, p, content, Fmt(w.doc.part))
     if not w.style.reference_docx:  # header cells in the heading face, as the PDF sets them
         head = docx_stylesheet.fonts(w.style.heading_font)
-        for run in (r for cell in grid.rows[0].cells for p in cell.paragraphs for r in p.runs):
+        for run in (r for cell in made[0] for p in cell.paragraphs for r in p.runs):
             ox.set_fonts(run._r.get_or_add_rPr(), *head)
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
@@ -232,8 +233,8 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
         return
     grid = _table(w, box, replace(figure.data, caption=""))
     if grid is not None:  # a figure stays on one page, as in the PDF: each row keeps with the next
-        for row in grid.rows[:-1]:
-            for cell in row.cells:
+        for row_cells in ox.cells(grid)[:-1]:
+            for cell in row_cells:
                 for paragraph in cell.paragraphs:
                     ox.put(paragraph._p.get_or_add_pPr(), ox.el("w:keepNext"))
     if figure.kind == "coverage" and grid is not None:
