@@ -66,5 +66,18 @@ def test_a_reporting_verb_after_the_documents_own_name_frames_the_sentence() -> 
     crs = Doc({"publisher": "Congressional Research Service"})
     assert _missing("CRS notes that the rule controls chips.", "The rule controls chips.", crs) == []
     assert _missing("GAO's report describes how the rule controls chips.", "The rule controls chips.", GAO) == []
-    assert _missing("CRS notes that the rule controls chips.", "The rule controls chips.", GAO) == ["CRS", "notes"]
+    # cited to another document, the name is reported; "notes that" frames the clause whoever speaks (text/frames.py)
+    assert _missing("CRS notes that the rule controls chips.", "The rule controls chips.", GAO) == ["CRS"]
     assert _missing("CRS bans chips.", "The rule controls chips.", crs) == ["bans"]  # an act, not a report
+
+
+def test_a_head_of_x_acronym_names_the_body_its_x_word_names() -> None:
+    from briefgen.support.match import judge
+
+    quote = "DOD, DOE, and State also review export license applications."
+    for claim in ("The Defense and Energy Departments and State also review export license applications.",
+                  "Defense, Energy and State also review export license applications."):
+        assert [x.text for x in judge(claim, [quote]).missing] == [], claim
+    # another body's initial, or an acronym that is not "<head> of <X>", names nothing
+    assert [x.text for x in judge("Treasury and State also review export license applications.", [quote]).missing] == ["Treasury"]
+    assert [x.text for x in judge("Defense also reviews export license applications.", ["DHS also reviews export license applications."]).missing] == ["Defense"]

@@ -21,10 +21,10 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.64  # all pairs, batches 5-15 (session 5: 265/408 flags true, 218/229 found;
-# 248/374 before the blind batch 15)
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.71  # 45/63, 36/37 found
-UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.77  # batch 5: 17/22 (17/28 when first measured, unseen)
+RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.67  # all pairs, batches 5-16 (session 5: 265/408 flags true, 218/229 found;
+# 248/374 before the blind batch 15; session 6: 266/386, 219/229; with the blind batch 16: 288/427, 236/246)
+HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.72  # 45/62 (session 6; 45/63 before), 36/37 found
+UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.80  # batch 5: 17/21 (17/28 when first measured, unseen; 17/22 in session 5)
 
 
 def _source(origin: str) -> str:
@@ -103,25 +103,28 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     assert unseen["recall"] >= UNSEEN_RECALL_FLOOR, unseen
     assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
     last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
-    assert last["recall"] >= 0.87 and last["precision"] >= 0.81, last  # 9/15 since session 4's WordNet links, 9/11 with vectors
+    assert last["recall"] >= 1.0 and last["precision"] >= 0.83, last  # 9/15 since session 4's WordNet links, 9/11 with vectors; 10/12, 8/8 (s6)
     seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules, 15/17 after session 4's; 12/12 found
     assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh  # 15/18 with session 5's hedge rule
     eighth = measure("batch 8")  # session 4: 17/39 unseen, 17/32 after its rules (read off its false flags); 14/14 found
-    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.54, eighth  # 17/31 with session 5's vectors
+    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.56, eighth  # 17/31 with session 5's vectors, 17/30 session 6
     ninth = measure("batch 9")  # session 4: 16/30 flags true and 13/15 found unseen; 17/28, 14/15 after round 2's rules
-    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.62, ninth  # session 5: 17/27, 14/15 found
+    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.70, ninth  # session 5: 17/27, 14/15 found; session 6: 17/24
     tenth = measure("batch 10")  # session 4: 13/22 and 11/12 unseen; 13/20 after round 2's rules
     assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.68, tenth  # session 5: 13/19, 11/12 found
     eleventh = measure("batch 11")  # session 4, written after its last rule change, measured once: 15/28, 13/14 found
-    assert eleventh["recall"] >= 1.0 and eleventh["precision"] >= 0.64, eleventh  # session 5: 16/25, 14/14 found
+    assert eleventh["recall"] >= 1.0 and eleventh["precision"] >= 0.66, eleventh  # session 5: 16/25, 14/14 found; s6: 16/24
     twelfth = measure("batch 12")  # session 5: unseen baseline 22/42 and 19/22 found; 22/34 with its vectors
-    assert twelfth["recall"] >= 0.95 and twelfth["precision"] >= 0.64, twelfth  # 24/37, 21/22 with its hedge rule
+    assert twelfth["recall"] >= 0.95 and twelfth["precision"] >= 0.70, twelfth  # 24/37, 21/22 with its hedge rule; s6: 24/34
     thirteenth = measure("batch 13")  # session 5, after the vectors: 21/42 and 19/24 found unseen; 23/45, 21/24 with the hedge rule
-    assert thirteenth["recall"] >= 0.87 and thirteenth["precision"] >= 0.51, thirteenth
+    assert thirteenth["recall"] >= 0.91 and thirteenth["precision"] >= 0.53, thirteenth  # session 6: 24/45, 22/24 found
     fourteenth = measure("batch 14")  # session 5, written after its last code change, measured once: 22/37, 19/20 found
-    assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.59, fourteenth
+    assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.66, fourteenth  # session 6 (read off it): 22/33
     blind = measure("batch 15")  # session 5, the lead's, written before any session-5 change and kept out of the repo
-    assert blind["recall"] >= 0.92 and blind["precision"] >= 0.50, blind  # until measured: 18/36 and 14/14 before, 17/34 and 13/14 after
+    assert blind["recall"] >= 0.92 and blind["precision"] >= 0.64, blind  # until measured: 18/36 and 14/14 before, 17/34 and 13/14 after
+    # session 6, its false flags read (training now): 17/26, 13/14 found
+    sixteenth = measure("batch 16")  # session 6, blind: written by a helper who never ran or read the check, before any
+    assert sixteenth["recall"] >= 1.0 and sixteenth["precision"] >= 0.53, sixteenth  # session-6 change: 22/42 before, 22/41 after
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures

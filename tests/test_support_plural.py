@@ -23,3 +23,14 @@ def test_the_sources_counted_are_those_behind_the_attributed_clause() -> None:
 
 def test_a_source_that_itself_reports_several_voices_is_not_flagged() -> None:
     assert one_as_many("Some experts say tariffs rose.", [("alpha", "Some experts say tariffs rose sharply.")]) == []
+
+
+def test_a_source_that_reports_is_one_voice_not_many() -> None:
+    # "reports" after a singular subject and before what it reports is a verb: one source speaks
+    for text in ("GAO reports that port tariffs rose.", "The digest reports that port tariffs rose.",
+                 "It reports that port tariffs rose.", "The Harbor Gazette reports Port tariffs rose."):
+        assert one_as_many(text, [("alpha", TARIFF)]) == [], text
+    # a plural noun stays plural attribution, one source behind it
+    for text in ("Reports say port tariffs rose.", "Several reports say port tariffs rose.", "GAO reports show port tariffs rose.",
+                 "Recent reports that port tariffs rose were denied.", "Press reports that port tariffs rose spread."):
+        assert one_as_many(text, [("alpha", TARIFF)]) == ["reports" if not text.startswith("Reports") else "Reports"], text

@@ -56,3 +56,31 @@ def test_pertainyms_and_one_word_definitions_relate_words() -> None:
     assert thesaurus.related("closed", ["ended"])
     assert _missing("The controls came out of talks with partners.", "The controls are the product of discussions with partners.") == ["came"]
     assert not thesaurus.related("bans", ["restricts"])  # still no hypernyms
+
+
+def test_a_literal_word_is_supported_by_a_true_synonym_of_the_same_degree_only() -> None:
+    from briefgen.support.match import judge
+
+    quote = "The agency is primarily responsible for licensing exports."
+    assert [x.text for x in judge("The agency is mainly responsible for licensing exports.", [quote]).missing] == []
+    assert [x.text for x in judge("The agency is solely responsible for licensing exports.", [quote]).missing] == ["solely"]
+    assert [x.text for x in judge("The agency is fully responsible for licensing exports.", [quote]).missing] == ["fully"]
+
+
+def test_a_closed_compound_is_supported_by_its_parts() -> None:
+    from briefgen.support.match import judge
+
+    quote = "Controls on semiconductor manufacturing equipment are critical."
+    assert [x.text for x in judge("Controls on chipmaking equipment are critical.", [quote]).missing] == []  # chip + a light verb
+    assert [x.text for x in judge("Controls on chipmaking equipment are critical.", ["Controls on drug manufacturing equipment are critical."]).missing] == ["chipmaking"]
+    assert [x.text for x in judge("Shipbuilders set controls.", ["Ship builders set controls."]).missing] == []
+
+
+def test_a_verb_with_its_particle_is_asked_about_as_the_phrasal_verb() -> None:
+    from briefgen.support.match import judge
+
+    quote = "The agreements often excluded smaller ports."
+    assert [x.text for x in judge("The agreements often left smaller ports out.", [quote]).missing] == []  # leave_out: exclude
+    assert [x.text for x in judge("The agreements often left smaller ports.", [quote]).missing] == ["left"]
+    assert [x.text for x in judge("The agreements often left smaller ports behind.", [quote]).missing] == ["left", "behind"]
+    assert thesaurus.phrasal_related("looked", "into", ["investigated"]) and not thesaurus.phrasal_related("looked", "up", ["investigated"])

@@ -28,7 +28,7 @@ from briefgen.text import words as w
 SMALL = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
 """Words an acronym may skip ("Bureau of Industry and Security" → BIS) or take a letter from ("DOD")."""
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}s?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}s?$|^[A-Z]o[A-Z]$")
 _DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,6})s?(?=[),;]|\s+or\s)")
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|&")
 _FIELDS = ("author", "publisher", "container-title", "editor")
@@ -155,6 +155,38 @@ def present(sentence: str, missing: tuple[w.Word, ...], passages: Sequence[str],
         gone |= _expanded(sentence, missing, text, known)
     gone |= _speaking(sentence, missing, {missing[i].start for i in gone})
     return tuple(word for i, word in enumerate(missing) if i not in gone)
+
+
+_HEADED = re.compile(r"^([A-Z])[Oo]([A-Z])$")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return frozenset(w.stem(x) for x in w.word_list("institution_heads"))
+
+
+def headed(missing: tuple[w.Word, ...], passages: Sequence[str]) -> tuple[w.Word, ...]:
+    """Return ``missing`` without the capitalised words that a passage's "<head> of <X>" acronym names.
+
+    An acronym of three letters whose middle one is the O of "of" ("DOD", "DoE") abbreviates
+    "<head> of <X>", a head noun of ``data/institution_heads.txt`` ("Department", "Ministry"):
+    a capitalised word of the sentence with X's initial ("Defense" for "DOD") names that body,
+    and so does the head noun itself ("the Defense and Energy Departments").
+    """
+    if not any(x.text[:1].isupper() for x in missing):
+        return missing
+    found = [m.groups() for p in passages for token in _acronyms(p) if (m := _HEADED.match(token))]
+    if not found:
+        return missing
+    heads = _heads()
+    kept = []
+    for word in missing:
+        initial = word.text[:1]
+        named = initial.isupper() and not is_acronym(word.text) and any(
+            (initial == x and word.key not in heads) or (initial == head and word.key in heads) for head, x in found)
+        if not named:
+            kept.append(word)
+    return tuple(kept)
 
 
 def _speaking(sentence: str, missing: tuple[w.Word, ...], named: set[int]) -> set[int]:

@@ -10,6 +10,7 @@ from briefgen.errors import Problem
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.match import Verdict, judge, reportable, sentence_names
+from briefgen.text import frames
 from briefgen.text import words as w
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def plural(loaded, path: tuple, text: str, passages: list[tuple[str, str]], who:
     """Return a warning for each plural attribution word in ``text`` that rests on one source (see ``one_as_many``)."""
     return [position.problem(loaded, path, written, f'{who}: "{written}" presents one source as many',
                              "name the source (\"One report says…\"), or cite more sources that say it",
-                             "warning", "support.plural")
+                             "warning", "support.plural", text)
             for written in one_as_many(text, passages)]
 
 
@@ -125,13 +126,48 @@ def one_as_many(text: str, passages: list[tuple[str, str]]) -> list[str]:
     """
     found = []
     for phrase in w.contains_phrase(text, w.phrase_list("plural_attribution")):
-        if any(w.contains_phrase(p, (phrase,)) for _, p in passages):
+        if any(w.contains_phrase(p, (phrase,)) for _, p in passages) or _only_as_verb(text, phrase):
             continue
         written = _as_written(text, phrase)
         verdict = judge(_clause(text, text.lower().find(phrase)), [p for _, p in passages])
         if len({source for (source, _), share in zip(passages, verdict.shares, strict=True) if share > 0}) == 1:
             found.append(written)
     return found
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "this", "which", "who"})
+_COMPLEMENTS = frozenset({"that", "on", "how", "what", "whether", "a", "an", "the", "its", "his", "her", "their"})
+_NOT_SUBJECTS = frozenset({"press", "media", "news", "wire", "the", "these", "those", "such", "other", "several", "many", "some",
+                           "all", "both", "most", "few", "numerous", "multiple", "various", "recent", "earlier", "latest", "new",
+                           "of", "in", "to", "by", "from", "on", "according", "and", "or"})
+"""Words before a plural "reports" ("press reports", "several reports", "according to reports"): not one subject."""
+
+
+def _only_as_verb(text: str, phrase: str) -> bool:
+    """True when every occurrence of the one-word ``phrase`` in ``text`` is a verb ("GAO reports that …",
+    "the digest reports that …"): one subject before it (a name, a pronoun, a singular noun) and what it
+    reports after it. One source then speaks; "reports say", "recent reports" and "GAO reports show" stay
+    plural nouns."""
+    if " " in phrase or not frames.reporting(w.stem(phrase)):
+        return False
+    found = w.tokens(text)
+    at = [i for i, (token, _) in enumerate(found) if token.lower() == phrase]
+    return bool(at) and all(_verb_at(found, i) for i in at)
+
+
+def _verb_at(found: list[tuple[str, int]], i: int) -> bool:
+    """True when the token ``found[i]`` (a word that is a plural noun or a verb: "reports") is a verb."""
+    if i == 0 or i + 1 >= len(found):
+        return False
+    before, after = found[i - 1][0], found[i + 1][0]
+    if not (after.lower() in _COMPLEMENTS or after[:1].isupper()):
+        return False  # "GAO reports show …": a compound noun, then its verb
+    low = before.lower()
+    if low in _SUBJECT_PRONOUNS:
+        return True
+    if low in _NOT_SUBJECTS or w.number_key(before) or (low.endswith("s") and not before.isupper() and not low.endswith("ss")):
+        return False  # "the reports that …", "several reports", "analysts' reports": not one subject
+    return True
 
 
 def _clause(text: str, at: int) -> str:

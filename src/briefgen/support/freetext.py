@@ -21,6 +21,7 @@ from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
 from briefgen.support.match import judge, needs, passage_keys, reportable, supported
+from briefgen.text import frames
 from briefgen.text import words as w
 
 PASSAGES_PER_SOURCE = 4
@@ -158,7 +159,7 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
             shown = plain(sentence, cites)
             keys = [k for c in cites for k in c.keys]
             if not keys:
-                problems += _uncited(brief, path, where, shown, names)
+                problems += _uncited(brief, path, where, shown, names, sentence)
                 continue
             passages: list[tuple[str, str]] = []
             for key in dict.fromkeys(keys):
@@ -178,25 +179,27 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                 problems.append(position.problem(
                     brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',
                     f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
-                    "error" if hard else "warning", f"support.{word.kind}"))
+                    "error" if hard else "warning", f"support.{word.kind}", sentence))
             if verdict.dropped and path[0] != "recommendations":
                 problems.append(position.problem(
                     brief.loaded, path, "", f'{where}: the passages it cites say "{verdict.dropped}", the sentence states it as done',
-                    f"closest passage: “{closest}”; keep the source's hedge (could, plans, aims …)", "warning", "support.hedge"))
+                    f"closest passage: “{closest}”; keep the source's hedge (could, plans, aims …)", "warning", "support.hedge",
+                    sentence))
             supporting = [passages[i] for i in verdict.supporting]
             problems += plural(brief.loaded, path, shown, supporting, where)
             traced.append(Traced(where, path, shown, tuple(supporting)))
     return problems, traced
 
 
-def _uncited(brief: Brief, path: tuple, where: str, shown: str, names: frozenset[str]) -> list[Problem]:
-    hard = [x for x in w.words(shown, names) if x.kind in w.HARD_KINDS]
+def _uncited(brief: Brief, path: tuple, where: str, shown: str, names: frozenset[str], sentence: str) -> list[Problem]:
+    framed = frames.frame_words(shown)
+    hard = [x for x in w.words(shown, names) if x.kind in w.HARD_KINDS and x.start not in framed]
     if not hard:
         return []
     return [position.problem(brief.loaded, path, hard[0].text,
                              f'{where}: "{hard[0].text}" is stated without a citation',
                              "cite the source or claim that says it ([@source] or [@claim:ID]), or leave the fact out",
-                             "warning", "support.uncited")]
+                             "warning", "support.uncited", sentence)]
 
 
 def _text(source: Source) -> str:

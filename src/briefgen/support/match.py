@@ -6,11 +6,14 @@ The rules (the same for claims and for free text):
   hyphenated compounds and names written in part); failing that, an ordinary word is
   supported by a WordNet-related word of a supporting passage (``thesaurus.related``:
   a shared sense or one derivational/similar-to/verb-group link; never quantifiers,
-  modality or light verbs);
+  modality or light verbs); a literal word of degree only by a true synonym ("mainly" by "primarily": ``thesaurus.synonymous``),
+  and a closed compound by its parts ("chipmaking" by "chip manufacturing");
 - a capitalised word the passage's document names in its metadata (publisher, author …),
-  and an acronym or its expansion that the document defines, are present (``aliases``);
+  and an acronym or its expansion that the document defines, are present (``aliases``), as
+  is a body a "<head> of <X>" acronym names ("Defense" for "DOD") and words naming the cited
+  document itself ("the bill", "the December 2024 rule": ``selfname``);
 - words that frame rather than state (``frames.frame_words``: "the measures",
-  "coverage presents") need no support;
+  "coverage presents", "Li also noted that") need no support;
 - a sentence whose only unsupported word is a light verb (``words.is_general``:
   "took effect", "came out of talks"), or a light verb and its particle after it
   (``words.is_particle``: "holding back"), is a paraphrase: ``reportable`` drops
@@ -22,17 +25,15 @@ The rules (the same for claims and for free text):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from briefgen.support import aliases, referents
+from briefgen.support import aliases, referents, selfname
+from briefgen.support.hedge import dropped as dropped
 from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
-
-_LETTERS = re.compile(r"[a-z]+")
 
 PADDING_SHARE = 0.6
 """A passage supporting at most this share of what the best passage supports, and nothing new, is padding."""
@@ -154,56 +155,86 @@ def judge(sentence: str, passages: list[str], names: frozenset[str] = frozenset(
         seen |= covered[i]
     missing = tuple(word for i, word in enumerate(found) if i not in seen)
     if any(word.kind == "word" for word in missing):
-        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found)
+        missing = _unrelated(missing, [passages[i] for i in order if i not in padding], found, sentence)
+    missing = aliases.headed(missing, [passages[i] for i in order if i not in padding])
     if origins:
         kept = [i for i in order if i not in padding and i < len(origins)]
         missing = aliases.present(sentence, missing, [passages[i] for i in kept], [origins[i] for i in kept])
         missing = referents.present(missing, [passages[i] for i in kept], [origins[i] for i in kept])
+        missing = selfname.present(sentence, missing, [origins[i] for i in kept])
     kept_passages = [passages[i] for i in order if i not in padding]
     return Verdict(found, missing, tuple(sorted(padding)), order[0] if order else None, shares, dropped(sentence, kept_passages))
 
 
-SCOPE = 6
-"""A tentative word governs the next ``SCOPE`` words of its passage."""
-
-
-def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
-    """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
-    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)."""
-    tokens: list[str] = _LETTERS.findall(text.lower())
-    for at, token in enumerate(tokens):
-        if token in _tentatives() and (keys is None or any(w.stem(x) in keys for x in tokens[at + 1: at + 1 + SCOPE])):
-            return token
-    return ""
-
-
-def dropped(sentence: str, passages: list[str]) -> str:
-    """Return the tentative word of the first of ``passages`` when every one has one that governs words of
-    ``sentence`` and ``sentence`` has none, or "": the sentence then states as done what its sources say may,
-    could, is planned or is alleged to happen."""
-    if not passages or _tentative(sentence):
-        return ""
-    keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word")
-    found = [_tentative(text, keys) for text in passages]
-    return found[0] if all(found) else ""
-
-
-@lru_cache(maxsize=1)
-def _tentatives() -> frozenset[str]:
-    return frozenset(w.word_list("tentative"))
-
-
-def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = ()) -> tuple[w.Word, ...]:
+def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.Word, ...] = (),
+               sentence: str = "") -> tuple[w.Word, ...]:
     """Return ``missing`` without the words that a related word of a supporting passage stands for: one WordNet
     relates to it (``thesaurus``), or one whose word vector is ``SIMILAR`` to its own (``vectors``; never for the
     words that must be supported literally, quantifiers and modality, nor for light verbs). A passage word the
-    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector."""
+    sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector.
+    A verb with a particle after it in ``sentence`` is asked about as the phrasal verb ("left China out")."""
     passage_words = [x for text in passages for x in w.words(text) if x.kind == "word"]
     theirs = {x.text for x in passage_words}
-    kept = tuple(word for word in missing if word.kind != "word" or not thesaurus.related(word.text, theirs))
+    missing = _phrasal(missing, sentence, theirs)
+    kept = tuple(word for word in missing if word.kind != "word" or not (
+        thesaurus.synonymous(word.text, theirs) if thesaurus.literal(word.text) else thesaurus.related(word.text, theirs)))
     used = {x.key for x in found}
     free = {x.text for x in passage_words if x.key not in used}
-    return tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
+    kept = tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
+    if not any(word.kind == "word" for word in kept):
+        return kept
+    keys: set[str] = set()
+    groups: set[int] = set()
+    for text in passages:
+        more_keys, more_groups = passage_keys(text)
+        keys |= more_keys
+        groups |= more_groups
+    return tuple(word for word in kept if word.kind != "word" or not _compound(word.text, keys, groups, theirs))
+
+
+PARTICLE_REACH = 3
+"""A particle up to this many words after a verb may make a phrasal verb with it ("left China out")."""
+
+
+def _phrasal(missing: tuple[w.Word, ...], sentence: str, theirs: set[str]) -> tuple[w.Word, ...]:
+    """``missing`` without the verbs that make, with a particle after them, a phrasal verb related to a passage word."""
+    if not sentence or not any(word.kind == "word" for word in missing):
+        return missing
+    found = w.tokens(sentence)
+    at = {start: i for i, (_, start) in enumerate(found)}
+    kept = []
+    for word in missing:
+        i = at.get(word.start)
+        after = [t.lower() for t, _ in found[i + 1: i + 1 + PARTICLE_REACH]] if i is not None and word.kind == "word" else []
+        if not any(p in thesaurus.PARTICLES and thesaurus.phrasal_related(word.text, p, theirs) for p in after):
+            kept.append(word)
+    return tuple(kept)
+
+
+MIN_PART = 3
+"""The shortest part of a closed compound ("chip" + "making") that ``_compound`` splits off."""
+
+
+def _compound(word: str, keys: set[str], groups: set[int], theirs: set[str]) -> bool:
+    """True when ``word`` is a closed compound ("chipmaking", "policymakers") of two words that the passages
+    support: each part by its key, a synonym group or a WordNet relation, or the second part a light verb
+    ("-making": ``words.is_general``) beside a supported first part, as "chip manufacturing" says "chipmaking"."""
+    low = word.lower()
+    if not low.isalpha() or thesaurus.senses(low):
+        return False  # a word WordNet knows whole is no compound to split
+    for cut in range(MIN_PART, len(low) - MIN_PART + 1):
+        head, tail = low[:cut], low[cut:]
+        if not (thesaurus.senses(head) or w.is_general(w.stem(head))) or not (thesaurus.senses(tail) or w.is_general(w.stem(tail))):
+            continue
+        said = [_part_said(part, keys, groups, theirs) for part in (head, tail)]
+        if all(said) or (said[0] and w.is_general(w.stem(tail))):
+            return True
+    return False
+
+
+def _part_said(part: str, keys: set[str], groups: set[int], theirs: set[str]) -> bool:
+    key = w.stem(part)
+    return key in keys or not w.synonyms(key).isdisjoint(groups) or thesaurus.related(part, theirs)
 
 
 @lru_cache(maxsize=1)

@@ -18,12 +18,14 @@ def _lines(file: str, stamp: float) -> tuple[str, ...]:
         return ()
 
 
-def locate(loaded: yamlio.Loaded, path: tuple, snippet: str) -> tuple[int, int]:
+def locate(loaded: yamlio.Loaded, path: tuple, snippet: str, context: str = "") -> tuple[int, int]:
     """Return (line, col) of ``snippet`` inside the value at ``path``, else of the value itself.
 
     The value's first line is searched from its column on, then every following line
     indented deeper than the value's key (a block scalar's paragraphs, or a wrapped
-    string); the first hit wins.
+    string); the first hit wins. With ``context`` (the sentence the snippet is in), the
+    search starts where the sentence's head is found, so a word is found in its own
+    sentence, not in an earlier one ("now" of the third paragraph, not of the first).
     """
     line, col = loaded.where(path)
     try:
@@ -39,17 +41,25 @@ def locate(loaded: yamlio.Loaded, path: tuple, snippet: str) -> tuple[int, int]:
                        + (r"(?!\w)" if needle.isalnum() else ""))
     head = lines[line - 1]
     indent = len(head) - len(head.lstrip(" "))  # the key's (or the "- " item's) indentation
-    for number in range(line, len(lines) + 1):
-        text = lines[number - 1]
-        if number > line and text.strip() and len(text) - len(text.lstrip(" ")) <= indent:
-            break  # the value ended: a line no deeper than its key's
-        found = whole.search(text, col - 1 if number == line else 0)
+    last = line  # the value's last line
+    while last < len(lines) and (not lines[last].strip() or len(lines[last]) - len(lines[last].lstrip(" ")) > indent):
+        last += 1
+    begin = (line, col - 1)
+    start = context.strip().split("\n")[0][:40].strip()
+    for number in range(line, last + 1) if start else ():
+        at = lines[number - 1].find(start, col - 1 if number == line else 0)
+        if at >= 0:
+            begin = (number, at)
+            break
+    for number in range(begin[0], last + 1):
+        found = whole.search(lines[number - 1], begin[1] if number == begin[0] else 0)
         if found:
             return number, found.start() + 1
     return line, col
 
 
-def problem(loaded: yamlio.Loaded, path: tuple, snippet: str, message: str, hint: str, severity: str, code: str) -> Problem:
-    """Return a Problem positioned at ``snippet`` inside the value at ``path``."""
-    line, col = locate(loaded, path, snippet)
+def problem(loaded: yamlio.Loaded, path: tuple, snippet: str, message: str, hint: str, severity: str, code: str,
+            context: str = "") -> Problem:
+    """Return a Problem positioned at ``snippet`` inside the value at ``path`` (in the sentence ``context`` starts)."""
+    line, col = locate(loaded, path, snippet, context)
     return Problem(loaded.file, line, col, "", message, hint, severity, code)

@@ -57,7 +57,8 @@ def stale_time(loaded, path: tuple, text: str, who: str, brief_date: str,  # typ
     source_iso = max(source_dates, key=lambda d: latest_day(d) or dt.date.min)
     return [position.problem(loaded, path, word,
                              f'{who}: "{word}" means the source\'s date ({source_iso}), {gap} days before the brief\'s ({brief_date})',
-                             f"say when instead, e.g. \"in {_when(source_iso)}\", or leave the time word out", "warning", "support.time")
+                             f"say when instead, e.g. \"in {_when(source_iso)}\", or leave the time word out", "warning", "support.time",
+                             text)
             for word in relative_words(text)]
 
 

@@ -15,11 +15,22 @@ _DETERMINERS = frozenset(["the", "this", "these", "that", "those", "such", "its"
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
+_BETWEEN = frozenset(["also", "further", "again", "has", "have", "had"])
+"""Words that may stand between a subject and its reporting verb ("Li also noted that", "GAO has held that");
+any other word there is taken for the subject, and needs support of its own ("repeatedly")."""
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "who", "which"])
+
+
 @lru_cache(maxsize=1)
 def _frame_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     subjects = set(w.word_list("attribution_subjects")) | {p for p in w.phrase_list("plural_attribution") if " " not in p}
     return (frozenset(w.stem(x) for x in w.word_list("shell_nouns")), frozenset(w.stem(x) for x in w.word_list("reporting_verbs")),
             frozenset(subjects))
+
+
+@lru_cache(maxsize=1)
+def _stance() -> frozenset[str]:
+    return frozenset(w.stem(x) for x in w.word_list("stance_verbs"))
 
 
 @lru_cache(maxsize=4096)
@@ -33,27 +44,51 @@ def frame_words(text: str) -> frozenset[int]:
     document, not what it says. Followed by its object, the verb acts ("the rule adds 28
     entities") and needs support like any other word. A hedge that marks what follows as a
     part or an example ("among other things", "for example", "partly": ``data/hedges.txt``)
-    only weakens the sentence and needs no support either.
+    only weakens the sentence and needs no support either. Nor does the number of a
+    caption label ("Table 1", "Figure 2": ``data/caption_labels.txt``): it names a part of
+    the document, it states no fact.
     """
     shells, verbs, subjects = _frame_lists()
+    speech = verbs | _stance()
     documents = _documents()
     found = w.tokens(text)
     framed = set()
     for (before, _), (token, start) in pairwise(found):
         key, prev = w.stem(token), before.lower()
-        if (key in shells and prev in _DETERMINERS) or (key in verbs and prev in subjects):
+        if (key in shells and prev in _DETERMINERS) or (key in speech and prev in subjects):
             framed.add(start)
     low = [token.lower() for token, _ in found]
     for hedge in _hedges():  # "among other things", "partly": they only weaken what follows
         for i in range(len(low) - len(hedge) + 1):
             if tuple(low[i:i + len(hedge)]) == hedge:
                 framed |= {start for _, start in found[i:i + len(hedge)]}
+    labels = _caption_labels()
+    framed |= {start for (label, _), (number, start) in pairwise(found) if label.lower() in labels and number.isdigit()}
     canon = w.canonical(text)
+    framed |= _said_that(found, canon, speech)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
         if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
                 and _introduces_report(canon, start + len(verb)):
             framed |= {at, start}
     return frozenset(framed)
+
+
+def _said_that(found: list[tuple[str, int]], canon: str, speech: frozenset[str]) -> set[int]:
+    """Offsets of reporting and stance verbs between a subject and what they report ("Li also noted that …",
+    "the White House warns that …", "the bill's sponsors hold that …"): the verb names the speech act of
+    the source the sentence cites; the reported clause is what needs support."""
+    framed = set()
+    stop = w.stopwords()
+    for i, (token, start) in enumerate(found):
+        if i == 0 or w.stem(token) not in speech or not _introduces_report(canon, start + len(token)):
+            continue
+        j = i - 1
+        while j > 0 and found[j][0].lower() in _BETWEEN:
+            j -= 1
+        subject = found[j][0].lower()
+        if subject in _PRONOUNS or (subject not in stop and subject not in _BETWEEN and w.number_key(found[j][0]) is None):
+            framed.add(start)
+    return framed
 
 
 def _introduces_report(text: str, end: int) -> bool:
@@ -65,6 +100,11 @@ def _introduces_report(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _hedges() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in w.phrase_list("hedges"))
+
+
+@lru_cache(maxsize=1)
+def _caption_labels() -> frozenset[str]:
+    return frozenset(w.word_list("caption_labels"))
 
 
 @lru_cache(maxsize=1)

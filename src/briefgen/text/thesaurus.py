@@ -98,11 +98,11 @@ def lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _entries(word: str) -> tuple[Entry, ...]:
+def _entries(word: str, literal_too: bool = False) -> tuple[Entry, ...]:
     """Return the WordNet entries of ``word`` (as written): per part of speech, every lemma it may be a form of
     that WordNet has ("talks" is the noun "talks", negotiations, and a plural of the noun "talk")."""
     low = word.lower().replace("’", "'")
-    if not low.isalpha() or stem(low) in _excluded():
+    if not low.isalpha() or (stem(low) in _excluded() and not literal_too):
         return ()
     found = []
     irregular = _irregular(low)
@@ -111,7 +111,7 @@ def _entries(word: str) -> tuple[Entry, ...]:
         candidates += [c[:-1] for c in candidates if len(c) > 3 and c[-1] == c[-2]]  # "stopped" → "stopp" → "stop"
         for lemma in dict.fromkeys(candidates):
             entry = _lemma(lemma).get(pos)
-            if entry is not None and stem(lemma) not in _excluded():
+            if entry is not None and (literal_too or stem(lemma) not in _excluded()):
                 found.append(entry)
     return tuple(found)
 
@@ -135,6 +135,51 @@ def related(word: str, others: Iterable[str]) -> bool:
         return False
     theirs, near_theirs = _pooled(frozenset(others))
     return not reach(word).isdisjoint(theirs) or not mine.isdisjoint(near_theirs)
+
+
+_FUNCTION = frozenset("all every each any no none some many most few several more less least much only sole single never always "
+                      "ever not nothing must should shall will would could can may might".split())
+"""Literal words that are quantifiers, determiners or modals: no synonym stands for them ("all" is not "whole")."""
+
+
+def synonymous(word: str, others: Iterable[str]) -> bool:
+    """True when ``word``, a literal word of degree ("mainly", "whole": ``data/literal.txt``, not a quantifier
+    or modal), shares a WordNet sense with a literal word of ``others``: a true synonym of the same degree
+    ("mainly" and "primarily"; "the whole chain" and "all areas of the chain"), never a word one link away.
+    A claim's quantifier is never stood for: "all" may support "whole", "whole" never supports "all"."""
+    if word.lower() in _FUNCTION:
+        return False
+    mine = frozenset().union(*(e[0] for e in _entries(word, True)))
+    return bool(mine) and any(literal(other) and other.lower() != word.lower()
+                              and not mine.isdisjoint(frozenset().union(*(e[0] for e in _entries(other, True))))
+                              for other in others)
+
+
+PARTICLES = frozenset("up out off in into on onto over down back away through to for with about around along across".split())
+"""The second words of the phrasal verbs the data has ("look_into", "leave_out": ``data/make_wordnet.py``)."""
+
+
+def phrasal_related(verb: str, particle: str, others: Iterable[str]) -> bool:
+    """True when the phrasal verb ``verb`` + ``particle`` ("left … out" is "leave_out") is related to a word of
+    ``others`` as ``related`` relates words ("leave out" and "excluded" share a sense). Light verbs count
+    here: a phrasal verb is one word with its own senses ("come out", "look into")."""
+    mine: set[str] = set()
+    near: set[str] = set()
+    for lemma in lemmas(verb):
+        entry = _lemma(f"{lemma}_{particle.lower()}").get("v")
+        if entry is not None:
+            mine |= entry[0]
+            near |= entry[1]
+    if not mine:
+        return False
+    theirs, near_theirs = _pooled(frozenset(others))
+    return not near.isdisjoint(theirs) or not mine.isdisjoint(near_theirs)
+
+
+@lru_cache(maxsize=4096)
+def is_verb(word: str) -> bool:
+    """True when WordNet has ``word`` (as written) as a form of a verb ("foster", "fostering")."""
+    return any("v" in _lemma(lemma) for lemma in lemmas(word))
 
 
 @lru_cache(maxsize=1024)

@@ -5,7 +5,8 @@ words with its quotes' words through ``Word.key``, ``synonyms`` and ``kind``:
 
 - ``number``: digits or a number word (``eight`` and ``8`` share the key ``8``);
 - ``date``: a month or weekday name, or a year (1900–2099);
-- ``name``: a proper name: a capitalised word that does not open its sentence,
+- ``name``: a proper name: a capitalised word that does not open its sentence
+  (or a table cell),
   an all-capitals acronym not listed as common (``AI`` is common, ``NATO`` is a
   name), or an opening word the caller knows as a name;
 - ``word``: any other content word; function words (``data/stopwords.txt``) are
@@ -50,7 +51,8 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND_NUMBER = re.compile(r"(" + _TENS + r")[-‐‑](one|two|three|four|five|six|seven|eight|nine)(?!\w)", re.IGNORECASE)
 """A hyphenated number word ("twenty-eight"): one number, not 20 and 8."""
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(\[]\s*|\|\s*)$")
+"""What may stand before a word that opens a sentence, a quotation, a bracket or a table cell ("| Low |")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,11 @@ def is_particle(key: str) -> bool:
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords"))
+
+
+def stopwords() -> frozenset[str]:
+    """Return the function words and frame words of ``data/stopwords.txt`` (lower-case): never content words."""
+    return _stopwords()
 
 
 @lru_cache(maxsize=1)
@@ -248,7 +255,12 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
 
 def tokens(text: str) -> list[tuple[str, int]]:
     """Return every word token of ``text`` (after ``canonical``) with its offset; hyphens split words."""
-    return [(m.group(), m.start()) for m in _TOKEN.finditer(canonical(text))]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[tuple[str, int], ...]:
+    return tuple((m.group(), m.start()) for m in _TOKEN.finditer(canonical(text)))
 
 
 def words(text: str, names: frozenset[str] = frozenset()) -> list[Word]:

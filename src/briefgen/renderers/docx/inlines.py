@@ -16,6 +16,7 @@ from docx.opc.part import Part
 from briefgen.errors import Problem, warning
 from briefgen.model import Cite, Emph, Footnote, Heading, Inline, Link, Marker, Meta, Strong, Style, Text
 from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx.footnotes import Footnotes
 
 
 @dataclass
@@ -23,7 +24,7 @@ class Writer:
     """What the walk needs: the Word document, its notes and the model's anchors."""
 
     doc: DocxDocument
-    notes: ox.Footnotes
+    notes: Footnotes
     headings: tuple[Heading, ...]
     anchors: frozenset[str]
     ids: dict[str, str]

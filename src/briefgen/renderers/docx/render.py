@@ -42,6 +42,7 @@ from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 from briefgen.renderers.docx import stylesheet as docx_stylesheet
+from briefgen.renderers.docx.footnotes import Footnotes
 from briefgen.renderers.docx.front import Box
 from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
 
@@ -81,7 +82,7 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     headings = tuple(b for b in blocks if isinstance(b, Heading))
     entries = (e.anchor for b in blocks if isinstance(b, NoteList) for e in b.entries)
     figures = (b.anchor for b in blocks if isinstance(b, Figure) and b.anchor)
-    w = Writer(doc, ox.Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
+    w = Writer(doc, Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
                 meta=document.meta, accent=document.style.accent, style=document.style, pages=pages,
                 list_number=house.list_number)

@@ -5,7 +5,8 @@
 
 ``--drop`` leaves lemmas out by name (README, "What traced means", gives the words dropped and why).
 
-Kept: every single-word lemma with at least one sense tagged in the SemCor corpus (the
+Kept: every single-word lemma, and every phrasal verb of a verb and one particle or preposition
+("look_into", "leave_out": ``PARTICLES``), with at least one sense tagged in the SemCor corpus (the
 database's own frequency guard: rare lemmas are left out), all its senses, and for each
 sense the senses one derivational (``+``), similar-to (``&``), verb-group (``$``) or
 pertainym (``\\``: "legislative" → "legislation") pointer away, and the senses of the word a
@@ -55,6 +56,16 @@ def _base36(number: int) -> str:
             return out
 
 
+PARTICLES = frozenset("up out off in into on onto over down back away through to for with about around along across".split())
+"""The second words of the phrasal verbs kept ("look_into", "leave_out", "belong_to")."""
+
+
+def _phrasal(lemma: str, pos: str) -> bool:
+    """True for a phrasal verb: a verb and one particle or preposition ("look_into")."""
+    head, _, particle = lemma.partition("_")
+    return pos == "v" and head.isalpha() and particle in PARTICLES
+
+
 def main(folder: Path, drop: frozenset[str] = frozenset()) -> str:
     pointers: dict[tuple[str, str], set[tuple[str, str]]] = {}
     defined: dict[tuple[str, str], list[str]] = {}
@@ -83,7 +94,7 @@ def main(folder: Path, drop: frozenset[str] = frozenset()) -> str:
             lemma, count, pointer_count = fields[0], int(fields[2]), int(fields[3])
             rest = fields[4 + pointer_count:]
             every[(lemma, pos)] = [(pos, offset) for offset in rest[2:2 + count]]
-            if int(rest[1]) > 0 and lemma.isalpha() and lemma not in drop:  # tagged in SemCor, one word
+            if int(rest[1]) > 0 and (lemma.isalpha() or _phrasal(lemma, pos)) and lemma not in drop:  # tagged in SemCor
                 kept[(lemma, pos)] = [(pos, offset) for offset in rest[2:2 + count]]
     for (pos, offset), words in defined.items():
         pointers[(pos, offset)] |= {target for word in words for target in every.get((word, pos), ())}

@@ -1,0 +1,79 @@
+"""A dropped hedge: the sentence states as done what every passage that supports it only says may, could,
+is planned, tried or alleged to happen ("could become" → "has become"): ``Verdict.dropped``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from briefgen.text import frames, thesaurus
+from briefgen.text import words as w
+
+SCOPE = 6
+"""A tentative word governs the next ``SCOPE`` words of its passage."""
+
+
+def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
+    """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
+    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says).
+    A word inside parentheses is left out: a parenthesis glosses a term ("goods that may have military uses"),
+    it does not qualify the statement around it."""
+    canon = w.canonical(text)
+    tokens = [(token.lower(), start) for token, start in w.tokens(text)]
+    for at, (token, start) in enumerate(tokens):
+        if token not in _tentatives() or _parenthesised(canon, start):
+            continue
+        if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
+            continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+        if keys is None or any(w.stem(x) in keys for x, _ in tokens[at + 1: at + 1 + SCOPE]):
+            return token
+    return ""
+
+
+NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent"})
+"""Tentative nouns: they qualify only what their own phrase says ("the goal of …", "a proposal to …", "allegations that …")."""
+_NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were"})
+
+
+def _parenthesised(text: str, at: int) -> bool:
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+ATTRIBUTING = frozenset({"claim", "claims", "claimed", "alleged", "allegedly", "allegation", "allegations"})
+"""Tentative words that attribute ("claim to have reached"): a sentence that reports speech keeps them ("say they have")."""
+
+
+def dropped(sentence: str, passages: list[str]) -> str:
+    """Return the tentative word of the first of ``passages`` when every one has one that governs words of
+    ``sentence`` and ``sentence`` has none, or "": the sentence then states as done what its sources say may,
+    could, is planned or is alleged to happen. A sentence that reports speech ("Xpeng and Nio say they have
+    reached …") keeps an attributing hedge ("claim to have reached")."""
+    if not passages or _tentative(sentence):
+        return ""
+    keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
+    found = [_tentative(text, keys) for text in passages]
+    if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
+        return ""
+    return found[0]
+
+
+def _purposes(sentence: str) -> frozenset[str]:
+    """The stems of the words of the to-infinitives ``sentence`` writes ("an organization to foster global
+    cooperation"), up to the next punctuation or ``SCOPE`` words: a purpose or an intent, not something
+    done, so no hedge of its passages is dropped for them."""
+    canon = w.canonical(sentence)
+    found = w.tokens(sentence)
+    purposes: set[str] = set()
+    for at, (token, start) in enumerate(found[:-1]):
+        verb, begin = found[at + 1]
+        if token.lower() != "to" or not thesaurus.is_verb(verb) or canon[start + len(token):begin].strip():
+            continue
+        for word, where in found[at + 1: at + 1 + SCOPE]:
+            if any(c in canon[begin:where] for c in ",;:.()"):
+                break
+            purposes.add(w.stem(word.lower()))
+    return frozenset(purposes)
+
+
+@lru_cache(maxsize=1)
+def _tentatives() -> frozenset[str]:
+    return frozenset(w.word_list("tentative"))

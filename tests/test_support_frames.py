@@ -1,0 +1,54 @@
+"""Words that frame what a source says, resolved without a hand list of sources: a reporting or stance
+verb before a that-clause ("Li also noted that …"), and words naming the cited document itself
+("the bill", "the December 2024 rule", "the bill's sponsors")."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from briefgen.support.match import judge
+from briefgen.text import frames
+
+QUOTE = "Port tariffs rose by a third in the spring."
+
+
+def _missing(claim: str, quotes: list[str] | None = None, origins: list | None = None) -> list[str]:
+    return [x.text for x in judge(claim, quotes or [QUOTE], origins=origins or ()).missing]
+
+
+def test_a_reporting_or_stance_verb_before_what_it_reports_is_a_frame() -> None:
+    assert _missing("Ruiz also noted that port tariffs rose by a third in the spring.", ["Ruiz said port tariffs rose by a third in the spring."]) == []
+    assert _missing("Ruiz warns that port tariffs rose by a third in the spring.", ["Ruiz: port tariffs rose by a third in the spring."]) == []
+    assert _missing("They hold that port tariffs rose by a third in the spring.") == []
+    assert _missing("He has also maintained that port tariffs rose by a third in the spring.") == []
+    # after an attribution subject a stance verb frames without "that" ("the digest expects …")
+    assert _missing("The digest expects port tariffs to rise by a third in the spring.", ["Port tariffs will likely rise by a third in the spring."]) == []
+
+
+def test_a_verb_that_acts_or_asserts_the_clause_is_no_frame() -> None:
+    assert _missing("The harbour board warned shippers about port tariffs in the spring.") == ["harbour", "board", "warned", "shippers"]
+    assert _missing("The board admitted that port tariffs rose by a third in the spring.") == ["board", "admitted"]  # factive
+    assert _missing("The notes that port tariffs rose by a third came in the spring.") == ["notes", "came"]  # a noun, not a verb
+    assert frames.frame_words("Ruiz noted tariffs.") == frozenset()
+
+
+def _origin(kind: str, issued: str, title: str = "On port tariffs") -> SimpleNamespace:
+    return SimpleNamespace(csl={"type": kind, "title": title}, issued=issued, text="")
+
+
+def test_words_naming_the_cited_document_need_no_quote() -> None:
+    bill = _origin("legislation", "2026-03-02", "Port Tariff Transparency Act of 2026")
+    assert _missing("The bill would report that port tariffs rose by a third in the spring.", origins=[bill]) == []
+    assert _missing("The bill's sponsors hold that port tariffs rose by a third in the spring.", origins=[bill]) == []
+    assert _missing("The March 2026 act says port tariffs rose by a third in the spring.", origins=[bill]) == []
+    rule = _origin("legislation", "2024-12-05", "Tariff Rule Additions")
+    assert _missing("The December 2024 rule says port tariffs rose by a third in the spring.", origins=[rule]) == []
+
+
+def test_a_document_word_that_fits_no_cited_document_still_needs_a_quote() -> None:
+    page = _origin("webpage", "2024-12-05")
+    assert _missing("The bill says port tariffs rose by a third in the spring.", origins=[page]) == ["bill"]
+    rule = _origin("legislation", "2024-12-05")
+    # a date that is not the document's is a date the sentence states, of another document
+    assert _missing("The October 2022 rule says port tariffs rose by a third in the spring.", origins=[rule]) == ["October", "2022", "rule"]
+    assert _missing("The bill says port tariffs rose by a third in the spring.") == ["bill"]  # no document known
