@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.platypus import Paragraph as RLParagraph
 
-from briefgen.renderers.pdf import accel
+from briefgen.renderers.pdf import accel, lines
 from briefgen.renderers.pdf.notes import unmarked
 
 accel.install()  # faster, exact stand-ins for two per-word helpers of line breaking
@@ -27,6 +27,8 @@ class Paragraph(RLParagraph):
 
     _last: tuple[float, Any, float, float] | None = None
     """(available width, blPara, width, height) of the last wrap, or None."""
+
+    breakLines = lines.break_lines  # reportlab's, with less work a word (``lines``)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         last = self._last
