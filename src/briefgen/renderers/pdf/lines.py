@@ -14,8 +14,9 @@ instead of the front of a list. Every width, sum and comparison is the same expr
 on the same values in the same order, so the lines are the same floats.
 
 Anything else goes to reportlab's own (``breakLines``): another reportlab version, one
-fragment, right-to-left or shaped text, a hyphenation language, ``autoLeading``, and
-fragments an earlier split already turned into words. tests/test_pdf_lines.py compares
+fragment, right-to-left or shaped text, a hyphenation language, ``autoLeading``. The words
+of a paragraph split off another (its fragments are words already) come from reportlab's
+``_getFragWords``. tests/test_pdf_lines.py compares
 both on every paragraph of the example briefs and on odd text.
 """
 
@@ -55,8 +56,7 @@ def eligible(paragraph: Any) -> bool:
     """True if ``break_lines`` breaks ``paragraph`` itself (else reportlab's ``breakLines`` does)."""
     style, frags = paragraph.style, paragraph.frags
     return bool(ACTIVE and len(frags) > 1 and not (style.wordWrap or style.shaping or getattr(style, "hyphenationLang", ""))
-                and getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off")
-                and not _processed_frags(frags))
+                and getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off"))
 
 
 def break_lines(self: Any, width: Any) -> Any:
@@ -116,7 +116,7 @@ def break_lines(self: Any, width: Any) -> Any:
     words: list[Any] = []
     FW: list[Any] = []  # noqa: N806
     aFW = FW.append  # noqa: N806
-    stack = get_frag_words(frags, maxWidth)
+    stack = rl._getFragWords(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth)
     stack.reverse()  # the next word is the last
     pop = stack.pop
 
