@@ -126,19 +126,26 @@ def break_lines(self: Any, width: Any) -> Any:
         if injected_second is not None:
             stack.insert(max(len(stack) - 1, 0), injected_second)
 
+    frag_ad: dict[Any, tuple[float, float]] = {}
+    """A fragment → ``getAscentDescent`` of its font and size."""
+    frag_space: dict[Any, float] = {}
+    """A fragment → the width of a space in its font and size."""
     sFW = 0  # noqa: N806
     spaceWidth: Any  # noqa: N806 (0 or a width, as in reportlab)
     while stack:
         w = pop()
         aFW(w)
-        f = w[-1][0]
-        fontName = f.fontName  # noqa: N806
-        fontSize = f.fontSize  # noqa: N806
+        lf = w[-1][0]
+        fontName = lf.fontName  # noqa: N806
+        fontSize = lf.fontSize  # noqa: N806
 
         if not words:
             n = spaceWidth = currentWidth = 0  # noqa: N806
             maxSize = fontSize  # noqa: N806
-            maxAscent, minDescent = ascent_descent(fontName, fontSize)  # noqa: N806
+            ad = frag_ad.get(lf)
+            if ad is None:
+                ad = frag_ad[lf] = ascent_descent(fontName, fontSize)
+            maxAscent, minDescent = ad  # noqa: N806
 
         wordWidth = w[0]  # noqa: N806
         f = w[1][0]
@@ -208,7 +215,10 @@ def break_lines(self: Any, width: Any) -> Any:
             if nText:
                 n += 1
             fontSize = f.fontSize  # noqa: N806
-            ascent, descent = ascent_descent(f.fontName, fontSize)
+            ad = frag_ad.get(f)
+            if ad is None:
+                ad = frag_ad[f] = ascent_descent(f.fontName, fontSize)
+            ascent, descent = ad
             if fontSize > maxSize:
                 maxSize = fontSize  # noqa: N806
             if ascent > maxAscent:
@@ -243,7 +253,14 @@ def break_lines(self: Any, width: Any) -> Any:
                 else:
                     g.text += nText
 
-            spaceWidth = space(fontName, fontSize) if isinstance(w, _HSFrag) else 0  # noqa: N806
+            if not isinstance(w, _HSFrag):
+                spaceWidth = 0  # noqa: N806
+            elif lf is f:
+                spaceWidth = frag_space.get(f)  # noqa: N806
+                if spaceWidth is None:
+                    spaceWidth = frag_space[f] = space(fontName, fontSize)  # noqa: N806
+            else:
+                spaceWidth = space(fontName, fontSize)  # noqa: N806
 
             ni = 0
             for piece in w[2:]:
@@ -286,12 +303,20 @@ def break_lines(self: Any, width: Any) -> Any:
                 words = []
                 continue
 
-            spaceWidth = space(fontName, fontSize) if isinstance(w, _HSFrag) else 0  # noqa: N806
+            if not isinstance(w, _HSFrag):
+                spaceWidth = 0  # noqa: N806
+            else:
+                spaceWidth = frag_space.get(lf)  # noqa: N806
+                if spaceWidth is None:
+                    spaceWidth = frag_space[lf] = space(fontName, fontSize)  # noqa: N806
             currentWidth = wordWidth  # noqa: N806
             n = 1
             g = f.clone()
             maxSize = g.fontSize  # noqa: N806
-            maxAscent, minDescent = ascent_descent(g.fontName, maxSize)  # noqa: N806
+            ad = frag_ad.get(f)  # g is f's clone: the same font and size
+            if ad is None:
+                ad = frag_ad[f] = ascent_descent(g.fontName, maxSize)
+            maxAscent, minDescent = ad  # noqa: N806
             words = [g]
             g.text = w[1][1]
 
