@@ -35,6 +35,7 @@ def build(
 def check(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (exit 2)."),
+    explain: bool = typer.Option(False, "--explain", help="Also show the notes: words taken for a paraphrase, not confirmed."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
@@ -50,7 +51,10 @@ def check(
             print(f"nothing to check yet: {missing}")
             return 0
         no_specs = not specs and bool(missing_step(project, "specs"))
-        problems = pipeline.check(proj, specs or ([] if no_specs else None))
+        notes: list | None = [] if explain else None
+        problems = pipeline.check(proj, specs or ([] if no_specs else None), notes)
+        for note in notes or ():
+            console.error(f"note: {note} [{note.code}]")
         warnings = [p for p in problems if p.severity == "warning"]
         if strict:
             problems = promoted(problems)
