@@ -90,7 +90,8 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
         support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown,
+                            checked.unconfirmed)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)
