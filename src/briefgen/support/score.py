@@ -21,15 +21,12 @@ before; below it they are *notes*: "a paraphrase the quotes do not confirm", sho
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from briefgen.text import thesaurus, vectors
 from briefgen.text import words as w
 from briefgen.text.stems import data_lines
-
-FEATURES = ("share", "count", "verbs", "modifiers", "common", "closeness")
-"""Every feature ``features`` can compute; the weights file names the ones the model uses."""
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +49,11 @@ def strong(word: w.Word) -> bool:
         not _absolute().isdisjoint(thesaurus.lemmas(word.text)))
 
 
-def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str]) -> dict[str, float]:
-    """Return the features of a sentence whose content words are ``found``, of which the ordinary words
-    ``unsupported`` no passage supports (``passages``: the supporting ones). Each is a number in 0 … 1 or near:
+def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str],
+             names: Iterable[str] | None = None) -> dict[str, float]:
+    """Return the features ``names`` (default: all) of a sentence whose content words are ``found``, of which the
+    ordinary words ``unsupported`` no passage supports (``passages``: the supporting ones). Each is a number in
+    0 … 1 or near:
 
     - ``share``: the unsupported words' share of the sentence's content words (one changed word in twenty
       is more often a paraphrase than one in four);
@@ -66,20 +65,26 @@ def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: S
       already use (0 when none has a vector).
     """
     n = len(unsupported)
-    if not n:
-        return dict.fromkeys(FEATURES, 0.0)
-    parts = [thesaurus.parts(x.text) for x in unsupported]
+    return {name: _FEATURES[name](found, unsupported, passages) if n else 0.0 for name in (FEATURES if names is None else names)}
+
+
+def _closeness(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str]) -> float:
     used = {x.key for x in found}
     free = sorted({x.text for text in passages for x in w.words(text) if x.kind == "word" and x.key not in used})
     near = [vectors.nearest(x.text, free) for x in unsupported] if free else []
-    return {
-        "share": n / max(len(found), 1),
-        "count": math.log1p(n),
-        "verbs": sum(p == {"v"} for p in parts) / n,
-        "modifiers": sum(bool(p & {"a", "r"}) for p in parts) / n,
-        "common": sum(math.log1p(thesaurus.polysemy(x.text)) for x in unsupported) / n / 4,
-        "closeness": max((found_[1] for found_ in near if found_ is not None), default=0.0),
-    }
+    return max((found_[1] for found_ in near if found_ is not None), default=0.0)
+
+
+_FEATURES: dict[str, Callable[[Sequence[w.Word], Sequence[w.Word], Sequence[str]], float]] = {
+    "share": lambda found, unsupported, _: len(unsupported) / max(len(found), 1),
+    "count": lambda _, unsupported, __: math.log1p(len(unsupported)),
+    "verbs": lambda _, unsupported, __: sum(thesaurus.parts(x.text) == {"v"} for x in unsupported) / len(unsupported),
+    "modifiers": lambda _, unsupported, __: sum(bool(thesaurus.parts(x.text) & {"a", "r"}) for x in unsupported) / len(unsupported),
+    "common": lambda _, unsupported, __: sum(math.log1p(thesaurus.polysemy(x.text)) for x in unsupported) / len(unsupported) / 4,
+    "closeness": _closeness,
+}
+FEATURES = tuple(_FEATURES)
+"""Every feature ``features`` can compute; the weights file names the ones the model uses."""
 
 
 @lru_cache(maxsize=1)
@@ -110,5 +115,5 @@ def confirmed(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: 
     if any(strong(x) for x in unsupported):
         return True, 1.0
     weights, intercept, threshold = model()
-    p = probability(features(found, unsupported, passages), weights, intercept)
+    p = probability(features(found, unsupported, passages, weights), weights, intercept)
     return p >= threshold, p
