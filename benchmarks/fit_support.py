@@ -8,7 +8,8 @@ weight but the intercept) of "the pair is truly overreaching or padding" on ``sc
 pairs whose verdict the score decides: those with ordinary unsupported words and no finding that is never
 scored (a number, date or name, padding, a dropped hedge, one source as many, a strong word). The
 threshold is the highest probability at which the check, scored, still finds ``RECALL_TARGET`` of the
-training pairs' overreaches (all of them, the never-scored findings included).
+training pairs' overreaches (all of them, the never-scored findings included), moved halfway down to the
+next lower score of a training pair, so that no pair sits on it.
 
 How it is measured: leave one batch out. The pairs' ``origin`` names their batch ("batch N"); the older
 un-numbered pairs form two folds, "dev" and "held-out". For each fold the model and its threshold are fitted
