@@ -95,6 +95,12 @@ def test_a_paraphrase_the_score_does_not_confirm_is_a_note_shown_on_request(plan
     explained = cli("check", "--explain").stderr
     assert 'note: summary/summary.yaml:88:76: claim paraphrase-noted: "sped"' in explained, explained
     assert "note: briefs/planted.yaml:3:256:" in explained
+    text = (planted / SUMMARY).read_text()
+    for claim in ("wrong-number", "wrong-date", "wrong-name"):  # leave only warnings and notes
+        text = text.replace(f'id: "{claim}"', f'id: "{claim}"\n        status: "stale"')
+    (planted / SUMMARY).write_text(text)
+    (planted / BRIEF).write_text((planted / BRIEF).read_text().replace(" in May [@alpha]", " [@alpha]"))
+    assert "(2 note(s): paraphrases not confirmed by the quotes; --explain shows them)" in cli("check").stdout
 
 
 def test_padding_counts_toward_no_corroboration(planted: Path) -> None:

@@ -143,3 +143,12 @@ def test_a_supplied_date_is_bracketed_in_the_bibliography(built: dict[str, Path]
     text = _pdf(built)
     assert entry in text[text.index("Bibliography"):text.index("Annex: evidence")]
     assert "Harbour Report. Harbour Authority, 2024." in text  # alpha's date was read, not supplied
+
+
+def test_notes_fail_no_strict_check_or_build(built: dict[str, Path]) -> None:
+    from conftest import cli
+    root = built[".pdf"].parent.parent
+    result = cli("check", "--strict", "--project", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert "(2 note(s): paraphrases not confirmed by the quotes; --explain shows them)" in result.stdout
+    assert cli("build", "--strict", "-f", "pdf", "--project", str(root), "--out", str(root / "strict")).exit_code == 0

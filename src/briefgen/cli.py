@@ -51,9 +51,9 @@ def check(
             print(f"nothing to check yet: {missing}")
             return 0
         no_specs = not specs and bool(missing_step(project, "specs"))
-        notes: list | None = [] if explain else None
+        notes: list = []
         problems = pipeline.check(proj, specs or ([] if no_specs else None), notes)
-        for note in notes or ():
+        for note in notes if explain else ():
             console.error(f"note: {note} [{note.code}]")
         warnings = [p for p in problems if p.severity == "warning"]
         if strict:
@@ -70,7 +70,8 @@ def check(
             print(f"ok: every quote is in its source; {missing_step(project, 'specs')}")
             return 0
         print("ok: every quote is verbatim in its source, and every spec is valid"
-              + (f" ({len(warnings)} warning(s))" if warnings else ""))
+              + (f" ({len(warnings)} warning(s))" if warnings else "")
+              + (f" ({len(notes)} note(s): paraphrases not confirmed by the quotes; --explain shows them)" if notes and not explain else ""))
         return 0
     run(action)
 
