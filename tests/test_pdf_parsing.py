@@ -111,3 +111,9 @@ def test_faulty_markup_fares_as_with_reportlab(text: str) -> None:
         assert str(ours.value) == str(error)
         return
     assert canon(vars(Paragraph(text, body))) == canon(vars(theirs))
+
+
+def test_the_whitespace_the_cleaner_folds_is_every_character_it_strips_or_splits_at() -> None:
+    from reportlab.platypus.paragraph import _wsc
+    folded = {chr(c) for c in range(0x110000) if chr(c).isspace() or chr(c) in _wsc} - {" "}
+    assert {chr(c) for c in range(0x110000) if parsing._SPACES.fullmatch(chr(c))} == folded

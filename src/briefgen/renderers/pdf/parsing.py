@@ -39,8 +39,9 @@ _TOKEN = re.compile(
     r"|&(amp|lt|gt);"  # 5: an entity
     r"|([^<&>]+)")  # 6: text
 _ATTRIBUTE = re.compile(r' ([a-zA-Z][a-zA-Z0-9]*)="([^"]*)"')
-_FOLDED = re.compile("[^\\S ]|  |^ | $|[" + "".join(c for c in rl_paragraph._wsc if c != " ") + "]")
-"""Whitespace ``cleanBlockQuotedText`` would change: any but the single space between other characters."""
+_SPACES = re.compile("[\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]")
+"""Every character but the space that ``cleanBlockQuotedText`` strips or splits at (``str.isspace``, and
+reportlab's ``_wsc``, which adds U+200B; tests/test_pdf_parsing.py checks every code point)."""
 
 
 def parse(text: str, style: Any, case_sensitive: int) -> tuple[str, Any, list[Any], list[Any] | None] | None:
@@ -48,8 +49,8 @@ def parse(text: str, style: Any, case_sensitive: int) -> tuple[str, Any, list[An
     the fragments, the bullet's fragments or None); None if this markup is left to reportlab."""
     if not ACTIVE or not isinstance(text, str):
         return None
-    if _FOLDED.search(text) is not None:
-        text = rl_paragraph.cleanBlockQuotedText(text)
+    if _SPACES.search(text) is not None or "  " in text or text.startswith(" ") or text.endswith(" "):
+        text = rl_paragraph.cleanBlockQuotedText(text)  # else it would give the text as it is
     if text.startswith("<") and rl_parser._re_para.match(text):
         return None
     parser = rl_parser.ParaParser()
