@@ -194,6 +194,17 @@ def test_hostile_values_are_left_to_pydantic():
     assert entry.issued.date_parts == [[2024, 5]]
 
 
+def test_a_union_answers_only_when_exactly_one_member_fits():
+    """Two members that both fit a value (a wider and a narrower string type, say) leave the choice to
+    pydantic's smart-mode union, which may pick either; today's schemas have no such union, so the rule is
+    checked on a plan node written here."""
+    wide, narrow = ("str", None, {}), ("str", None, {"max": 3})
+    assert checked.value(("union", (wide, ("int", None, {})), {}), "abcd") == "abcd"
+    assert checked.value(("union", (wide, narrow), {}), "abcd") == "abcd"  # only the wide one fits
+    assert checked.value(("union", (wide, narrow), {}), "ab") is checked._NO  # both fit: pydantic decides
+    assert checked.value(("union", (narrow, ("int", None, {})), {}), 1.5) is checked._NO  # none fits
+
+
 def test_invalid_files_get_pydantics_messages(tmp_path):
     path = tmp_path / "s.yaml"
     path.write_text("title: T\nmax_pages: 0\nformats: [odt]\n", encoding="utf-8")
