@@ -29,7 +29,7 @@ def _clear() -> None:
                    words._canonical, words._joined, frames.frame_words, frames.compounds,
                    thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled,
                    aliases.definitions, aliases.spelled, aliases._acronyms, referents._referents, words.phrase_parts,
-                   thesaurus.lemmas, vectors.vector, words._tokens, thesaurus.is_verb):
+                   thesaurus.lemmas, vectors.vector, words._tokens, thesaurus.is_verb, *(getattr(thesaurus, n) for n in ("parts", "polysemy") if hasattr(thesaurus, n))):
         cached.cache_clear()
 
 

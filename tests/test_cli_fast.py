@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,3 +73,28 @@ def test_fast_and_typer_paths_print_and_exit_alike(tmp_path: Path) -> None:
     assert runs[0].stdout == runs[1].stdout
     assert runs[0].stderr == runs[1].stderr != ""
     assert "--format: expected one of" in runs[0].stderr
+
+
+EXITING = ("import atexit, sys, threading, time\n"
+           "threading.Thread(target=lambda: (time.sleep(1), print('thread done', flush=True))).start()\n"
+           "atexit.register(lambda: print('exit handler ran'))\n"
+           "sys.argv[0] = 'briefgen'\n"
+           "from briefgen.launch import main\n"
+           "main()\n"
+           "print('not reached')\n")
+"""A ``briefgen`` process with a thread still running and an exit handler waiting."""
+
+
+@pytest.mark.parametrize("args", [["-f", "odt"], ["-f", "pdf", "briefs/musk-china-ai.yaml"]])
+def test_a_build_exits_as_python_would_without_tearing_down(project: Path, args: list[str]) -> None:
+    """``launch.exit_now``: its code, its buffered output, other threads waited for, exit handlers run."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # stdout buffered, as a user's pipe is
+    done = subprocess.run([sys.executable, "-c", EXITING, "build", "-p", str(project), "-o", str(project / "out"), *args],
+                          capture_output=True, text=True, env=env)
+    fails = args == ["-f", "odt"]
+    assert done.returncode == (2 if fails else 0), done.stderr
+    assert done.stdout.endswith("exit handler ran\n") and done.stdout.count("thread done\n") == 1
+    assert "not reached" not in done.stdout
+    assert ("--format: expected one of" in done.stderr) == fails
+    assert ("built 1 of 1 briefs" in done.stdout) != fails
+    assert (project / "out" / "musk-china-ai.pdf").exists() != fails

@@ -58,3 +58,54 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout == "ok\n", done.stderr
+
+
+ALL = "".join(map(chr, range(0x110000)))
+"""Every code point, surrogates included."""
+
+
+def test_unfolded_classes_match_the_same_code_points_as_reportlabs_folded_ones() -> None:
+    from briefgen.renderers.pdf.lazyre import UNFOLDED
+    assert len(UNFOLDED) == 3
+    for folded, unfolded in UNFOLDED.items():
+        theirs = re.findall(folded, ALL, re.IGNORECASE)
+        ours = re.findall(unfolded, ALL, re.IGNORECASE)
+        assert len(theirs) > 60_000 and ours == theirs, folded
+
+
+def _reportlabs_uri_pat() -> str:
+    """``uri_pat``'s pattern as reportlab's source writes it."""
+    import ast
+    import importlib.util
+    spec = importlib.util.find_spec("reportlab.platypus.paragraph")
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(open(spec.origin, encoding="utf-8").read())
+    found = [node.value for node in tree.body if isinstance(node, ast.Assign)
+             and [getattr(t, "id", "") for t in node.targets] == ["uri_pat"]]
+    assert len(found) == 1 and isinstance(found[0], ast.Call)
+    literal = found[0].args[0]
+    assert isinstance(literal, ast.Constant) and isinstance(literal.value, str)
+    return literal.value
+
+
+def test_the_unfolded_uri_pattern_matches_as_reportlabs_does() -> None:
+    from briefgen.renderers.pdf import lazyre
+    lazyre.import_reportlab()
+    import reportlab.platypus.paragraph as p
+    ours = p.uri_pat.compiled() if isinstance(p.uri_pat, LazyPattern) else p.uri_pat
+    assert "(?-i:" in ours.pattern, "reportlab's uri_pat changed: UNFOLDED no longer applies"
+    theirs = re.compile(_reportlabs_uri_pat(), re.IGNORECASE)
+    assert theirs.pattern != ours.pattern
+    hosts = ["example.org", "EXAMPLE.ORG", "exa-mple.co.uk", "-bad.org", "bad-.org", "xn--bcher-kva.example", "XN--BCHER-KVA.EX",
+             "bücher.de", "BÜCHER.DE", "例え.テスト", "\u212aelvin.org", "\u0130stanbul.tr", "a.b", "a.1b", "ab.c-", "localhost",
+             "LOCALHOST", "loca\u212ahost", "127.0.0.1", "256.1.1.1", "[::1]", "[FE80::1]", "under_score.org", "x.\U00010400\U00010428",
+             "a" * 64 + ".org", "a" * 63 + ".org", "org", "a..b", ".", "", "éé.éé", "ÿ.ÿÿ", "\xa0a.org", "a.b\xa1"]
+    tails = ["", "/", "/path?q=1#f", ":8080/x", ":80", ":123456", " trailing", "\\\\win\\share"]
+    for scheme in ["", "https://", "HTTP://", "ftp+x://", "://", "mailto:u@"]:
+        for host in hosts:
+            for tail in tails:
+                for user in ("", "user:pw@", "u@"):
+                    text = scheme + user + host + tail
+                    mine, real = ours.match(text), theirs.match(text)
+                    assert (mine is None) == (real is None), text
+                    assert mine is None or real is None or (mine.span(), mine.groups()) == (real.span(), real.groups()), text

@@ -15,16 +15,16 @@ from pathlib import Path
 import yaml
 
 from briefgen.inputs.sources import load_sources
+from briefgen.support import score
 from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.95, 0.67  # all pairs, batches 5-16 (session 5: 265/408 flags true, 218/229 found;
-# 248/374 before the blind batch 15; session 6: 266/386, 219/229; with the blind batch 16: 288/427, 236/246)
-HELD_OUT_RECALL_FLOOR, HELD_OUT_PRECISION_FLOOR = 0.97, 0.72  # 45/62 (session 6; 45/63 before), 36/37 found
-UNSEEN_RECALL_FLOOR, UNSEEN_PRECISION_FLOOR = 1.0, 0.80  # batch 5: 17/21 (17/28 when first measured, unseen; 17/22 in session 5)
+RECALL_FLOOR, PRECISION_FLOOR = 0.91, 0.80  # all pairs, scored (session 7): 275/342 flags true, 224/246 found; these are
+# training figures (the score's threshold is fitted on all pairs): the unseen ones are benchmarks/fit_support.py's
+# leave-one-batch-out figures (80%, 88%). Without the score (every unsupported word a warning): 288/427, 236/246.
 
 
 def _source(origin: str) -> str:
@@ -46,18 +46,33 @@ def _documents() -> dict[str, object]:
     return {k: v for folder in CORPORA for k, v in load_sources(folder).items()}
 
 
-def predict(pair: dict) -> str:
+def facts(pair: dict) -> dict:
+    """What the check finds for ``pair``: "padding"; "strong" (a finding that is never scored: a number, date or name,
+    a dropped hedge, one source as many, a strong word); the ordinary unsupported words it scores ("soft"), with the
+    sentence's content words ("found") and its supporting passages ("passages")."""
     quotes = [pair["quote"], *pair.get("with", [])]
     # each quote's document, as the check knows it from the citation (None when no origin names it)
     origins = [_documents().get(_sources().get((pair["claim"], q), "")) for q in quotes]
     verdict = judge(pair["claim"], quotes, sentence_names(pair["claim"], *quotes), origins)
-    if 0 in verdict.padding:
-        return "padding"
     # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
     cited = [(_sources().get((pair["claim"], q)) or f"quote {i}", q) for i, q in enumerate(quotes)]
-    plural = one_as_many(pair["claim"], cited)
-    flagged = plural or verdict.dropped or reportable([w for w in verdict.missing if not is_attribution(w)])
-    return "overreaching" if flagged else "supported"
+    left = reportable([w for w in verdict.missing if not is_attribution(w)])
+    soft = [w for w in left if w.kind == "word"]
+    return {"padding": 0 in verdict.padding,
+            "strong": bool(one_as_many(pair["claim"], cited) or verdict.dropped or any(score.strong(w) for w in left)),
+            "soft": soft, "found": verdict.words, "passages": [quotes[i] for i in verdict.supporting]}
+
+
+def predict(pair: dict, scored: bool = True) -> str:
+    """The check's verdict on ``pair``; ``scored=False``: as before the score, every unsupported word a warning."""
+    found = facts(pair)
+    if found["padding"]:
+        return "padding"
+    if found["strong"]:
+        return "overreaching"
+    if found["soft"] and (not scored or score.confirmed(found["found"], found["soft"], found["passages"])[0]):
+        return "overreaching"
+    return "supported"
 
 
 def _in(pair: dict, split: str) -> bool:
@@ -96,35 +111,35 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     figures = measure()
     assert figures["recall"] >= RECALL_FLOOR, figures
     assert figures["precision"] >= PRECISION_FLOOR, figures
-    held_out = measure("held-out")
-    assert held_out["recall"] >= HELD_OUT_RECALL_FLOOR, held_out
-    assert held_out["precision"] >= HELD_OUT_PRECISION_FLOOR, held_out
-    unseen = measure("batch 5")
-    assert unseen["recall"] >= UNSEEN_RECALL_FLOOR, unseen
-    assert unseen["precision"] >= UNSEEN_PRECISION_FLOOR, unseen
-    last = measure("batch 6")  # written after every session-3 change, measured once: 9/16 flags true, 7/8 found
-    assert last["recall"] >= 1.0 and last["precision"] >= 0.83, last  # 9/15 since session 4's WordNet links, 9/11 with vectors; 10/12, 8/8 (s6)
-    seventh = measure("batch 7")  # support2 shift: 15/22 unseen, 15/18 after its rules, 15/17 after session 4's; 12/12 found
-    assert seventh["recall"] >= 1.0 and seventh["precision"] >= 0.83, seventh  # 15/18 with session 5's hedge rule
-    eighth = measure("batch 8")  # session 4: 17/39 unseen, 17/32 after its rules (read off its false flags); 14/14 found
-    assert eighth["recall"] >= 1.0 and eighth["precision"] >= 0.56, eighth  # 17/31 with session 5's vectors, 17/30 session 6
-    ninth = measure("batch 9")  # session 4: 16/30 flags true and 13/15 found unseen; 17/28, 14/15 after round 2's rules
-    assert ninth["recall"] >= 0.93 and ninth["precision"] >= 0.70, ninth  # session 5: 17/27, 14/15 found; session 6: 17/24
-    tenth = measure("batch 10")  # session 4: 13/22 and 11/12 unseen; 13/20 after round 2's rules
-    assert tenth["recall"] >= 0.91 and tenth["precision"] >= 0.68, tenth  # session 5: 13/19, 11/12 found
-    eleventh = measure("batch 11")  # session 4, written after its last rule change, measured once: 15/28, 13/14 found
-    assert eleventh["recall"] >= 1.0 and eleventh["precision"] >= 0.66, eleventh  # session 5: 16/25, 14/14 found; s6: 16/24
-    twelfth = measure("batch 12")  # session 5: unseen baseline 22/42 and 19/22 found; 22/34 with its vectors
-    assert twelfth["recall"] >= 0.95 and twelfth["precision"] >= 0.70, twelfth  # 24/37, 21/22 with its hedge rule; s6: 24/34
-    thirteenth = measure("batch 13")  # session 5, after the vectors: 21/42 and 19/24 found unseen; 23/45, 21/24 with the hedge rule
-    assert thirteenth["recall"] >= 0.91 and thirteenth["precision"] >= 0.53, thirteenth  # session 6: 24/45, 22/24 found
-    fourteenth = measure("batch 14")  # session 5, written after its last code change, measured once: 22/37, 19/20 found
-    assert fourteenth["recall"] >= 0.95 and fourteenth["precision"] >= 0.66, fourteenth  # session 6 (read off it): 22/33
-    blind = measure("batch 15")  # session 5, the lead's, written before any session-5 change and kept out of the repo
-    assert blind["recall"] >= 0.92 and blind["precision"] >= 0.64, blind  # until measured: 18/36 and 14/14 before, 17/34 and 13/14 after
-    # session 6, its false flags read (training now): 17/26, 13/14 found
-    sixteenth = measure("batch 16")  # session 6, blind: written by a helper who never ran or read the check, before any
-    assert sixteenth["recall"] >= 1.0 and sixteenth["precision"] >= 0.53, sixteenth  # session-6 change: 22/42 before, 22/41 after
+    for split, (recall, precision) in FLOORS.items():
+        found = measure(split)
+        assert found["recall"] >= recall and found["precision"] >= precision, (split, found)
+
+
+def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
+    """The figures before the score (session 6's check), kept measurable: the score only turns flags into notes."""
+    pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8")) if _in(p, "batch 16")]
+    flagged = [p for p in pairs if predict(p, scored=False) != "supported"]
+    assert (len(flagged), sum(p["label"] != "supported" for p in flagged)) == (41, 22)
+    assert {id(p) for p in pairs if predict(p) != "supported"} < {id(p) for p in flagged}
+
+
+FLOORS = {  # split: (recall, precision) floors, scored (session 7), all training figures now; the history of each
+    # batch's unseen figure is in the README ("What traced means") and in git log of this file
+    "held-out": (0.91, 0.84),  # 43/51 flags true, 34/37 found
+    "batch 5": (0.92, 0.84),  # 16/19, 13/14
+    "batch 6": (1.0, 0.90),  # 10/11, 8/8
+    "batch 7": (1.0, 0.88),  # 15/17, 12/12
+    "batch 8": (1.0, 0.85),  # 17/20, 14/14
+    "batch 9": (0.93, 0.80),  # 17/21, 14/15
+    "batch 10": (0.91, 0.86),  # 13/15, 11/12
+    "batch 11": (0.92, 0.68),  # 15/22, 13/14
+    "batch 12": (0.90, 0.82),  # 23/28, 20/22
+    "batch 13": (0.83, 0.70),  # 22/31, 20/24
+    "batch 14": (0.85, 0.83),  # 20/24, 17/20
+    "batch 15": (0.92, 0.77),  # 17/22, 13/14
+    "batch 16": (1.0, 0.66),  # 22/33, 17/17 (blind in session 6: 22/42 before its rules, 22/41 after)
+}
 
 
 if __name__ == "__main__":  # python tests/test_support_labels.py: the README's figures

@@ -78,6 +78,31 @@ def test_check_fails_on_errors_and_strict_fails_on_warnings(planted: Path, monke
     assert cli("check", "--strict").exit_code == 2
 
 
+NOTES = {  # a one-word paraphrase in a long sentence: the score takes it for a paraphrase (support/score.py)
+    (SUMMARY, 88, 76, "note", "support.paraphrase",
+     'claim paraphrase-noted: "sped" is not in any of its quotes: taken for a paraphrase, not confirmed by the quotes'),
+    (BRIEF, 3, 256, "note", "support.paraphrase",
+     'bottom_line: "sped" is not in any passage it cites: taken for a paraphrase, not confirmed by the passages'),
+}
+
+
+def test_a_paraphrase_the_score_does_not_confirm_is_a_note_shown_on_request(planted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notes: list = []
+    pipeline.check(pipeline.Project(planted), None, notes)
+    assert {(str(Path(p.file).relative_to(planted)), p.line, p.col, p.severity, p.code, p.message) for p in notes} == NOTES
+    monkeypatch.chdir(planted)
+    assert "[support.paraphrase]" not in cli("check").stderr
+    explained = cli("check", "--explain").stderr
+    assert 'note: summary/summary.yaml:88:76: claim paraphrase-noted: "sped"' in explained, explained
+    assert "note: briefs/planted.yaml:3:256:" in explained
+    text = (planted / SUMMARY).read_text()
+    for claim in ("wrong-number", "wrong-date", "wrong-name"):  # leave only warnings and notes
+        text = text.replace(f'id: "{claim}"', f'id: "{claim}"\n        status: "stale"')
+    (planted / SUMMARY).write_text(text)
+    (planted / BRIEF).write_text((planted / BRIEF).read_text().replace(" in May [@alpha]", " [@alpha]"))
+    assert "(2 note(s): paraphrases not confirmed by the quotes; --explain shows them)" in cli("check").stdout
+
+
 def test_padding_counts_toward_no_corroboration(planted: Path) -> None:
     from briefgen.compose import compose
     from briefgen.inputs import spec

@@ -35,6 +35,11 @@ themes:
         evidence:
           - source: "alpha"
             quote: "Officials said the new crane, bought from Kestrel Machines, cut unloading times."
+      - id: "crane-noted"
+        text: "Officials said the new crane, bought from Kestrel Machines, sped up unloading times."
+        evidence:
+          - source: "alpha"
+            quote: "Officials said the new crane, bought from Kestrel Machines, cut unloading times."
 """
 SPEC = """\
 title: "Harbour brief"
@@ -44,6 +49,7 @@ key_points:
   - "Cargo volumes rose by 12 percent in 2023 [@claim:volumes]."
   - "The mayor, Ana Ruiz, opened the eastern pier in March [@alpha]."
   - "A new crane cut unloading times [@alpha]."
+  - "The harbour authority reported that cargo volumes rose steadily by 12 percent in 2023 [@alpha]."
 sections:
   - heading: "The harbour"
     themes: ["harbour"]
@@ -97,15 +103,15 @@ def test_a_claims_event_date_leads_it_in_the_body(built: dict[str, Path]) -> Non
 def test_the_annex_has_a_row_for_each_cited_free_text_sentence_with_its_passage(built: dict[str, Path]) -> None:
     paragraphs = _docx(built)
     annex = paragraphs[paragraphs.index("Annex: evidence"):]
-    row = annex.index(f"3. {SHOPS}")  # the bottom line's sentence (rows 1-2 are the claims), its citation removed
+    row = annex.index(f"4. {SHOPS}")  # the bottom line's sentence (rows 1-3 are the claims), its citation removed
     assert annex[row + 1:row + 3] == [f"“{SHOPS}”", "Town Bulletin, [2024]"]  # beta's passage that supports it
     mayor = "The mayor, Ana Ruiz, opened the eastern pier in March."
-    row = annex.index(f"5. {mayor}")  # a key point
+    row = annex.index(f"6. {mayor}")  # a key point
     assert annex[row + 1:row + 3] == [f"“{mayor}”", "Harbour Authority, 2024"]
     text = _pdf(built)
     tail = text[text.index("Annex: evidence"):]
-    assert f"3. {SHOPS} “{SHOPS}” Town Bulletin, [2024]" in tail
-    assert f"5. {mayor} “{mayor}” Harbour Authority, 2024" in tail
+    assert f"4. {SHOPS} “{SHOPS}” Town Bulletin, [2024]" in tail
+    assert f"6. {mayor} “{mayor}” Harbour Authority, 2024" in tail
 
 
 def test_the_annex_shows_a_recorded_acceptance_with_its_reason(built: dict[str, Path]) -> None:
@@ -117,6 +123,19 @@ def test_the_annex_shows_a_recorded_acceptance_with_its_reason(built: dict[str, 
     assert shown in text[text.index("Annex: evidence"):]
 
 
+def test_the_annex_shows_the_words_the_check_took_for_a_paraphrase(built: dict[str, Path]) -> None:
+    # notes (support/score.py): one changed word in a long sentence, claim and free text; never a warning
+    claim = "3. Officials said the new crane, bought from Kestrel Machines, sped up unloading times. Paraphrase, not confirmed by the quotes: sped."
+    own = "8. The harbour authority reported that cargo volumes rose steadily by 12 percent in 2023. Paraphrase, not confirmed by the quotes: steadily."
+    paragraphs = _docx(built)
+    annex = paragraphs[paragraphs.index("Annex: evidence"):]
+    assert claim in annex and own in annex, annex
+    text = _pdf(built)
+    tail = text[text.index("Annex: evidence"):]
+    assert claim in tail and own in tail
+    assert "Paraphrase, not confirmed" not in " ".join(annex[:annex.index(claim)])  # the faithful rows say nothing
+
+
 def test_a_supplied_date_is_bracketed_in_the_bibliography(built: dict[str, Path]) -> None:
     entry = "Town Bulletin. “Town Notes.” [April 2024]. https://example.org/town-notes."
     paragraphs = _docx(built)
@@ -124,3 +143,12 @@ def test_a_supplied_date_is_bracketed_in_the_bibliography(built: dict[str, Path]
     text = _pdf(built)
     assert entry in text[text.index("Bibliography"):text.index("Annex: evidence")]
     assert "Harbour Report. Harbour Authority, 2024." in text  # alpha's date was read, not supplied
+
+
+def test_notes_fail_no_strict_check_or_build(built: dict[str, Path]) -> None:
+    from conftest import cli
+    root = built[".pdf"].parent.parent
+    result = cli("check", "--strict", "--project", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert "(2 note(s): paraphrases not confirmed by the quotes; --explain shows them)" in result.stdout
+    assert cli("build", "--strict", "-f", "pdf", "--project", str(root), "--out", str(root / "strict")).exit_code == 0

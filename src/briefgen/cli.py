@@ -35,6 +35,7 @@ def build(
 def check(
     specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (exit 2)."),
+    explain: bool = typer.Option(False, "--explain", help="Also show the notes: words taken for a paraphrase, not confirmed."),
     project: Path = ProjectOpt,
 ) -> None:
     """Verify every quote against its source, every sentence against its quotes, and validate the specs."""
@@ -50,7 +51,10 @@ def check(
             print(f"nothing to check yet: {missing}")
             return 0
         no_specs = not specs and bool(missing_step(project, "specs"))
-        problems = pipeline.check(proj, specs or ([] if no_specs else None))
+        notes: list = []
+        problems = pipeline.check(proj, specs or ([] if no_specs else None), notes)
+        for note in notes if explain else ():
+            console.error(f"note: {note} [{note.code}]")
         warnings = [p for p in problems if p.severity == "warning"]
         if strict:
             problems = promoted(problems)
@@ -66,7 +70,8 @@ def check(
             print(f"ok: every quote is in its source; {missing_step(project, 'specs')}")
             return 0
         print("ok: every quote is verbatim in its source, and every spec is valid"
-              + (f" ({len(warnings)} warning(s))" if warnings else ""))
+              + (f" ({len(warnings)} warning(s))" if warnings else "")
+              + (f" ({len(notes)} note(s): paraphrases not confirmed by the quotes; --explain shows them)" if notes and not explain else ""))
         return 0
     run(action)
 

@@ -10,7 +10,10 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-SEVERITIES = ("error", "warning")
+SEVERITIES = ("error", "warning", "note")
+"""``error`` fails; ``warning`` is shown and fails under ``--strict``; ``note`` is shown only when asked
+(``check --explain``) and never fails: what a check noticed but does not claim (the support check's
+unsupported words that its score takes for a paraphrase, ``support.paraphrase``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +32,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"
-    """``error`` or ``warning`` (see ``SEVERITIES``)."""
+    """``error``, ``warning`` or ``note`` (see ``SEVERITIES``)."""
     code: str = ""
     """A short stable name for the kind of finding, e.g. ``support.name``; tests and filters use it."""
 
@@ -48,8 +51,8 @@ def warning(code: str, message: str, hint: str = "") -> Problem:
 
 
 def promoted(problems: list[Problem]) -> list[Problem]:
-    """Return ``problems`` with every warning made an error (``--strict``)."""
-    return [replace(p, severity="error") for p in problems]
+    """Return ``problems`` with every warning made an error (``--strict``); a note stays a note."""
+    return [replace(p, severity="error") if p.severity == "warning" else p for p in problems]
 
 
 class BriefgenError(Exception):

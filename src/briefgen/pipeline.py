@@ -47,8 +47,9 @@ def load_corpus(project: Project) -> Corpus:
     return Corpus(sources, summary.load_summary(project.summary_dir, sources))
 
 
-def check(project: Project, spec_paths: list[Path] | None = None) -> list[Problem]:
-    """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs."""
+def check(project: Project, spec_paths: list[Path] | None = None, notes: list[Problem] | None = None) -> list[Problem]:
+    """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs; ``notes``, when
+    given, receives the notes (severity "note": never among the problems)."""
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
     problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
@@ -58,12 +59,17 @@ def check(project: Project, spec_paths: list[Path] | None = None) -> list[Proble
         try:
             confined(project, path)
             brief = spec.load_spec(path, corpus.summary, corpus.sources)
-            problems += support.check_brief(brief, corpus.summary, corpus.sources, checked).problems
+            report = support.check_brief(brief, corpus.summary, corpus.sources, checked)
+            problems += report.problems
+            if notes is not None:
+                notes += report.notes
             model = document(project, corpus, brief, checked)
             problems += selection.warnings(brief, corpus.summary, corpus.sources, frozenset(checked.padding))
             problems += conventions.lint(brief, project.templates_dir, model)  # bottom line, key points, verbs, options, pages
         except UserError as exc:
             problems += exc.problems
+    if notes is not None:
+        notes[:] = list(dict.fromkeys(checked.all_notes() + notes))
     return list(dict.fromkeys(problems))  # a claim shown by several briefs is reported once
 
 
@@ -84,7 +90,8 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
         support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
-    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown)
+    draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown,
+                            checked.unconfirmed)
     _readable(brief, transforms.cited_keys(draft.blocks), corpus.sources)
     citing = brief.spec.citations
     return transforms.finish(draft, corpus.sources, citing.style, citing.placement)

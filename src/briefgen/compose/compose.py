@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -135,11 +135,13 @@ def _section(section: Section, chosen: list[Selected], sources: dict[str, Source
 
 def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_templates: Path, style: Style,
             padding: frozenset[tuple[str, int]] = frozenset(),
-            traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()) -> Draft:
+            traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = (),
+            unconfirmed: Mapping[str, tuple[str, ...]] | None = None) -> Draft:
     """Return the draft of ``brief``: template output parsed, toc/figure/annex expanded.
 
-    ``padding`` and ``traced`` come from the support check: quotes that support
-    nothing (left out), and the cited free-text sentences with their passages (annex);
+    ``padding``, ``traced`` and ``unconfirmed`` come from the support check: quotes that support
+    nothing (left out), the cited free-text sentences with their passages (annex), and per claim
+    id the words its quotes do not confirm that the check took for a paraphrase (annex);
     ``traced`` may be a function giving them, asked only when an annex is drawn.
     """
     unknown = citations.style_problem(brief.spec.citations.style)
@@ -158,7 +160,7 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     words = labels.labels(brief.spec.lang, project_templates)
     try:
         for block in markup.parse(text, markup.Anchors()):
-            blocks += _expand(block, claims, summary, sources, brief, words, traced)
+            blocks += _expand(block, claims, summary, sources, brief, words, traced, unconfirmed)
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
@@ -192,7 +194,8 @@ def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:
 
 def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summary: Summary,
             sources: dict[str, Source], brief: Brief,
-            words: dict[str, Any], traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = ()) -> list[Block | markup.Directive]:
+            words: dict[str, Any], traced: tuple[Any, ...] | Callable[[], tuple[Any, ...]] = (),
+            unconfirmed: Mapping[str, tuple[str, ...]] | None = None) -> list[Block | markup.Directive]:
     if not isinstance(block, markup.Directive) or block.name in ("notes", "references"):
         return [block]
     if block.name == "toc":
@@ -201,7 +204,7 @@ def _expand(block: Block | markup.Directive, claims: tuple[Selected, ...], summa
                                      f"::: toc {block.args}", block.line)
         return [TableOfContents(depth=int(block.args or 2))]
     if block.name == "annex":
-        return [annex(claims, sources, words, traced() if callable(traced) else traced)]
+        return [annex(claims, sources, words, traced() if callable(traced) else traced, unconfirmed)]
     if block.name == "figure":
         if block.args not in FIGURE_KINDS:
             raise markup.MarkupError(f"expected '::: figure' with one of {', '.join(FIGURE_KINDS)}, found '::: figure {block.args}'",
@@ -221,8 +224,8 @@ def _lead(drawn: Figure, words: dict[str, Any]) -> tuple[Inline, ...]:
 
 
 def annex(claims: tuple[Selected, ...], sources: dict[str, Source], words: dict[str, Any] | None = None,
-          traced: tuple[Any, ...] = ()) -> Table:
+          traced: tuple[Any, ...] = (), unconfirmed: Mapping[str, tuple[str, ...]] | None = None) -> Table:
     """Return the evidence annex (see ``compose.annex``)."""
     from briefgen.compose.annex import annex as evidence_annex
-    return evidence_annex(claims, sources, words, traced)
+    return evidence_annex(claims, sources, words, traced, unconfirmed)
 

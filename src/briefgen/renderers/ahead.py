@@ -23,6 +23,7 @@ None and the build renders in-process, one format after the other.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -114,7 +115,12 @@ class Ahead:
 
 
 def _serve(formats: list[str], request: int, reply: int) -> int:
-    """In the forked process: load the renderers, take hints, render the document asked for, answer."""
+    """In the forked process: load the renderers, take hints, render the document asked for, answer.
+
+    The cycle collector is off: it would walk the renderers' objects again and again while they
+    are imported, and this process (like the workers it forks) ends after one document.
+    """
+    gc.disable()
     try:
         renderers.preload(formats)
     except Exception:  # noqa: BLE001 - the caller renders in-process and meets the problem itself

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefgen.errors import Problem
 from briefgen.inputs.summary import Summary
-from briefgen.support import position
+from briefgen.support import position, score
 from briefgen.support.match import Verdict, judge, reportable, sentence_names
 from briefgen.text import frames
 from briefgen.text import words as w
@@ -28,6 +28,10 @@ class CorpusReport:
     """Claim id → how its quotes support it."""
     problems: dict[str, list[Problem]] = field(default_factory=dict)
     """Claim id → its findings."""
+    notes: dict[str, list[Problem]] = field(default_factory=dict)
+    """Claim id → its notes: unsupported words the score takes for a paraphrase (``score``); never warnings."""
+    unconfirmed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Claim id → the words of its notes, as written (the evidence annex shows them)."""
     padding: set[tuple[str, int]] = field(default_factory=set)
     """(claim id, evidence index) of every padding quote."""
     sources: list[Problem] = field(default_factory=list)
@@ -42,6 +46,9 @@ class CorpusReport:
     def all_problems(self) -> list[Problem]:
         return [p for found in self.problems.values() for p in found] + self.sources
 
+    def all_notes(self) -> list[Problem]:
+        return [p for found in self.notes.values() for p in found]
+
 
 def check_claims(summary: Summary, sources: Mapping[str, Any] | None = None) -> CorpusReport:
     """Return the support check of every claim in ``summary`` (``sources``: id → Source, for ``aliases``)."""
@@ -55,25 +62,31 @@ def check_claims(summary: Summary, sources: Mapping[str, Any] | None = None) -> 
                             [sources.get(e.source) for e in claim.evidence] if sources else ())
             report.verdicts[claim.id] = verdict
             report.padding |= {(claim.id, k) for k in verdict.padding}
-            report.problems[claim.id] = _findings(summary, claim, verdict)
+            report.problems[claim.id], noted = _findings(summary, claim, verdict)
+            if noted:
+                report.notes[claim.id] = [note for note, _ in noted]
+                report.unconfirmed[claim.id] = tuple(word.text for _, word in noted)
     return report
 
 
-def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]:
+def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> tuple[list[Problem], list[tuple[Problem, w.Word]]]:
+    """Return the claim's findings (errors and warnings) and its notes with their words (see ``unsupported``)."""
     loaded, path = summary.where[f"claim:{claim.id}"]
     text_path = path + ("text",)
     accepted = {w.stem(a) for a in claim.accepted.words} if claim.accepted else set()
     closest = shorten(claim.evidence[verdict.closest].quote) if verdict.closest is not None else ""
-    found: list[Problem] = []
     left = [word for word in verdict.missing
             if not (word.key in accepted or w.stem(word.text) in accepted or is_attribution(word))]
-    for word in reportable(left):
-        hard = word.kind in w.HARD_KINDS
-        found.append(position.problem(
-            loaded, text_path, word.text, f'claim {claim.id}: "{word.text}" is not in any of its quotes',
-            f"closest passage: “{closest}”; reword the claim, add a quote that says it, or record `accepted:`"
-            if not hard else f"closest passage: “{closest}”; a {word.kind} must appear in a quote",
-            "error" if hard else "warning", f"support.{word.kind}"))
+
+    def problem(word: w.Word, severity: str) -> Problem:
+        return position.problem(
+            loaded, text_path, word.text, f'claim {claim.id}: "{word.text}" is not in any of its quotes' + paraphrase(severity),
+            f"closest passage: “{closest}”; a {word.kind} must appear in a quote" if word.kind in w.HARD_KINDS else
+            f"closest passage: “{closest}”; reword the claim, add a quote that says it, or record `accepted:`",
+            severity, f"support.{word.kind}" if severity != "note" else NOTE_CODE)
+
+    found, noted = unsupported(left, verdict, [claim.evidence[k].quote for k in verdict.supporting], problem)
+    notes = [(problem(word, "note"), word) for word in noted]
     if verdict.dropped and verdict.dropped not in {a.lower() for a in (claim.accepted.words if claim.accepted else ())}:
         found.append(position.problem(
             loaded, text_path, "", f'claim {claim.id}: its quotes say "{verdict.dropped}", the claim states it as done',
@@ -99,7 +112,30 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> list[Problem]
                                           "say why the paraphrase is faithful in `reason:`", "warning", "support.accepted"))
     supporting = [(claim.evidence[k].source, claim.evidence[k].quote) for k in verdict.supporting]
     found += plural(loaded, text_path, claim.text, supporting, f"claim {claim.id}")
-    return found
+    return found, notes
+
+
+NOTE_CODE = "support.paraphrase"
+"""The code of a note: an unsupported ordinary word the score takes for a paraphrase."""
+
+
+def paraphrase(severity: str, evidence: str = "quotes") -> str:
+    """Return what a note's message adds to the warning's: what the score made of the word."""
+    return f": taken for a paraphrase, not confirmed by the {evidence}" if severity == "note" else ""
+
+
+def unsupported(left: list[w.Word], verdict: Verdict, passages: list[str],
+                problem: Callable[[w.Word, str], Problem]) -> tuple[list[Problem], list[w.Word]]:
+    """Return the findings for the unsupported words ``left`` (after the caller's excuses) of a sentence judged
+    by ``verdict`` against its supporting ``passages``, and the words left as notes: a number, date or name is
+    an error; the ordinary words are warnings when the score confirms them (``score.confirmed``), else notes.
+    ``problem(word, severity)`` makes one finding."""
+    reported = reportable(left)
+    soft = [word for word in reported if word.kind not in w.HARD_KINDS]
+    warned = not soft or score.confirmed(verdict.words, soft, passages)[0]
+    found = [problem(word, "error" if word.kind in w.HARD_KINDS else "warning")
+             for word in reported if word.kind in w.HARD_KINDS or warned]
+    return found, ([] if warned else soft)
 
 
 def is_attribution(word: w.Word) -> bool:

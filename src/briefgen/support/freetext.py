@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from briefgen.errors import Problem
 from briefgen.inputs import citation_syntax
@@ -19,8 +19,8 @@ from briefgen.inputs.sources import Source
 from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
-from briefgen.support.claims import CorpusReport, is_attribution, plural, shorten
-from briefgen.support.match import judge, needs, passage_keys, reportable, supported
+from briefgen.support.claims import NOTE_CODE, CorpusReport, is_attribution, paraphrase, plural, shorten, unsupported
+from briefgen.support.match import judge, needs, passage_keys, supported
 from briefgen.text import frames
 from briefgen.text import words as w
 
@@ -49,6 +49,8 @@ class Traced:
     """The sentence as printed (citations removed)."""
     passages: tuple[tuple[str, str], ...]
     """(source id, passage) pairs that support it, best first."""
+    unconfirmed: tuple[str, ...] = ()
+    """Its words the support check's score takes for a paraphrase the passages do not confirm (notes)."""
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -145,9 +147,11 @@ def free_texts(brief: Brief) -> list[tuple[tuple, str]]:
 
 
 def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
-                    corpus: CorpusReport, names: frozenset[str]) -> tuple[list[Problem], list[Traced]]:
-    """Return the findings about the spec's own sentences, and the cited sentences with their passages."""
+                    corpus: CorpusReport, names: frozenset[str]) -> tuple[list[Problem], list[Traced], list[Problem]]:
+    """Return the findings about the spec's own sentences, the cited sentences with their passages, and the notes
+    (unsupported words the score takes for a paraphrase: ``claims.unsupported``)."""
     problems: list[Problem] = []
+    notes: list[Problem] = []
     traced: list[Traced] = []
     claims = summary.claims
     for path, text in free_texts(brief):
@@ -174,12 +178,10 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
             # a recommendation's action is the analyst's judgement; its facts must be cited
             left = [word for word in verdict.missing
                     if not (is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS))]
-            for word in reportable(left):
-                hard = word.kind in w.HARD_KINDS
-                problems.append(position.problem(
-                    brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites',
-                    f"closest passage: “{closest}”" + ("" if hard else "; reword it, or cite a source or claim that says it"),
-                    "error" if hard else "warning", f"support.{word.kind}", sentence))
+            problem = partial(_unsupported, brief, path, where, closest, sentence)
+            found, noted = unsupported(left, verdict, [passages[i][1] for i in verdict.supporting], problem)
+            problems += found
+            notes += [problem(word, "note") for word in noted]
             if verdict.dropped and path[0] != "recommendations":
                 problems.append(position.problem(
                     brief.loaded, path, "", f'{where}: the passages it cites say "{verdict.dropped}", the sentence states it as done',
@@ -187,8 +189,16 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
                     sentence))
             supporting = [passages[i] for i in verdict.supporting]
             problems += plural(brief.loaded, path, shown, supporting, where)
-            traced.append(Traced(where, path, shown, tuple(supporting)))
-    return problems, traced
+            traced.append(Traced(where, path, shown, tuple(supporting), tuple(word.text for word in noted)))
+    return problems, traced, notes
+
+
+def _unsupported(brief: Brief, path: tuple, where: str, closest: str, sentence: str, word: w.Word, severity: str) -> Problem:
+    """Return the finding (or note) that ``word`` of the free-text ``sentence`` is in no passage it cites."""
+    return position.problem(
+        brief.loaded, path, word.text, f'{where}: "{word.text}" is not in any passage it cites' + paraphrase(severity, "passages"),
+        f"closest passage: “{closest}”" + ("" if word.kind in w.HARD_KINDS else "; reword it, or cite a source or claim that says it"),
+        severity, f"support.{word.kind}" if severity != "note" else NOTE_CODE, sentence)
 
 
 def _uncited(brief: Brief, path: tuple, where: str, shown: str, names: frozenset[str], sentence: str) -> list[Problem]:

@@ -24,6 +24,8 @@ class BriefReport:
     problems: list[Problem] = field(default_factory=list)
     traced: list[Traced] = field(default_factory=list)
     """Every cited free-text sentence, with the passages that support it."""
+    notes: list[Problem] = field(default_factory=list)
+    """Unsupported words of its sentences the score takes for a paraphrase (``score``): shown, never warnings."""
 
 
 def check_corpus(summary: Summary, sources: dict[str, Source]) -> CorpusReport:
@@ -72,7 +74,7 @@ def check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], corp
 
 
 def _check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport) -> BriefReport:
-    problems, traced = freetext.check_free_text(brief, summary, sources, corpus, corpus.names)
+    problems, traced, notes = freetext.check_free_text(brief, summary, sources, corpus, corpus.names)
     date = brief_date(brief)
     for item in traced:
         problems += timecheck.stale_time(brief.loaded, item.path, item.text, item.where, date,
@@ -83,7 +85,7 @@ def _check_brief(brief: Brief, summary: Summary, sources: dict[str, Source], cor
         dates = [sources[claim.evidence[k].source].issued for k in corpus.supporting(claim)
                  if claim.evidence[k].source in sources and sources[claim.evidence[k].source].issued]
         problems += timecheck.stale_time(loaded, path + ("text",), claim.text, f"claim {claim_id}", date, dates)
-    return BriefReport(problems, traced)
+    return BriefReport(problems, traced, notes)
 
 
 def build_problems(brief: Brief, summary: Summary, sources: dict[str, Source], corpus: CorpusReport,

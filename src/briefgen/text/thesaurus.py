@@ -186,3 +186,17 @@ def is_verb(word: str) -> bool:
 def _pooled(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Return the senses of ``words`` and their reach, pooled (a passage's words are asked about once)."""
     return frozenset().union(*map(senses, words)), frozenset().union(*map(reach, words))
+
+
+@lru_cache(maxsize=8192)
+def parts(word: str) -> frozenset[str]:
+    """Return the parts of speech WordNet has ``word`` (as written) as a form of: "n", "v", "a", "r" (empty when
+    it has none). Light verbs and literal words count too: this says what a word is, not what may stand for it."""
+    return frozenset(pos for lemma in lemmas(word) for pos in _lemma(lemma))
+
+
+@lru_cache(maxsize=8192)
+def polysemy(word: str) -> int:
+    """Return how many WordNet senses ``word`` (as written) has over its lemmas and parts of speech: common
+    words have many ("take" 40-odd), rare and technical ones few or none."""
+    return len(frozenset().union(*(e[0] for e in _entries(word, True))))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,17 +67,13 @@ def embed_families(doc: DocxDocument, families: dict[str, str]) -> None:
 
 def embed_cjk(doc: DocxDocument, text: str) -> bool:
     """Embed the CJK face, subset to the CJK characters of ``text``; False when there are none."""
-    if _CJK.search(text) is None or not CJK_FILE.exists():
+    if max(text, default="") < chr(CJK_FROM) or not CJK_FILE.exists():  # no character at or above CJK_FROM
         return False
     # Every character, not only the ideographs: Word and LibreOffice set the punctuation around
     # Chinese (“”, ·, ：) in the East Asian font too; the subset keeps those the face has.
     wanted = "".join(sorted(set(text) - {"\n", "\t"}))
     _embed(doc, {CJK_NAME: ("auto", [("embedRegular", subset(CJK_FILE, wanted))])}, prefix="cjk")
     return True
-
-
-_CJK = re.compile(f"[{chr(CJK_FROM)}-{chr(0x10FFFF)}]")
-"""Any character at or above ``CJK_FROM`` (a search in C, not a walk of every character in Python)."""
 
 
 def strings(node: object) -> Iterator[str]:

@@ -1,0 +1,197 @@
+"""Fit the support check's score (src/briefgen/support/score.py) on the labelled pairs, and measure it honestly.
+
+    python benchmarks/fit_support.py            # cross-validated figures, and the weights a fit on all pairs gives
+    python benchmarks/fit_support.py --write    # … and write them to src/briefgen/text/data/support_weights.txt
+
+What is fitted: a logistic regression (plain Python, Newton's method, L2 penalty ``PENALTY`` on every
+weight but the intercept) of "the pair is truly overreaching or padding" on ``score.features``, over the
+pairs whose verdict the score decides: those with ordinary unsupported words and no finding that is never
+scored (a number, date or name, padding, a dropped hedge, one source as many, a strong word). The
+threshold is the highest probability at which the check, scored, still finds ``RECALL_TARGET`` of the
+training pairs' overreaches (all of them, the never-scored findings included), moved halfway down to the
+next lower score of a training pair, so that no pair sits on it.
+
+How it is measured: leave one batch out. The pairs' ``origin`` names their batch ("batch N"); the older
+un-numbered pairs form two folds, "dev" and "held-out". For each fold the model and its threshold are fitted
+on all the other folds and the held-out fold is judged; precision and recall are counted over the held-out
+verdicts, per fold and pooled, beside today's check without the score (every unsupported word a warning).
+Candidate feature sets are compared the same way; ``CHOSEN`` is the one used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+import test_support_labels as labels  # noqa: E402  (the check as the labelled-pairs test runs it)
+from briefgen.support import score  # noqa: E402
+
+PENALTY = 1.0
+"""L2 penalty on each feature's weight (the features are all of order 0 … 1)."""
+RECALL_TARGET = 0.87
+"""The training recall the threshold keeps: unseen recall runs a few points lower, and the goal is 80%."""
+CANDIDATES = (("share",), ("share", "count"), ("share", "common"), ("share", "verbs", "modifiers"),
+              ("share", "closeness"), ("share", "count", "verbs", "modifiers", "common", "closeness"))
+CHOSEN = ("share",)
+WEIGHTS = ROOT / "src" / "briefgen" / "text" / "data" / "support_weights.txt"
+
+
+def rows() -> list[dict]:
+    """One row per labelled pair: its fold, whether it is truly flagged-worthy, and what the check finds."""
+    found = []
+    for pair in yaml.safe_load(labels.LABELS.read_text(encoding="utf-8")):
+        batch = re.search(r"batch \d+$", pair["origin"])
+        facts = labels.facts(pair)
+        found.append({"fold": batch.group() if batch else pair["split"], "label": pair["label"],
+                      "fixed": facts["padding"] or facts["strong"], "scored": bool(facts["soft"]) and not (facts["padding"] or facts["strong"]),
+                      "features": score.features(facts["found"], facts["soft"], facts["passages"]) if facts["soft"] else {}})
+    return found
+
+
+def fit(xs: list[list[float]], ys: list[bool], penalty: float = PENALTY) -> list[float]:
+    """Return [intercept, *weights] of the L2-penalised logistic regression of ``ys`` on ``xs`` (Newton's method)."""
+    k = len(xs[0]) + 1
+    beta = [0.0] * k
+    for _ in range(50):
+        grad = [0.0] * k
+        hess = [[0.0] * k for _ in range(k)]
+        for x, y in zip(xs, ys, strict=True):
+            xx = [1.0, *x]
+            p = 1 / (1 + math.exp(-sum(b * v for b, v in zip(beta, xx, strict=True))))
+            for i in range(k):
+                grad[i] += (p - y) * xx[i]
+                for j in range(k):
+                    hess[i][j] += p * (1 - p) * xx[i] * xx[j]
+        for i in range(1, k):
+            grad[i] += penalty * beta[i]
+            hess[i][i] += penalty
+        step = _solve(hess, grad)
+        beta = [b - s for b, s in zip(beta, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-10:
+            break
+    return beta
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Solve a x = b (Gauss-Jordan with partial pivoting; a is small and positive definite)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[pivot] = m[pivot], m[c]
+        for r in range(n):
+            if r != c:
+                f = m[r][c] / m[c][c]
+                m[r] = [v - f * u for v, u in zip(m[r], m[c], strict=True)]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+class Model:
+    def __init__(self, names: tuple[str, ...], train: list[dict], target: float = RECALL_TARGET) -> None:
+        self.names = names
+        scored = [r for r in train if r["scored"]]
+        beta = fit([[r["features"][n] for n in names] for r in scored], [r["label"] != "supported" for r in scored])
+        self.intercept, self.weights = beta[0], dict(zip(names, beta[1:], strict=True))
+        over = [r for r in train if r["label"] == "overreaching"]
+        need = math.ceil(target * len(over))
+        fixed = sum(r["fixed"] for r in over)
+        ranked = sorted((self.p(r) for r in over if r["scored"]), reverse=True)
+        # the highest threshold that still finds ``need`` overreaches (the never-scored ones count first), set
+        # halfway to the next lower score of any scored pair, so that no pair sits on it
+        if need <= fixed or not ranked:
+            self.threshold = 1.0 if need <= fixed else 0.0
+        else:
+            at = ranked[min(need - fixed, len(ranked)) - 1]
+            below = [p for p in (self.p(r) for r in train if r["scored"]) if p < at]
+            self.threshold = (at + max(below)) / 2 if below else at / 2
+
+    def p(self, row: dict) -> float:
+        return score.probability(row["features"], self.weights, self.intercept)
+
+    def flags(self, row: dict) -> bool:
+        return row["fixed"] or (row["scored"] and self.p(row) >= self.threshold)
+
+
+def figures(judged: list[tuple[dict, bool]]) -> tuple[int, int, int, int]:
+    """(true flags, flags, overreaches found, overreaches)."""
+    flagged = [r for r, f in judged if f]
+    over = [f for r, f in judged if r["label"] == "overreaching"]
+    return sum(r["label"] != "supported" for r in flagged), len(flagged), sum(over), len(over)
+
+
+def cross_validate(data: list[dict], names: tuple[str, ...], target: float = RECALL_TARGET) -> dict[str, list[tuple[dict, bool]]]:
+    folds = sorted({r["fold"] for r in data}, key=_fold_order)
+    judged = {}
+    for fold in folds:
+        model = Model(names, [r for r in data if r["fold"] != fold], target)
+        judged[fold] = [(r, model.flags(r)) for r in data if r["fold"] == fold]
+    return judged
+
+
+def _fold_order(fold: str) -> tuple[int, str]:
+    return (int(fold.split()[1]), "") if fold.startswith("batch") else (0, fold)
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:.0%} ({a}/{b})" if b else "-"
+
+
+def report(data: list[dict]) -> None:
+    today = [(r, r["fixed"] or r["scored"]) for r in data]
+    t = figures(today)
+    print(f"today's check (every unsupported word a warning), all {len(data)} pairs: precision {_pct(t[0], t[1])}, recall {_pct(t[2], t[3])}")
+    print(f"\ncandidate feature sets, leave one batch out, threshold at {RECALL_TARGET:.0%} training recall (pooled):")
+    for names in CANDIDATES:
+        pooled = [x for judged in cross_validate(data, names).values() for x in judged]
+        f = figures(pooled)
+        print(f"  {' + '.join(names):55s} precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
+    print(f"\nthe trade-off, {' + '.join(CHOSEN)}, leave one batch out (pooled), by the training recall the threshold keeps:")
+    for target in (0.80, 0.85, 0.87, 0.90, 0.95):
+        f = figures([x for judged in cross_validate(data, CHOSEN, target).values() for x in judged])
+        print(f"  training recall {target:.0%}: unseen precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
+    print(f"\nper fold, {' + '.join(CHOSEN)} (each fold judged by a model fitted without it) beside today's check:")
+    print(f"  {'fold':9s} {'precision, scored':20s} {'recall, scored':17s} {'precision, today':20s} recall, today")
+    judged = cross_validate(data, CHOSEN)
+    for fold, rows_ in judged.items():
+        s = figures(rows_)
+        b = figures([(r, r["fixed"] or r["scored"]) for r, _ in rows_])
+        print(f"  {fold:9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(b[0], b[1]):20s} {_pct(b[2], b[3])}")
+    numbered = [x for fold, rows_ in judged.items() if fold.startswith("batch") and int(fold.split()[1]) >= 5 for x in rows_]
+    s, b = figures(numbered), figures([(r, r["fixed"] or r["scored"]) for r, _ in numbered])
+    print(f"  {'5-16':9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(b[0], b[1]):20s} {_pct(b[2], b[3])}")
+    s = figures([x for rows_ in judged.values() for x in rows_])
+    print(f"  {'all':9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(t[0], t[1]):20s} {_pct(t[2], t[3])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write the fit on all pairs to {WEIGHTS.relative_to(ROOT)}")
+    args = parser.parse_args()
+    data = rows()
+    report(data)
+    model = Model(CHOSEN, data)
+    f = figures([(r, model.flags(r)) for r in data])
+    print(f"\nfitted on all {len(data)} pairs: intercept {model.intercept:.4f}, "
+          + ", ".join(f"{n} {v:.4f}" for n, v in model.weights.items())
+          + f", threshold {model.threshold:.4f}; training precision {_pct(f[0], f[1])}, recall {_pct(f[2], f[3])}")
+    if args.write:
+        lines = ["# The support check's score (support/score.py): a logistic model's intercept and weights, and the",
+                 "# probability at or above which unsupported ordinary words are warnings (below it: notes).",
+                 f"# Written by `python benchmarks/fit_support.py --write` on {len(data)} labelled pairs",
+                 f"# (tests/data/support-labels.yaml), L2 penalty {PENALTY}, threshold at {RECALL_TARGET:.0%} training recall.",
+                 f"intercept {model.intercept:.6f}", *(f"{n} {v:.6f}" for n, v in model.weights.items()),
+                 f"threshold {model.threshold:.6f}"]
+        WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"written: {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

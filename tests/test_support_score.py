@@ -1,0 +1,67 @@
+"""The support check's score: which unsupported ordinary words are warnings and which are notes (support/score.py)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefgen.support import score
+from briefgen.support.match import judge, reportable
+from briefgen.text import words as w
+
+QUOTE = "Officials said the new crane, bought from the harbour's supplier in the north, cut unloading times for bulk cargo."
+
+
+def _decided(claim: str) -> tuple[list[str], bool]:
+    verdict = judge(claim, [QUOTE])
+    soft = [x for x in reportable(verdict.missing) if x.kind == "word"]
+    return [x.text for x in soft], score.confirmed(verdict.words, soft, [QUOTE])[0]
+
+
+def test_one_changed_word_in_a_long_sentence_is_a_paraphrase_in_a_short_one_a_warning() -> None:
+    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, sped unloading times for bulk cargo.") == (
+        ["sped"], False)
+    assert _decided("The new crane sped unloading.") == (["sped"], True)
+
+
+def test_a_word_that_must_be_literal_is_a_warning_however_long_the_sentence() -> None:
+    # a quantifier, modal or degree word (data/literal.txt) and an absolute verb (data/absolute.txt) are overreach by definition
+    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, cut all unloading times for bulk cargo.") == (
+        ["all"], True)
+    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, eliminated unloading times for bulk cargo.") == (
+        ["eliminated"], True)
+    assert score.strong(w.Word("mainly", 0, "word", w.stem("mainly"))) and not score.strong(w.Word("sped", 0, "word", w.stem("sped")))
+
+
+def test_the_features_describe_the_unsupported_words_in_general_terms() -> None:
+    found = judge("The new crane sped unloading.", [QUOTE])
+    soft = [x for x in found.missing if x.kind == "word"]
+    feats = score.features(found.words, soft, [QUOTE])
+    assert set(feats) == set(score.FEATURES) and feats["share"] == pytest.approx(1 / 4)
+    assert feats["count"] == pytest.approx(math.log(2)) and 0 < feats["closeness"] < 1 and feats["modifiers"] == 0.0
+
+
+def test_the_weights_are_what_the_fitting_script_gives() -> None:
+    """``support_weights.txt`` is data written by benchmarks/fit_support.py: refitting gives the same numbers."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import fit_support
+
+    model = fit_support.Model(fit_support.CHOSEN, fit_support.rows())
+    weights, intercept, threshold = score.model()
+    assert set(weights) == set(fit_support.CHOSEN)
+    assert intercept == pytest.approx(model.intercept, abs=1e-5) and threshold == pytest.approx(model.threshold, abs=1e-5)
+    assert all(weights[n] == pytest.approx(model.weights[n], abs=1e-5) for n in weights)
+
+
+def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
+    """The unseen figures (each batch judged by a model fitted without it, benchmarks/fit_support.py), pooled:
+    session 7: 80% precision (267/333), 88% recall (216/246); without the score 67% and 96%."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import fit_support
+
+    judged = [x for rows in fit_support.cross_validate(fit_support.rows(), fit_support.CHOSEN).values() for x in rows]
+    true_flags, flags, found, overreaching = fit_support.figures(judged)
+    assert true_flags / flags >= 0.80 and found / overreaching >= 0.87, (true_flags, flags, found, overreaching)
