@@ -1,7 +1,8 @@
 """The support check measured on hand-labelled claim/quote pairs (tests/data/support-labels.yaml).
 
-A pair is *flagged* when the check finds the quote to be padding, or finds a word of
-the claim that neither the quote nor its sibling quotes have. Recall: the share of
+A pair is *flagged* when the check finds the quote to be padding, or gives a warning or error for
+a word of the claim that neither the quote nor its sibling quotes have (a note, an unsupported
+ordinary word the score takes for a paraphrase, is no flag: support/score.py). Recall: the share of
 overreaching pairs flagged. Precision: the share of flagged pairs that are truly
 overreaching or padding. The floors pin today's figures (README, "What traced means").
 """
