@@ -9,6 +9,7 @@ writes (diff only reads it). Pure apart from reading and rendering that record.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,9 +100,10 @@ def from_events(events: list[Event], where: dict[str, str], fallback: str) -> li
 
 
 def lock(sources: dict[str, Source], texts: dict[str, str]) -> dict[str, dict[str, str]]:
-    """Return the record of what each source's text was in this run."""
-    from briefgen.inputs import ingest
-    return {sid: {"hash": ingest.content_hash(texts[sid]), "file": _name(sources[sid].path)} for sid in sorted(texts)}
+    """Return the record of what each source's text was in this run. ``texts`` are normalised (as drafting's corpus holds
+    them: ``ingest.normalise`` leaves them as they are), so the sha256 of each is its ``ingest.content_hash``."""
+    return {sid: {"hash": hashlib.sha256(texts[sid].encode("utf-8")).hexdigest(), "file": _name(sources[sid].path)}
+            for sid in sorted(texts)}
 
 
 def _name(path: Path | None) -> str:

@@ -34,6 +34,10 @@ STEM_LENGTH = 6
 organisation/organization, regulate/regulation and export/exports together."""
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+")
+_ACRONYM = re.compile(r"[A-Z]\.[A-Z]\.")
+"""Where ``_TOKEN``'s first alternative can match: nowhere else."""
+_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or c == 95)}
+"""Every ASCII character ``\\w`` does not match, as a space."""
 _stems: dict[str, str] = {}
 MEMO = 1_000_000
 """Words whose stems are remembered, at most."""
@@ -45,16 +49,24 @@ def tokens(text: str) -> list[str]:
     An acronym in capitals (``US``, ``AI``, ``U.S.``) is kept even when its lower-case
     form is a stop word.
     """
-    words = _TOKEN.findall(text)
+    words = words_of(text)
     try:
-        return [stem for stem in map(_stems.__getitem__, words) if stem]
+        return list(filter(None, map(_stems.__getitem__, words)))
     except KeyError:  # a word not seen before: stem the new ones, remembering at most MEMO words
         missing = set(words).difference(_stems)
         if len(_stems) + len(missing) > MEMO:
-            return [stem for stem in map(_stem, words) if stem]
+            return list(filter(None, map(_stem, words)))
         for word in missing:
             _stems[word] = _stem(word)
-        return [stem for stem in map(_stems.__getitem__, words) if stem]
+        return list(filter(None, map(_stems.__getitem__, words)))
+
+
+def words_of(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``: for ASCII text with no dotted acronym ("U.S."), where ``\\w`` is ``[A-Za-z0-9_]`` and
+    only ``\\w+`` can match, the runs of word characters are split out of the text with every other character a space."""
+    if text.isascii() and not _ACRONYM.search(text):
+        return text.translate(_NON_WORD).split()
+    return _TOKEN.findall(text)
 
 
 def _stem(word: str) -> str:

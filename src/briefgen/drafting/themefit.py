@@ -155,20 +155,21 @@ def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | Non
     for i, bag in enumerate(corpus.bags if bags is None else bags):
         if matched.isdisjoint(bag):
             continue
-        counts = Counter(bag)
         norm = K1 * (1 - B + B * len(bag) / average)
         scores = [0.0] * len(topics)
         found = [0] * len(topics)
-        for token, tf in counts.items():
+        for token in filter(matched.__contains__, dict.fromkeys(bag)):  # the tokens that score, in the bag's order
+            tf = bag.count(token)
             saturation = tf * (K1 + 1) / (tf + norm)
             for t, weight in weights.get(token, ()):
                 scores[t] += weight * saturation
                 found[t] += MIN_WORDS if token in own[t] else token in telling
             for t, phrase in terms.get(token, ()):
-                if all(p in counts for p in phrase):
+                if all(p in bag for p in phrase):
                     found[t] += MIN_WORDS
                     for p in phrase:
-                        scores[t] += term_weight[p] * counts[p] * (K1 + 1) / (counts[p] + norm)
+                        count = bag.count(p)
+                        scores[t] += term_weight[p] * count * (K1 + 1) / (count + norm)
         if any(scores):
             scored[i] = (scores, found)
     return scored

@@ -37,6 +37,8 @@ _LINE_END = re.compile(r"""[.!?:;…]["”’'»)\]]*(?:\[\d+\])*\s*$""")
 _LABEL = re.compile(r"[A-Z][\w’'&/ -]{0,40}:\s+(?=[A-Z“\"])")
 _REFS_AT_END = re.compile(r"""(?:\s*\[\d+(?:[,–-]\d+)*\])+[.!]?["”’)]*$""")
 _WORDS = re.compile(r"\w+")
+_WORD_BYTES = bytes(97 if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32] * 128)
+"""Per ASCII byte: ``a`` for a character ``\\w`` matches (letters, digits, ``_``), a space for any other."""
 _ENDED = re.compile(r"""[.!]["”’'»)\]]*(?:\[\d+(?:[,–-]\d+)*\])*[.!]?["”’)]*$""")
 
 _CITY = r"[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}"
@@ -199,7 +201,7 @@ def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -
 
 def _flaw(text: str, listed: bool, ended: bool) -> str:
     """Return why a sentence (``text``; ``listed``: it opens a list item; ``ended``: with . or !) cannot stand as a claim, or ''."""
-    words = len(_WORDS.findall(text))
+    words = count_words(text)
     if _furniture(text):
         return "furniture"
     if _fragment_end(text[-40:]) or (listed or words < 12) and _noun_phrase(text) and not _VERB.search(_QUOTED.sub("", text)):
@@ -219,6 +221,15 @@ def _flaw(text: str, listed: bool, ended: bool) -> str:
     if _OPENER.match(text):
         return "opener"
     return ""
+
+
+def count_words(text: str) -> int:
+    """``len(_WORDS.findall(text))``, the runs of word characters, counted without making them strings when ``text`` is
+    ASCII (where ``\\w`` is ``[A-Za-z0-9_]``): each run is one ``a`` after a space once every character is mapped."""
+    if not text.isascii():
+        return len(_WORDS.findall(text))
+    mapped = text.encode("ascii").translate(_WORD_BYTES)
+    return mapped.count(b" a") + mapped.startswith(b"a")
 
 
 def _fragment_end(tail: str) -> bool:
@@ -256,7 +267,7 @@ def _join(normalised: str, found: list[Sentence]) -> list[Sentence]:
         prev = out[-1] if out else None
         if s.flaw == "opener" and prev and not prev.flaw and prev.block == s.block:
             text = normalised[prev.start:s.end]
-            if len(_WORDS.findall(text)) <= MAX_WORDS:
+            if count_words(text) <= MAX_WORDS:
                 out[-1] = replace(prev, end=s.end, text=text, ended=s.ended, joined=True)
                 continue
         out.append(s)
