@@ -216,8 +216,8 @@ def main(argv: list[str]) -> int:
         print(json.dumps(results, indent=2))
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
-            "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_filed", "seed_precision_filed", "multi_source_claims",
-            "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
+            "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_filed", "seed_precision_filed",
+            "multi_source_claims", "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))
