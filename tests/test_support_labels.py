@@ -1,7 +1,8 @@
 """The support check measured on hand-labelled claim/quote pairs (tests/data/support-labels.yaml).
 
-A pair is *flagged* when the check finds the quote to be padding, or finds a word of
-the claim that neither the quote nor its sibling quotes have. Recall: the share of
+A pair is *flagged* when the check finds the quote to be padding, or gives a warning or error for
+a word of the claim that neither the quote nor its sibling quotes have (a note, an unsupported
+ordinary word the score takes for a paraphrase, is no flag: support/score.py). Recall: the share of
 overreaching pairs flagged. Precision: the share of flagged pairs that are truly
 overreaching or padding. The floors pin today's figures (README, "What traced means").
 """
@@ -22,10 +23,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.91, 0.80  # all pairs, scored (session 7): 275/342 flags true, 224/246 found; these are
+RECALL_FLOOR, PRECISION_FLOOR = 0.88, 0.85  # all pairs, scored (session 7): 269/316 flags true, 218/246 found; these are
 # training figures (the score's threshold is fitted on all pairs): the unseen ones are benchmarks/fit_support.py's
-# leave-one-batch-out figures (80%, 88%). Without the score (every unsupported word a warning): 288/427, 236/246.
-
+# leave-one-batch-out figures (85%, 89%). Without the score (every unsupported word a warning): 288/427, 236/246.
 
 def _source(origin: str) -> str:
     """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
@@ -126,19 +126,20 @@ def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
 
 FLOORS = {  # split: (recall, precision) floors, scored (session 7), all training figures now; the history of each
     # batch's unseen figure is in the README ("What traced means") and in git log of this file
-    "held-out": (0.91, 0.84),  # 43/51 flags true, 34/37 found
-    "batch 5": (0.92, 0.84),  # 16/19, 13/14
+    "dev": (0.60, 0.95),  # 21/22 flags true, 14/23 found (the score's weakest recall: overreach in long sentences)
+    "held-out": (0.91, 0.91),  # 43/47, 34/37
+    "batch 5": (0.92, 0.88),  # 16/18, 13/14
     "batch 6": (1.0, 0.90),  # 10/11, 8/8
     "batch 7": (1.0, 0.88),  # 15/17, 12/12
     "batch 8": (1.0, 0.85),  # 17/20, 14/14
-    "batch 9": (0.93, 0.80),  # 17/21, 14/15
-    "batch 10": (0.91, 0.86),  # 13/15, 11/12
-    "batch 11": (0.92, 0.68),  # 15/22, 13/14
-    "batch 12": (0.90, 0.82),  # 23/28, 20/22
-    "batch 13": (0.83, 0.70),  # 22/31, 20/24
+    "batch 9": (0.93, 0.85),  # 17/20, 14/15
+    "batch 10": (0.91, 0.92),  # 13/14, 11/12
+    "batch 11": (0.92, 0.75),  # 15/20, 13/14
+    "batch 12": (0.90, 0.88),  # 23/26, 20/22
+    "batch 13": (0.79, 0.77),  # 21/27, 19/24
     "batch 14": (0.85, 0.83),  # 20/24, 17/20
     "batch 15": (0.92, 0.77),  # 17/22, 13/14
-    "batch 16": (1.0, 0.66),  # 22/33, 17/17 (blind in session 6: 22/42 before its rules, 22/41 after)
+    "batch 16": (0.94, 0.75),  # 21/28, 16/17 (blind in session 6: 22/42 before its rules, 22/41 after)
 }
 
 

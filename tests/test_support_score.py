@@ -58,10 +58,10 @@ def test_the_weights_are_what_the_fitting_script_gives() -> None:
 
 def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     """The unseen figures (each batch judged by a model fitted without it, benchmarks/fit_support.py), pooled:
-    session 7: 80% precision (267/333), 88% recall (216/246); without the score 67% and 96%."""
+    session 7: 85% precision (269/316), 89% recall (218/246); without the score 67% and 96%."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     judged = [x for rows in fit_support.cross_validate(fit_support.rows(), fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.80 and found / overreaching >= 0.87, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.85 and found / overreaching >= 0.88, (true_flags, flags, found, overreaching)

@@ -62,7 +62,12 @@ def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: S
     - ``common``: their mean log(1 + WordNet senses) / 4 (common words have many senses, rare and technical
       ones few);
     - ``closeness``: the highest cosine between one of them and a passage word that the sentence does not
-      already use (0 when none has a vector).
+      already use (0 when none has a vector);
+    - ``supported``: log(1 + the number of the sentence's content words the passages do support) / 3 (a long
+      sentence its quotes mostly say is more often reworded than wrong);
+    - ``share_ordinary``: their share of the sentence's ordinary words (numbers, dates and names left out);
+    - ``several``: 1 when there are two or more of them;
+    - ``any_verb``: 1 when WordNet has one of them as a verb; ``unknown``: the share WordNet lacks.
     """
     n = len(unsupported)
     return {name: _FEATURES[name](found, unsupported, passages) if n else 0.0 for name in (FEATURES if names is None else names)}
@@ -82,6 +87,11 @@ _FEATURES: dict[str, Callable[[Sequence[w.Word], Sequence[w.Word], Sequence[str]
     "modifiers": lambda _, unsupported, __: sum(bool(thesaurus.parts(x.text) & {"a", "r"}) for x in unsupported) / len(unsupported),
     "common": lambda _, unsupported, __: sum(math.log1p(thesaurus.polysemy(x.text)) for x in unsupported) / len(unsupported) / 4,
     "closeness": _closeness,
+    "supported": lambda found, unsupported, _: math.log1p(len(found) - len(unsupported)) / 3,
+    "share_ordinary": lambda found, unsupported, _: len(unsupported) / max(sum(x.kind == "word" for x in found), 1),
+    "several": lambda _, unsupported, __: float(len(unsupported) >= 2),
+    "any_verb": lambda _, unsupported, __: float(any("v" in thesaurus.parts(x.text) for x in unsupported)),
+    "unknown": lambda _, unsupported, __: sum(not thesaurus.parts(x.text) for x in unsupported) / len(unsupported),
 }
 FEATURES = tuple(_FEATURES)
 """Every feature ``features`` can compute; the weights file names the ones the model uses."""
