@@ -277,6 +277,67 @@ def test_support_errors_come_first_when_composing_fails_too(project: Path, tmp_p
     assert list((tmp_path / "forked").iterdir()) == [] == list((tmp_path / "here").iterdir())
 
 
+def test_a_checking_process_that_dies_costs_only_time(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus and the brief's sentences are checked in a forked process: if it dies unanswered, both are checked here."""
+    from briefgen.support import stage
+    parent, check = os.getpid(), stage.check_corpus
+
+    def dying(*args):  # type: ignore[no-untyped-def]
+        if os.getpid() != parent:
+            os._exit(9)
+        return check(*args)
+
+    monkeypatch.setattr(stage, "check_corpus", dying)
+    assert _build(project, tmp_path / "out", "docx", "pdf") == 0
+    _sequential(monkeypatch)
+    assert _build(project, tmp_path / "here", "docx", "pdf") == 0
+    names = sorted(p.name for p in (tmp_path / "here").iterdir())
+    assert names and all((tmp_path / "out" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
+
+
+def test_a_failed_corpus_check_is_raised_first(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from briefgen.support import stage
+
+    def failing(*args):  # type: ignore[no-untyped-def]
+        raise UserError([Problem("summary.yaml", 2, 1, "themes", "expected a corpus check, found none")])
+
+    monkeypatch.setattr(stage, "check_corpus", failing)
+    monkeypatch.setattr(stage, "check_brief", lambda *args: _boom())  # never reached in-process
+    messages = []
+    for name in ("forked", "here"):
+        if name == "here":
+            _sequential(monkeypatch)
+        assert _build(project, tmp_path / name, "docx", "pdf") == 2
+        messages.append(capsys.readouterr().err)
+    assert "expected a corpus check, found none" in messages[0] and messages[0] == messages[1]
+    assert list((tmp_path / "forked").iterdir()) == [] == list((tmp_path / "here").iterdir())
+
+
+HINTED = """
+import sys
+from pathlib import Path
+from briefgen import cli_build, pipeline
+hint = pipeline._hint
+def noted(*args):
+    print("jinja2" in sys.modules, "markdown_it" in sys.modules)
+    return hint(*args)
+pipeline._hint = noted
+cli_build.build([Path(sys.argv[1])], Path(sys.argv[2]), ["docx", "pdf"], 1, False, Path(sys.argv[1]).parents[1])
+"""
+
+
+def test_the_hint_goes_out_before_the_composing_libraries_load(project: Path, tmp_path: Path) -> None:
+    """In a fresh process, as a cold build runs: the renderers learn the look of the brief before Jinja and markdown-it load."""
+    import subprocess
+    import sys
+
+    if not ahead.available():
+        pytest.skip("needs os.fork and two CPUs")
+    done = subprocess.run([sys.executable, "-c", HINTED, str(project / SPEC), str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.splitlines()[0] == "False False", done.stderr
+
+
 # ------------------------------------------------------------------ pydantic's plugin loader, stood in for
 
 PLUGINS = """

@@ -109,3 +109,19 @@ def test_the_unfolded_uri_pattern_matches_as_reportlabs_does() -> None:
                     mine, real = ours.match(text), theirs.match(text)
                     assert (mine is None) == (real is None), text
                     assert mine is None or real is None or (mine.span(), mine.groups()) == (real.span(), real.groups()), text
+
+
+def test_pillow_loads_when_a_picture_first_needs_it() -> None:
+    """reportlab imports ``PIL.Image`` at import; the PDF renderer's import leaves it unloaded until a name of it is read."""
+    code = """
+import sys
+import briefgen.renderers.pdf.render
+import reportlab.lib.utils as utils
+before = type(sys.modules["PIL.Image"]).__name__
+from PIL import Image
+picture = Image.new("RGB", (2, 1), "red")
+print(before, type(sys.modules["PIL.Image"]).__name__, utils.Image is sys.modules["PIL.Image"], utils.haveImages,
+      picture.getpixel((1, 0)), utils._isPILImage(picture))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split() == ["_LazyModule", "module", "True", "True", "(255,", "0,", "0)", "True"], done.stderr

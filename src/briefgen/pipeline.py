@@ -7,13 +7,16 @@ failed build leaves the previous outputs intact and a reader never sees a torn f
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen import renderers
-from briefgen.compose import compose, conventions, selection, transforms
+from briefgen import forked, renderers
+from briefgen.compose import meta as brief_meta
+from briefgen.compose import selection
 from briefgen.errors import Problem, UserError, display, promoted
 from briefgen.forked import Forked
 from briefgen.inputs import housestyle, paths, spec, summary
@@ -50,6 +53,7 @@ def load_corpus(project: Project) -> Corpus:
 def check(project: Project, spec_paths: list[Path] | None = None, notes: list[Problem] | None = None) -> list[Problem]:
     """Return every problem with the summary's quotes and the given (or all; ``[]``: no) specs; ``notes``, when
     given, receives the notes (severity "note": never among the problems)."""
+    from briefgen.compose import conventions
     corpus = load_corpus(project)
     problems = summary.verify(corpus.summary, corpus.sources)
     problems += [p for s in corpus.sources.values() for p in s.unreadable if p not in problems]
@@ -89,6 +93,7 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
     shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
         support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
+    from briefgen.compose import compose, transforms  # loading Jinja and markdown-it: see ``_beside``
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown,
                             checked.unconfirmed)
@@ -154,8 +159,7 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
         ahead.close()  # LibreOffice's conversions run in this process, which owns it
         return build_one(project, corpus, spec_path, out_dir, formats, strict)
     _hint(project, brief, ahead)
-    checked = support.check_corpus(corpus.summary, corpus.sources)
-    warnings, results = _beside(project, corpus, brief, checked, ahead, list(rendered_formats))
+    checked, warnings, results = _beside(project, corpus, brief, ahead, list(rendered_formats))
     return finish(corpus, Composed(spec_path, brief, list(rendered_formats), list(warnings), checked, None), out_dir, results, strict)
 
 
@@ -249,27 +253,49 @@ def _support_findings(brief: spec.Brief, corpus: Corpus, checked: CorpusReport,
     return warnings
 
 
-def _beside(project: Project, corpus: Corpus, brief: spec.Brief, checked: CorpusReport, ahead: renderers.Ahead,
-            names: list[str]) -> tuple[list[Problem], list[Rendered]]:
-    """Check the brief's sentences in a forked process while composing it here and ``ahead`` renders it.
+def _beside(project: Project, corpus: Corpus, brief: spec.Brief, ahead: renderers.Ahead,
+            names: list[str]) -> tuple[CorpusReport, list[Problem], list[Rendered]]:
+    """Check the corpus and then the brief's sentences in a forked process while the composing libraries load
+    here; compose here once the corpus check is back, while ``ahead`` renders.
 
-    The same as ``_support_findings``, ``document`` and rendering one after the other, problems
-    included: a failed check is raised before any compose or render error. The annex, which
-    shows the checked sentences, waits for them.
+    The same as ``check_corpus``, ``_support_findings``, ``document`` and rendering one after the other, problems
+    included: a failed corpus check is raised first, a failed sentence check before any compose or render error.
+    The annex, which shows the checked sentences, waits for them.
     """
-    side = Forked.start(lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked))
+    first, line = os.pipe()
+
+    def checks() -> support.BriefReport:
+        os.close(first)
+        found = forked.outcome(lambda: support.check_corpus(corpus.summary, corpus.sources))
+        forked.write_all(line, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))  # composing needs it now (closes the line)
+        return support.check_brief(brief, corpus.summary, corpus.sources, forked.unwrap(found))
+
+    side = Forked.start(checks)
+    os.close(line)
     if side is None:
+        os.close(first)
+        checked = support.check_corpus(corpus.summary, corpus.sources)
         warnings = _support_findings(brief, corpus, checked)
-        return warnings, ahead.render(document(project, corpus, brief, checked), names)
+        return checked, warnings, ahead.render(document(project, corpus, brief, checked), names)
     try:
-        ahead.send(document(project, corpus, brief, checked, lambda: tuple(side.result().traced)), names)
-        report = side.result()  # the formats render meanwhile
-    except Exception:
-        _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
-        raise
+        _composing()  # Jinja and markdown-it load here while the corpus is checked there
+        found = forked.loads(forked.read_all(first))  # (closes it)
+        checked = forked.unwrap(found) if found is not None else support.check_corpus(corpus.summary, corpus.sources)
+        side.work = lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked)  # here, if it died unanswered
+        try:
+            ahead.send(document(project, corpus, brief, checked, lambda: tuple(side.result().traced)), names)
+            report = side.result()  # the formats render meanwhile
+        except Exception:
+            _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
+            raise
     finally:
-        side.cancel()  # only when interrupted: else its answer is in
-    return _support_findings(brief, corpus, checked, report), ahead.results()
+        side.cancel()  # only when interrupted or failed: else its answer is in
+    return checked, _support_findings(brief, corpus, checked, report), ahead.results()
+
+
+def _composing() -> None:
+    """Load the composing modules (``compose`` loads Jinja and markdown-it); ``document`` imports them when first needed."""
+    from briefgen.compose import compose, transforms  # noqa: F401
 
 
 def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead | Callable[[Style, Meta], None]) -> None:
@@ -278,11 +304,11 @@ def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead | Callable
     Any problem here is left for ``document`` to raise, in its usual order.
     """
     try:
-        style = compose.furniture(_style(project, brief), brief)  # as the document will carry it (its header text)
-        meta = compose.meta_of(brief, project.templates_dir)
+        style = brief_meta.furniture(_style(project, brief), brief)  # as the document will carry it (its header text)
+        look = brief_meta.meta_of(brief, project.templates_dir)
     except Exception:  # noqa: BLE001 - raised again, in order, where the model is made
         return
-    (ahead if callable(ahead) else ahead.hint)(style, meta)
+    (ahead if callable(ahead) else ahead.hint)(style, look)
 
 
 def _style(project: Project, brief: spec.Brief) -> Style:

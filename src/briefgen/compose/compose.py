@@ -8,8 +8,6 @@ Citations stay keys (Cite nodes): transforms resolve them.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from briefgen.compose import citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.labels import format_date
+from briefgen.compose.meta import furniture, meta_of, source_date  # noqa: F401  (re-exported)
 from briefgen.compose.selection import Selected, select, select_all  # noqa: F401  (select: re-exported)
 from briefgen.errors import Problem, UserError
 from briefgen.inputs.sources import Source
@@ -41,30 +40,6 @@ class Draft:
     style: Style
     claims: tuple[Selected, ...]
     """Every claim shown, in order (for the annex and figures)."""
-
-
-def source_date() -> str:
-    """Return SOURCE_DATE_EPOCH's date as ISO, or '' (never the clock: builds are reproducible)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat() if epoch.isdigit() else ""
-
-
-def meta_of(brief: Brief, project_templates: Path | None = None) -> Meta:
-    """Return the brief's metadata with its date (shown and typed) and labels in its language."""
-    spec = brief.spec
-    authors = (spec.author,) if isinstance(spec.author, str) else tuple(spec.author)
-    date = spec.date or source_date()
-    themes = [t for s in spec.sections for t in s.themes]
-    return Meta(
-        title=spec.title, subtitle=spec.subtitle, author=authors,
-        date=format_date(date, spec.lang, project_templates) if date else "",
-        issued=labels.typed_date(date),
-        lang=spec.lang, audience=spec.audience, marking=spec.marking or "", subject=spec.subtitle or spec.title,
-        keywords=((spec.marking,) if spec.marking else ()) + (tuple(spec.keywords) or tuple(dict.fromkeys(themes))),
-        draft=spec.draft,
-        labels=tuple((k, v) for k, v in labels.labels(spec.lang, project_templates).items()
-                     if isinstance(v, str)),
-    )
 
 
 def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source],
@@ -164,19 +139,6 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None
     return Draft(meta_of(brief, project_templates), tuple(blocks), furniture(style, brief), claims)
-
-
-def furniture(style: Style, brief: Brief) -> Style:
-    """Return the style with its page furniture resolved from the spec.
-
-    The header's text is the house style's ``header_text`` when it sets one, else the spec's
-    author(s) (a person or an organisation); the footer's is the style's ``footer_text``
-    (default none). The renderers add the marking and "Page X of Y" themselves.
-    """
-    spec = brief.spec
-    authors = [spec.author] if isinstance(spec.author, str) else list(spec.author)
-    header = style.header_text or ", ".join(a for a in authors if a)
-    return style if header == style.header_text else dataclasses.replace(style, header_text=header)
 
 
 def _locate(brief: Brief, exc: markup.MarkupError, output: str) -> Problem:

@@ -4,10 +4,12 @@ A cold one-brief build spends about half its time importing libraries: pydantic,
 Jinja and markdown-it to load and compose, reportlab and python-docx to render. Loading
 and composing come first and need none of the renderers, so ``start`` forks a process at
 the start of a build that imports the renderers (and registers the PDF fonts) while the
-build goes on reading its inputs. When the model is composed, ``render`` sends it over a
-pipe (pickled: a few KB of dataclasses); that process renders the PDF (the slowest) itself
-and forks once more for each other format, so a DOCX and a PDF are rendered at the same time
-on two cores. The rendered bytes come back over pipes; the caller writes the files as a
+build goes on reading its inputs. It loads the DOCX renderer first and forks at once a
+worker for it, which makes the brief's styled base as soon as the build sends the look of the
+brief (the hint, down a line of its own) and then renders the DOCX; meanwhile this process loads
+reportlab. When the model is composed, ``render`` sends it over the pipes (pickled: a few KB of
+dataclasses); this process renders the PDF (the slowest) itself, so a DOCX and a PDF are
+rendered at the same time on two cores. The rendered bytes come back over pipes; the caller writes the files as a
 set, as before. Wall time falls; CPU time does not (the work is the same, plus a fork).
 
 The output is the same: each format is rendered from an equal copy of the same model by
@@ -45,10 +47,15 @@ def available() -> bool:
 
 
 class Ahead:
-    """A forked process that has loaded the renderers of ``formats`` and renders one document on request."""
+    """A forked process that has loaded the renderers of ``formats`` and renders one document on request.
 
-    def __init__(self, pid: int, request: int, reply: int) -> None:
-        self.pid, self.request, self.reply = pid, request, reply
+    Each format it hands to a worker (``_worker``) gets a line of its own from here (``lines``):
+    the hint and the document go down it too, so the worker prepares its base the moment the
+    look is known, whatever the process that forked it is still loading.
+    """
+
+    def __init__(self, pid: int, request: int, reply: int, lines: tuple[int, ...] = ()) -> None:
+        self.pid, self.request, self.reply, self.lines = pid, request, reply, lines
         self.asked: tuple[Document, list[str]] | None = None
 
     @classmethod
@@ -58,18 +65,19 @@ class Ahead:
             return None
         request_r, request_w = os.pipe()
         reply_r, reply_w = os.pipe()
-        pid = forked.spawn(lambda: _serve(formats, request_r, reply_w), close=(request_w, reply_r))
-        os.close(request_r)
-        os.close(reply_w)
-        return cls(pid, request_w, reply_r)
+        lines = {name: os.pipe() for name in formats if name != _here(formats)}
+        pid = forked.spawn(lambda: _serve(formats, request_r, reply_w, {name: r for name, (r, _) in lines.items()}),
+                           close=(request_w, reply_r, *(w for _, w in lines.values())))
+        for fd in (request_r, reply_w, *(r for r, _ in lines.values())):
+            os.close(fd)
+        return cls(pid, request_w, reply_r, tuple(w for _, w in lines.values()))
 
     def hint(self, style: Style, meta: Meta) -> None:
         """Tell the process the look of the brief to come, so it prepares what depends on that alone."""
-        if self.request >= 0:
-            try:
-                forked.send(self.request, ("hint", style, meta))
-            except OSError:  # the process is gone: ``render`` renders here
-                pass
+        for fd in (self.request, *self.lines):
+            if fd >= 0:
+                with contextlib.suppress(OSError):  # the process is gone: ``render`` renders here
+                    forked.send(fd, ("hint", style, meta))
 
     def render(self, document: Document, names: list[str]) -> list[Rendered]:
         """Return ``document`` rendered in each format of ``names`` (in order); raise what rendering raised."""
@@ -79,13 +87,14 @@ class Ahead:
     def send(self, document: Document, names: list[str]) -> None:
         """Ask for ``document`` in each format of ``names``; ``results`` waits for them."""
         self.asked = (document, names)
-        request, self.request = self.request, -1
-        try:
-            forked.send(request, ("render", document, names))
-        except OSError:  # the process is gone: ``results`` renders here instead
-            pass
-        finally:
-            os.close(request)
+        fds, self.request, self.lines = (self.request, *self.lines), -1, ()
+        for fd in fds:  # the process first: it renders the slowest format
+            try:
+                forked.send(fd, ("render", document, names))
+            except OSError:  # the process (or a worker) is gone: ``results`` renders here instead
+                pass
+            finally:
+                os.close(fd)
 
     def results(self) -> list[Rendered]:
         """Return what ``send`` asked for, in its order; raise what rendering raised."""
@@ -106,57 +115,54 @@ class Ahead:
 
     def close(self) -> None:
         """End the process unused (the build failed, or renders in-process) and collect it."""
-        for fd in (self.request, self.reply):
+        for fd in (self.request, self.reply, *self.lines):
             if fd >= 0:
                 os.close(fd)
         self.request = self.reply = -1
+        self.lines = ()
         forked.reap(self.pid, kill=True)  # it may still be importing: no need to wait for that
         self.pid = 0
 
 
-def _serve(formats: list[str], request: int, reply: int) -> int:
-    """In the forked process: load the renderers, take hints, render the document asked for, answer.
+def _serve(formats: list[str], request: int, reply: int, lines: dict[str, int]) -> int:
+    """In the forked process: load the renderers, start the workers, take hints, render the document asked for, answer.
 
-    The cycle collector is off: it would walk the renderers' objects again and again while they
-    are imported, and this process (like the workers it forks) ends after one document.
+    The formats other than this process's own are loaded first, and each gets its worker
+    (``_worker``) at once, on its own line from the build (``lines``). The cycle collector is
+    off: it would walk the renderers' objects again and again while they are imported, and
+    this process (like its workers) ends after one document.
     """
     gc.disable()
+    here = _here(formats)
+    workers: dict[str, Forked[Rendered] | None] = {}
     try:
-        renderers.preload(formats)
+        for name in sorted(formats, key=lambda name: name == here):  # the workers' formats first, this process's own last
+            renderers.preload([name])
+            if name in lines:
+                workers[name] = _worker(name, lines.pop(name))
     except Exception:  # noqa: BLE001 - the caller renders in-process and meets the problem itself
-        os.close(request)
-        os.close(reply)
+        _cancel(workers)
+        for fd in (request, reply, *lines.values()):
+            os.close(fd)
         return 1
-    workers: dict[str, tuple[Forked[Rendered], int]] = {}  # no warm steps before the hint: the DOCX worker it starts is on the build's path
     while (message := forked.receive(request)) is not None and message[0] == "hint":
         _, style, meta = message
-        for name in formats:
-            if name != _here(formats) and name not in workers:
-                made = _worker(name, style, meta)
-                if made is not None:
-                    workers[name] = made
-                    continue
-            renderers.prepare([name], style, meta)
+        renderers.prepare([here, *(name for name, worker in workers.items() if worker is None)], style, meta)
         _warm(formats, request)  # while the build composes
     os.close(request)
     if message is None:  # the caller needs no render from us (an error, another path): exit quietly
-        for worker, document_pipe in workers.values():
-            os.close(document_pipe)
-            worker.cancel()
+        _cancel(workers)
         os.close(reply)
         return 0
     _, document, names = message
     here = _here(names)
     others: dict[str, Forked[Rendered] | None] = {}
-    for name, (worker, document_pipe) in workers.items():
-        with contextlib.suppress(OSError):  # a worker gone: ``result`` renders here
-            if name in names and name != here:
-                forked.send(document_pipe, (document,))
-        os.close(document_pipe)
-        worker.work = _rendering(document, name)  # what ``result`` does here if the worker died without an answer
+    for name, worker in workers.items():
+        if worker is not None:
+            worker.work = _rendering(document, name)  # what ``result`` does here if the worker died without an answer
         if name in names and name != here:
             others[name] = worker
-        else:
+        elif worker is not None:
             worker.cancel()
     others.update({name: Forked.start(_rendering(document, name)) for name in names if name != here and name not in others})
     outcomes = {here: forked.outcome(_rendering(document, here))}
@@ -166,32 +172,35 @@ def _serve(formats: list[str], request: int, reply: int) -> int:
     return 0
 
 
+def _cancel(workers: dict[str, Forked[Rendered] | None]) -> None:
+    """End the workers unused."""
+    for worker in workers.values():
+        if worker is not None:
+            worker.cancel()
+
+
 def _here(names: list[str]) -> str:
     """The format this process renders itself: the PDF, the slowest, so that no fork delays it."""
     return max(names, key=lambda name: name == "pdf")
 
 
-def _worker(name: str, style: Style, meta: Meta) -> tuple[Forked[Rendered], int] | None:
-    """Fork a process that prepares format ``name``'s base for this look now and renders the document sent to
-    it later (down the returned pipe); None where it cannot. Its base is then made beside this process, which
-    stays free to take the document and render the PDF the moment it comes."""
-    read, write = os.pipe()
+def _worker(name: str, line: int) -> Forked[Rendered] | None:
+    """Fork a process that renders format ``name`` from what the build sends down ``line``: it prepares its
+    base for the hinted look, then renders the document (None where it cannot start; the line is closed here
+    either way, so the build's messages to it fail rather than wait). Its base is made beside this process,
+    which stays free to load its own renderer and take the document the moment it comes."""
 
     def work() -> Rendered:
-        os.close(write)
-        renderers.prepare([name], style, meta)
-        message = forked.receive(read)
-        os.close(read)
-        if message is None:
+        while (message := forked.receive(line)) is not None and message[0] == "hint":
+            renderers.prepare([name], message[1], message[2])
+        os.close(line)
+        if message is None or name not in message[2]:
             raise _Unused
-        return _rendering(message[0], name)()
+        return _rendering(message[1], name)()
 
     worker = Forked.start(work)
-    os.close(read)
-    if worker is None:
-        os.close(write)
-        return None
-    return worker, write
+    os.close(line)
+    return worker
 
 
 class _Unused(Exception):

@@ -66,8 +66,34 @@ def pending(every: bool = False) -> list[LazyPattern]:
 
 
 def import_reportlab() -> None:
-    """Import ``reportlab.platypus`` (and through it the paragraph module) with their patterns deferred."""
+    """Import ``reportlab.platypus`` (and through it the paragraph module) with their patterns deferred, and Pillow's
+    ``PIL.Image`` loaded only when first used (``_pil_on_first_use``)."""
     if "reportlab.platypus.paragraph" in sys.modules:
         return
+    _pil_on_first_use()
     import_deferring("reportlab.platypus", DEFERRED, _MADE)
     _unfold(getattr(sys.modules["reportlab.platypus.paragraph"], "uri_pat", None))
+
+
+def _pil_on_first_use() -> None:
+    """Let ``reportlab.lib.utils``' ``from PIL import Image`` bind a module that loads when first used.
+
+    reportlab imports Pillow's image module at import (some 20-30 ms of CPU) and uses it only
+    to read pictures; a brief without figures never does. ``importlib.util.LazyLoader`` runs the
+    module's own code, unchanged, the first time one of its names is read (a figure, ``raster``).
+    """
+    if "PIL.Image" in sys.modules:
+        return
+    import importlib.util
+    try:
+        import PIL
+        spec = importlib.util.find_spec("PIL.Image")
+    except ImportError:  # reportlab meets it itself
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["PIL.Image"] = module
+    spec.loader.exec_module(module)
+    PIL.Image = module  # type: ignore[attr-defined]  # as an import binds it in its package
