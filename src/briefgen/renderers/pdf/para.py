@@ -15,10 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import paragraph as _rl_paragraph
 
-from briefgen.renderers.pdf import accel
+from briefgen.renderers.pdf import accel, lines, parsing
 from briefgen.renderers.pdf.notes import unmarked
 
+_paragraph: Any = _rl_paragraph  # reportlab's helpers, which its type stubs do not declare
 accel.install()  # faster, exact stand-ins for two per-word helpers of line breaking
 
 
@@ -27,6 +29,19 @@ class Paragraph(RLParagraph):
 
     _last: tuple[float, Any, float, float] | None = None
     """(available width, blPara, width, height) of the last wrap, or None."""
+
+    breakLines = lines.break_lines  # reportlab's, with less work a word (``lines``)
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # noqa: N803 (reportlab's names)
+        """reportlab's, with the markup read by ``parsing.parse`` where it can (the same fragments)."""
+        if frags is None and cleaner is _paragraph.cleanBlockQuotedText:
+            parsed = parsing.parse(text, style, self.caseSensitive)
+            if parsed is not None:
+                text, style, frags, bullet = parsed
+                _paragraph.textTransformFrags(frags, style)
+                if bullet:
+                    bulletText = bullet  # noqa: N806
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # reportlab's, undeclared in its stubs
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab's names)
         last = self._last

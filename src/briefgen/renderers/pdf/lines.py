@@ -1,0 +1,455 @@
+"""reportlab's line breaking of a paragraph with several fragments, the same steps with less work a word.
+
+``Paragraph.breakLines`` is a fifth of a warm PDF. A brief's paragraphs nearly all have
+several fragments (a citation marker, a link, bold text), so they take its general path:
+split the fragments into words (``_getFragWords``), then add the words to lines one by one.
+For every word that path calls ``getAscentDescent`` and ``sameFrag``, measures a space, and,
+as reportlab's styles shrink spaces by default (``spaceShrinkage``), measures a space once
+more for every fragment already on the line. ``break_lines`` below is that code (reportlab
+5.1.0's), step for step, with each such value remembered for the paragraph being broken:
+the ascent and descent of a (font, size), the width of a space in a fragment on the line,
+the answer of ``sameFrag`` for the same two fragment objects (neither changes what it
+compares while the paragraph is broken), and words taken from the end of a reversed list
+instead of the front of a list. Every width, sum and comparison is the same expression
+on the same values in the same order, so the lines are the same floats.
+
+Anything else goes to reportlab's own (``breakLines``): another reportlab version, one
+fragment, right-to-left or shaped text, a hyphenation language, ``autoLeading``. The words
+of a paragraph split off another (its fragments are words already) come from reportlab's
+``_getFragWords``. tests/test_pdf_lines.py compares
+both on every paragraph of the example briefs and on odd text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reportlab
+from reportlab.platypus import paragraph as _paragraph
+
+rl: Any = _paragraph  # reportlab's private helpers, which its type stubs do not declare
+_FK_BREAK = rl._FK_BREAK
+_FK_TEXT = rl._FK_TEXT
+FragLine = rl.FragLine
+ParaLines = rl.ParaLines
+_handleBulletWidth = rl._handleBulletWidth
+_HSFrag = rl._HSFrag
+_hyphenateFragWord = rl._hyphenateFragWord
+_InjectedFrag = rl._InjectedFrag
+_processed_frags = rl._processed_frags
+_SHYWord = rl._SHYWord
+_SHYWordHS = rl._SHYWordHS
+_SplitFrag = rl._SplitFrag
+_SplitFragH = rl._SplitFragH
+_splitFragWord = rl._splitFragWord
+
+VERSIONS = frozenset({"5.1.0"})
+"""The reportlab versions whose ``breakLines`` and ``_getFragWords`` these copy."""
+ACTIVE = reportlab.Version in VERSIONS
+_breakLines = rl.Paragraph.breakLines
+_SHY = rl._shy
+_SHYIndexedStr = rl._SHYIndexedStr
+_WHITESPACE = rl.whitespace
+
+
+def eligible(paragraph: Any) -> bool:
+    """True if ``break_lines`` breaks ``paragraph`` itself (else reportlab's ``breakLines`` does)."""
+    style, frags = paragraph.style, paragraph.frags
+    return bool(ACTIVE and len(frags) > 1 and not (style.wordWrap or style.shaping or getattr(style, "hyphenationLang", ""))
+                and getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off"))
+
+
+def break_lines(self: Any, width: Any) -> Any:
+    """``Paragraph.breakLines``: the paragraph's lines at ``width`` (a width or a list of them)."""
+    if not eligible(self):
+        return _breakLines(self, width)
+    style = self.style
+    frags = self.frags
+    stringWidth = rl.stringWidth  # noqa: N806 (reportlab's names, read now: accel installs its own)
+    getAscentDescent = rl.getAscentDescent  # noqa: N806
+    sameFrag = rl.sameFrag  # noqa: N806
+
+    self._width_max = 0
+    maxWidths: Any  # noqa: N806
+    if not isinstance(width, (tuple, list)):
+        maxWidths = [width]  # noqa: N806
+    else:
+        maxWidths = width  # noqa: N806
+    lines: list[Any] = []
+    self.height = lineno = 0
+    maxlineno = len(maxWidths) - 1
+    uriWasteReduce = style.uriWasteReduce  # noqa: N806
+    embeddedHyphenation = style.embeddedHyphenation  # noqa: N806
+    hyphenation2 = embeddedHyphenation > 1
+    spaceShrinkage = style.spaceShrinkage  # noqa: N806
+    splitLongWords = style.splitLongWords  # noqa: N806
+    attemptHyphenation = uriWasteReduce or embeddedHyphenation  # noqa: N806 (no hyphenator here)
+    if attemptHyphenation:
+        hymwl = getattr(style, "hyphenationMinWordLength", rl.hyphenationMinWordLength)
+    self._splitLongWordCount = self._hyphenations = 0
+    _handleBulletWidth(self.bulletText, style, maxWidths)
+    maxWidth = maxWidths[0]  # noqa: N806
+
+    ascents: dict[tuple[str, float], tuple[float, float]] = {}
+    spaces: dict[tuple[str, float], float] = {}
+    frag_spaces: dict[Any, float] = {}
+    same_g: Any = None
+    same_f: Any = None
+    same = False
+
+    def ascent_descent(name: str, size: float) -> tuple[float, float]:
+        found = ascents.get((name, size))
+        if found is None:
+            found = ascents[(name, size)] = getAscentDescent(name, size)
+        return found
+
+    def space(name: str, size: float) -> float:
+        found = spaces.get((name, size))
+        if found is None:
+            found = spaces[(name, size)] = stringWidth(" ", name, size)
+        return found
+
+    def injected(f: Any) -> Any:
+        return _InjectedFrag([0, (f.clone(_fkind=_FK_BREAK, text=""), "")])
+
+    njlbv = not style.justifyBreaks
+    words: list[Any] = []
+    FW: list[Any] = []  # noqa: N806
+    aFW = FW.append  # noqa: N806
+    stack = rl._getFragWords(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth)
+    stack.reverse()  # the next word is the last
+    pop = stack.pop
+
+    def push_front(items: Any, injected_second: Any = None) -> None:
+        """``_words[0:0] = items``, then ``_words.insert(1, injected_second)`` if given."""
+        stack.extend(reversed(items))
+        if injected_second is not None:
+            stack.insert(max(len(stack) - 1, 0), injected_second)
+
+    frag_ad: dict[Any, tuple[float, float]] = {}
+    """A fragment → ``getAscentDescent`` of its font and size."""
+    frag_space: dict[Any, float] = {}
+    """A fragment → the width of a space in its font and size."""
+    sFW = 0  # noqa: N806
+    spaceWidth: Any  # noqa: N806 (0 or a width, as in reportlab)
+    while stack:
+        w = pop()
+        aFW(w)
+        lf = w[-1][0]
+        fontName = lf.fontName  # noqa: N806
+        fontSize = lf.fontSize  # noqa: N806
+
+        if not words:
+            n = spaceWidth = currentWidth = 0  # noqa: N806
+            maxSize = fontSize  # noqa: N806
+            ad = frag_ad.get(lf)
+            if ad is None:
+                ad = frag_ad[lf] = ascent_descent(fontName, fontSize)
+            maxAscent, minDescent = ad  # noqa: N806
+
+        wordWidth = w[0]  # noqa: N806
+        f = w[1][0]
+        if wordWidth > 0:
+            newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
+        else:
+            newWidth = currentWidth  # noqa: N806
+
+        lineBreak = f._fkind == _FK_BREAK  # noqa: N806
+        limWidth = maxWidth  # noqa: N806
+        if spaceShrinkage:
+            spaceShrink = spaceWidth  # noqa: N806
+            for wi in words:
+                if wi._fkind == _FK_TEXT:
+                    ns = wi.text.count(" ")
+                    if ns:
+                        sw = frag_spaces.get(wi)
+                        if sw is None:
+                            sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
+                        spaceShrink += ns * sw  # noqa: N806
+            spaceShrink *= spaceShrinkage  # noqa: N806
+            limWidth += spaceShrink  # noqa: N806
+        if not lineBreak and newWidth > limWidth and not isinstance(w, _SplitFragH) and not hasattr(f, "cbDefn"):
+            if isinstance(w, _SHYWord):
+                hsw = w.shyphenate(newWidth, limWidth)
+                if hsw:
+                    push_front(hsw, injected(f))
+                    FW.pop(-1)
+                    self._hyphenations += 1
+                    continue
+                elif len(FW) > 1:
+                    nMW = maxWidths[min(maxlineno, lineno)]  # noqa: N806
+                    if hyphenation2 or w._fsww + 1e-8 <= nMW:
+                        hsw = w.shyphenate(wordWidth, nMW)
+                        if hsw:
+                            push_front([injected(f), w])
+                            FW.pop(-1)
+                            continue
+            elif attemptHyphenation:
+                hyOk = not getattr(f, "nobr", False)  # noqa: N806
+                hsw = _hyphenateFragWord(None, w, newWidth, limWidth, uriWasteReduce if hyOk else False,
+                                         embeddedHyphenation and hyOk, hymwl)
+                if hsw:
+                    push_front(hsw, injected(f))
+                    FW.pop(-1)
+                    self._hyphenations += 1
+                    continue
+                elif hyphenation2 and len(FW) > 1:
+                    hsw = _hyphenateFragWord(None, w, wordWidth, maxWidth, uriWasteReduce if hyOk else False,
+                                             embeddedHyphenation and hyOk, hymwl)
+                    if hsw:
+                        push_front([injected(f), w])
+                        FW.pop(-1)
+                        continue
+            if splitLongWords and not isinstance(w, _SplitFrag):
+                nmw = min(lineno, maxlineno)
+                if wordWidth > max(maxWidths[nmw:nmw + 1]):
+                    push_front(_splitFragWord(w, maxWidth - spaceWidth - currentWidth, maxWidths, lineno), injected(f))
+                    FW.pop(-1)
+                    self._splitLongWordCount += 1
+                    continue
+        endLine = (newWidth > limWidth and n > 0) or lineBreak  # noqa: N806
+        if not endLine:
+            if lineBreak:
+                continue
+            nText = w[1][1]  # noqa: N806
+            if nText:
+                n += 1
+            fontSize = f.fontSize  # noqa: N806
+            ad = frag_ad.get(f)
+            if ad is None:
+                ad = frag_ad[f] = ascent_descent(f.fontName, fontSize)
+            ascent, descent = ad
+            if fontSize > maxSize:
+                maxSize = fontSize  # noqa: N806
+            if ascent > maxAscent:
+                maxAscent = ascent  # noqa: N806
+            if descent < minDescent:
+                minDescent = descent  # noqa: N806
+            if not words:
+                g = f.clone()
+                words = [g]
+                g.text = nText
+            else:
+                if g is not same_g or f is not same_f:
+                    same_g, same_f, same = g, f, sameFrag(g, f)
+                if not same:
+                    if spaceWidth:
+                        i = len(words) - 1
+                        while i >= 0:
+                            wi = words[i]
+                            i -= 1
+                            if wi._fkind == _FK_TEXT:
+                                if not wi.text.endswith(" "):
+                                    wi.text += " "
+                                break
+                    g = f.clone()
+                    words.append(g)
+                    g.text = nText
+                elif spaceWidth:
+                    if not g.text.endswith(" "):
+                        g.text += " " + nText
+                    else:
+                        g.text += nText
+                else:
+                    g.text += nText
+
+            if not isinstance(w, _HSFrag):
+                spaceWidth = 0  # noqa: N806
+            elif lf is f:
+                spaceWidth = frag_space.get(f)  # noqa: N806
+                if spaceWidth is None:
+                    spaceWidth = frag_space[f] = space(fontName, fontSize)  # noqa: N806
+            else:
+                spaceWidth = space(fontName, fontSize)  # noqa: N806
+
+            ni = 0
+            for piece in w[2:]:
+                g = piece[0].clone()
+                g.text = piece[1]
+                if g.text:
+                    ni = 1
+                words.append(g)
+                fontSize = g.fontSize  # noqa: N806
+                ascent, descent = ascent_descent(g.fontName, fontSize)
+                if fontSize > maxSize:
+                    maxSize = fontSize  # noqa: N806
+                if ascent > maxAscent:
+                    maxAscent = ascent  # noqa: N806
+                if descent < minDescent:
+                    minDescent = descent  # noqa: N806
+            if not nText and ni:
+                n += 1
+            currentWidth = newWidth  # noqa: N806
+        else:
+            if lineBreak:
+                g = f.clone()
+                words.append(g)
+                llb = njlbv and not isinstance(w, _InjectedFrag)
+            else:
+                llb = False
+
+            if currentWidth > self._width_max:
+                self._width_max = currentWidth
+            lines.append(FragLine(extraSpace=maxWidth - currentWidth, wordCount=n,
+                                  lineBreak=llb, words=words,
+                                  fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth,
+                                  sFW=sFW))
+            sFW = len(FW) - 1  # noqa: N806
+
+            lineno += 1
+            maxWidth = maxWidths[min(maxlineno, lineno)]  # noqa: N806
+
+            if lineBreak:
+                words = []
+                continue
+
+            if not isinstance(w, _HSFrag):
+                spaceWidth = 0  # noqa: N806
+            else:
+                spaceWidth = frag_space.get(lf)  # noqa: N806
+                if spaceWidth is None:
+                    spaceWidth = frag_space[lf] = space(fontName, fontSize)  # noqa: N806
+            currentWidth = wordWidth  # noqa: N806
+            n = 1
+            g = f.clone()
+            maxSize = g.fontSize  # noqa: N806
+            ad = frag_ad.get(f)  # g is f's clone: the same font and size
+            if ad is None:
+                ad = frag_ad[f] = ascent_descent(g.fontName, maxSize)
+            maxAscent, minDescent = ad  # noqa: N806
+            words = [g]
+            g.text = w[1][1]
+
+            for piece in w[2:]:
+                g = piece[0].clone()
+                g.text = piece[1]
+                words.append(g)
+                fontSize = g.fontSize  # noqa: N806
+                ascent, descent = ascent_descent(g.fontName, fontSize)
+                if fontSize > maxSize:
+                    maxSize = fontSize  # noqa: N806
+                if ascent > maxAscent:
+                    maxAscent = ascent  # noqa: N806
+                if descent < minDescent:
+                    minDescent = descent  # noqa: N806
+
+    if words:
+        if currentWidth > self._width_max:
+            self._width_max = currentWidth
+        lines.append(FragLine(extraSpace=(maxWidth - currentWidth), wordCount=n, lineBreak=False,
+                              words=words, fontSize=maxSize, ascent=maxAscent, descent=minDescent, maxWidth=maxWidth,
+                              sFW=sFW))
+    self.frags = FW
+    return ParaLines(kind=1, lines=lines)
+
+
+def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]:  # noqa: N803 (reportlab's name)
+    """``paragraph._getFragWords`` for fragments not yet split into words: a list of words, each
+    ``[width, (frag, text), ...]``, a word followed by a space an ``_HSFrag``."""
+    stringWidth = rl.stringWidth  # noqa: N806
+    R: list[Any] = []  # noqa: N806
+    aR = R.append  # noqa: N806
+    W: list[Any] = []  # noqa: N806
+    hangingSpace = False  # noqa: N806
+    n: float = 0
+    hangingStrip = True  # noqa: N806
+    shyIndices = False  # noqa: N806
+    for f in frags:
+        text = f.text
+        if text != "":
+            f._fkind = _FK_TEXT
+            if hangingStrip:
+                text = rl.lstrip(text)
+                if not text:
+                    continue
+                hangingStrip = False  # noqa: N806
+            S = rl.split(text)  # noqa: N806
+            if text[0] in _WHITESPACE or not S:
+                if W:
+                    W.insert(0, n)
+                    aR(_SHYWord(W) if shyIndices else W)
+                    whs = hangingSpace
+                    W = []  # noqa: N806
+                    shyIndices = False  # noqa: N806
+                    hangingSpace = False  # noqa: N806
+                    n = 0
+                else:
+                    whs = bool(R) and isinstance(R[-1], _HSFrag)
+                if not whs:
+                    S.insert(0, "")
+                elif not S:
+                    continue
+
+            fontName, fontSize = f.fontName, f.fontSize  # noqa: N806
+            for w in S[:-1]:
+                if not W and _SHY not in w:  # the usual word: [its width, (frag, text)], a space after it
+                    aR(_HSFrag([0 + stringWidth(w, fontName, fontSize), (f, w)]))
+                    continue
+                if _SHY in w:
+                    w = _SHYIndexedStr(w)
+                    shyIndices = True  # noqa: N806
+                W.append((f, w))
+                n += stringWidth(w, f.fontName, f.fontSize)
+                W.insert(0, n)
+                aR(_SHYWordHS(W) if shyIndices or isinstance(W, _SHYWord) else _HSFrag(W))
+                W = []  # noqa: N806
+                shyIndices = False  # noqa: N806
+                n = 0
+
+            hangingSpace = False  # noqa: N806
+            w = S[-1]
+            if _SHY in w:
+                w = _SHYIndexedStr(w)
+                shyIndices = True  # noqa: N806
+            W.append((f, w))
+            n += stringWidth(w, f.fontName, f.fontSize)
+            if text and text[-1] in _WHITESPACE:
+                W.insert(0, n)
+                aR(_SHYWord(W) if shyIndices or isinstance(W, _SHYWord) else _HSFrag(W))
+                W = []  # noqa: N806
+                shyIndices = False  # noqa: N806
+                n = 0
+        elif hasattr(f, "cbDefn"):
+            cb = f.cbDefn
+            w = getattr(cb, "width", 0)
+            if w:
+                if hasattr(w, "normalizedValue"):
+                    w._normalizer = maxWidth
+                    w = w.normalizedValue(maxWidth)
+                if W:
+                    W.insert(0, n)
+                    aR(_HSFrag(W) if hangingSpace else W)
+                    W = []  # noqa: N806
+                    shyIndices = False  # noqa: N806
+                    hangingSpace = False  # noqa: N806
+                    n = 0
+                f._fkind = rl._FK_IMG
+                aR([w, (f, "")])
+                hangingStrip = False  # noqa: N806
+            else:
+                f._fkind = rl._FK_APPEND
+                if not W and R and isinstance(R[-1], _HSFrag):
+                    R[-1].append((f, ""))
+                else:
+                    W.append((f, ""))
+        elif hasattr(f, "lineBreak"):
+            if W:
+                W.insert(0, n)
+                aR(W)
+                W = []  # noqa: N806
+                n = 0
+                shyIndices = False  # noqa: N806
+                hangingSpace = False  # noqa: N806
+            f._fkind = _FK_BREAK
+            aR([0, (f, "")])
+            hangingStrip = True  # noqa: N806
+
+    if W:
+        W.insert(0, n)
+        aR(_SHYWord(W) if shyIndices or isinstance(W, _SHYWord) else W)
+    if not R:
+        if frags:
+            f = frags[0]
+            f._fkind = _FK_TEXT
+            R = [[0, (f, "")]]  # noqa: N806
+    return R
