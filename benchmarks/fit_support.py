@@ -36,7 +36,7 @@ from briefgen.support import score  # noqa: E402
 
 PENALTY = 1.0
 """L2 penalty on each feature's weight (the features are all of order 0 … 1)."""
-RECALL_TARGET = 0.87
+RECALL_TARGET = 0.96
 """The training recall the threshold keeps: unseen recall runs a few points lower, and the goal is 80%."""
 CANDIDATES = (("share",), ("share", "count"), ("share", "common"), ("share", "verbs", "modifiers"),
               ("share", "closeness"), ("share", "count", "verbs", "modifiers", "common", "closeness"),
@@ -170,7 +170,7 @@ def report(data: list[dict]) -> None:
         print(f"  {fold:9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(b[0], b[1]):20s} {_pct(b[2], b[3])}")
     numbered = [x for fold, rows_ in judged.items() if fold.startswith("batch") and int(fold.split()[1]) >= 5 for x in rows_]
     s, b = figures(numbered), figures([(r, r["fixed"] or r["scored"]) for r, _ in numbered])
-    print(f"  {'5-16':9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(b[0], b[1]):20s} {_pct(b[2], b[3])}")
+    print(f"  {'5+':9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(b[0], b[1]):20s} {_pct(b[2], b[3])}")
     s = figures([x for rows_ in judged.values() for x in rows_])
     print(f"  {'all':9s} {_pct(s[0], s[1]):20s} {_pct(s[2], s[3]):17s} {_pct(t[0], t[1]):20s} {_pct(t[2], t[3])}")
 

@@ -35,8 +35,9 @@ Figures:
 - misses (printed with ``--misses``): every gold pair not merged (its fact, sources and anchors), every draft filed under
   a theme the key fact it matches is not under, and every curated quote no filed draft overlaps (and whether a "fits no
   theme" draft does): the material to read before changing a rule;
-- seed_recall / seed_precision: ``summarize.evaluate`` against the curated quotes, for the drafts filed
-  under a theme; seed_recall_listed / seed_precision_listed: the same, counting the "fits no theme" list too.
+- seed_recall / seed_precision (the goal's figure): ``summarize.evaluate`` against the curated quotes, for every
+  draft the analyst is given: those filed under a theme and those `briefgen summarize` lists under "fits no theme"
+  (printed with the sources they quote, never filed); seed_recall_filed / seed_precision_filed: the filed drafts only.
 """
 
 from __future__ import annotations
@@ -188,8 +189,8 @@ def measure(root: Path) -> dict[str, Any]:
             if quote and not hits(filed_spans, [quote]):
                 where = "in a 'fits no theme' draft" if hits(listed_spans, [quote]) else "in no draft"
                 misses.append(f"curated quote not drafted ({where}): {claim.id} [{e.source}]: {_flat(e.quote)[:110]}")
-    quality = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
-    listed = summarize.evaluate(curated, drafts, sources)
+    given = summarize.evaluate(curated, drafts, sources)
+    filed_only = summarize.evaluate(curated, [d for d in drafts if d.theme], sources)
     return {
         "documents": len(texts), "drafted_claims": len(claims), "unassigned": len(claims) - len(assigned),
         "key_facts": len(gold["facts"]), "key_fact_recall": round(len(found) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
@@ -201,8 +202,8 @@ def measure(root: Path) -> dict[str, Any]:
         "wrong_theme": round(wrong / matched_assigned, 3) if matched_assigned else 0.0,
         "wrong_theme_acceptable": round(wrong_acceptable / matched_assigned, 3) if matched_assigned else 0.0,
         "unassigned_closest": round(closest / unassigned, 3) if unassigned else 0.0,
-        "seed_recall": quality["recall"], "seed_precision": quality["precision"],
-        "seed_recall_listed": listed["recall"], "seed_precision_listed": listed["precision"],
+        "seed_recall": given["recall"], "seed_precision": given["precision"],
+        "seed_recall_filed": filed_only["recall"], "seed_precision_filed": filed_only["precision"],
         "multi_source_claims": sum(len({s[0] for s in spans}) > 1 for _, _, spans in claims),
         "follow_on_quotes": sum(follow.values()), "follow_on_same_fact": follow["same"], "follow_on_other_fact": follow["other"],
         "lead_in_quotes": lead_ins, "misses": misses,
@@ -215,8 +216,8 @@ def main(argv: list[str]) -> int:
         print(json.dumps(results, indent=2))
         return 0
     keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
-            "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_listed", "seed_precision_listed", "multi_source_claims",
-            "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
+            "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_filed", "seed_precision_filed",
+            "multi_source_claims", "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))
     for key in keys:
         print(f"{key:22}" + "".join(f"{results[name][key]!s:>18}" for name in results))

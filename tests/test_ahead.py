@@ -69,6 +69,27 @@ def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path,
     assert all((tmp_path / "forked" / n).read_bytes() == (tmp_path / "here" / n).read_bytes() for n in names)
 
 
+def test_the_renderers_yield_to_the_build(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renderer process and its DOCX worker run at ``ahead.NICE`` below the build, which composes what they wait for."""
+    if not ahead.available():
+        pytest.skip("needs os.fork and two CPUs")
+    rendering, log = ahead._rendering, tmp_path / "nice"
+
+    def noting(document, name):  # type: ignore[no-untyped-def]
+        work = rendering(document, name)
+
+        def noted():  # type: ignore[no-untyped-def]
+            with log.open("a") as stream:
+                stream.write(f"{name} {os.nice(0)}\n")
+            return work()
+        return noted
+
+    monkeypatch.setattr(ahead, "_rendering", noting)
+    assert _build(project, tmp_path / "out", "docx", "pdf") == 0
+    expected = str(min(19, os.nice(0) + ahead.NICE))
+    assert sorted(log.read_text().split("\n")) == ["", f"docx {expected}", f"pdf {expected}"]
+
+
 def test_warm_steps_compile_the_patterns_a_first_pdf_compiles() -> None:
     """In a fresh interpreter: none compiled after loading the renderer, all after its ``warm_steps``, none left."""
     import subprocess

@@ -369,6 +369,25 @@ def test_sentences_respect_abbreviations_lists_and_offsets() -> None:
     assert [s.claimable for s in found] == [True, True, False, True, True, True]
 
 
+def test_the_analyst_sees_each_draft_that_fits_no_theme_with_every_source_it_quotes(tmp_path: Path) -> None:
+    """The "fits no theme" list is printed by `briefgen summarize` (never filed), each draft with the sources it quotes:
+    summarize_quality.py counts these drafts' quotes as given to the analyst (the goal's quote figure)."""
+    docs = {"memo.txt": "Reservoir storage and tariff revenue both fell sharply in the dry summer months.\n\n"
+                        "Reservoir storage in the northern basin fell to a record low in August.\n\n"
+                        "Tariff revenue in the city rose by a tenth over the last year.\n",
+            "wire.txt": "Reservoir storage and tariff revenue both fell sharply in the dry summer months, the wire says.\n"}
+    themes = ("themes:\n  - id: stocks\n    title: Water stocks\n    terms: [reservoir]\n"
+              "  - id: pricing\n    title: Prices\n    terms: [tariff]\n")
+    _project(tmp_path, docs, themes)
+    result = cli("summarize", "--project", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    listed = [line for line in result.output.splitlines() if "fits no theme:" in line]
+    assert len(listed) == 1 and "Reservoir storage and tariff revenue both fell sharply" in listed[0], result.output
+    assert "[memo; wire] (closest: " in listed[0] or "[wire; memo] (closest: " in listed[0], listed[0]
+    assert not any("both fell sharply" in f.read_text(encoding="utf-8") for f in (tmp_path / "summary").glob("*.yaml"))
+    assert any("northern basin" in f.read_text(encoding="utf-8") for f in (tmp_path / "summary").glob("*.yaml"))
+
+
 def test_claim_text_is_the_sentence_lightly_cleaned() -> None:
     assert drafting.claim_text("However, the plan was delayed[4]") == "The plan was delayed."
     assert drafting.claim_text("reservoirs fell sharply.") == "Reservoirs fell sharply."

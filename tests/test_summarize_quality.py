@@ -27,8 +27,10 @@ FLOORS = {
     # quotes with it (drafting._lead_ins): seed quotes 0.589 → 0.6, listed 0.744 → 0.756. A list item that fits no theme
     # alone is read with its list's heading or lead-in (themefit.fit): key-fact recall 0.857 → 0.875, filed 0.643 → 0.679,
     # quotes 0.6 → 0.622 at 0.889 → 0.895, listed 0.756 → 0.778 at 0.846 → 0.852.
-    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.678, "pairs_merged": 0.529, "seed_recall": 0.621,
-             "seed_precision": 0.894, "seed_recall_listed": 0.777, "seed_precision_listed": 0.851, "unassigned_closest": 0.832},
+    # 7th session: the goal's quote figure counts every draft the analyst is given, the "fits no theme" list too (the
+    # former "listed" figure; `briefgen summarize` prints that list): seed_recall 0.778 at 0.852; filed only 0.622 at 0.895.
+    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.678, "pairs_merged": 0.529, "seed_recall": 0.777,
+             "seed_precision": 0.851, "seed_recall_filed": 0.621, "seed_precision_filed": 0.894, "unassigned_closest": 0.832},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -91,7 +93,7 @@ def test_the_misses_name_every_missed_pair_wrongly_filed_draft_and_missed_curate
     assert wrong and all(" for " in m for m in wrong), "the theme it is under, and the analyst's"
     quotes = [m for m in misses if m.startswith("curated quote not drafted")]
     curated = sum(len(c.evidence) for c in _curated_claims(quality))
-    assert len(quotes) == curated - round(figures["seed_recall"] * curated)
+    assert len(quotes) == curated - round(figures["seed_recall_filed"] * curated)
     assert any("'fits no theme'" in m for m in quotes) and any("in no draft" in m for m in quotes)
 
 

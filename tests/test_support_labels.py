@@ -23,9 +23,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.88, 0.85  # all pairs, scored (session 7): 269/316 flags true, 218/246 found; these are
+RECALL_FLOOR, PRECISION_FLOOR = 0.94, 0.66  # all pairs, scored (session 7): 326/487 flags true, 265/280 found; these are
 # training figures (the score's threshold is fitted on all pairs): the unseen ones are benchmarks/fit_support.py's
-# leave-one-batch-out figures (85%, 89%). Without the score (every unsupported word a warning): 288/427, 236/246.
+# leave-one-batch-out figures (67%, 94%). Without the score (every unsupported word a warning): 326/510, 265/280.
 
 def _source(origin: str) -> str:
     """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
@@ -124,22 +124,24 @@ def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
     assert {id(p) for p in pairs if predict(p) != "supported"} < {id(p) for p in flagged}
 
 
-FLOORS = {  # split: (recall, precision) floors, scored (session 7), all training figures now; the history of each
-    # batch's unseen figure is in the README ("What traced means") and in git log of this file
-    "dev": (0.60, 0.95),  # 21/22 flags true, 14/23 found (the score's weakest recall: overreach in long sentences)
-    "held-out": (0.91, 0.91),  # 43/47, 34/37
-    "batch 5": (0.92, 0.88),  # 16/18, 13/14
-    "batch 6": (1.0, 0.90),  # 10/11, 8/8
-    "batch 7": (1.0, 0.88),  # 15/17, 12/12
-    "batch 8": (1.0, 0.85),  # 17/20, 14/14
-    "batch 9": (0.93, 0.85),  # 17/20, 14/15
-    "batch 10": (0.91, 0.92),  # 13/14, 11/12
-    "batch 11": (0.92, 0.75),  # 15/20, 13/14
-    "batch 12": (0.90, 0.88),  # 23/26, 20/22
-    "batch 13": (0.79, 0.77),  # 21/27, 19/24
-    "batch 14": (0.85, 0.83),  # 20/24, 17/20
-    "batch 15": (0.92, 0.77),  # 17/22, 13/14
-    "batch 16": (0.94, 0.75),  # 21/28, 16/17 (blind in session 6: 22/42 before its rules, 22/41 after)
+FLOORS = {  # split: (recall, precision) floors, scored (session 7, threshold at 96% training recall), all training
+    # figures now; each batch's unseen figure is in the README ("What traced means") and in git log of this file
+    "dev": (0.91, 0.76),  # the pairs the check was first built on
+    "held-out": (0.97, 0.77),
+    "batch 5": (1.00, 0.80),
+    "batch 6": (1.00, 0.83),
+    "batch 7": (1.00, 0.88),
+    "batch 8": (1.00, 0.58),
+    "batch 9": (0.93, 0.70),
+    "batch 10": (0.91, 0.68),
+    "batch 11": (1.00, 0.66),
+    "batch 12": (0.95, 0.72),
+    "batch 13": (0.91, 0.55),
+    "batch 14": (0.95, 0.75),
+    "batch 15": (0.92, 0.65),
+    "batch 16": (1.00, 0.55),  # blind in session 6 (54% at 100% before the score)
+    "batch 17": (0.76, 0.46),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold)
+    "batch 18": (0.94, 0.57),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold)
 }
 
 

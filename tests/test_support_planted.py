@@ -79,9 +79,9 @@ def test_check_fails_on_errors_and_strict_fails_on_warnings(planted: Path, monke
 
 
 NOTES = {  # a one-word paraphrase in a long sentence: the score takes it for a paraphrase (support/score.py)
-    (SUMMARY, 88, 76, "note", "support.paraphrase",
+    (SUMMARY, 88, 119, "note", "support.paraphrase",
      'claim paraphrase-noted: "sped" is not in any of its quotes: taken for a paraphrase, not confirmed by the quotes'),
-    (BRIEF, 3, 256, "note", "support.paraphrase",
+    (BRIEF, 3, 299, "note", "support.paraphrase",
      'bottom_line: "sped" is not in any passage it cites: taken for a paraphrase, not confirmed by the passages'),
 }
 
@@ -93,8 +93,8 @@ def test_a_paraphrase_the_score_does_not_confirm_is_a_note_shown_on_request(plan
     monkeypatch.chdir(planted)
     assert "[support.paraphrase]" not in cli("check").stderr
     explained = cli("check", "--explain").stderr
-    assert 'note: summary/summary.yaml:88:76: claim paraphrase-noted: "sped"' in explained, explained
-    assert "note: briefs/planted.yaml:3:256:" in explained
+    assert 'note: summary/summary.yaml:88:119: claim paraphrase-noted: "sped"' in explained, explained
+    assert "note: briefs/planted.yaml:3:299:" in explained
     text = (planted / SUMMARY).read_text()
     for claim in ("wrong-number", "wrong-date", "wrong-name"):  # leave only warnings and notes
         text = text.replace(f'id: "{claim}"', f'id: "{claim}"\n        status: "stale"')

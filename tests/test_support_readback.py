@@ -36,10 +36,12 @@ themes:
           - source: "alpha"
             quote: "Officials said the new crane, bought from Kestrel Machines, cut unloading times."
       - id: "crane-noted"
-        text: "Officials said the new crane, bought from Kestrel Machines, sped up unloading times."
+        text: "Port officials said the larger crane, bought from Kestrel Machines for the eastern container terminal,
+          sped up unloading times for bulk grain, timber and steel cargo vessels."
         evidence:
           - source: "alpha"
-            quote: "Officials said the new crane, bought from Kestrel Machines, cut unloading times."
+            quote: "Port officials said the larger crane, bought from Kestrel Machines for the eastern container terminal,
+          cut unloading times for bulk grain, timber and steel cargo vessels."
 """
 SPEC = """\
 title: "Harbour brief"
@@ -49,7 +51,8 @@ key_points:
   - "Cargo volumes rose by 12 percent in 2023 [@claim:volumes]."
   - "The mayor, Ana Ruiz, opened the eastern pier in March [@alpha]."
   - "A new crane cut unloading times [@alpha]."
-  - "The harbour authority reported that cargo volumes rose steadily by 12 percent in 2023 [@alpha]."
+  - "Port officials said the larger crane, bought from Kestrel Machines for the eastern container terminal,
+          steadily cut unloading times for bulk grain, timber and steel cargo vessels [@alpha]."
 sections:
   - heading: "The harbour"
     themes: ["harbour"]
@@ -125,8 +128,10 @@ def test_the_annex_shows_a_recorded_acceptance_with_its_reason(built: dict[str, 
 
 def test_the_annex_shows_the_words_the_check_took_for_a_paraphrase(built: dict[str, Path]) -> None:
     # notes (support/score.py): one changed word in a long sentence, claim and free text; never a warning
-    claim = "3. Officials said the new crane, bought from Kestrel Machines, sped up unloading times. Paraphrase, not confirmed by the quotes: sped."
-    own = "8. The harbour authority reported that cargo volumes rose steadily by 12 percent in 2023. Paraphrase, not confirmed by the quotes: steadily."
+    crane = "Port officials said the larger crane, bought from Kestrel Machines for the eastern container terminal,"
+    cargo = "unloading times for bulk grain, timber and steel cargo vessels."
+    claim = f"3. {crane} sped up {cargo} Paraphrase, not confirmed by the quotes: sped."
+    own = f"8. {crane} steadily cut {cargo} Paraphrase, not confirmed by the quotes: steadily."
     paragraphs = _docx(built)
     annex = paragraphs[paragraphs.index("Annex: evidence"):]
     assert claim in annex and own in annex, annex

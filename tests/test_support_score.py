@@ -12,7 +12,8 @@ from briefgen.support import score
 from briefgen.support.match import judge, reportable
 from briefgen.text import words as w
 
-QUOTE = "Officials said the new crane, bought from the harbour's supplier in the north, cut unloading times for bulk cargo."
+QUOTE = ("Port officials said the larger crane, bought from the harbour's regular supplier for the eastern container terminal, "
+         "cut unloading times for bulk grain, timber and steel cargo vessels.")
 
 
 def _decided(claim: str) -> tuple[list[str], bool]:
@@ -22,22 +23,25 @@ def _decided(claim: str) -> tuple[list[str], bool]:
 
 
 def test_one_changed_word_in_a_long_sentence_is_a_paraphrase_in_a_short_one_a_warning() -> None:
-    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, sped unloading times for bulk cargo.") == (
+    assert _decided("Port officials said the larger crane, bought from the harbour's regular supplier for the eastern container terminal, "
+                    "sped unloading times for bulk grain, timber and steel cargo vessels.") == (
         ["sped"], False)
-    assert _decided("The new crane sped unloading.") == (["sped"], True)
+    assert _decided("The larger crane sped unloading.") == (["sped"], True)
 
 
 def test_a_word_that_must_be_literal_is_a_warning_however_long_the_sentence() -> None:
     # a quantifier, modal or degree word (data/literal.txt) and an absolute verb (data/absolute.txt) are overreach by definition
-    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, cut all unloading times for bulk cargo.") == (
+    assert _decided("Port officials said the larger crane, bought from the harbour's regular supplier for the eastern container terminal, "
+                    "cut all unloading times for bulk grain, timber and steel cargo vessels.") == (
         ["all"], True)
-    assert _decided("Officials said the new crane, bought from the harbour's supplier in the north, eliminated unloading times for bulk cargo.") == (
+    assert _decided("Port officials said the larger crane, bought from the harbour's regular supplier for the eastern container terminal, "
+                    "eliminated unloading times for bulk grain, timber and steel cargo vessels.") == (
         ["eliminated"], True)
     assert score.strong(w.Word("mainly", 0, "word", w.stem("mainly"))) and not score.strong(w.Word("sped", 0, "word", w.stem("sped")))
 
 
 def test_the_features_describe_the_unsupported_words_in_general_terms() -> None:
-    found = judge("The new crane sped unloading.", [QUOTE])
+    found = judge("The larger crane sped unloading.", [QUOTE])
     soft = [x for x in found.missing if x.kind == "word"]
     feats = score.features(found.words, soft, [QUOTE])
     assert set(feats) == set(score.FEATURES) and feats["share"] == pytest.approx(1 / 4)
@@ -58,10 +62,12 @@ def test_the_weights_are_what_the_fitting_script_gives() -> None:
 
 def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     """The unseen figures (each batch judged by a model fitted without it, benchmarks/fit_support.py), pooled:
-    session 7: 85% precision (269/316), 89% recall (218/246); without the score 67% and 96%."""
+    session 7, threshold at 96% training recall: 67% precision (325/487), 94% recall (264/280); without the score
+    64% (326/510) and 95% (265/280). (At the first, 87% threshold: 85% and 89% on 677 pairs, but 58% and 59% on the
+    blind batches 17 and 18, which is why the threshold was moved.)"""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     judged = [x for rows in fit_support.cross_validate(fit_support.rows(), fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.85 and found / overreaching >= 0.88, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.66 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)

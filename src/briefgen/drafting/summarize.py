@@ -89,8 +89,9 @@ class Report:
             text += f"; {len(self.problems)} document(s) could not be read"
         if self.note:
             text += f"\n{self.note}"
-        for d in self.unassigned:
-            text += f"\n  fits no theme: {d.text} [{d.evidence[0].source}]" + (f" (closest: {', '.join(d.fits)})" if d.fits else "")
+        for d in self.unassigned:  # every source it quotes: the analyst is given each of them
+            sources = "; ".join(dict.fromkeys(p.source for p in d.evidence))
+            text += f"\n  fits no theme: {d.text} [{sources}]" + (f" (closest: {', '.join(d.fits)})" if d.fits else "")
         return text
 
 
