@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,9 @@ def _sequential(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ahead, "available", lambda: False)
 
 
-def _record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
-    """Note in ``log`` which process renders each format (the forked ones inherit the patch)."""
+def _record(monkeypatch: pytest.MonkeyPatch, log: Path, seen: Callable[[], object] = os.getpid) -> None:
+    """Note in ``log``, for each format, what ``seen`` says in the process that renders it (default: which process;
+    the forked ones inherit the patch)."""
     rendering = ahead._rendering
 
     def noting(document, name):  # type: ignore[no-untyped-def]
@@ -40,7 +42,7 @@ def _record_pids(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
 
         def noted():  # type: ignore[no-untyped-def]
             with log.open("a") as stream:
-                stream.write(f"{name} {os.getpid()}\n")
+                stream.write(f"{name} {seen()}\n")
             return work()
         return noted
 
@@ -55,7 +57,7 @@ def test_side_by_side_writes_the_in_process_bytes(project: Path, tmp_path: Path,
     spec = project / SPEC
     spec.write_text(spec.read_text().replace("annex: true", f"annex: {annex}"))
     log = tmp_path / "pids"
-    _record_pids(monkeypatch, log)
+    _record(monkeypatch, log)
     assert _build(project, tmp_path / "forked", "docx", "pdf") == 0
     pids = dict(line.split() for line in log.read_text().splitlines())
     assert set(pids) == {"docx", "pdf"} and len(set(pids.values())) == 2 and str(os.getpid()) not in pids.values()
@@ -73,18 +75,8 @@ def test_the_renderers_yield_to_the_build(project: Path, tmp_path: Path, monkeyp
     """The renderer process and its DOCX worker run at ``ahead.NICE`` below the build, which composes what they wait for."""
     if not ahead.available():
         pytest.skip("needs os.fork and two CPUs")
-    rendering, log = ahead._rendering, tmp_path / "nice"
-
-    def noting(document, name):  # type: ignore[no-untyped-def]
-        work = rendering(document, name)
-
-        def noted():  # type: ignore[no-untyped-def]
-            with log.open("a") as stream:
-                stream.write(f"{name} {os.nice(0)}\n")
-            return work()
-        return noted
-
-    monkeypatch.setattr(ahead, "_rendering", noting)
+    log = tmp_path / "nice"
+    _record(monkeypatch, log, lambda: os.nice(0))
     assert _build(project, tmp_path / "out", "docx", "pdf") == 0
     expected = str(min(19, os.nice(0) + ahead.NICE))
     assert sorted(log.read_text().split("\n")) == ["", f"docx {expected}", f"pdf {expected}"]
