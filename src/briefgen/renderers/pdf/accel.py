@@ -117,6 +117,8 @@ _WIDTHS: dict[tuple[str, str, float, str], float] = {}
 """(text, font name, size, encoding) → width, for the fonts registered now (``fresh_widths``)."""
 _MEASURED_WITH: dict[str, Any] = {}
 """The fonts registered (``pdfmetrics._fonts``, name → font) when the widths in ``_WIDTHS`` were measured."""
+WIDTHS = _WIDTHS
+"""The memo itself, for ``lines.get_frag_words``, which reads it word by word (cleared in place, never replaced)."""
 WIDTHS_KEPT = 20_000
 """At most this many widths are kept (about 5 MB); past it, the memo starts afresh at the next render."""
 

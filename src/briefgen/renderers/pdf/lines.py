@@ -51,7 +51,10 @@ from __future__ import annotations
 from typing import Any
 
 import reportlab
+from reportlab.lib.abag import ABag as _ABag
 from reportlab.platypus import paragraph as _paragraph
+
+from briefgen.renderers.pdf import accel
 
 rl: Any = _paragraph  # reportlab's private helpers, which its type stubs do not declare
 _FK_BREAK = rl._FK_BREAK
@@ -76,6 +79,28 @@ _breakLines = rl.Paragraph.breakLines
 _SHY = rl._shy
 _SHYIndexedStr = rl._SHYIndexedStr
 _WHITESPACE = rl.whitespace
+
+
+_NOTHING: dict[Any, float] = {}
+_ABAG_INIT = _ABag.__init__
+_ABAG_CLONE = _ABag.clone
+_PLAIN_BAGS: dict[type, bool] = {}
+"""Fragment classes whose ``clone()`` is ABag's: a new instance given a copy of the attributes (``clone``)."""
+
+
+def clone(frag: Any) -> Any:
+    """``frag.clone()``: for a class whose ``clone`` and ``__init__`` are ABag's (``ParaFrag``), the same new
+    instance with the same attributes in the same order, made without a keyword call."""
+    kind = type(frag)
+    plain = _PLAIN_BAGS.get(kind)
+    if plain is None:
+        plain = _PLAIN_BAGS[kind] = (kind.clone is _ABAG_CLONE and kind.__init__ is _ABAG_INIT
+                                     and kind.__new__ is object.__new__ and "__slots__" not in dir(kind))
+    if not plain:
+        return frag.clone()
+    made = object.__new__(kind)
+    made.__dict__.update(frag.__dict__)
+    return made
 
 
 def eligible(paragraph: Any) -> bool:
@@ -252,7 +277,7 @@ def break_lines(self: Any, width: Any) -> Any:
             if descent < minDescent:
                 minDescent = descent  # noqa: N806
             if not words:
-                g = f.clone()
+                g = clone(f)
                 words = [g]
                 g.text = nText
             else:
@@ -268,7 +293,7 @@ def break_lines(self: Any, width: Any) -> Any:
                                 if not wi.text.endswith(" "):
                                     wi.text += " "
                                 break
-                    g = f.clone()
+                    g = clone(f)
                     words.append(g)
                     g.text = nText
                 elif spaceWidth:
@@ -290,7 +315,7 @@ def break_lines(self: Any, width: Any) -> Any:
 
             ni = 0
             for piece in w[2:]:
-                g = piece[0].clone()
+                g = clone(piece[0])
                 g.text = piece[1]
                 if g.text:
                     ni = 1
@@ -308,7 +333,7 @@ def break_lines(self: Any, width: Any) -> Any:
             currentWidth = newWidth  # noqa: N806
         else:
             if lineBreak:
-                g = f.clone()
+                g = clone(f)
                 words.append(g)
                 llb = njlbv and not isinstance(w, _InjectedFrag)
             else:
@@ -337,7 +362,7 @@ def break_lines(self: Any, width: Any) -> Any:
                     spaceWidth = frag_space[lf] = space(fontName, fontSize)  # noqa: N806
             currentWidth = wordWidth  # noqa: N806
             n = 1
-            g = f.clone()
+            g = clone(f)
             maxSize = g.fontSize  # noqa: N806
             ad = frag_ad.get(f)  # g is f's clone: the same font and size
             if ad is None:
@@ -347,7 +372,7 @@ def break_lines(self: Any, width: Any) -> Any:
             g.text = w[1][1]
 
             for piece in w[2:]:
-                g = piece[0].clone()
+                g = clone(piece[0])
                 g.text = piece[1]
                 words.append(g)
                 fontSize = g.fontSize  # noqa: N806
@@ -373,6 +398,7 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]
     """``paragraph._getFragWords`` for fragments not yet split into words: a list of words, each
     ``[width, (frag, text), ...]``, a word followed by a space an ``_HSFrag``."""
     stringWidth = rl.stringWidth  # noqa: N806
+    known = accel.WIDTHS.get if stringWidth is accel.string_width else _NOTHING.get  # its memo, read here: no call a word
     R: list[Any] = []  # noqa: N806
     aR = R.append  # noqa: N806
     W: list[Any] = []  # noqa: N806
@@ -409,7 +435,8 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]
             fontName, fontSize = f.fontName, f.fontSize  # noqa: N806
             for w in S[:-1]:
                 if not W and _SHY not in w:  # the usual word: [its width, (frag, text)], a space after it
-                    aR(_HSFrag([0 + stringWidth(w, fontName, fontSize), (f, w)]))
+                    width = known((w, fontName, fontSize, "utf8"))
+                    aR(_HSFrag([0 + (stringWidth(w, fontName, fontSize) if width is None else width), (f, w)]))
                     continue
                 if _SHY in w:
                     w = _SHYIndexedStr(w)
