@@ -33,6 +33,7 @@ from docx.opc.pkgreader import PackageReader, _ContentTypeMap
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 from docx.package import Package
+from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.parts.styles import StylesPart
 from docx.styles import BabelFish
 
@@ -55,18 +56,15 @@ def read(data: bytes) -> PackageReader:
     return reader
 
 
-class _ReadStyles(StylesPart):
-    """A brief's styles part, parsed only if something looks into it.
-
-    The walk names styles through a memo of their ids (``cache_style_ids``), so it seldom
-    needs the 350 KB styles.xml that python-docx's template brings; unparsed, the part is
-    saved as the bytes it was read from, which serialising the parsed part would give again.
-    """
+class _Unparsed:
+    """A part of a brief's package parsed only if something looks into it; unparsed, it is saved as the
+    bytes it was read from, which serialising the parsed part would give again."""
 
     _parsed: Any = None
+    _blob: bytes
 
     def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
-        Part.__init__(self, partname, content_type, blob, package)
+        Part.__init__(self, partname, content_type, blob, package)  # type: ignore[arg-type]
 
     @property
     def _element(self) -> Any:
@@ -83,9 +81,25 @@ class _ReadStyles(StylesPart):
         return self._blob if self._parsed is None else serialize_part_xml(self._parsed)  # type: ignore[return-value]
 
 
+class _ReadStyles(_Unparsed, StylesPart):
+    """A brief's styles part: the walk names styles through a memo of their ids (``cache_style_ids``),
+    so it seldom needs the 350 KB styles.xml that python-docx's template brings."""
+
+
+class _ReadHeader(_Unparsed, HeaderPart):
+    """A brief's header, made in the styled base (``styles._furniture``): nothing of the brief changes it."""
+
+
+class _ReadFooter(_Unparsed, FooterPart):
+    """A brief's footer, made in the styled base like its header."""
+
+
+_UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter}
+
+
 def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
-    if content_type == CT.WML_STYLES:
-        return _ReadStyles(partname, content_type, blob, package)
+    if content_type in _UNPARSED:
+        return _UNPARSED[content_type](partname, content_type, blob, package)
     part: Part = PartFactory(partname, content_type, reltype, blob, package)  # type: ignore[assignment]  # __new__ returns a Part
     return part
 
@@ -136,8 +150,8 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
     PackageWriter._write_content_types_stream(members, parts)
     PackageWriter._write_pkg_rels(members, package.rels)
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
-    # Parts kept as read (fonts, theme, unparsed styles) are the same in brief after brief.
-    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _ReadStyles) and p._parsed is None)}
+    # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
+    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _Unparsed) and p._parsed is None)}
     return members.items, kept
 
 

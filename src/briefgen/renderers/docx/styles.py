@@ -13,6 +13,7 @@ defined in ``stylesheet.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -57,12 +58,13 @@ def prepare(style: Style, meta: Meta) -> House:
     doc = docx_package.open_document(base)
     docx_package.cache_style_ids(doc, memo)
     _properties(doc, meta)
-    _furniture(doc, ids["Marking"], meta, style)
+    if meta.draft:  # a draft's header carries its watermark; any other brief's header and footer are the base's
+        _furniture(doc, ids["Marking"], meta, style)
     return House(doc, ids, warnings, list_number)
 
 
 _Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None], int]
-_BASES: dict[tuple[str, bytes, str], _Base] = {}
+_BASES: dict[tuple[str, bytes, str, str, bool], _Base] = {}
 """Styled base documents, saved and read back as parts (with their run style ids, warnings,
 style-id memo and List Number numbering), by what shapes them; one process's, never on disk.
 The walk needs no other look into the styles, so a brief never parses them (``package``)."""
@@ -92,7 +94,8 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         except OSError:
             reference = b"unreadable"
     shape = Meta("", lang=meta.lang, marking=meta.marking)  # all the styles read of the brief
-    key = (repr(style), reference, repr(shape))
+    page_of = meta.label("page_of")  # and the footer
+    key = (repr(style), reference, repr(shape), page_of, meta.draft)
     if key not in _BASES:
         doc, referenced, warnings = _base_document(style.reference_docx)
         docx_parts.drop_template_parts(doc)
@@ -102,6 +105,8 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         if not referenced:
             used = {fonts(style.body_font)[0], fonts(style.heading_font)[0]}
             docx_embed.embed_families(doc, {name: FONT_FILES[name] for name in sorted(used)})
+        if not meta.draft:
+            _furniture(doc, doc.styles["Marking"].style_id, dataclasses.replace(shape, labels=(("page_of", page_of),)), style)
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = (docx_package.reread(doc), {name: doc.styles[name].style_id for name in RUN_STYLES},
@@ -167,7 +172,10 @@ def _properties(doc: DocxDocument, meta: Meta) -> None:
 
 
 def _furniture(doc: DocxDocument, marking_style: str, meta: Meta, style: Style) -> None:
-    """Header: house text left, marking right. Footer: "Page X of Y" left, text centred, marking right."""
+    """Header: house text left, marking right. Footer: "Page X of Y" left, text centred, marking right.
+
+    Made once in the styled base (``_styled_base``): it reads only the house style, the marking and the
+    "Page X of Y" label, which are the base's key; a draft's, with its watermark, is made brief by brief."""
     section = doc.sections[0]
     header, footer = section.header.paragraphs[0], section.footer.paragraphs[0]
     header.style, footer.style = "Header", "Footer"
