@@ -51,6 +51,8 @@ _KEY_RE = re.compile(_KEY)
 _BRACED_RE = re.compile(r"\{([^{}]+)\}")
 _SPECIAL_RE = re.compile(r"[\\`\[@]")
 """The characters the scanner acts on: escapes, code spans, brackets and '@'."""
+_BRACKET_RE = re.compile(r"[\\\[\]]")
+"""What ``_closing`` counts or skips; any other character leaves its depth as it is."""
 _TERM = "|".join(re.escape(t) for t in sorted(LOCATOR_LABELS, key=len, reverse=True))
 _NUMBER = r"(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
 _RANGE = rf"{_NUMBER}(?:\s*[-–—]+\s*{_NUMBER})?"
@@ -116,6 +118,16 @@ def starts_citation(text: str, pos: int) -> bool:
     return bool(nxt) and (nxt == "{" or bool(_KEY_RE.match(nxt)))
 
 
+def _keys_between(text: str, start: int, end: int) -> list[int]:
+    """The offsets in ``text[start:end]`` where a citation key begins (``starts_citation``: only at an ``@``)."""
+    found, at = [], text.find("@", start, end)
+    while at >= 0:
+        if starts_citation(text, at):
+            found.append(at)
+        at = text.find("@", at + 1, end)
+    return found
+
+
 def _key_at(text: str, pos: int) -> tuple[str, int]:
     """The key after the ``@`` at ``pos``, and the offset after it; ("", pos) when none."""
     braced = _BRACED_RE.match(text, pos + 1)
@@ -127,8 +139,8 @@ def _key_at(text: str, pos: int) -> tuple[str, int]:
 
 def _closing(text: str, pos: int) -> int:
     """The offset of the ``]`` closing the ``[`` at ``pos`` (nesting and escapes respected), or -1."""
-    depth, i = 0, pos
-    while i < len(text):
+    depth, i, end = 0, pos, len(text)
+    while i < end:
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -136,7 +148,10 @@ def _closing(text: str, pos: int) -> int:
         depth += (ch == "[") - (ch == "]")
         if depth == 0:
             return i
-        i += 1
+        special = _BRACKET_RE.search(text, i + 1)  # the characters between leave the depth, not 0, as it is
+        if special is None:
+            return -1
+        i = special.start()
     return -1
 
 
@@ -162,7 +177,7 @@ def _locator(after: str) -> tuple[str, str, str]:
 def _item(text: str, start: int, end: int) -> Cited:
     """One ``;``-separated part of a bracketed citation: prefix, key, locator, suffix."""
     part = text[start:end]
-    ats = [start + i for i in range(len(part)) if starts_citation(text, start + i)]
+    ats = _keys_between(text, start, end)
     if not ats:
         raise CitationSyntaxError(start + len(part) - len(part.lstrip()), f"expected '@key' in each part of a citation, found {part.strip()!r}",
                                   "separate citations with ';', and write \\@ for a literal @")
@@ -190,21 +205,21 @@ def bracketed(text: str, pos: int) -> Citation | None:
     limit = _paragraph_end(text, pos)
     close = _closing(text[:limit], pos)
     if close < 0:  # an unclosed "[" is text (Pandoc), unless an '@' follows in its paragraph
-        if starts or any(starts_citation(text, i) for i in range(pos + 1, limit)):
+        if starts or _keys_between(text, pos + 1, limit):
             raise CitationSyntaxError(pos, "expected ']' to close the citation, found the end of the paragraph")
         return None
     if "[" in text[pos + 1:close]:
         if starts:
             raise CitationSyntaxError(pos, "expected no brackets inside a citation")
         return None  # "[see [@a]]": the inner bracket is the citation
-    if not any(starts_citation(text, i) for i in range(pos + 1, close)):
+    if not _keys_between(text, pos + 1, close):
         if starts:
             raise CitationSyntaxError(pos + 1, "expected a citation key after '@'",
                                       "keys start with a letter, digit or _; write \\@ for a literal @")
         return None
     if text[close + 1:close + 2] in ("(", "["):
         return None  # a Markdown link whose text mentions @someone
-    cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close]
+    cuts = [pos] + [i for i in range(pos + 1, close) if text[i] == ";"] + [close] if ";" in text[pos + 1:close] else [pos, close]
     items = tuple(_item(text, a + 1, b) for a, b in pairwise(cuts))
     return Citation(items, pos, close + 1)
 
@@ -219,7 +234,7 @@ def in_text(text: str, pos: int) -> Citation | None:
     if trailing:
         close = _closing(text, end + trailing.end() - 1)
         inner = text[end + trailing.end():close] if close > 0 else ""
-        if close > 0 and not any(starts_citation(inner, i) for i in range(len(inner))) \
+        if close > 0 and not _keys_between(inner, 0, len(inner)) \
                 and text[close + 1:close + 2] != "(":
             locator, label, suffix = _locator(("," if inner.strip()[:1].isdigit() else "") + inner)
             end = close + 1

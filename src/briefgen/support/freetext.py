@@ -30,6 +30,7 @@ PASSAGES_PER_SOURCE = 4
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?])")
 _TRAILING_REFERENCES = re.compile(r"(?:\[\d{1,3}\])+[.,;:]?$")
 """Numbered reference markers closing a web page's sentence, as copied: "…restrictions[2][3]."."""
 _BLOCK_LINE = re.compile(r"^[ \t]*(?:[-*+•◦‣▪][ \t]+|\d{1,3}[.)][ \t]+|#{1,6}[ \t]+|>[ \t]?|\|)")
@@ -101,8 +102,11 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
     """Return ``sentence`` as read: citations and Markdown markup removed."""
     for cite in sorted(citations, key=lambda c: -c.start):
         sentence = sentence[:cite.start] + sentence[cite.end:]
-    text = _MARKUP.sub("", _LINK.sub(r"\1", sentence)).strip()
-    return re.sub(r"\s+([.,;:!?])", r"\1", text)  # no space left where a citation stood before punctuation
+    if "](" in sentence:  # what a link needs (else the pattern finds nothing: the same text, sooner)
+        sentence = _LINK.sub(r"\1", sentence)
+    if "*" in sentence or "_" in sentence or "`" in sentence:  # what the markup needs
+        sentence = _MARKUP.sub("", sentence)
+    return _SPACE_BEFORE.sub(r"\1", sentence.strip())  # no space left where a citation stood before punctuation
 
 
 @lru_cache(maxsize=64)
