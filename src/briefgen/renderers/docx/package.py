@@ -61,7 +61,7 @@ class _Unparsed:
     bytes it was read from, which serialising the parsed part would give again."""
 
     _parsed: Any = None
-    _blob: bytes
+    _blob: Any
 
     def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
         Part.__init__(self, partname, content_type, blob, package)  # type: ignore[arg-type]
@@ -78,7 +78,7 @@ class _Unparsed:
 
     @property
     def blob(self) -> bytes:
-        return self._blob if self._parsed is None else serialize_part_xml(self._parsed)  # type: ignore[return-value]
+        return self._blob if self._parsed is None else serialize_part_xml(self._parsed)
 
 
 class _ReadStyles(_Unparsed, StylesPart):
@@ -95,6 +95,7 @@ class _ReadFooter(_Unparsed, FooterPart):
 
 
 _UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter}
+_UNPARSED_KINDS = (_ReadStyles, _ReadHeader, _ReadFooter)
 
 
 def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
@@ -151,7 +152,7 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
     PackageWriter._write_pkg_rels(members, package.rels)
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
     # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
-    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _Unparsed) and p._parsed is None)}
+    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _UNPARSED_KINDS) and p._parsed is None)}
     return members.items, kept
 
 

@@ -82,8 +82,9 @@ _WHITESPACE = rl.whitespace
 
 
 _NOTHING: dict[Any, float] = {}
-_ABAG_INIT = _ABag.__init__
-_ABAG_CLONE = _ABag.clone
+_ABAG_INIT: Any = _ABag.__init__
+_ABAG_CLONE: Any = _ABag.clone
+_OBJECT_NEW: Any = object.__new__
 _PLAIN_BAGS: dict[type, bool] = {}
 """Fragment classes whose ``clone()`` is ABag's: a new instance given a copy of the attributes (``clone``)."""
 
@@ -95,7 +96,7 @@ def clone(frag: Any) -> Any:
     plain = _PLAIN_BAGS.get(kind)
     if plain is None:
         plain = _PLAIN_BAGS[kind] = (kind.clone is _ABAG_CLONE and kind.__init__ is _ABAG_INIT
-                                     and kind.__new__ is object.__new__ and "__slots__" not in dir(kind))
+                                     and kind.__new__ is _OBJECT_NEW and "__slots__" not in dir(kind))
     if not plain:
         return frag.clone()
     made = object.__new__(kind)
