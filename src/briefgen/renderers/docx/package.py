@@ -251,7 +251,9 @@ def cache_style_ids(doc: DocxDocument, memo: dict[Any, str | None]) -> None:
     lookup = part.get_style_id
 
     def get_style_id(style: Any, kind: Any) -> str | None:
-        key = (style if isinstance(style, str) or style is None else ("id", style.style_id), kind)
+        if style is None:  # python-docx's answer to no style, given without parsing the styles part to say it
+            return None
+        key = (style if isinstance(style, str) else ("id", style.style_id), kind)
         if key not in memo:
             memo[key] = lookup(style, kind)
         return memo[key]
