@@ -30,7 +30,7 @@ from docx.opc.package import Unmarshaller
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader, _ContentTypeMap
-from docx.opc.pkgwriter import PackageWriter
+from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
 from docx.oxml import parse_xml
 from docx.package import Package
 from docx.parts.hdrftr import FooterPart, HeaderPart
@@ -46,6 +46,8 @@ VERSION = 20
 CACHE_FROM = 2048
 """Parts kept as read at least this long keep their deflated stream for the next brief."""
 CACHED_PARTS = 32
+_CONTENT_TYPES: dict[tuple[tuple[str, str], ...], bytes] = {}
+"""``[Content_Types].xml`` by the names and content types of a package's parts, in order; this process's."""
 _DEFLATED: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
 """Deflated stream and CRC-32 by the exact bytes of a part; this process's, least recently used first."""
 
@@ -148,7 +150,13 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
     for part in parts:
         part.before_marshal()
     members = _Members()
-    PackageWriter._write_content_types_stream(members, parts)
+    names = tuple((str(part.partname), part.content_type) for part in parts)
+    types = _CONTENT_TYPES.get(names)  # a function of the parts' names and types alone (``_ContentTypesItem``)
+    if types is None:
+        types = _CONTENT_TYPES[names] = _ContentTypesItem.from_parts(parts).blob
+        while len(_CONTENT_TYPES) > CACHED_PARTS:
+            del _CONTENT_TYPES[next(iter(_CONTENT_TYPES))]
+    members.write(CONTENT_TYPES_URI, types)
     PackageWriter._write_pkg_rels(members, package.rels)
     PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
     # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
