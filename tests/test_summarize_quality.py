@@ -31,7 +31,9 @@ FLOORS = {
     # quotes 0.6 → 0.622 at 0.889 → 0.895, listed 0.756 → 0.778 at 0.846 → 0.852.
     # 7th session: the goal's quote figure counts every draft the analyst is given, the "fits no theme" list too (the
     # former "listed" figure; `briefgen summarize` prints that list): seed_recall 0.778 at 0.852; filed only 0.622 at 0.895.
-    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.678, "pairs_merged": 0.529, "seed_recall": 0.777,
+    # 8th session: a sentence that nearly repeats a draft's leading one further on in its source (token Jaccard >= 0.5,
+    # the test that kept it from leading a draft) is quoted beside it (drafting._leaders' echoes): seed_recall 0.778 → 0.789.
+    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.678, "pairs_merged": 0.529, "seed_recall": 0.788,
              "seed_precision": 0.851, "seed_recall_filed": 0.621, "seed_precision_filed": 0.894, "unassigned_closest": 0.832},
 }
 CEILINGS = {
