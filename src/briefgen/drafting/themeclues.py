@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
@@ -30,6 +31,7 @@ from briefgen.text import words
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _CONCESSIVE = ("Although ", "Though ", "Even though ", "While ", "Whereas ")
+_OPENINGS = frozenset(word[0] for word in _CONCESSIVE)
 _DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 SPEECH = ("say", "said", "tell", "told", "speak", "spoke", "think", "thought", "feel", "felt", "discuss", "express", "voice",
           "state", "describe", "portray", "characterise", "characterize", "interpret", "report", "write", "wrote", "observe",
@@ -70,19 +72,24 @@ class Clues:
                         for token in topic.names() & set(sentences.tokens(topic.title)) if themes_of[token] == 1}
         """The names that only one theme uses, in a title that says the theme is what they said ("The minister's views")."""
 
-    def bag(self, i: int) -> tuple[str, ...] | None:
-        """Return the bag sentence ``i``'s theme is decided on, or None when that is its own bag."""
-        bag = self.corpus.bags[i]
-        doc, start, end = self.corpus.spans[i]
-        text = self.corpus.texts[doc]
-        reread = not self.parts.isdisjoint(bag)
-        if text.startswith(_CONCESSIVE, start):
-            comma = text.find(", ", start, end)
-            if comma > 0 and _DENIAL.search(text, start, comma):
-                bag, start, reread = bag[len(sentences.tokens(text[start:comma])):], comma, True
-        if not self.persons.isdisjoint(bag) and not _speech().search(text, start, end):
-            bag, reread = tuple(token for token in bag if token not in self.persons), True
-        return bag if reread else None
+    def reread(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Return sentence → the bag its theme is decided on, for each of ``indices`` the clues read otherwise."""
+        found: dict[int, tuple[str, ...]] = {}
+        parts, persons, bags, spans, texts = self.parts, self.persons, self.corpus.bags, self.corpus.spans, self.corpus.texts
+        for i in indices:
+            bag = bags[i]
+            doc, start, end = spans[i]
+            text = texts[doc]
+            if text[start] in _OPENINGS and text.startswith(_CONCESSIVE, start):
+                comma = text.find(", ", start, end)
+                if comma > 0 and _DENIAL.search(text, start, comma):
+                    bag = found[i] = bag[len(sentences.tokens(text[start:comma])):]
+                    start = comma
+            if not persons.isdisjoint(bag) and not _speech().search(text, start, end):
+                found[i] = tuple(token for token in bag if token not in persons)
+            elif i not in found and not parts.isdisjoint(bag):
+                found[i] = bag
+        return found
 
 
 @lru_cache(maxsize=1)

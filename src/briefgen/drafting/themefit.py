@@ -117,7 +117,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     """List item → the scores of its list's heading or lead-in ("Key objectives of the proposed agency")."""
     wholes = [topic.whole() for topic in topics]
     clues = themeclues.Clues(corpus, list(topics), list(wholes))
-    reread = {i: bag for i in scored if (bag := clues.bag(i)) is not None}
+    reread = clues.reread(scored)
     """Sentence → the bag its theme is decided on, where the clues read it otherwise."""
     decided = dict(zip(reread, score(corpus, wholes, list(reread.values()), keep=True).values(), strict=True))
     for i, (strength, found) in scored.items():
