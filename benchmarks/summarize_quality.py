@@ -32,9 +32,10 @@ Figures:
   follow_on_same_fact / follow_on_other_fact: of those, how many overlap an anchor of a key fact the leading quote
   matches too, and how many only anchors of other key facts (a second fact in one claim);
 - lead_in_quotes: second quotes that are the lead-in line (ending in a colon) of the list whose item leads the draft;
-- misses (printed with ``--misses``): every gold pair not merged (its fact, sources and anchors), every draft filed under
-  a theme the key fact it matches is not under, and every curated quote no filed draft overlaps (and whether a "fits no
-  theme" draft does): the material to read before changing a rule;
+- misses (printed with ``--misses``): every gold pair not merged (its fact, sources and anchors), every falsely merged
+  draft (two of the facts it quotes and its quotes), every draft filed under a theme the key fact it matches is not under,
+  and every curated quote no filed draft overlaps (and whether a "fits no theme" draft does): the material to read
+  before changing a rule;
 - seed_recall / seed_precision (the goal's figure): ``summarize.evaluate`` against the curated quotes, for every
   draft the analyst is given: those filed under a theme and those `briefgen summarize` lists under "fits no theme"
   (printed with the sources they quote, never filed); seed_recall_filed / seed_precision_filed: the filed drafts only.
@@ -147,13 +148,16 @@ def measure(root: Path) -> dict[str, Any]:
     merged = [p for p in gold["pairs"]
               if any(hits(spans, anchors[p["fact"]].get(p["a"])) and hits(spans, anchors[p["fact"]].get(p["b"])) for _, _, spans in claims)]
     false = 0
+    misses: list[str] = []
     for _, _, spans in claims:
         matched = facts_of(spans)
         own = {fid: {s for s, a in anchors[fid].items() if hits(spans, a)} for fid in matched}
-        false += (any(a in matched and b in matched for a, b in gold["distinct"] or ())
-                  or any(own[a] - own[b] and own[b] - own[a] for a in own for b in own if a < b))
+        apart = sorted({f"{a} + {b}" for a, b in gold["distinct"] or () if a in matched and b in matched}
+                       | {f"{a} + {b}" for a in own for b in own if a < b and own[a] - own[b] and own[b] - own[a]})
+        false += bool(apart)
+        misses += [f"false merge: {pair}: {' / '.join(f'[{s[0]}] ' + flat[s[0]][s[1]:s[2]][:70] for s in spans)}" for pair in apart[:1]]
     wrong = wrong_acceptable = matched_assigned = 0
-    misses = [f"pair not merged: {p['fact']} ({p['a']} / {p['b']}): " + " / ".join(
+    misses += [f"pair not merged: {p['fact']} ({p['a']} / {p['b']}): " + " / ".join(
         _flat(a["anchor"])[:90] for side in (p["a"], p["b"]) for a in _facts(gold, p["fact"])["anchors"] if a["source"] == side)
         for p in gold["pairs"] if p not in merged]
     for theme, text, spans in assigned:

@@ -165,3 +165,26 @@ def test_a_claim_of_two_clauses_divided_by_a_semicolon_is_also_compared_clause_b
     assert [p.source for p in evidence] == ["a", "b"]
     alone = corroboration.corroborate(corpus, [other], weights)[0]
     assert [p.source for p in alone] == ["b", "a"], "and the other way round: a candidate's clauses are compared too"
+
+
+def test_a_quotation_of_several_sentences_is_compared_sentence_by_sentence() -> None:
+    """The segmenter keeps a quotation whole ("“… . These rules …,” said …"); its sentences are statements of their own,
+    compared one by one as a joined passage's are, and "U.S." inside a sentence ends none."""
+    texts = {
+        "a": (f"“Our new rules will raise prices for U.S. shoppers, {_PADDING[:-1]}. These rules also confront the grain "
+              "hoarding schemes that exploit harvest shortfalls,” said the minister.\n\n" + _OTHER[0]),
+        "b": "Traders' grain hoarding schemes exploit harvest shortfalls, inspectors found.\n\n" + _OTHER[1],
+        "c": _OTHER[2] + "\n\n" + _OTHER[3], "d": _OTHER[0] + "\n\n" + _OTHER[2], "e": _OTHER[1] + "\n\n" + _OTHER[3],
+    }
+    corpus = Corpus()
+    for source in sorted(texts):
+        corpus.add(source, texts[source])
+    weights = corpus.weights()
+    quoted = next(i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("“Our"))
+    other = next(i for i in range(len(corpus.bags)) if corpus.passage(i).quote.startswith("Traders"))
+    assert quoted not in corpus.joined and "; " not in corpus.passage(quoted).quote, "one sentence to the segmenter"
+    assert len(corpus.parts(quoted)) == 2, "two statements: the quotation's two sentences ('U.S. shoppers' ends none)"
+    assert weights.overlap(frozenset(corpus.bags[quoted]), frozenset(corpus.bags[other])) < corroboration.ANCHORED, \
+        "as a whole, the quotation is too far from the report of its second sentence"
+    assert [p.source for p in corroboration.corroborate(corpus, [other], weights)[0]] == ["b", "a"]
+    assert [p.source for p in corroboration.corroborate(corpus, [quoted], weights)[0]] == ["a", "b"]

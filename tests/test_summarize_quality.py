@@ -13,7 +13,9 @@ FLOORS = {
     # 6th session: a claim whose leading sentence is clauses divided by a semicolon is also compared clause by clause
     # (corpus.Corpus.clauses): export-controls pairs 0.429 → 0.5 ("… concerns about …; and PRC military-civil fusion
     # policies that seek …" with "China's military-civil fusion (MCF) program also seeks …").
-    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.5, "unassigned_closest": 0.999},
+    # 8th session: a quotation of several sentences the segmenter keeps whole ("“… restrictions. These controls … confront
+    # … military-civil fusion strategy,” said …") is compared sentence by sentence (corpus._INNER): pairs 0.5 → 0.571.
+    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.571, "unassigned_closest": 0.999},
     # Seed recall fell at the 3rd session's first landing (0.786 → 0.75, filed 0.589 → 0.554, quotes 0.544 → 0.522):
     # two key facts had been found only by drafts filed under a wrong theme through one coincidental word ("US").
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
@@ -100,6 +102,8 @@ def test_the_misses_name_every_missed_pair_wrongly_filed_draft_and_missed_curate
     curated = sum(len(c.evidence) for c in _curated_claims(quality))
     assert len(quotes) == curated - round(figures["seed_recall_filed"] * curated)
     assert any("'fits no theme'" in m for m in quotes) and any("in no draft" in m for m in quotes)
+    false = [m for m in misses if m.startswith("false merge: ")]
+    assert len(false) == figures["false_merges"], "one line per falsely merged draft: the two facts and its quotes"
 
 
 def _curated_claims(quality):

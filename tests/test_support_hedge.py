@@ -44,3 +44,25 @@ def test_a_purpose_infinitive_keeps_the_intent_and_a_tentative_noun_governs_only
     noun = "The minister's proposal criticizes existing port rules."
     assert dropped("The minister criticizes existing port rules.", [noun]) == ""  # the proposal exists and criticizes
     assert dropped("The port rules were changed.", ["The proposal to change the port rules was tabled."]) == "proposal"
+
+
+def test_a_belief_or_a_perception_stated_as_fact_is_a_dropped_hedge() -> None:
+    """"thinks" → "knows", "were seen as support" → "were support": an opinion or a reading becomes a fact."""
+    assert dropped("The mayor knows the port is losing money.", ["The mayor thinks the port is losing money."]) == "thinks"
+    assert dropped("The mayor believes the port is losing money.", ["The mayor thinks the port is losing money."]) == ""
+    quote = "her remarks on the harbour's future were seen as a show of support"
+    assert dropped("Her remarks on the harbour's future were a show of support.", [quote]) == "seen"
+    assert dropped("Her remarks on the harbour's future were viewed as a show of support.", [quote]) == ""
+    # a perception word counts only before "as": "has seen growth" is a fact
+    assert dropped("The harbour grew fast.", ["The harbour has seen fast growth."]) == ""
+    # a sentence that keeps the belief may still drop the passage's modal
+    assert dropped("The mayor believes the port already loses money.", ["The mayor believes the port could lose money."]) == "could"
+
+
+def test_headline_words_are_ordinary_words_for_the_thesaurus() -> None:
+    """In a title-case passage every word looks like a name; WordNet must still relate "believes" to "Thinks"."""
+    quote = "Harbour Chief Thinks Ferries Are Profitable Again"
+    assert [x.text for x in judge("The harbour chief believes ferries are profitable again.", [quote]).missing] == []
+    # not in a sentence where the capitalised words are names
+    assert [x.text for x in judge("Ana Thinks believes the ferries are profitable.", ["Ana Thinks said the ferries are profitable."]).missing] \
+        == ["believes"]

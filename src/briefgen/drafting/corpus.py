@@ -22,6 +22,9 @@ its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
 """A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
 themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
+_INNER = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+"""A sentence ending inside a passage the segmenter kept whole (a quotation of several sentences: "“Today's rules will …
+restrictions. These controls maintain …,” said …"): after a word of two lower-case letters or more, so not after "U.S."."""
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|;\s+")
 """Where one statement of a passage ends and the next begins: a sentence of a joined passage, a clause after a semicolon."""
 
@@ -52,8 +55,8 @@ class Corpus:
         self.joined: set[int] = set()
         """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
         self.several: set[int] = set()
-        """The sentences that may be several statements: joined ones, and those with a semicolon ("… concerns about A;
-        and B policies that …")."""
+        """The sentences that may be several statements: joined ones, those with a semicolon ("… concerns about A;
+        and B policies that …"), and quotations of several sentences kept whole ("“… restrictions. These controls …,” said …")."""
         self._parts: dict[int, tuple[frozenset[str], ...]] = {}
         self.heads: dict[int, tuple[str, ...]] = {}
         """Sentence of a list item → the tokens of the heading or line ending in a colon just before its list: read with
@@ -90,7 +93,7 @@ class Corpus:
             if bag:
                 if sentence.joined:
                     self.joined.add(len(self.bags))
-                if sentence.joined or "; " in sentence.text:
+                if sentence.joined or "; " in sentence.text or _INNER.search(sentence.text):
                     self.several.add(len(self.bags))
                 if intro is not None:
                     self.heads[len(self.bags)] = tuple(sentences.tokens(intro.text))

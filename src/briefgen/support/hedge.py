@@ -12,7 +12,7 @@ SCOPE = 6
 """A tentative word governs the next ``SCOPE`` words of its passage."""
 
 
-def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
+def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset()) -> str:
     """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
     only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says).
     A word inside parentheses is left out: a parenthesis glosses a term ("goods that may have military uses"),
@@ -20,10 +20,12 @@ def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
     canon = w.canonical(text)
     tokens = [(token.lower(), start) for token, start in w.tokens(text)]
     for at, (token, start) in enumerate(tokens):
-        if token not in _tentatives() or _parenthesised(canon, start):
+        if token not in _tentatives() or token in skip or _parenthesised(canon, start):
             continue
         if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
             continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+        if token in PERCEIVED and (at + 1 >= len(tokens) or tokens[at + 1][0] != "as"):
+            continue  # "has seen growth": a fact; "seen as a show of support": a perception
         if keys is None or any(w.stem(x) in keys for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
@@ -31,6 +33,10 @@ def _tentative(text: str, keys: frozenset[str] | None = None) -> str:
 
 NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent"})
 """Tentative nouns: they qualify only what their own phrase says ("the goal of …", "a proposal to …", "allegations that …")."""
+PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "described", "portrayed", "framed"})
+"""Perception words: tentative only before "as" ("were seen as a show of support": how it was taken, not what it was)."""
+STANCE = PERCEIVED | {"think", "thinks", "thought", "believe", "believes", "believed"}
+"""Belief and perception words (``data/tentative.txt``): a sentence that has one keeps the passages' stance, not their modality."""
 _NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were"})
 
 
@@ -47,10 +53,12 @@ def dropped(sentence: str, passages: list[str]) -> str:
     ``sentence`` and ``sentence`` has none, or "": the sentence then states as done what its sources say may,
     could, is planned or is alleged to happen. A sentence that reports speech ("Xpeng and Nio say they have
     reached …") keeps an attributing hedge ("claim to have reached")."""
-    if not passages or _tentative(sentence):
+    if not passages or _tentative(sentence, skip=STANCE):
         return ""
+    # a sentence that keeps a belief or perception word ("Musk believes") may still drop a modal ("could surpass")
+    skip = STANCE if _tentative(sentence) else frozenset()
     keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
-    found = [_tentative(text, keys) for text in passages]
+    found = [_tentative(text, keys, skip) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
         return ""
     return found[0]

@@ -173,7 +173,7 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.
     words that must be supported literally, quantifiers and modality, nor for light verbs). A passage word the
     sentence itself uses (same key, among ``found``) is already spoken for: it stands for no other word by vector.
     A verb with a particle after it in ``sentence`` is asked about as the phrasal verb ("left China out")."""
-    passage_words = [x for text in passages for x in w.words(text) if x.kind == "word"]
+    passage_words = [x for text in passages for x in _ordinary(text)]
     theirs = {x.text for x in passage_words}
     missing = _phrasal(missing, sentence, theirs)
     kept = tuple(word for word in missing if word.kind != "word" or not (
@@ -190,6 +190,22 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.
         keys |= more_keys
         groups |= more_groups
     return tuple(word for word in kept if word.kind != "word" or not _compound(word.text, keys, groups, theirs))
+
+
+HEADLINE_SHARE = 0.75
+"""A passage whose longer words (four letters or more, acronyms left out) are at least this share capitalised, and
+three or more, is written in title case: a headline ("Commerce Releases Clarifications of Export Control Rules")."""
+
+
+def _ordinary(text: str) -> list[w.Word]:
+    """Return the ordinary words of the passage ``text``; in a headline, its capitalised words too, in lower case
+    (title case makes "Thinks" look like a name; WordNet and the vectors must see the word "thinks")."""
+    found = w.words(text)
+    longer = [t for t, _ in w.tokens(text) if len(t) >= 4 and t.isalpha() and not t.isupper()]
+    if len(longer) < 3 or sum(t[0].isupper() for t in longer) < HEADLINE_SHARE * len(longer):
+        return [x for x in found if x.kind == "word"]
+    return [x if x.kind == "word" else w.Word(x.text.lower(), x.start, "word", x.key) for x in found
+            if x.kind == "word" or (x.kind == "name" and not x.text.isupper())]
 
 
 PARTICLE_REACH = 3
