@@ -22,7 +22,7 @@ RANKS: list[tuple[str, ...]] = [
     ("briefgen.renderers",),
     ("briefgen.pipeline", "briefgen.batch", "briefgen.watch", "briefgen.console", "briefgen.cli", "briefgen.__main__",
      "briefgen.docs", "briefgen.skeleton", "briefgen.addsources", "briefgen.cli_corpus", "briefgen.cli_common",
-     "briefgen.launch", "briefgen.cli_help", "briefgen.cli_build", "briefgen.outputs", "briefgen.farm"),
+     "briefgen.launch", "briefgen.cli_help", "briefgen.cli_build", "briefgen.outputs", "briefgen.farm", "briefgen.checking"),
 ]
 # Known violations being removed; this set only shrinks, and an entry that no longer occurs fails too.
 # (Issue #15's four: summarize → pipeline, housestyle → compose.templates, and the compose and pdf figure cycles.)

@@ -2,7 +2,7 @@
 
 A forked process starts with everything its parent has loaded (libraries, inputs), so
 work that needs only those can run beside the parent on another CPU: a cold build
-checks a brief's sentences while it composes the brief (``pipeline``), and renders the
+checks a brief's sentences while it composes the brief (``checking``), and renders the
 DOCX beside the PDF (``renderers.ahead``). The answer comes back pickled. An exception is
 raised again in the parent; one that cannot be pickled becomes an exception of the same
 type name and message, so "internal error: <type>: <message>" reads as it would have. A

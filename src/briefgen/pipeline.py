@@ -7,18 +7,15 @@ failed build leaves the previous outputs intact and a reader never sees a torn f
 
 from __future__ import annotations
 
-import os
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefgen import forked, renderers
+from briefgen import checking, renderers
 from briefgen.compose import meta as brief_meta
 from briefgen.compose import selection
 from briefgen.errors import Problem, UserError, display, promoted
-from briefgen.forked import Forked
 from briefgen.inputs import housestyle, paths, spec, summary
 from briefgen.inputs.project import Project
 from briefgen.inputs.sources import UNREADABLE, Source, load_sources
@@ -93,7 +90,7 @@ def document(project: Project, corpus: Corpus, brief: spec.Brief, checked: Corpu
     checked = checked or support.check_corpus(corpus.summary, corpus.sources)
     shown: tuple[Traced, ...] | Callable[[], tuple[Traced, ...]] = traced or tuple(
         support.check_brief(brief, corpus.summary, corpus.sources, checked).traced)
-    from briefgen.compose import compose, transforms  # loading Jinja and markdown-it: see ``_beside``
+    from briefgen.compose import compose, transforms  # loading Jinja and markdown-it: see ``checking.beside``
     brief = support.resolve_claim_citations(brief, corpus.summary, checked)
     draft = compose.compose(brief, corpus.summary, corpus.sources, project.templates_dir, style, frozenset(checked.padding), shown,
                             checked.unconfirmed)
@@ -146,7 +143,7 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
 
     ``ahead`` (``renderers.start_ahead``), when given, renders the formats side by side in the
     process that loaded the renderers while this one read the inputs, and the brief's sentences
-    are checked beside it (``_beside``). The caller closes it (a no-op once its results are in),
+    are checked beside it (``checking.beside``). The caller closes it (a no-op once its results are in),
     so a build that fails first ends it too.
     """
     if ahead is None:
@@ -159,7 +156,8 @@ def build_one(project: Project, corpus: Corpus, spec_path: Path, out_dir: Path,
         ahead.close()  # LibreOffice's conversions run in this process, which owns it
         return build_one(project, corpus, spec_path, out_dir, formats, strict)
     _hint(project, brief, ahead)
-    checked, warnings, results = _beside(project, corpus, brief, ahead, list(rendered_formats))
+    checked, warnings, results = checking.beside(brief, corpus.summary, corpus.sources, ahead, list(rendered_formats),
+                                                 lambda found, traced: document(project, corpus, brief, found, traced))
     return finish(corpus, Composed(spec_path, brief, list(rendered_formats), list(warnings), checked, None), out_dir, results, strict)
 
 
@@ -175,7 +173,7 @@ class Composed:
     """The support check's warnings."""
     checked: CorpusReport
     model: Document | None
-    """None where another process composed it (``_beside``)."""
+    """None where another process composed it (``checking.beside``)."""
 
     def rendered(self) -> list[Rendered]:
         """The model rendered here in each format, in order (the first error raised)."""
@@ -209,7 +207,7 @@ def compose_one(project: Project, corpus: Corpus, spec_path: Path, formats: list
     if in_process(brief, rendered_formats):
         (office or renderers.start_office)()  # LibreOffice will count pages or lay out the contents: it starts while we compose
     checked = support.check_corpus(corpus.summary, corpus.sources)
-    warnings = _support_findings(brief, corpus, checked)
+    warnings = checking.findings(brief, corpus.summary, corpus.sources, checked)
     model = document(project, corpus, brief, checked)
     return Composed(spec_path, brief, list(rendered_formats), warnings, checked, model)
 
@@ -242,60 +240,6 @@ def finish(corpus: Corpus, composed: Composed, out_dir: Path, results: list[Rend
     write_all(outputs)
     built.files += list(outputs)
     return built
-
-
-def _support_findings(brief: spec.Brief, corpus: Corpus, checked: CorpusReport,
-                      report: support.BriefReport | None = None) -> list[Problem]:
-    """Return the support check's warnings about what ``brief`` prints; raise UserError on any error."""
-    errors, warnings = support.split(support.build_problems(brief, corpus.summary, corpus.sources, checked, report))
-    if errors:
-        raise UserError(errors + warnings)
-    return warnings
-
-
-def _beside(project: Project, corpus: Corpus, brief: spec.Brief, ahead: renderers.Ahead,
-            names: list[str]) -> tuple[CorpusReport, list[Problem], list[Rendered]]:
-    """Check the corpus and then the brief's sentences in a forked process while the composing libraries load
-    here; compose here once the corpus check is back, while ``ahead`` renders.
-
-    The same as ``check_corpus``, ``_support_findings``, ``document`` and rendering one after the other, problems
-    included: a failed corpus check is raised first, a failed sentence check before any compose or render error.
-    The annex, which shows the checked sentences, waits for them.
-    """
-    first, line = os.pipe()
-
-    def checks() -> support.BriefReport:
-        os.close(first)
-        found = forked.outcome(lambda: support.check_corpus(corpus.summary, corpus.sources))
-        forked.write_all(line, pickle.dumps(found, pickle.HIGHEST_PROTOCOL))  # composing needs it now (closes the line)
-        return support.check_brief(brief, corpus.summary, corpus.sources, forked.unwrap(found))
-
-    side = Forked.start(checks)
-    os.close(line)
-    if side is None:
-        os.close(first)
-        checked = support.check_corpus(corpus.summary, corpus.sources)
-        warnings = _support_findings(brief, corpus, checked)
-        return checked, warnings, ahead.render(document(project, corpus, brief, checked), names)
-    try:
-        _composing()  # Jinja and markdown-it load here while the corpus is checked there
-        found = forked.loads(forked.read_all(first))  # (closes it)
-        checked = forked.unwrap(found) if found is not None else support.check_corpus(corpus.summary, corpus.sources)
-        side.work = lambda: support.check_brief(brief, corpus.summary, corpus.sources, checked)  # here, if it died unanswered
-        try:
-            ahead.send(document(project, corpus, brief, checked, lambda: tuple(side.result().traced)), names)
-            report = side.result()  # the formats render meanwhile
-        except Exception:
-            _support_findings(brief, corpus, checked, side.result())  # its problems come first, as in-process
-            raise
-    finally:
-        side.cancel()  # only when interrupted or failed: else its answer is in
-    return checked, _support_findings(brief, corpus, checked, report), ahead.results()
-
-
-def _composing() -> None:
-    """Load the composing modules (``compose`` loads Jinja and markdown-it); ``document`` imports them when first needed."""
-    from briefgen.compose import compose, transforms  # noqa: F401
 
 
 def _hint(project: Project, brief: spec.Brief, ahead: renderers.Ahead | Callable[[Style, Meta], None]) -> None:
