@@ -59,7 +59,8 @@ def test_on_the_seed_project_summarize_adds_no_sentence_the_analyst_passed_over(
             for c in t["claims"] for e in c["evidence"]}
     report = pipeline.summarize(seed)
     assert (report.kept, report.stale, report.problems) == (56, 0, [])
-    assert report.passed_over >= 4 and report.added == 0, report.line()
+    # 3 since the 8th session's theme clues list (not file) 5 drafts: fewer filed drafts to pass over (themefit, minimal edit)
+    assert report.passed_over >= 3 and report.added == 0, report.line()
     assert "single-source draft(s) left out" in report.line()
     for theme in yamlio.load(seed.summary_dir / "summary.yaml").data["themes"]:
         for claim in theme["claims"]:
@@ -384,6 +385,10 @@ def test_the_analyst_sees_each_draft_that_fits_no_theme_with_every_source_it_quo
     listed = [line for line in result.output.splitlines() if "fits no theme:" in line]
     assert len(listed) == 1 and "Reservoir storage and tariff revenue both fell sharply" in listed[0], result.output
     assert "[memo; wire] (closest: " in listed[0] or "[wire; memo] (closest: " in listed[0], listed[0]
+    also = [line.strip() for line in result.output.splitlines() if line.startswith("    also [")]
+    assert also in (["also [wire]: Reservoir storage and tariff revenue both fell sharply in the dry summer months, the wire says."],
+                    ["also [memo]: Reservoir storage and tariff revenue both fell sharply in the dry summer months."]), \
+        "and each quote its text does not say, verbatim"
     assert not any("both fell sharply" in f.read_text(encoding="utf-8") for f in (tmp_path / "summary").glob("*.yaml"))
     assert any("northern basin" in f.read_text(encoding="utf-8") for f in (tmp_path / "summary").glob("*.yaml"))
 

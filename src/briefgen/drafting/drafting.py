@@ -15,7 +15,8 @@
    becomes evidence of it, with its own verbatim quote (one passage per source, at
    most ``corroboration.MAX_EVIDENCE``). Candidates come from an inverted index of
    the claims' weighted tokens, so the pass is linear in the corpus, never pairwise.
-   A candidate that reports the same fact as a better one is not a claim of its own.
+   A candidate that reports the same fact as a better one is not a claim of its own; one that nearly repeats a
+   better one of its own document (a restatement further on) is quoted by that one's draft beside its leading sentence.
 5. The candidates are ranked by score × (1 + CORROBORATION × ln(sources)): what
    many sources state is more likely a key claim. The best ``per_theme`` are kept.
 """
@@ -26,7 +27,7 @@ import bisect
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -88,11 +89,14 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     weights = corpus.weights()
     best, unfit = themefit.fit(corpus, topics)
     floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
-    strays = {i: (len(topics), score) for i, (score, _) in unfit.items() if score >= floor}
+    strays = {i: (len(topics), score) for i, (score, _, _) in unfit.items() if score >= floor}
     fitted = best | strays
     unassigned = per_theme * max(1, len(topics) // UNASSIGNED_PER)
-    leaders = _leaders(corpus, fitted, [POOL * per_theme] * len(topics) + [POOL * unassigned], weights)
+    echoes: dict[int, list[int]] = defaultdict(list)
+    leaders = _leaders(corpus, fitted, [POOL * per_theme] * len(topics) + [POOL * unassigned], weights, echoes)
     evidence = corroboration.corroborate(corpus, [i for i, _, _ in leaders], weights)
+    for k, (i, _, _) in enumerate(leaders):  # a restatement in the leading source: quoted beside its leading sentence
+        evidence[k][1:1] = [corpus.passage(j) for j in echoes.get(i, ())]
     names = [topic.id for topic in topics] + [""]
     drafts = [Draft(names[t], claim_text(corpus.passage(i).quote), score, evidence[k],
                     tuple(names[n] for n in unfit[i][1]) if i in unfit else ()) for k, (i, t, score) in enumerate(leaders)]
@@ -101,7 +105,13 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     for name in names:
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
-        kept += mine[:per_theme if name else unassigned]
+        if name:
+            kept += mine[:per_theme]
+            continue
+        taken: Counter[bool] = Counter()  # a draft a clue took off a theme (themefit) pushes no other listed draft out
+        for d in mine:
+            taken[moved := unfit[lead[id(d)]][2]] += 1
+            kept += [d] if taken[moved] <= unassigned else []
     return _lead_ins(corpus, _follow_on(corpus, kept, [lead[id(d)] for d in kept]), lead)
 
 
@@ -157,8 +167,15 @@ def _follow_on(corpus: Corpus, kept: list[Draft], leads: list[int]) -> list[Draf
     return [d for k, d in enumerate(kept) if k not in gone]
 
 
-def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights) -> list[tuple[int, int, float]]:
+def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int], weights: Weights,
+             echoes: dict[int, list[int]]) -> list[tuple[int, int, float]]:
     """Return (sentence, topic, score) of up to ``pools[topic]`` candidate claims per topic, no two of one fact.
+
+    A candidate that nearly repeats a leader of its own document (``_repeats``: token Jaccard at least JACCARD, nothing
+    disagreeing) is added to ``echoes[leader]``: the source restates the fact ("The governor believes that the port needs
+    a strong investment in new cranes." and, paragraphs on, "In recent statements, the governor has said he believes
+    the port also needs an investment in cranes."), and an analyst quotes both; its draft quotes it beside its leading
+    sentence.
 
     Candidates are taken best first across the themes, by their share of their theme's best score, so that of two
     sentences of one fact filed under two themes the one that fits its theme better leads (the other becomes its
@@ -183,7 +200,12 @@ def _leaders(corpus: Corpus, best: dict[int, tuple[int, float]], pools: list[int
             continue
         bag = frozenset(corpus.bags[i])
         near = {k for token in bag if weights.idf.get(token, 0.0) for k in index.get(token, ())}
-        if not any(_repeats(corpus, i, bag, taken[k][0], taken[k][2], weights) for k in sorted(near)):
+        repeated = next((k for k in sorted(near) if _repeats(corpus, i, bag, taken[k][0], taken[k][2], weights)), None)
+        if repeated is not None:
+            j, _, other = taken[repeated]
+            if corpus.spans[i][0] == corpus.spans[j][0] and _jaccard(bag, other) >= JACCARD:
+                echoes[j].append(i)
+        else:
             for token in bag:
                 index[token].append(len(taken))
             leaders.append((i, topic, score))

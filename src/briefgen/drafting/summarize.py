@@ -89,9 +89,10 @@ class Report:
             text += f"; {len(self.problems)} document(s) could not be read"
         if self.note:
             text += f"\n{self.note}"
-        for d in self.unassigned:  # every source it quotes: the analyst is given each of them
+        for d in self.unassigned:  # every source it quotes, and each quote its text does not say: the analyst is given them
             sources = "; ".join(dict.fromkeys(p.source for p in d.evidence))
             text += f"\n  fits no theme: {d.text} [{sources}]" + (f" (closest: {', '.join(d.fits)})" if d.fits else "")
+            text += "".join(f"\n    also [{p.source}]: {p.quote}" for p in d.evidence[1:] if drafting.claim_text(p.quote) not in d.text)
         return text
 
 
