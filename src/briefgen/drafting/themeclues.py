@@ -1,7 +1,7 @@
 """Theme clues: what a sentence's words say about *which* theme it belongs to, beyond its BM25 score. Pure: no files.
 
 BM25 (``themefit.score``) says how strongly a sentence speaks to the themes; some of the words it counts say nothing
-about which theme the sentence is about. Three general cases are read again here, and for the sentences they touch the
+about which theme the sentence is about. Four general cases are read again here, and for the sentences they touch the
 theme is decided on what is left (``themefit.fit``; the score that ranks the sentence, and so whether the analyst sees
 it, stays):
 
@@ -15,6 +15,10 @@ it, stays):
   minister's views": a name only that theme uses, and a generic shell noun of ``text/data/theme_generic.txt``) gets
   nothing from the name in a sentence that reports no speech or thought ("The minister was absent from the forum"):
   the sentence is then about whatever else it names.
+- **a name in a theme's description**: a name of three or more capitalised words that the corpus also writes as its
+  initials ("made at the World Water Forum", "the WWF") is one thing, read as its initials: its words ("world",
+  "forum") are not the theme's words (``themefit.Topic.whole``). A name the corpus never abbreviates (a person's, say,
+  "Minister Ama Okafor") stays words; the theme's title is its own name and stays words too.
 """
 
 from __future__ import annotations
@@ -57,13 +61,13 @@ class Theme(Protocol):
 
 
 class Clues:
-    """The corpus's themes as read for deciding: hyphenated words whole, and which sentences need that reading."""
+    """Which sentences the clues read otherwise, and how."""
 
     def __init__(self, corpus: Corpus, topics: list[Theme], wholes: list[Theme]) -> None:
-        """``wholes``: the same themes with each hyphenated word of their title and description a seed term (``whole``)."""
+        """``wholes``: the same themes with their hyphenated words and abbreviated names whole (``Topic.whole``)."""
         self.corpus = corpus
         self.parts: set[str] = set()
-        """The tokens that some theme uses only inside a hyphenated word."""
+        """The tokens that some theme uses only inside a hyphenated word or an abbreviated name."""
         for topic, whole in zip(topics, wholes, strict=True):
             self.parts |= set(topic.query()) - set(whole.query())
         themes_of = Counter(token for topic in topics for token in topic.query())
