@@ -59,7 +59,8 @@ def test_on_the_seed_project_summarize_adds_no_sentence_the_analyst_passed_over(
             for c in t["claims"] for e in c["evidence"]}
     report = pipeline.summarize(seed)
     assert (report.kept, report.stale, report.problems) == (56, 0, [])
-    assert report.passed_over >= 4 and report.added == 0, report.line()
+    # 3 since the 8th session's theme clues list (not file) 5 drafts: fewer filed drafts to pass over (themefit, minimal edit)
+    assert report.passed_over >= 3 and report.added == 0, report.line()
     assert "single-source draft(s) left out" in report.line()
     for theme in yamlio.load(seed.summary_dir / "summary.yaml").data["themes"]:
         for claim in theme["claims"]:

@@ -33,8 +33,12 @@ FLOORS = {
     # former "listed" figure; `briefgen summarize` prints that list): seed_recall 0.778 at 0.852; filed only 0.622 at 0.895.
     # 8th session: a sentence that nearly repeats a draft's leading one further on in its source (token Jaccard >= 0.5,
     # the test that kept it from leading a draft) is quoted beside it (drafting._leaders' echoes): seed_recall 0.778 → 0.789.
-    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.678, "pairs_merged": 0.529, "seed_recall": 0.788,
-             "seed_precision": 0.851, "seed_recall_filed": 0.621, "seed_precision_filed": 0.894, "unassigned_closest": 0.832},
+    # 8th session (themefit): theme clues (drafting/themeclues.py) take 5 drafts off a theme BM25 alone files them under;
+    # they are listed under "fits no theme" instead, pushing no listed draft out: the goal's quote figure and key-fact
+    # recall stay; the filed-only rows fall with them (filed recall 0.679 → 0.625, quotes 0.622 → 0.544 at 0.895 → 0.909),
+    # and the listed drafts naming the analyst's theme among their closest 0.833 → 0.812.
+    "seed": {"key_fact_recall": 0.874, "key_fact_recall_filed": 0.624, "pairs_merged": 0.529, "seed_recall": 0.788,
+             "seed_precision": 0.851, "seed_recall_filed": 0.543, "seed_precision_filed": 0.908, "unassigned_closest": 0.811},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -44,7 +48,8 @@ CEILINGS = {
     # wrong (benchmarks/seed_also_fits.yaml states the rule): 6 of 32 filed drafts that match a key fact (6 of 33 before
     # a wrongly filed draft joined the draft before it; the strict count 9 of 33 → 8 of 32).
     # 6th session: two list items filed by their list's heading, both under the analyst's theme: 8 of 34 (0.235), 6 of 34.
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.235, "wrong_theme_acceptable": 0.176},
+    # 8th session: of the 8 wrongly filed drafts the theme clues file 2 under the analyst's theme and list 2: 4 of 30 (0.133), 2 of 30.
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.133, "wrong_theme_acceptable": 0.067},
 }
 
 

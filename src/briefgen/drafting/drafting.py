@@ -27,7 +27,7 @@ import bisect
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -89,7 +89,7 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     weights = corpus.weights()
     best, unfit = themefit.fit(corpus, topics)
     floor = MIN_SHARE * max((score for _, score in best.values()), default=0.0)
-    strays = {i: (len(topics), score) for i, (score, _) in unfit.items() if score >= floor}
+    strays = {i: (len(topics), score) for i, (score, _, _) in unfit.items() if score >= floor}
     fitted = best | strays
     unassigned = per_theme * max(1, len(topics) // UNASSIGNED_PER)
     echoes: dict[int, list[int]] = defaultdict(list)
@@ -105,7 +105,13 @@ def draft(corpus: Corpus, topics: list[Topic], per_theme: int = 8) -> list[Draft
     for name in names:
         mine = [d for d in drafts if d.theme == name]
         mine.sort(key=lambda d: -d.score * (1 + CORROBORATION * math.log(d.corroboration)))
-        kept += mine[:per_theme if name else unassigned]
+        if name:
+            kept += mine[:per_theme]
+            continue
+        taken: Counter[bool] = Counter()  # a draft a clue took off a theme (themefit) pushes no other listed draft out
+        for d in mine:
+            taken[moved := unfit[lead[id(d)]][2]] += 1
+            kept += [d] if taken[moved] <= unassigned else []
     return _lead_ins(corpus, _follow_on(corpus, kept, [lead[id(d)] for d in kept]), lead)
 
 

@@ -10,7 +10,9 @@ distinct words of that theme; with one word only (a word most themes use, such a
 or a generic word of a theme name, such as "views", is no word here), the margin must be
 ONE_WORD_MARGIN. Otherwise it fits no theme, and the analyst sees it under "fits no
 theme" rather than under a guess, with the themes it fits about equally (within MARGIN
-of its best).
+of its best). Which theme a sentence fits is decided on the sentence as ``themeclues`` reads
+it (a theme's hyphenated word whole, a denied opening concession left out, a person's name
+counted for their views only where the sentence reports speech); its score stays BM25's.
 
 BM25 is a few lines here rather than a library: it needs no model or download and the
 scores stay explainable.
@@ -21,9 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from briefgen.drafting import sentences
+from briefgen.drafting import sentences, themeclues
 from briefgen.drafting.corpus import Corpus
 from briefgen.text import words
 
@@ -87,31 +89,64 @@ class Topic:
         return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
                 for token in sentences.tokens(word.text)} | self.acronyms()
 
+    def whole(self) -> Topic:
+        """Return this topic with each hyphenated word of its title and description a seed term, not words of its own."""
+        found = tuple(dict.fromkeys(word for text in (self.title, self.description) for word in themeclues.hyphenated(text)))
+        if not found:
+            return self
+        return replace(self, title=themeclues.unhyphenated(self.title), description=themeclues.unhyphenated(self.description),
+                       terms=self.terms + found)
+
     def phrases(self) -> list[tuple[str, ...]]:
         """Return each seed term's tokens: a term matches only a sentence that has them all."""
         return [tuple(dict.fromkeys(found)) for found in (sentences.tokens(term) for term in self.terms) if found]
 
 
-def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[float, tuple[int, ...]]]]:
+def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[float, tuple[int, ...], bool]]]:
     """Return sentence → (its topic, BM25 score) for sentences that fit one topic clearly, and for the others sentence →
-    (best score, the topics it fits about equally: those within MARGIN of the best, best first, at most NEAR)."""
+    (best score, the topics it fits about equally: those within MARGIN of the best, best first, at most NEAR, and whether
+    a clue took it off the theme its BM25 score alone files it under).
+
+    The score says how strongly a sentence speaks to the themes; which theme it fits is decided on the sentence as the
+    clues read it (``themeclues``), where they read it otherwise."""
     best: dict[int, tuple[int, float]] = {}
-    unfit: dict[int, tuple[float, tuple[int, ...]]] = {}
+    unfit: dict[int, tuple[float, tuple[int, ...], bool]] = {}
     scored = score(corpus, topics)
     items = [i for i in sorted(corpus.heads) if i in scored]
     heads = {items[k]: found for k, found in score(corpus, topics, [corpus.heads[i] for i in items]).items()}
     """List item → the scores of its list's heading or lead-in ("Key objectives of the proposed agency")."""
-    for i, (scores, found) in scored.items():
-        top, fits = _decide(scores, found)
-        if not fits and i in heads:  # a list item that fits no theme clearly alone is read with what introduces its list
-            scores = [mine + theirs for mine, theirs in zip(scores, heads[i][0], strict=True)]
-            top, fits = _decide(scores, [mine + theirs for mine, theirs in zip(found, heads[i][1], strict=True)])
+    wholes = [topic.whole() for topic in topics]
+    clues = themeclues.Clues(corpus, list(topics), list(wholes))
+    reread = clues.reread(scored)
+    """Sentence → the bag its theme is decided on, where the clues read it otherwise."""
+    decided = dict(zip(reread, score(corpus, wholes, list(reread.values()), keep=True).values(), strict=True))
+    for i, (strength, found) in scored.items():
+        head = heads.get(i)
+        top, fits, scores, headed = _read(strength, found, head)
+        moved = False
+        if i in decided:
+            moved = fits
+            top, fits, scores, headed = _read(*decided[i], head)
+            moved = moved and not fits
+        if headed and head:
+            strength = [mine + theirs for mine, theirs in zip(strength, head[0], strict=True)]
         if fits:
-            best[i] = (top, scores[top])
+            best[i] = (top, strength[top])
         else:
             near = sorted((t for t, s in enumerate(scores) if s and s * MARGIN >= scores[top]), key=lambda t: -scores[t])
-            unfit[i] = (scores[top], tuple(near[:NEAR]))
+            unfit[i] = (max(strength), tuple(near[:NEAR]), moved)
     return best, unfit
+
+
+def _read(scores: list[float], found: list[int], head: tuple[list[float], list[int]] | None) -> tuple[int, bool, list[float], bool]:
+    """Return the best topic, whether it fits clearly, the scores it was decided on and whether they are the sentence's
+    with its list's heading: a list item that fits no theme clearly alone is read with what introduces its list."""
+    top, fits = _decide(scores, found)
+    if fits or head is None:
+        return top, fits, scores, False
+    scores = [mine + theirs for mine, theirs in zip(scores, head[0], strict=True)]
+    top, fits = _decide(scores, [mine + theirs for mine, theirs in zip(found, head[1], strict=True)])
+    return top, fits, scores, True
 
 
 def _decide(scores: list[float], found: list[int]) -> tuple[int, bool]:
@@ -122,9 +157,10 @@ def _decide(scores: list[float], found: list[int]) -> tuple[int, bool]:
     return top, scores[top] >= margin * runner_up and bool(found[top])
 
 
-def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | None = None) -> dict[int, tuple[list[float], list[int]]]:
+def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | None = None,
+          keep: bool = False) -> dict[int, tuple[list[float], list[int]]]:
     """Return sentence → (its BM25 score per topic, its count of each topic's telling words) for each sentence that scores
-    (or for each of ``bags``, by its index, scored as a sentence of the corpus)."""
+    (or for each of ``bags``, by its index, scored as a sentence of the corpus; with ``keep``, those that score nothing too)."""
     n = len(corpus.bags)
     if not n:
         return {}
@@ -153,7 +189,7 @@ def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | Non
     matched = weights.keys() | terms.keys()
     term_weight = {p: FIELD_WEIGHTS["terms"] * idf(p) for phrases in terms.values() for _, phrase in phrases for p in phrase}
     for i, bag in enumerate(corpus.bags if bags is None else bags):
-        if matched.isdisjoint(bag):
+        if matched.isdisjoint(bag) and not keep:
             continue
         norm = K1 * (1 - B + B * len(bag) / average)
         scores = [0.0] * len(topics)
@@ -170,6 +206,6 @@ def score(corpus: Corpus, topics: list[Topic], bags: list[tuple[str, ...]] | Non
                     for p in phrase:
                         count = bag.count(p)
                         scores[t] += term_weight[p] * count * (K1 + 1) / (count + norm)
-        if any(scores):
+        if keep or any(scores):
             scored[i] = (scores, found)
     return scored

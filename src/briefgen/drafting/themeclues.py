@@ -1,0 +1,111 @@
+"""Theme clues: what a sentence's words say about *which* theme it belongs to, beyond its BM25 score. Pure: no files.
+
+BM25 (``themefit.score``) says how strongly a sentence speaks to the themes; some of the words it counts say nothing
+about which theme the sentence is about. Three general cases are read again here, and for the sentences they touch the
+theme is decided on what is left (``themefit.fit``; the score that ranks the sentence, and so whether the analyst sees
+it, stays):
+
+- **a part of a hyphenated word**: a theme's "open-source" is one word; "open" alone ("an open, inclusive setting") is
+  another word, and so is "source". A part of a theme's hyphenated word counts towards that theme only in a sentence
+  that has every part of it (as a seed term does), unless the theme also uses the part on its own.
+- **a denied opening concession**: in "Although he did not address X, Y", the sentence is not about X. A clause that
+  opens with a concessive conjunction (although, though, even though, while, whereas) and denies something (not,
+  never, no, n't) is left out, up to its comma: the theme is decided on the main clause.
+- **a person named, nothing said**: a theme whose title names a person and says it holds what they said or think ("The
+  minister's views": a name only that theme uses, and a generic shell noun of ``text/data/theme_generic.txt``) gets
+  nothing from the name in a sentence that reports no speech or thought ("The minister was absent from the forum"):
+  the sentence is then about whatever else it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Protocol
+
+from briefgen.drafting import sentences
+from briefgen.drafting.corpus import Corpus
+from briefgen.text import words
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_CONCESSIVE = ("Although ", "Though ", "Even though ", "While ", "Whereas ")
+_OPENINGS = frozenset(word[0] for word in _CONCESSIVE)
+_DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+SPEECH = ("say", "said", "tell", "told", "speak", "spoke", "think", "thought", "feel", "felt", "discuss", "express", "voice",
+          "state", "describe", "portray", "characterise", "characterize", "interpret", "report", "write", "wrote", "observe",
+          "stress", "emphasise", "emphasize", "argue", "claim", "suggest", "explain", "mention", "urge", "call", "propose",
+          "announce", "pledge", "promise", "praise", "criticise", "criticize", "welcome", "endorse", "acknowledge", "admit",
+          "deny", "reject", "dismiss", "doubt", "hope", "want", "ask", "answer", "reply", "respond", "agree", "disagree",
+          "recommend", "advocate", "support", "oppose", "belief", "opinion", "sentiment", "confidence", "concern",
+          "statement", "comment", "remark", "view", "position", "stance", "warning", "criticism", "endorsement", "interview")
+"""Generic English words by which a sentence reports what someone said or thinks (their inflected forms too), besides
+the stance verbs of ``text/data`` ("the minister believes", "voiced concerns", "in recent statements"). Not all the
+reporting verbs there: "see", "note", "add", "point", "highlight" also say what an event was ("was a highlight")."""
+
+
+class Theme(Protocol):
+    """What the clues read of a theme (``themefit.Topic``)."""
+
+    @property
+    def title(self) -> str: ...
+
+    def query(self) -> dict[str, float]: ...
+
+    def names(self) -> set[str]: ...
+
+
+class Clues:
+    """The corpus's themes as read for deciding: hyphenated words whole, and which sentences need that reading."""
+
+    def __init__(self, corpus: Corpus, topics: list[Theme], wholes: list[Theme]) -> None:
+        """``wholes``: the same themes with each hyphenated word of their title and description a seed term (``whole``)."""
+        self.corpus = corpus
+        self.parts: set[str] = set()
+        """The tokens that some theme uses only inside a hyphenated word."""
+        for topic, whole in zip(topics, wholes, strict=True):
+            self.parts |= set(topic.query()) - set(whole.query())
+        themes_of = Counter(token for topic in topics for token in topic.query())
+        generic = {token for word in words.word_list("theme_generic") for token in sentences.tokens(word)}
+        self.persons = {token for topic in topics if generic.intersection(sentences.tokens(topic.title))
+                        for token in topic.names() & set(sentences.tokens(topic.title)) if themes_of[token] == 1}
+        """The names that only one theme uses, in a title that says the theme is what they said ("The minister's views")."""
+
+    def reread(self, indices: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Return sentence → the bag its theme is decided on, for each of ``indices`` the clues read otherwise."""
+        found: dict[int, tuple[str, ...]] = {}
+        parts, persons, bags, spans, texts = self.parts, self.persons, self.corpus.bags, self.corpus.spans, self.corpus.texts
+        for i in indices:
+            bag = bags[i]
+            doc, start, end = spans[i]
+            text = texts[doc]
+            if text[start] in _OPENINGS and text.startswith(_CONCESSIVE, start):
+                comma = text.find(", ", start, end)
+                if comma > 0 and _DENIAL.search(text, start, comma):
+                    bag = found[i] = bag[len(sentences.tokens(text[start:comma])):]
+                    start = comma
+            if not persons.isdisjoint(bag) and not _speech().search(text, start, end):
+                found[i] = tuple(token for token in bag if token not in persons)
+            elif i not in found and not parts.isdisjoint(bag):
+                found[i] = bag
+        return found
+
+
+@lru_cache(maxsize=1)
+def _speech() -> re.Pattern[str]:
+    """A word by which a sentence reports speech or thought: SPEECH and the stance verbs, inflected."""
+    found = set(SPEECH) | set(words.word_list("stance_verbs"))
+    forms = {form for word in found for form in (word, word + "s", word + "es", word + "d", word + "ed", word + "ing",
+                                                 word[:-1] + "ing", word[:-1] + "ies", word[:-1] + "ied")}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def hyphenated(text: str) -> list[str]:
+    """Return the hyphenated words of ``text`` of two or more tokens ("open-source"; not "X-ray" of one token)."""
+    return [m.group() for m in _HYPHENATED.finditer(text) if len(set(sentences.tokens(m.group()))) > 1]
+
+
+def unhyphenated(text: str) -> str:
+    """Return ``text`` without its hyphenated words (``hyphenated``), each left as a space."""
+    return _HYPHENATED.sub(lambda m: " " if len(set(sentences.tokens(m.group()))) > 1 else m.group(), text)
