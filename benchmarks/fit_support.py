@@ -36,16 +36,19 @@ from briefgen.support import score  # noqa: E402
 
 PENALTY = 1.0
 """L2 penalty on each feature's weight (the features are all of order 0 … 1)."""
-RECALL_TARGET = 0.96
-"""The training recall the threshold keeps: the check's recall without the score. At 87% the blind batches 17 and 18
-found 59% of their overreaches (README, "What traced means"): unseen recall runs far below training recall."""
+RECALL_TARGET = 0.95
+"""The training recall the threshold keeps. Chosen in session 8 by the dev rule (``DEV_RECALL``) among 0.96 … 0.90;
+session 7 had 0.96, the check's recall without the score: at 87% the blind batches 17 and 18 found only 59% of their
+overreaches (README, "What traced means"): unseen recall runs far below training recall."""
 CANDIDATES = (("share",), ("share", "count"), ("share", "common"), ("share", "verbs", "modifiers"),
               ("share", "closeness"), ("share", "count", "verbs", "modifiers", "common", "closeness"),
               ("share_ordinary",), ("share", "supported"), ("share", "several"), ("share", "any_verb"), ("share", "unknown"),
-              ("supported", "several"))
-"""Every feature set compared (all twelve that were tried, in the order they were tried: the first six first, then six more)."""
-CHOSEN = ("share", "supported")
-"""The set with the best pooled leave-one-batch-out precision; ``--nested`` measures what choosing so costs."""
+              ("supported", "several"), ("share", "supported", "copied"), ("share", "supported", "edited"))
+"""Every feature set compared (in the order they were tried: six, six more, then two in session 8 on how near verbatim
+the sentence is: ``copied``, ``edited``)."""
+CHOSEN = ("share", "supported", "edited")
+"""The set the dev rule chose (``--dev``, session 8; session 7 chose share + supported by pooled leave-one-batch-out
+precision, which flattered it: ``--nested`` measures what choosing so costs)."""
 WEIGHTS = ROOT / "src" / "briefgen" / "text" / "data" / "support_weights.txt"
 
 
@@ -206,18 +209,40 @@ DEV = ("batch 17", "batch 18")
 resemble one another). ``--dev`` fits on every other fold and judges these: the figure configurations are chosen by."""
 
 
-def dev(data: list[dict], target: float = RECALL_TARGET) -> None:
-    """Fit on every fold but ``DEV``, judge ``DEV``: each candidate feature set, the chosen one, and no score."""
+DEV_TARGETS = (0.96, 0.95, 0.93, 0.90)
+"""The training recalls the dev comparison tries for the threshold."""
+DEV_RECALL = 0.80
+"""The rule, stated before the choice was made: the configuration with the best dev precision at this dev recall
+or more (ties: the higher recall), among no score and every candidate set at every ``DEV_TARGETS`` threshold."""
+
+
+def dev(data: list[dict]) -> tuple[tuple[str, ...], float]:
+    """Fit on every fold but ``DEV``, judge ``DEV``: no score, and each candidate set at each target; return the
+    configuration the rule (``DEV_RECALL``) picks: (feature set, target), ((), 1.0) for no score."""
     train = [r for r in data if r["fold"] not in DEV]
     test = [r for r in data if r["fold"] in DEV]
-    print(f"\ndev: fitted on {len(train)} pairs (every fold but {' and '.join(DEV)}), judged on {len(test)}, "
-          f"threshold at {target:.0%} training recall:")
+    print(f"dev: fitted on {len(train)} pairs (every fold but {' and '.join(DEV)}), judged on {len(test)}:")
     f = figures([(r, r["fixed"] or r["scored"]) for r in test])
-    print(f"  {'no score':55s} precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
-    for names in (*CANDIDATES, CHOSEN):
-        model = Model(names, train, target)
-        f = figures([(r, model.flags(r)) for r in test])
-        print(f"  {' + '.join(names):55s} precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
+    print(f"  {'no score':55s} {'':6s} precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
+    found = [(f, (), 1.0)]
+    for target in DEV_TARGETS:
+        for names in CANDIDATES:
+            model = Model(names, train, target)
+            f = figures([(r, model.flags(r)) for r in test])
+            found.append((f, names, target))
+            print(f"  {' + '.join(names):55s} {target:5.0%} precision {_pct(f[0], f[1]):15s} recall {_pct(f[2], f[3])}")
+    eligible = [x for x in found if x[0][3] and x[0][2] / x[0][3] >= DEV_RECALL]
+    f, names, target = max(eligible, key=lambda x: (x[0][0] / max(x[0][1], 1), x[0][2]))
+    print(f"chosen by the rule: {' + '.join(names) or 'no score'}" + (f" at {target:.0%} training recall" if names else "")
+          + f": precision {_pct(f[0], f[1])}, recall {_pct(f[2], f[3])}")
+    return names, target
+
+
+def shipped(data: list[dict]) -> Model:
+    """The model the check uses: ``CHOSEN`` at ``RECALL_TARGET``, fitted on every fold but ``DEV``, so that what
+    ships is what the dev figure measured (fitted on all pairs, the threshold sinks to reach the dev batches'
+    low-scored overreaches and the score trims almost nothing: session 8, 327/505 flags true against 327/506)."""
+    return Model(CHOSEN, [r for r in data if r["fold"] not in DEV])
 
 
 def main() -> None:
@@ -228,22 +253,25 @@ def main() -> None:
     args = parser.parse_args()
     data = rows()
     if args.dev:
-        for target in (RECALL_TARGET, 0.90, 0.85):
-            dev(data, target)
+        dev(data)
         return
     report(data)
     if args.nested:
         nested(data)
-    model = Model(CHOSEN, data)
-    f = figures([(r, model.flags(r)) for r in data])
-    print(f"\nfitted on all {len(data)} pairs: intercept {model.intercept:.4f}, "
+    model = shipped(data)
+    train = [r for r in data if r["fold"] not in DEV]
+    f = figures([(r, model.flags(r)) for r in train])
+    d = figures([(r, model.flags(r)) for r in data if r["fold"] in DEV])
+    print(f"\nfitted on {len(train)} pairs (all but {' and '.join(DEV)}): intercept {model.intercept:.4f}, "
           + ", ".join(f"{n} {v:.4f}" for n, v in model.weights.items())
-          + f", threshold {model.threshold:.4f}; training precision {_pct(f[0], f[1])}, recall {_pct(f[2], f[3])}")
+          + f", threshold {model.threshold:.4f}; training precision {_pct(f[0], f[1])}, recall {_pct(f[2], f[3])}; "
+          f"dev precision {_pct(d[0], d[1])}, recall {_pct(d[2], d[3])}")
     if args.write:
         lines = ["# The support check's score (support/score.py): a logistic model's intercept and weights, and the",
                  "# probability at or above which unsupported ordinary words are warnings (below it: notes).",
-                 f"# Written by `python benchmarks/fit_support.py --write` on {len(data)} labelled pairs",
-                 f"# (tests/data/support-labels.yaml), L2 penalty {PENALTY}, threshold at {RECALL_TARGET:.0%} training recall.",
+                 f"# Written by `python benchmarks/fit_support.py --write` on {len(train)} labelled pairs",
+                 f"# (tests/data/support-labels.yaml, all but the dev {' and '.join(DEV)}), L2 penalty {PENALTY},",
+                 f"# threshold at {RECALL_TARGET:.0%} training recall.",
                  f"intercept {model.intercept:.6f}", *(f"{n} {v:.6f}" for n, v in model.weights.items()),
                  f"threshold {model.threshold:.6f}"]
         WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

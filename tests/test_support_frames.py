@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from briefgen.support.match import judge
 from briefgen.text import frames
+from briefgen.text import words as w
 
 QUOTE = "Port tariffs rose by a third in the spring."
 
@@ -52,3 +53,13 @@ def test_a_document_word_that_fits_no_cited_document_still_needs_a_quote() -> No
     # a date that is not the document's is a date the sentence states, of another document
     assert _missing("The October 2022 rule says port tariffs rose by a third in the spring.", origins=[rule]) == ["October", "2022", "rule"]
     assert _missing("The bill says port tariffs rose by a third in the spring.") == ["bill"]  # no document known
+
+
+def test_a_document_act_beside_a_document_noun_is_a_frame() -> None:
+    """"issued the rule", "the release is dated": what the citation itself shows (data/document_acts.txt); a verb
+    with no document beside it acts, and needs support ("China has published a detailed plan")."""
+    def framed(text: str) -> list[str]:
+        return [token for token, start in w.tokens(text) if start in frames.frame_words(text)]
+    assert framed("BIS issued the rule on Friday.") == ["issued"]
+    assert framed("The release is dated 7 October.") == ["dated"]
+    assert framed("China has published a detailed plan.") == []

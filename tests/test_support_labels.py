@@ -23,9 +23,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.94, 0.66  # all pairs, scored (session 8): 326/491 flags true, 265/280 found; these are
-# training figures (the score's threshold is fitted on all pairs): the unseen ones are benchmarks/fit_support.py's
-# leave-one-batch-out figures (66%, 94%). Without the score (every unsupported word a warning): 326/507, 265/280.
+RECALL_FLOOR, PRECISION_FLOOR = 0.94, 0.71  # all pairs, scored (session 8): 325/455 flags true, 264/280 found. A mix:
+# the score is fitted on the 677 pairs outside batches 17 and 18 (benchmarks/fit_support.py), so on those it is a
+# training figure, on 17 + 18 the dev figure (59%, 85%). The unseen figures are in README "What traced means".
 
 def _source(origin: str) -> str:
     """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
@@ -120,28 +120,29 @@ def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
     """The figures before the score (session 6's check), kept measurable: the score only turns flags into notes."""
     pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8")) if _in(p, "batch 16")]
     flagged = [p for p in pairs if predict(p, scored=False) != "supported"]
-    assert (len(flagged), sum(p["label"] != "supported" for p in flagged)) == (40, 22)  # 41 before the headline rule (session 8): "found" for a title-case "Implemented"
+    assert (len(flagged), sum(p["label"] != "supported" for p in flagged)) == (39, 22)
+    # 41 in session 7; in session 8 the headline rule took "found" (a title-case "Implemented"), the document-act rule "titled"
     assert {id(p) for p in pairs if predict(p) != "supported"} < {id(p) for p in flagged}
 
 
-FLOORS = {  # split: (recall, precision) floors, scored (session 8, threshold at 96% training recall), all training
+FLOORS = {  # split: (recall, precision) floors, scored (session 8, threshold at 95% training recall), training
     # figures now; each batch's unseen figure is in the README ("What traced means") and in git log of this file
-    "dev": (0.91, 0.76),  # the pairs the check was first built on
-    "held-out": (0.97, 0.76),
+    "dev": (0.91, 0.80),  # the pairs the check was first built on
+    "held-out": (0.94, 0.81),
     "batch 5": (1.00, 0.80),
     "batch 6": (1.00, 0.83),
     "batch 7": (1.00, 0.88),
-    "batch 8": (1.00, 0.58),
+    "batch 8": (1.00, 0.60),
     "batch 9": (0.93, 0.70),
-    "batch 10": (0.91, 0.68),
-    "batch 11": (1.00, 0.66),
-    "batch 12": (0.95, 0.70),
-    "batch 13": (0.91, 0.55),
-    "batch 14": (0.95, 0.68),
-    "batch 15": (0.92, 0.65),
-    "batch 16": (1.00, 0.56),  # blind in session 6 (54% at 100% before the score)
-    "batch 17": (0.76, 0.48),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold)
-    "batch 18": (0.94, 0.54),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold)
+    "batch 10": (0.91, 0.76),
+    "batch 11": (1.00, 0.69),
+    "batch 12": (0.95, 0.77),
+    "batch 13": (0.91, 0.58),
+    "batch 14": (0.95, 0.81),
+    "batch 15": (0.92, 0.68),
+    "batch 16": (1.00, 0.62),  # blind in session 6 (54% at 100% before the score)
+    "batch 17": (0.70, 0.53),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold); dev in session 8
+    "batch 18": (1.00, 0.65),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold); dev in session 8
 }
 
 

@@ -40,6 +40,24 @@ def test_a_word_that_must_be_literal_is_a_warning_however_long_the_sentence() ->
     assert score.strong(w.Word("mainly", 0, "word", w.stem("mainly"))) and not score.strong(w.Word("sped", 0, "word", w.stem("sped")))
 
 
+def test_literal_words_are_matched_as_listed_not_by_stem() -> None:
+    """"note" stems as "not", "parts" as "partly", "news" as "new": none of them is a literal word."""
+    def strong(text: str) -> bool:
+        return score.strong(w.Word(text, 0, "word", w.stem(text)))
+    assert strong("not") and strong("partly") and strong("new") and strong("main") and strong("Only")
+    assert not strong("note") and not strong("parts") and not strong("news") and not strong("willing")
+
+
+def test_edited_counts_the_unsupported_words_inside_a_copied_run() -> None:
+    quote = "The port authority bought a larger crane for the eastern terminal last spring."
+    inside = judge("The port authority bought a faster larger crane for the eastern terminal last spring.", [quote])
+    apart = judge("A faster crane went to the terminal.", [quote])
+    for verdict, edited in ((inside, 1.0), (apart, 0.0)):
+        soft = [x for x in verdict.missing if x.kind == "word" and x.text == "faster"]
+        assert score.features(verdict.words, soft, [quote], ["edited"]) == {"edited": edited}
+    assert score.features(inside.words, [x for x in inside.missing if x.kind == "word"], [quote], ["copied"])["copied"] > 0.8
+
+
 def test_the_features_describe_the_unsupported_words_in_general_terms() -> None:
     found = judge("The larger crane sped unloading.", [QUOTE])
     soft = [x for x in found.missing if x.kind == "word"]
@@ -53,7 +71,7 @@ def test_the_weights_are_what_the_fitting_script_gives() -> None:
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
-    model = fit_support.Model(fit_support.CHOSEN, fit_support.rows())
+    model = fit_support.shipped(fit_support.rows())
     weights, intercept, threshold = score.model()
     assert set(weights) == set(fit_support.CHOSEN)
     assert intercept == pytest.approx(model.intercept, abs=1e-5) and threshold == pytest.approx(model.threshold, abs=1e-5)
@@ -61,13 +79,13 @@ def test_the_weights_are_what_the_fitting_script_gives() -> None:
 
 
 def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
-    """The unseen figures (each batch judged by a model fitted without it, benchmarks/fit_support.py), pooled:
-    session 7, threshold at 96% training recall: 67% precision (325/487), 94% recall (264/280); without the score
-    64% (326/510) and 95% (265/280). (At the first, 87% threshold: 85% and 89% on 677 pairs, but 58% and 59% on the
-    blind batches 17 and 18, which is why the threshold was moved.)"""
+    """Each batch judged by a model fitted without it (benchmarks/fit_support.py), pooled: session 8 (share + supported
+    + edited, threshold at 95% training recall): 65% precision (326/501), 95% recall (265/280); session 7: 67% (325/487),
+    94%. These flatter: at the first, 87% threshold they gave 85% and 89% on 677 pairs, but 58% and 59% on the blind
+    batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 59% and 85%."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     judged = [x for rows in fit_support.cross_validate(fit_support.rows(), fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.66 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.65 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)

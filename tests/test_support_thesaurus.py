@@ -84,3 +84,8 @@ def test_a_verb_with_its_particle_is_asked_about_as_the_phrasal_verb() -> None:
     assert [x.text for x in judge("The agreements often left smaller ports.", [quote]).missing] == ["left"]
     assert [x.text for x in judge("The agreements often left smaller ports behind.", [quote]).missing] == ["left", "behind"]
     assert thesaurus.phrasal_related("looked", "into", ["investigated"]) and not thesaurus.phrasal_related("looked", "up", ["investigated"])
+
+
+def test_a_true_synonym_that_is_a_literal_word_supports_an_ordinary_word() -> None:
+    """"part" is a literal word (never *related* to another), but it shares its sense with "portion"."""
+    assert judge("The rule covers a portion of the list.", ["The rule covers part of the list."]).missing == ()

@@ -55,3 +55,9 @@ def test_absolute_literal_and_spoken_for_words_are_never_excused_by_a_neighbour(
     # "plan" already supports the claim's own "plan": it stands for no other word ("present" is near it)
     assert vectors.similarity("present", "plan") > match.SIMILAR
     assert _missing("Ministers present the plan.", "the plan") == ["Ministers", "present"]
+
+
+def test_an_adverb_is_never_excused_by_a_neighbour() -> None:
+    """GloVe puts an adverb beside its opposite ("explicitly", "implicitly"): one changed adverb is an overreach."""
+    assert vectors.similarity("explicitly", "implicitly") > match.SIMILAR
+    assert _missing("The mayor explicitly criticised the plan.", "The mayor implicitly criticised the plan.") == ["explicitly"]

@@ -177,7 +177,8 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.
     theirs = {x.text for x in passage_words}
     missing = _phrasal(missing, sentence, theirs)
     kept = tuple(word for word in missing if word.kind != "word" or not (
-        thesaurus.synonymous(word.text, theirs) if thesaurus.literal(word.text) else thesaurus.related(word.text, theirs)))
+        thesaurus.synonymous(word.text, theirs) if thesaurus.literal(word.text)
+        else thesaurus.related(word.text, theirs) or thesaurus.synonymous(word.text, theirs)))
     used = {x.key for x in found}
     free = {x.text for x in passage_words if x.key not in used}
     kept = tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
@@ -262,8 +263,8 @@ def _absolute() -> frozenset[str]:
 def _similar(word: str, theirs: set[str]) -> bool:
     """True when a word of ``theirs`` has a vector at least ``SIMILAR`` to ``word``'s (never for literal or
     absolute words: see ``data/literal.txt``, ``data/absolute.txt``)."""
-    if thesaurus.literal(word) or not _absolute().isdisjoint(thesaurus.lemmas(word)):
-        return False
+    if thesaurus.literal(word) or not _absolute().isdisjoint(thesaurus.lemmas(word)) or thesaurus.parts(word) == {"r"}:
+        return False  # an adverb's neighbours are its opposites as often as its synonyms ("explicitly", "indirectly")
     found = vectors.nearest(word, sorted(theirs))
     return found is not None and found[1] >= SIMILAR
 

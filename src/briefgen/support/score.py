@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from briefgen.text import thesaurus, vectors
@@ -30,8 +31,8 @@ from briefgen.text.stems import data_lines
 
 
 @lru_cache(maxsize=1)
-def _strong_stems() -> frozenset[str]:
-    return frozenset(w.stem(x) for x in w.word_list("literal"))
+def _literal() -> frozenset[str]:
+    return frozenset(w.word_list("literal"))
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +46,8 @@ def strong(word: w.Word) -> bool:
     as total, stopped or certain (``data/absolute.txt``)."""
     if word.kind != "word":
         return True
-    return word.key in _strong_stems() or w.stem(word.text.lower()) in _strong_stems() or (
-        not _absolute().isdisjoint(thesaurus.lemmas(word.text)))
+    # the literal words as listed, not by stem: "note" is not "not", "parts" not "partly", "news" not "new"
+    return word.text.lower().replace("’", "'") in _literal() or not _absolute().isdisjoint(thesaurus.lemmas(word.text))
 
 
 def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str],
@@ -67,7 +68,10 @@ def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: S
       sentence its quotes mostly say is more often reworded than wrong);
     - ``share_ordinary``: their share of the sentence's ordinary words (numbers, dates and names left out);
     - ``several``: 1 when there are two or more of them;
-    - ``any_verb``: 1 when WordNet has one of them as a verb; ``unknown``: the share WordNet lacks.
+    - ``any_verb``: 1 when WordNet has one of them as a verb; ``unknown``: the share WordNet lacks;
+    - ``copied``: the share of the sentence's content words in runs of two or more copied, in order, from one
+      passage (``_copied``: how near verbatim the sentence is);
+    - ``edited``: the share of them with copied words right before and after (a word changed inside a copied run).
     """
     n = len(unsupported)
     return {name: _FEATURES[name](found, unsupported, passages) if n else 0.0 for name in (FEATURES if names is None else names)}
@@ -78,6 +82,32 @@ def _closeness(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages:
     free = sorted({x.text for text in passages for x in w.words(text) if x.kind == "word" and x.key not in used})
     near = [vectors.nearest(x.text, free) for x in unsupported] if free else []
     return max((found_[1] for found_ in near if found_ is not None), default=0.0)
+
+
+COPY_RUN = 2
+"""Content words a sentence shares with a passage in a row, this many or more, are copied from it, not reworded."""
+
+
+def _copied(found: Sequence[w.Word], passages: Sequence[str]) -> frozenset[int]:
+    """Return the indices of ``found`` (a sentence's content words) in runs of ``COPY_RUN`` or more words that one
+    passage has in the same order (by key; the passage that gives most)."""
+    mine = [x.key for x in found]
+    best: frozenset[int] = frozenset()
+    for text in passages:
+        blocks = SequenceMatcher(None, mine, [x.key for x in w.words(text)], autojunk=False).get_matching_blocks()
+        copied = frozenset(i for a, _, n in blocks if n >= COPY_RUN for i in range(a, a + n))
+        if len(copied) > len(best):
+            best = copied
+    return best
+
+
+def _edited(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str]) -> float:
+    """The share of ``unsupported`` that sit between copied words (``_copied``) on both sides: a word changed in,
+    or slipped into, a run copied from a passage."""
+    copied = _copied(found, passages)
+    at = {x.start: i for i, x in enumerate(found)}
+    inside = [i for i in (at.get(x.start) for x in unsupported) if i is not None and i - 1 in copied and i + 1 in copied]
+    return len(inside) / len(unsupported)
 
 
 _FEATURES: dict[str, Callable[[Sequence[w.Word], Sequence[w.Word], Sequence[str]], float]] = {
@@ -92,6 +122,8 @@ _FEATURES: dict[str, Callable[[Sequence[w.Word], Sequence[w.Word], Sequence[str]
     "several": lambda _, unsupported, __: float(len(unsupported) >= 2),
     "any_verb": lambda _, unsupported, __: float(any("v" in thesaurus.parts(x.text) for x in unsupported)),
     "unknown": lambda _, unsupported, __: sum(not thesaurus.parts(x.text) for x in unsupported) / len(unsupported),
+    "copied": lambda found, _, passages: len(_copied(found, passages)) / max(len(found), 1),
+    "edited": _edited,
 }
 FEATURES = tuple(_FEATURES)
 """Every feature ``features`` can compute; the weights file names the ones the model uses."""

@@ -66,11 +66,28 @@ def frame_words(text: str) -> frozenset[int]:
     framed |= {start for (label, _), (number, start) in pairwise(found) if label.lower() in labels and number.isdigit()}
     canon = w.canonical(text)
     framed |= _said_that(found, canon, speech)
+    framed |= _document_acts(found)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
         if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
                 and _introduces_report(canon, start + len(verb)):
             framed |= {at, start}
     return frozenset(framed)
+
+
+ACT_REACH = 3
+"""A document act is framed when a document noun is at most this many words before or after it ("the release is dated",
+"BIS issued the press release", "the report, dated 22 August, examines …")."""
+
+
+def _document_acts(found: list[tuple[str, int]]) -> set[int]:
+    """Offsets of the words that say what a document, or whoever issued it, does as a document (``data/document_acts.txt``:
+    "issued", "dated", "lists") next to a noun for a document (``data/document_nouns.txt``): they say when and in what
+    form the cited text came out, what the citation itself shows; "China has published a detailed plan" names no
+    document, and its verb needs support like any other."""
+    acts, documents = _acts(), _documents()
+    low = [token.lower() for token, _ in found]
+    return {start for i, (_, start) in enumerate(found) if low[i] in acts
+            and any(x in documents for x in low[max(0, i - ACT_REACH): i] + low[i + 1: i + 1 + ACT_REACH])}
 
 
 def _said_that(found: list[tuple[str, int]], canon: str, speech: frozenset[str]) -> set[int]:
@@ -105,6 +122,11 @@ def _hedges() -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=1)
 def _caption_labels() -> frozenset[str]:
     return frozenset(w.word_list("caption_labels"))
+
+
+@lru_cache(maxsize=1)
+def _acts() -> frozenset[str]:
+    return frozenset(w.word_list("document_acts"))
 
 
 @lru_cache(maxsize=1)
