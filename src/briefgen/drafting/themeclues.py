@@ -5,8 +5,8 @@ about which theme the sentence is about. Four general cases are read again here,
 theme is decided on what is left (``themefit.fit``; the score that ranks the sentence, and so whether the analyst sees
 it, stays):
 
-- **a part of a hyphenated word**: a theme's "open-source" is one word; "open" alone ("an open, inclusive setting") is
-  another word, and so is "source". A part of a theme's hyphenated word counts towards that theme only in a sentence
+- **a part of a hyphenated word**: a theme's "cross-border" is one word; "border" alone ("the border guards") is
+  another word, and so is "cross". A part of a theme's hyphenated word counts towards that theme only in a sentence
   that has every part of it (as a seed term does), unless the theme also uses the part on its own.
 - **a denied opening concession**: in "Although he did not address X, Y", the sentence is not about X. A clause that
   opens with a concessive conjunction (although, though, even though, while, whereas) and denies something (not,
@@ -106,7 +106,7 @@ def _speech() -> re.Pattern[str]:
 
 
 def hyphenated(text: str) -> list[str]:
-    """Return the hyphenated words of ``text`` of two or more tokens ("open-source"; not "X-ray" of one token)."""
+    """Return the hyphenated words of ``text`` of two or more tokens ("cross-border"; not "X-ray" of one token)."""
     return [m.group() for m in _HYPHENATED.finditer(text) if len(set(sentences.tokens(m.group()))) > 1]
 
 
