@@ -37,16 +37,6 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _CONCESSIVE = ("Although ", "Though ", "Even though ", "While ", "Whereas ")
 _OPENINGS = frozenset(word[0] for word in _CONCESSIVE)
 _DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
-SPEECH = ("say", "said", "tell", "told", "speak", "spoke", "think", "thought", "feel", "felt", "discuss", "express", "voice",
-          "state", "describe", "portray", "characterise", "characterize", "interpret", "report", "write", "wrote", "observe",
-          "stress", "emphasise", "emphasize", "argue", "claim", "suggest", "explain", "mention", "urge", "call", "propose",
-          "announce", "pledge", "promise", "praise", "criticise", "criticize", "welcome", "endorse", "acknowledge", "admit",
-          "deny", "reject", "dismiss", "doubt", "hope", "want", "ask", "answer", "reply", "respond", "agree", "disagree",
-          "recommend", "advocate", "support", "oppose", "belief", "opinion", "sentiment", "confidence", "concern",
-          "statement", "comment", "remark", "view", "position", "stance", "warning", "criticism", "endorsement", "interview")
-"""Generic English words by which a sentence reports what someone said or thinks (their inflected forms too), besides
-the stance verbs of ``text/data`` ("the minister believes", "voiced concerns", "in recent statements"). Not all the
-reporting verbs there: "see", "note", "add", "point", "highlight" also say what an event was ("was a highlight")."""
 
 
 class Theme(Protocol):
@@ -98,8 +88,8 @@ class Clues:
 
 @lru_cache(maxsize=1)
 def _speech() -> re.Pattern[str]:
-    """A word by which a sentence reports speech or thought: SPEECH and the stance verbs, inflected."""
-    found = set(SPEECH) | set(words.word_list("stance_verbs"))
+    """A word by which a sentence reports speech or thought (``text/data/speech_words.txt``) or a stance verb, inflected."""
+    found = set(words.word_list("speech_words")) | set(words.word_list("stance_verbs"))
     forms = {form for word in found for form in (word, word + "s", word + "es", word + "d", word + "ed", word + "ing",
                                                  word[:-1] + "ing", word[:-1] + "ies", word[:-1] + "ied")}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
