@@ -103,3 +103,24 @@ def test_a_draft_that_refers_back_quotes_its_antecedent_even_when_another_draft_
     assert [p.quote[:20] for p in treaty.evidence] == ["Minister Okafor prop", "In a long address th"]  # b.txt leads, a.txt agrees
     assert [p.quote[:20] for p in data.evidence] == ["Speaking at the foru", "In a long address th"]  # "he" is Okafor: quoted too
     assert data.text.startswith("In a long address this week, Minister Okafor proposed")
+
+
+def test_a_sentence_that_says_also_before_a_past_verb_adds_to_the_one_before() -> None:
+    assert followon.adds_to("Western firms, including Zenda and Korvo, also participated, reflecting the fair's reach.")
+    assert followon.adds_to("Entities were also added for support for the navy.")
+    assert not followon.adds_to("Also, the agency published its plan.")  # an opening connective: joined by the splitter
+    assert not followon.adds_to("Chlorine tablets, also called water tablets, are cheap.")  # names something
+    assert not followon.adds_to("The agency published its plan. Farmers also welcomed it.")  # not in its first clause
+    assert not followon.adds_to("The agency published its plan on Monday.")
+
+
+def test_a_draft_quotes_the_next_sentence_of_its_paragraph_that_adds_to_it_unless_they_disagree() -> None:
+    fair = ("The water fair in Lagos prominently featured Nigerian pump makers like Okafor Pumps and Delta Water, "
+            "alongside startups such as Aquanet.")
+    also = "Foreign companies, including Zenda, Korvo, and Bellweather, also participated, reflecting the global pump trade."
+    drafts = _drafts(f"{fair} {also}\n\nHouseholds in the capital paid more for water than a year ago, a survey found.\n")
+    lead = next(d for d in drafts if d.text.startswith("The water fair"))
+    assert [p.quote for p in lead.evidence] == [fair, also]
+    assert lead.text == f"{fair} {also}"
+    drafts = _drafts(f"{fair.replace('fair in Lagos', 'fair of 2023 in Lagos')} {also.replace('also participated', 'also participated in 2024')}\n")
+    assert all(len(d.evidence) == 1 for d in drafts if d.text.startswith("The water fair")), "two years: two facts"

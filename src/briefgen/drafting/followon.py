@@ -11,6 +11,9 @@ that source when the two
   the document keeps repeating, "AI" in a paper on AI, is its subject, not a tie between
   two of its sentences), and state nothing that disagrees (``facts.conflict``: the same
   company in two years is two facts); or
+- the later one adds to the earlier one: its first clause says "also" before a verb in the
+  past in -ed ("The fair featured Acme and Borduria Telecom." then "Western firms, including
+  Zenda, also participated."), and nothing disagrees; or
 - the later one refers back to a person named before it: it says "he", "she", "his" or
   "her" before any capitalised word of its own ("During his visit, he met …"), or its
   main clause opens with "he" or "she" after an opening phrase ("Speaking at the Forum
@@ -41,6 +44,8 @@ _SUBJECT = re.compile(r"^[^,;:]{1,120}, (?:he|she) [a-z]")
 """An opening phrase, then "he" or "she" as the main clause's subject."""
 _FORWARD = re.compile(r"^[^,;:]*\b(?:his|her)\b[^,;:]*, [\"“‘]?[A-Z]")
 """An opening phrase with "his"/"her" whose name follows it: "In his speech, Okafor said"."""
+_ALSO = re.compile(r"^(?![Aa]lso\b)[^.;:]{0,150}?\balso\s+(?!(?:called|known|named|referred|termed)\b)[a-z]{2,}ed\b")
+"""A first clause that says "also" before a verb in the past: the sentence adds to the one before it."""
 _WORD = re.compile(r"\w+")
 _OPENERS = frozenset({"although", "though", "despite", "following", "regarding", "since", "unlike", "amid"})
 """Words that open a sentence without naming anyone (besides the stop words)."""
@@ -68,7 +73,17 @@ def continues(corpus: Corpus, first: int, second: int) -> bool:
     shared = facts_first.entities & facts_second.entities
     if shared and not conflict(facts_first, facts_second) and _only_here(corpus, shared, first, second):
         return True
+    if adds_to(_text(corpus, second)) and not conflict(facts_first, facts_second):
+        return True
     return refers_back(_text(corpus, second))
+
+
+def adds_to(second: str) -> bool:
+    """Whether ``second`` adds to what the sentence before it says: its first clause says "also" before a verb in the
+    past in -ed ("Western firms, including Acme and Borduria Telecom, also participated"; "Entities were also added for …"),
+    not "also" opening it (a connective: the sentence splitter joins such an opener already) nor naming something
+    ("Semiconductors, also called computer chips, …")."""
+    return bool(_ALSO.match(second))
 
 
 def joins(corpus: Corpus, first: int, second: int) -> bool:
