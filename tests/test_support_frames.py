@@ -63,3 +63,12 @@ def test_a_document_act_beside_a_document_noun_is_a_frame() -> None:
     assert framed("BIS issued the rule on Friday.") == ["issued"]
     assert framed("The release is dated 7 October.") == ["dated"]
     assert framed("China has published a detailed plan.") == []
+
+
+def test_an_ordinal_written_as_a_numeral_supports_its_word() -> None:
+    """"2d Session" supports "the second session"; never another ordinal, never a plain number."""
+    def missing(claim: str, quote: str) -> list[str]:
+        return [x.text for x in judge(claim, [quote]).missing]
+    assert missing("It dates from the second session.", "119th CONGRESS 2d Session") == ["dates"]
+    assert missing("It dates from the third session.", "119th CONGRESS 2d Session") == ["dates", "third"]
+    assert missing("It dates from the second session.", "Session 2") == ["dates", "second"]

@@ -52,7 +52,8 @@ def test_edited_counts_the_unsupported_words_inside_a_copied_run() -> None:
     quote = "The port authority bought a larger crane for the eastern terminal last spring."
     inside = judge("The port authority bought a faster larger crane for the eastern terminal last spring.", [quote])
     apart = judge("A faster crane went to the terminal.", [quote])
-    for verdict, edited in ((inside, 1.0), (apart, 0.0)):
+    after = judge("The port authority bought a larger crane, a faster one.", [quote])  # copied words on one side only
+    for verdict, edited in ((inside, 1.0), (apart, 0.0), (after, 0.0)):
         soft = [x for x in verdict.missing if x.kind == "word" and x.text == "faster"]
         assert score.features(verdict.words, soft, [quote], ["edited"]) == {"edited": edited}
     assert score.features(inside.words, [x for x in inside.missing if x.kind == "word"], [quote], ["copied"])["copied"] > 0.8
@@ -82,10 +83,15 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     """Each batch judged by a model fitted without it (benchmarks/fit_support.py), pooled: session 8 (share + supported
     + edited, threshold at 95% training recall): 65% precision (326/501), 95% recall (265/280); session 7: 67% (325/487),
     94%. These flatter: at the first, 87% threshold they gave 85% and 89% on 677 pairs, but 58% and 59% on the blind
-    batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 59% and 85%."""
+    batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 60% and 85%."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
-    judged = [x for rows in fit_support.cross_validate(fit_support.rows(), fit_support.CHOSEN).values() for x in rows]
+    data = fit_support.rows()
+    judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
     assert true_flags / flags >= 0.65 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)
+    # the dev figure (session 8): the shipped model, fitted without batches 17 and 18, judged on them
+    model = fit_support.shipped(data)
+    dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
+    assert dev[0] / dev[1] >= 0.59 and dev[2] / dev[3] >= 0.85, dev

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import briefgen.text.thesaurus as thesaurus
+from briefgen.support import match
 from briefgen.support.match import judge
 
 DATA = Path(thesaurus.__file__).parent / "data" / "wordnet.txt"
@@ -86,6 +87,7 @@ def test_a_verb_with_its_particle_is_asked_about_as_the_phrasal_verb() -> None:
     assert thesaurus.phrasal_related("looked", "into", ["investigated"]) and not thesaurus.phrasal_related("looked", "up", ["investigated"])
 
 
-def test_a_true_synonym_that_is_a_literal_word_supports_an_ordinary_word() -> None:
+def test_a_true_synonym_that_is_a_literal_word_supports_an_ordinary_word(monkeypatch) -> None:
     """"part" is a literal word (never *related* to another), but it shares its sense with "portion"."""
+    monkeypatch.setattr(match, "SIMILAR", 2.0)  # WordNet alone, no word vectors
     assert judge("The rule covers a portion of the list.", ["The rule covers part of the list."]).missing == ()

@@ -43,8 +43,8 @@ def test_a_part_of_a_hyphenated_theme_word_alone_is_another_word() -> None:
     assert filed["A cross-border accord on the river was signed by both states in March."] == "treaties"
     assert filed["The border guards searched every truck at the river crossing near the dam gates."] != "treaties", \
         "'border' alone is not the theme's 'cross-border'"
-    assert TREATIES.whole().terms == ("Cross-border", "cross-border")
-    assert Topic("x", "X-ray scans").whole().terms == (), "one token: no hyphenated word of two"
+    assert TREATIES.whole(set().__contains__).terms == ("Cross-border", "cross-border")
+    assert Topic("x", "X-ray scans").whole(set().__contains__).terms == (), "one token: no hyphenated word of two"
 
 
 def test_a_denied_opening_concession_does_not_decide_the_theme() -> None:
@@ -86,3 +86,17 @@ def test_a_draft_a_clue_takes_off_a_theme_is_listed_without_pushing_a_listed_dra
     drafts = drafting.draft(_corpus(docs), topics, per_theme=2)
     listed = [d.text for d in drafts if not d.theme]
     assert len(listed) == 3 and moved in listed, listed
+
+
+DEAL = Topic("deal", "The dam deal", "The deal on the new dam, signed at the World Water Forum.")
+
+
+def test_a_name_the_corpus_abbreviates_is_one_thing_in_a_theme_description() -> None:
+    loose = "The world forum of engineers met in Lagos in the spring."
+    docs = {"a.txt": FILLER + "Delegates at the WWF signed the dam deal on Friday.\n\n" + loose + "\n\n"
+                     "Tariff reforms raised what households pay for water by a tenth.\n"}
+    filed = _filed(docs, [DEAL, PRICES])
+    assert filed["Delegates at the WWF signed the dam deal on Friday."] == "deal"
+    assert filed[loose] != "deal", "'world' and 'forum' are words of the forum's name there, not of the deal"
+    assert DEAL.whole({"wwf"}.__contains__).description == "The deal on the new dam, signed at the WWF."
+    assert DEAL.whole(set().__contains__) == DEAL, "a name the corpus never abbreviates stays words (a person's, say)"

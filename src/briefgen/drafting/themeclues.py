@@ -1,12 +1,12 @@
 """Theme clues: what a sentence's words say about *which* theme it belongs to, beyond its BM25 score. Pure: no files.
 
 BM25 (``themefit.score``) says how strongly a sentence speaks to the themes; some of the words it counts say nothing
-about which theme the sentence is about. Three general cases are read again here, and for the sentences they touch the
+about which theme the sentence is about. Four general cases are read again here, and for the sentences they touch the
 theme is decided on what is left (``themefit.fit``; the score that ranks the sentence, and so whether the analyst sees
 it, stays):
 
-- **a part of a hyphenated word**: a theme's "open-source" is one word; "open" alone ("an open, inclusive setting") is
-  another word, and so is "source". A part of a theme's hyphenated word counts towards that theme only in a sentence
+- **a part of a hyphenated word**: a theme's "cross-border" is one word; "border" alone ("the border guards") is
+  another word, and so is "cross". A part of a theme's hyphenated word counts towards that theme only in a sentence
   that has every part of it (as a seed term does), unless the theme also uses the part on its own.
 - **a denied opening concession**: in "Although he did not address X, Y", the sentence is not about X. A clause that
   opens with a concessive conjunction (although, though, even though, while, whereas) and denies something (not,
@@ -15,6 +15,10 @@ it, stays):
   minister's views": a name only that theme uses, and a generic shell noun of ``text/data/theme_generic.txt``) gets
   nothing from the name in a sentence that reports no speech or thought ("The minister was absent from the forum"):
   the sentence is then about whatever else it names.
+- **a name in a theme's description**: a name of three or more capitalised words that the corpus also writes as its
+  initials ("made at the World Water Forum", "the WWF") is one thing, read as its initials: its words ("world",
+  "forum") are not the theme's words (``themefit.Topic.whole``). A name the corpus never abbreviates (a person's, say,
+  "Minister Ama Okafor") stays words; the theme's title is its own name and stays words too.
 """
 
 from __future__ import annotations
@@ -33,16 +37,6 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _CONCESSIVE = ("Although ", "Though ", "Even though ", "While ", "Whereas ")
 _OPENINGS = frozenset(word[0] for word in _CONCESSIVE)
 _DENIAL = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
-SPEECH = ("say", "said", "tell", "told", "speak", "spoke", "think", "thought", "feel", "felt", "discuss", "express", "voice",
-          "state", "describe", "portray", "characterise", "characterize", "interpret", "report", "write", "wrote", "observe",
-          "stress", "emphasise", "emphasize", "argue", "claim", "suggest", "explain", "mention", "urge", "call", "propose",
-          "announce", "pledge", "promise", "praise", "criticise", "criticize", "welcome", "endorse", "acknowledge", "admit",
-          "deny", "reject", "dismiss", "doubt", "hope", "want", "ask", "answer", "reply", "respond", "agree", "disagree",
-          "recommend", "advocate", "support", "oppose", "belief", "opinion", "sentiment", "confidence", "concern",
-          "statement", "comment", "remark", "view", "position", "stance", "warning", "criticism", "endorsement", "interview")
-"""Generic English words by which a sentence reports what someone said or thinks (their inflected forms too), besides
-the stance verbs of ``text/data`` ("the minister believes", "voiced concerns", "in recent statements"). Not all the
-reporting verbs there: "see", "note", "add", "point", "highlight" also say what an event was ("was a highlight")."""
 
 
 class Theme(Protocol):
@@ -57,13 +51,13 @@ class Theme(Protocol):
 
 
 class Clues:
-    """The corpus's themes as read for deciding: hyphenated words whole, and which sentences need that reading."""
+    """Which sentences the clues read otherwise, and how."""
 
     def __init__(self, corpus: Corpus, topics: list[Theme], wholes: list[Theme]) -> None:
-        """``wholes``: the same themes with each hyphenated word of their title and description a seed term (``whole``)."""
+        """``wholes``: the same themes with their hyphenated words and abbreviated names whole (``Topic.whole``)."""
         self.corpus = corpus
         self.parts: set[str] = set()
-        """The tokens that some theme uses only inside a hyphenated word."""
+        """The tokens that some theme uses only inside a hyphenated word or an abbreviated name."""
         for topic, whole in zip(topics, wholes, strict=True):
             self.parts |= set(topic.query()) - set(whole.query())
         themes_of = Counter(token for topic in topics for token in topic.query())
@@ -94,15 +88,15 @@ class Clues:
 
 @lru_cache(maxsize=1)
 def _speech() -> re.Pattern[str]:
-    """A word by which a sentence reports speech or thought: SPEECH and the stance verbs, inflected."""
-    found = set(SPEECH) | set(words.word_list("stance_verbs"))
+    """A word by which a sentence reports speech or thought (``text/data/speech_words.txt``) or a stance verb, inflected."""
+    found = set(words.word_list("speech_words")) | set(words.word_list("stance_verbs"))
     forms = {form for word in found for form in (word, word + "s", word + "es", word + "d", word + "ed", word + "ing",
                                                  word[:-1] + "ing", word[:-1] + "ies", word[:-1] + "ied")}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def hyphenated(text: str) -> list[str]:
-    """Return the hyphenated words of ``text`` of two or more tokens ("open-source"; not "X-ray" of one token)."""
+    """Return the hyphenated words of ``text`` of two or more tokens ("cross-border"; not "X-ray" of one token)."""
     return [m.group() for m in _HYPHENATED.finditer(text) if len(set(sentences.tokens(m.group()))) > 1]
 
 

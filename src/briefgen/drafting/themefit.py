@@ -11,8 +11,9 @@ or a generic word of a theme name, such as "views", is no word here), the margin
 ONE_WORD_MARGIN. Otherwise it fits no theme, and the analyst sees it under "fits no
 theme" rather than under a guess, with the themes it fits about equally (within MARGIN
 of its best). Which theme a sentence fits is decided on the sentence as ``themeclues`` reads
-it (a theme's hyphenated word whole, a denied opening concession left out, a person's name
-counted for their views only where the sentence reports speech); its score stays BM25's.
+it (a theme's hyphenated words and abbreviated names whole, a denied opening concession left
+out, a person's name counted for their views only where the sentence reports speech); its
+score stays BM25's.
 
 BM25 is a few lines here rather than a library: it needs no model or download and the
 scores stay explainable.
@@ -23,6 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from briefgen.drafting import sentences, themeclues
@@ -53,6 +55,14 @@ _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z]
 """A run of capitalised words, with the small words a name may hold ("Bureau of Industry and Security")."""
 
 
+def _initials(name: str) -> str:
+    """Return the initials of a name of three or more capitalised words ("WWF" of "World Water Forum" and of "World Wide
+    Water Forum", "BIS" of "Bureau of Industry and Security"), else ''."""
+    capitals = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w not in ("The", "A", "An")]
+    initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
+    return initials if len(capitals) >= 3 and len(initials) >= 3 else ""
+
+
 @dataclass(frozen=True)
 class Topic:
     """What a theme asks for: its title, description and seed terms."""
@@ -75,26 +85,28 @@ class Topic:
     def acronyms(self) -> set[str]:
         """Return the tokens of the initials of the title's and description's names of three or more words ("wwf" of
         "World Water Forum" and of "World Wide Water Forum"): a sentence that uses them names the same thing."""
-        found = set()
-        for text in (self.title, self.description):
-            for run in _NAME_RUN.finditer(text):
-                capitals = [w for w in re.split(r"[\s-]+", run.group()) if w[:1].isupper() and w not in ("The", "A", "An")]
-                initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
-                if len(capitals) >= 3 and len(initials) >= 3:
-                    found.update(sentences.tokens(initials))
-        return found
+        return {token for text in (self.title, self.description) for run in _NAME_RUN.finditer(text)
+                for token in sentences.tokens(_initials(run.group()))}
 
     def names(self) -> set[str]:
         """Return the tokens of the proper names in the title and description ("Okafor" of "Minister Okafor's views")."""
         return {token for text in (self.title, self.description) for word in words.words(text) if word.kind == "name"
                 for token in sentences.tokens(word.text)} | self.acronyms()
 
-    def whole(self) -> Topic:
-        """Return this topic with each hyphenated word of its title and description a seed term, not words of its own."""
+    def whole(self, used: Callable[[str], bool]) -> Topic:
+        """Return this topic with each hyphenated word of its title and description a seed term, not words of its own,
+        and each name of its description that the corpus abbreviates (``used``: whether the corpus has a token) as its
+        initials: "made at the WWF" for "made at the World Water Forum"."""
         found = tuple(dict.fromkeys(word for text in (self.title, self.description) for word in themeclues.hyphenated(text)))
-        if not found:
+
+        def initials(run: re.Match[str]) -> str:
+            short = _initials(run.group())
+            return short if short and all(map(used, sentences.tokens(short))) else run.group()
+
+        description = _NAME_RUN.sub(initials, themeclues.unhyphenated(self.description))
+        if not found and description == self.description:
             return self
-        return replace(self, title=themeclues.unhyphenated(self.title), description=themeclues.unhyphenated(self.description),
+        return replace(self, title=themeclues.unhyphenated(self.title), description=description,
                        terms=self.terms + found)
 
     def phrases(self) -> list[tuple[str, ...]]:
@@ -115,7 +127,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     items = [i for i in sorted(corpus.heads) if i in scored]
     heads = {items[k]: found for k, found in score(corpus, topics, [corpus.heads[i] for i in items]).items()}
     """List item → the scores of its list's heading or lead-in ("Key objectives of the proposed agency")."""
-    wholes = [topic.whole() for topic in topics]
+    wholes = [topic.whole(corpus.df.__contains__) for topic in topics]
     clues = themeclues.Clues(corpus, list(topics), list(wholes))
     reread = clues.reread(scored)
     """Sentence → the bag its theme is decided on, where the clues read it otherwise."""

@@ -66,10 +66,12 @@ class Verdict:
 
 @lru_cache(maxsize=4096)
 def passage_keys(text: str) -> tuple[frozenset[str], frozenset[int]]:
-    """Return the keys of ``text``'s words (of its hyphenated compounds, closed up, and of the words its synonym
-    phrases are written with: "call for" has "call") and their synonym groups."""
+    """Return the keys of ``text``'s words (of its hyphenated compounds, closed up, of the words its synonym
+    phrases are written with: "call for" has "call", and of the ordinals it writes as numerals: "2d" has "second")
+    and their synonym groups."""
     found = w.words(text)
-    keys = frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)} | w.phrase_parts(text)
+    keys = (frozenset(x.key for x in found) | {key for _, _, key in frames.compounds(text)} | w.phrase_parts(text)
+            | frames.ordinals(text))
     groups = frozenset(g for k in keys for g in w.synonyms(k))
     return keys, groups
 

@@ -158,3 +158,15 @@ def _titles() -> frozenset[str]:
 def compounds(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, key) of each hyphenated compound in ``w.canonical(text)``, keyed closed up ("click-through" → "clickthrough")."""
     return tuple((m.start(), m.end(), w.stem(m.group(1) + m.group(2))) for m in _COMPOUND.finditer(w.canonical(text)))
+
+
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_NUMERAL_ORDINAL = re.compile(r"(?<![\w.])([1-9]|1[0-9]|20)(?:st|nd|rd|th|d)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def ordinals(text: str) -> frozenset[str]:
+    """Return the stems of the ordinal words ``text`` writes as numerals up to the twentieth ("2d Session", "3rd"):
+    a passage's "2d" supports a sentence's "second"."""
+    return frozenset(w.stem(_ORDINALS[int(m.group(1)) - 1]) for m in _NUMERAL_ORDINAL.finditer(w.canonical(text)))
