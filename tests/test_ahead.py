@@ -351,6 +351,31 @@ def test_the_hint_goes_out_before_the_composing_libraries_load(project: Path, tm
     assert done.returncode == 0 and done.stdout.splitlines()[0] == "False False", done.stderr
 
 
+SHARED = """
+import sys
+from pathlib import Path
+from briefgen import cli_build
+from briefgen.renderers import ahead
+shared, ahead.SHARED = ahead.SHARED, ()
+assert not set(shared) & set(sys.modules), "imported before the build"
+cli_build.build([Path(sys.argv[1])], Path(sys.argv[2]), ["docx", "pdf"], 1, False, Path(sys.argv[1]).parents[1])
+print("missing:", *(name for name in shared if name not in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("spec", [SPEC, "briefs/chip-export-limits.yaml"])
+def test_the_modules_imported_before_the_fork_are_the_builds_own(project: Path, tmp_path: Path, spec: str) -> None:
+    """``ahead.SHARED`` is imported by the build's process before it forks the renderers: only modules that process
+    imports anyway, without it, while it builds one brief (else the build's own path pays for the renderers' imports)."""
+    import subprocess
+    import sys
+
+    if not ahead.available():
+        pytest.skip("needs os.fork and two CPUs")
+    done = subprocess.run([sys.executable, "-c", SHARED, str(project / spec), str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.splitlines()[-1] == "missing:", (done.stdout, done.stderr)
+
+
 # ------------------------------------------------------------------ pydantic's plugin loader, stood in for
 
 PLUGINS = """

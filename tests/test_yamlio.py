@@ -244,7 +244,7 @@ from briefgen.inputs import yamlio
 import yaml.reader, yaml.resolver
 assert re.compile is compile_before
 assert type(yaml.reader.Reader.NON_PRINTABLE).__name__ == "LazyPattern"
-assert all(isinstance(p, re.Pattern) for v in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for _, p in v)
+assert all(type(p).__name__ == "LazyPattern" for v in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for _, p in v)
 try:
     yaml.load("a: \\x07", Loader=yaml.SafeLoader)
 except yaml.reader.ReaderError as exc:
@@ -253,3 +253,36 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout == "ok\n", done.stderr
+
+
+PLAIN_YAML = """
+import sys
+if sys.argv[1] == "deferred":
+    from briefgen.inputs import yamlio
+    from pathlib import Path
+    for path in sorted(Path(sys.argv[2]).glob("[bs]*/*.yaml")):  # briefs, sources, summary
+        yamlio.load(path)
+import yaml
+resolvers = [p for v in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for _, p in v]
+print(sorted({type(p).__name__ for p in resolvers} | {type(yaml.constructor.SafeConstructor.timestamp_regexp).__name__}))
+doc = ("a: 2024-01-05\\nb: yes\\nc: 1.5e+3\\nd: 0x1f\\ne: ~\\ng: 2001-12-14t21:59:43.10-05:00\\n"
+       "h: [1, 0o17, .inf, -.NaN, 190:20:30, 1_000, 0b101]\\ni: {<<: {x: 1}, y: 2}\\nx: !!timestamp 2002-12-14\\nz: NO\\n")
+print(yaml.safe_load(doc), yaml.load(doc, Loader=yaml.FullLoader))
+print(yaml.safe_dump({"a": "yes", "b": "1.5", "c": "null", "d": "2024-01-01", "e": "0x1f", "f": "~", "g": "<<", "h": "="}))
+"""
+
+
+def test_pyyamls_own_resolvers_are_compiled_when_pyyaml_first_uses_them(tmp_path):
+    """briefgen's loaders resolve scalars by ``_CORE``; PyYAML's resolver and timestamp patterns wait, and then answer as ever."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+
+    def run(how):
+        return subprocess.run([sys.executable, "-c", PLAIN_YAML, how, str(root)], capture_output=True, text=True, check=True).stdout
+
+    deferred, plain = run("deferred"), run("plain")
+    assert deferred.splitlines()[0] == "['LazyPattern']" and plain.splitlines()[0] == "['Pattern']"
+    assert deferred.splitlines()[1:] == plain.splitlines()[1:] and "datetime.datetime(2001" in plain

@@ -30,8 +30,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from briefgen.lazyre import import_deferring
 
 # PyYAML's Reader compiles at import a pattern over most of Unicode (~10 ms) that only the strict
-# reader's fallback (pure-Python scanning) uses: it is compiled then (``briefgen.lazyre``).
-import_deferring("yaml", frozenset({"yaml.reader"}))
+# reader's fallback (pure-Python scanning) uses: it is compiled then (``briefgen.lazyre``). So are the
+# patterns of PyYAML's own scalar resolvers and its timestamp constructor (~10 ms more), which the
+# loaders here never use (they resolve by ``_CORE``); each is used by its ``match`` method alone.
+import_deferring("yaml", frozenset({"yaml.reader", "yaml.resolver", "yaml.constructor"}))
 
 import yaml  # noqa: E402
 from yaml.composer import Composer  # noqa: E402

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefgen.text.stems import data_lines, irregular
 from briefgen.text.stems import phrase_list as phrase_list
@@ -100,9 +100,10 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], dict[str, str]]:
-    """Return stem → group ids, the phrase patterns by the first two letters they can start with,
-    and phrase → its group's first item."""
+def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """Return stem → group ids, the phrases' forms by the first two letters they can start with (each start's
+    (form, phrase) pairs in the order they are tried: longest phrase first, then its longest form), and phrase →
+    its group's first item."""
     groups: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
     for number, line in enumerate(data_lines("synonyms.txt") + data_lines("places.txt")):
@@ -116,13 +117,58 @@ def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, re.Pattern[str]], 
     for phrase in phrases:
         for form, rest in _inflected(phrase):
             starts.setdefault(form[:2], {}).setdefault(phrase, []).append(form + rest)
-    patterns = {}
+    tried = {}
     for start, found in starts.items():
         ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))  # longest phrase first
-        alternatives = ["(?P<p" + _key(phrase) + ">" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f))) + ")"
-                        for phrase, forms in ordered]
-        patterns[start] = re.compile("(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
-    return {k: frozenset(v) for k, v in groups.items()}, patterns, phrases
+        tried[start] = [(form, phrase) for phrase, forms in ordered for form in sorted(forms, key=lambda f: -len(f))]
+    return {k: frozenset(v) for k, v in groups.items()}, tried, phrases
+
+
+@cache
+def _pattern(start: str) -> re.Pattern[str]:
+    """Return the pattern of the phrases that can begin with ``start``: their forms in ``_synonyms`` order, none
+    followed by a word character, case ignored (the group of each phrase names it: ``_phrase_names``)."""
+    alternatives: dict[str, list[str]] = {}
+    for form, phrase in _synonyms()[1][start]:
+        alternatives.setdefault(phrase, []).append(re.escape(form))
+    return re.compile("(?:" + "|".join("(?P<p" + _key(phrase) + ">" + "|".join(forms) + ")"
+                                       for phrase, forms in alternatives.items()) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _plain(start: str) -> tuple[int, list[tuple[str, str]]] | None:
+    """Return the longest form and the (lower-case form, phrase) pairs of ``start`` when every form is ASCII, else None."""
+    tried = _synonyms()[1][start]
+    if not all(form.isascii() for form, _ in tried):
+        return None
+    return max(len(form) for form, _ in tried), [(form.lower(), phrase) for form, phrase in tried]
+
+
+def _phrase_at(text: str, pos: int, start: str) -> tuple[int, str] | None:
+    """Return the end and the phrase of the synonym phrase ``text`` writes at ``pos`` (``start``: its first two
+    letters, lower-case, a key of ``_synonyms``), or None: what ``_pattern(start).match(text, pos)`` finds.
+
+    Compiling all the patterns would cost most of a brief's check, so the forms are compared with the text
+    itself, in the pattern's order, where the text is ASCII: there, ignoring case is comparing lower-case. A word
+    character after a form is one for which ``isalnum()`` holds, or ``_`` (as for the pattern). A form reaching
+    into other letters goes to the pattern (which folds case by Unicode's rules: ſ is s): tests/test_words_phrases.py.
+    """
+    plain = _plain(start)
+    if plain is not None:
+        stretch = text[pos:pos + plain[0] + 1]
+        ascii_part = len(stretch) if stretch.isascii() else next(i for i, c in enumerate(stretch) if not c.isascii())
+        low = stretch[:ascii_part].lower()
+        for form, phrase in plain[1]:
+            n = len(form)
+            if n <= ascii_part:
+                if low.startswith(form) and not (n < len(stretch) and (stretch[n].isalnum() or stretch[n] == "_")):
+                    return pos + n, phrase
+            elif form.startswith(low):  # the form reaches past the ASCII text: the pattern decides
+                break
+        else:
+            return None
+    match = _pattern(start).match(text, pos)
+    return (match.end(), _phrase_names()[match.lastgroup or ""]) if match is not None else None
 
 
 def _inflected(phrase: str) -> list[tuple[str, str]]:
@@ -161,8 +207,7 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     At each word start, only the phrases that can begin with its first two letters are tried
     (one alternation of every phrase would cost most of the check's time).
     """
-    _, patterns, phrases = _synonyms()
-    names = _phrase_names()
+    _, tried, phrases = _synonyms()
     out: list[str] = []
     spans: list[tuple[int, int, str]] = []
     last, size = 0, 0
@@ -170,10 +215,11 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
         pos = start.start()
         if pos < last:
             continue
-        pattern = patterns.get(text[pos:pos + 2].lower())
-        match = pattern.match(text, pos) if pattern else None
-        if match is not None:
-            new = phrases[names[match.lastgroup or ""]]
+        first = text[pos:pos + 2].lower()
+        found = _phrase_at(text, pos, first) if first in tried else None
+        if found is not None:
+            end, phrase = found
+            new = phrases[phrase]
         else:
             match = _DOTTED.match(text, pos)
             if match is not None:
@@ -184,12 +230,13 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
                     continue
                 ones = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine").index(match.group(2).lower()) + 1
                 new = str(int(_NUMBER_WORDS[match.group(1).lower()]) + ones)
+            end = match.end()
         out.append(text[last:pos])
         size += pos - last
-        spans.append((size, size + len(new), match.group()))
+        spans.append((size, size + len(new), text[pos:end]))
         out.append(new)
         size += len(new)
-        last = match.end()
+        last = end
     out.append(text[last:])
     return "".join(out), tuple(spans)
 
