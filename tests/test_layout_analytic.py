@@ -54,7 +54,7 @@ def test_every_option_has_its_benefits_costs_and_risks_and_the_confidence_its_le
         option = text[text.find(f"Option {n}:"):]
         option = option[:option.find(f"Option {n + 1}:")] if n < 3 else option[:option.find("Recommendation")]
         assert [option.find(w) >= 0 for w in ("Benefits.", "Costs.", "Risks.")] == [True] * 3, option
-    assert "Moderate confidence. The organisation's stated objectives" in text
+    assert "Moderate confidence. The organisation's objectives are listed" in text
     assert "\\," not in text  # a callout title with punctuation prints as written
 
 

@@ -1,4 +1,4 @@
-"""Synonym phrases are found as their patterns find them (``words._phrase_at`` against ``words._pattern``).
+"""Synonym phrases are found as their patterns find them (``phrases.phrase_at`` against ``phrases.pattern``).
 
 ``canonical`` rewrites a synonym phrase ("taking part" → its group's first item). An ASCII stretch is
 compared with the phrase forms directly, without compiling the patterns; the answer must be the
@@ -12,7 +12,7 @@ import random
 import re
 from pathlib import Path
 
-from briefgen.text import words
+from briefgen.text import phrases, words
 
 ROOT = Path(__file__).parents[1]
 
@@ -29,7 +29,7 @@ def _odd_texts() -> list[str]:
     rng = random.Random(13)
     after = ["", " ", "s", "_", "1", ".", "-", "é", "ſ", "\u212a", "’", "\u0301", " and"]
     texts = []
-    for tried in words._synonyms()[1].values():
+    for tried in phrases.table()[1].values():
         for form, _ in tried:
             for case in (form, form.upper(), form.title(), "".join(c.upper() if rng.random() < 0.5 else c for c in form)):
                 texts += [case + tail for tail in after]
@@ -41,19 +41,19 @@ def _odd_texts() -> list[str]:
 
 
 def _starts_in(text: str) -> list[tuple[int, str]]:
-    tried = words._synonyms()[1]
+    tried = phrases.table()[1]
     return [(m.start(), text[m.start():m.start() + 2].lower()) for m in words._starts().finditer(text)
             if text[m.start():m.start() + 2].lower() in tried]
 
 
 def test_the_forms_are_found_as_the_patterns_find_them() -> None:
-    names = words._phrase_names()
+    names = phrases.phrase_names()
     checked = found = 0
     for text in _texts() + _odd_texts():
         for pos, first in _starts_in(text):
-            match = words._pattern(first).match(text, pos)
+            match = phrases.pattern(first).match(text, pos)
             expected = (match.end(), names[match.lastgroup or ""]) if match else None
-            assert words._phrase_at(text, pos, first) == expected, (text[pos:pos + 40], first)
+            assert phrases.phrase_at(text, pos, first) == expected, (text[pos:pos + 40], first)
             checked += 1
             found += expected is not None
     assert checked > 20_000 and found > 1_000, (checked, found)
@@ -61,17 +61,17 @@ def test_the_forms_are_found_as_the_patterns_find_them() -> None:
 
 def test_the_patterns_are_those_compiled_before() -> None:
     """Each start's pattern is the one ``_synonyms`` compiled at once before: the same phrases and forms, in the same order."""
-    phrases = words._synonyms()[2]
+    firsts = phrases.table()[2]
     starts: dict[str, dict[str, list[str]]] = {}
-    for phrase in phrases:
-        for form, rest in words._inflected(phrase):
+    for phrase in firsts:
+        for form, rest in phrases.inflected(phrase):
             starts.setdefault(form[:2], {}).setdefault(phrase, []).append(form + rest)
-    assert sorted(starts) == sorted(words._synonyms()[1])
+    assert sorted(starts) == sorted(phrases.table()[1])
     for start, found in starts.items():
         ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))
-        alternatives = ["(?P<p" + words._key(phrase) + ">" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f))) + ")"
+        alternatives = ["(?P<p" + phrases.group_key(phrase) + ">" + "|".join(re.escape(f) for f in sorted(forms, key=lambda f: -len(f))) + ")"
                         for phrase, forms in ordered]
-        assert words._pattern(start).pattern == "(?:" + "|".join(alternatives) + r")(?!\w)", start
+        assert phrases.pattern(start).pattern == "(?:" + "|".join(alternatives) + r")(?!\w)", start
 
 
 def _old_canonical(text: str) -> str:
@@ -82,9 +82,9 @@ def _old_canonical(text: str) -> str:
         if pos < last:
             continue
         first = text[pos:pos + 2].lower()
-        match = words._pattern(first).match(text, pos) if first in words._synonyms()[1] else None
+        match = phrases.pattern(first).match(text, pos) if first in phrases.table()[1] else None
         if match is not None:
-            new = words._synonyms()[2][words._phrase_names()[match.lastgroup or ""]]
+            new = phrases.table()[2][phrases.phrase_names()[match.lastgroup or ""]]
         else:
             match = words._DOTTED.match(text, pos) or words._COMPOUND_NUMBER.match(text, pos)
             if match is None:
@@ -104,17 +104,17 @@ def test_canonical_text_is_unchanged() -> None:
 def test_a_form_reaching_into_other_letters_goes_to_the_pattern(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Text is compared directly only where it is ASCII (the pattern folds case by Unicode's rules: ſ is s, K is k)."""
     asked = []
-    real = words._pattern
+    real = phrases.pattern
 
     def pattern(first: str) -> re.Pattern[str]:
         asked.append(first)
         return real(first)
 
-    monkeypatch.setattr(words, "_pattern", pattern)
-    first, tried = next(iter(words._synonyms()[1].items()))
+    monkeypatch.setattr(phrases, "pattern", pattern)
+    first, tried = next(iter(phrases.table()[1].items()))
     form = tried[0][0]
-    assert words._phrase_at(form + " ", 0, first) is not None and asked == []
-    words._phrase_at(form + "é", 0, first)
+    assert phrases.phrase_at(form + " ", 0, first) is not None and asked == []
+    phrases.phrase_at(form + "é", 0, first)
     assert asked == []  # a letter after it: decided here
-    words._phrase_at(form[:-1] + "é", 0, first)
+    phrases.phrase_at(form[:-1] + "é", 0, first)
     assert asked == [first]

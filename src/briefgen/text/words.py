@@ -1,4 +1,4 @@
-"""Words: the one place that knows how text is cut into words and what a word is.
+"""Words: the one place that knows how text is cut into words and what a word is (synonym phrases: ``phrases``).
 
 A leaf module (standard library only). The support check compares a sentence's
 words with its quotes' words through ``Word.key``, ``synonyms`` and ``kind``:
@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from briefgen.text.stems import data_lines, irregular
+from briefgen.text import phrases
+from briefgen.text.phrases import synonyms as synonyms
 from briefgen.text.stems import phrase_list as phrase_list
 from briefgen.text.stems import stem as stem
 from briefgen.text.stems import word_list as word_list
@@ -99,94 +100,6 @@ def stopwords() -> frozenset[str]:
     return _stopwords()
 
 
-@lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, frozenset[int]], dict[str, list[tuple[str, str]]], dict[str, str]]:
-    """Return stem → group ids, the phrases' forms by the first two letters they can start with (each start's
-    (form, phrase) pairs in the order they are tried: longest phrase first, then its longest form), and phrase →
-    its group's first item."""
-    groups: dict[str, set[int]] = {}
-    phrases: dict[str, str] = {}
-    for number, line in enumerate(data_lines("synonyms.txt") + data_lines("places.txt")):
-        items = [i.strip() for i in line.split("|") if i.strip()]
-        for item in items:
-            if " " in item or "." in item or "-" in item:
-                phrases[item.lower()] = items[0]
-            else:
-                groups.setdefault(stem(item), set()).add(number)
-    starts: dict[str, dict[str, list[str]]] = {}  # first two letters → phrase → its forms
-    for phrase in phrases:
-        for form, rest in _inflected(phrase):
-            starts.setdefault(form[:2], {}).setdefault(phrase, []).append(form + rest)
-    tried = {}
-    for start, found in starts.items():
-        ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))  # longest phrase first
-        tried[start] = [(form, phrase) for phrase, forms in ordered for form in sorted(forms, key=lambda f: -len(f))]
-    return {k: frozenset(v) for k, v in groups.items()}, tried, phrases
-
-
-@cache
-def _pattern(start: str) -> re.Pattern[str]:
-    """Return the pattern of the phrases that can begin with ``start``: their forms in ``_synonyms`` order, none
-    followed by a word character, case ignored (the group of each phrase names it: ``_phrase_names``)."""
-    alternatives: dict[str, list[str]] = {}
-    for form, phrase in _synonyms()[1][start]:
-        alternatives.setdefault(phrase, []).append(re.escape(form))
-    return re.compile("(?:" + "|".join("(?P<p" + _key(phrase) + ">" + "|".join(forms) + ")"
-                                       for phrase, forms in alternatives.items()) + r")(?!\w)", re.IGNORECASE)
-
-
-@cache
-def _plain(start: str) -> tuple[int, list[tuple[str, str]]] | None:
-    """Return the longest form and the (lower-case form, phrase) pairs of ``start`` when every form is ASCII, else None."""
-    tried = _synonyms()[1][start]
-    if not all(form.isascii() for form, _ in tried):
-        return None
-    return max(len(form) for form, _ in tried), [(form.lower(), phrase) for form, phrase in tried]
-
-
-def _phrase_at(text: str, pos: int, start: str) -> tuple[int, str] | None:
-    """Return the end and the phrase of the synonym phrase ``text`` writes at ``pos`` (``start``: its first two
-    letters, lower-case, a key of ``_synonyms``), or None: what ``_pattern(start).match(text, pos)`` finds.
-
-    Compiling all the patterns would cost most of a brief's check, so the forms are compared with the text
-    itself, in the pattern's order, where the text is ASCII: there, ignoring case is comparing lower-case. A word
-    character after a form is one for which ``isalnum()`` holds, or ``_`` (as for the pattern). A form reaching
-    into other letters goes to the pattern (which folds case by Unicode's rules: ſ is s): tests/test_words_phrases.py.
-    """
-    plain = _plain(start)
-    if plain is not None:
-        stretch = text[pos:pos + plain[0] + 1]
-        ascii_part = len(stretch) if stretch.isascii() else next(i for i, c in enumerate(stretch) if not c.isascii())
-        low = stretch[:ascii_part].lower()
-        for form, phrase in plain[1]:
-            n = len(form)
-            if n <= ascii_part:
-                if low.startswith(form) and not (n < len(stretch) and (stretch[n].isalnum() or stretch[n] == "_")):
-                    return pos + n, phrase
-            elif form.startswith(low):  # the form reaches past the ASCII text: the pattern decides
-                break
-        else:
-            return None
-    match = _pattern(start).match(text, pos)
-    return (match.end(), _phrase_names()[match.lastgroup or ""]) if match is not None else None
-
-
-def _inflected(phrase: str) -> list[tuple[str, str]]:
-    """Return (first word, rest) for each form of ``phrase`` whose first word may be inflected ("taking part")."""
-    first, sep, rest = phrase.partition(" ")
-    if not sep or not first.isalpha():
-        return [(phrase, "")]
-    forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
-             first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
-    forms |= {form for form, base in irregular().items() if base == first}
-    return [(form, sep + rest) for form in forms]
-
-
-def _key(phrase: str) -> str:
-    """Return a group name for ``phrase`` (regex group names are identifiers)."""
-    return "".join(c if c.isalnum() else f"_{ord(c)}_" for c in phrase)
-
-
 @lru_cache(maxsize=8192)
 def canonical(text: str) -> str:
     """Return ``text`` with dotted acronyms closed up, hyphenated number words as digits and synonym phrases rewritten."""
@@ -196,7 +109,7 @@ def canonical(text: str) -> str:
 @lru_cache(maxsize=1)
 def _starts() -> re.Pattern[str]:
     """Return a pattern of the word starts where a phrase, a dotted acronym or a hyphenated number may begin."""
-    prefixes = "|".join(re.escape(p) for p in sorted(_synonyms()[1], key=lambda p: -len(p)))
+    prefixes = "|".join(re.escape(p) for p in sorted(phrases.table()[1], key=lambda p: -len(p)))
     return re.compile(r"(?<!\w)(?=" + prefixes + r"|[A-Za-z]\.|(?:" + _TENS + r")[-‐‑])", re.IGNORECASE)
 
 
@@ -207,7 +120,7 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
     At each word start, only the phrases that can begin with its first two letters are tried
     (one alternation of every phrase would cost most of the check's time).
     """
-    _, tried, phrases = _synonyms()
+    _, tried, firsts = phrases.table()
     out: list[str] = []
     spans: list[tuple[int, int, str]] = []
     last, size = 0, 0
@@ -216,10 +129,10 @@ def _canonical(text: str) -> tuple[str, tuple[tuple[int, int, str], ...]]:
         if pos < last:
             continue
         first = text[pos:pos + 2].lower()
-        found = _phrase_at(text, pos, first) if first in tried else None
+        found = phrases.phrase_at(text, pos, first) if first in tried else None
         if found is not None:
             end, phrase = found
-            new = phrases[phrase]
+            new = firsts[phrase]
         else:
             match = _DOTTED.match(text, pos)
             if match is not None:
@@ -259,17 +172,6 @@ def phrase_parts(text: str) -> frozenset[str]:
     stop = _stopwords()
     return frozenset(stem(t) for _, _, written in _canonical(text)[1] if " " in written
                      for t in re.findall(r"[a-z]{2,}", written.lower()) if t not in stop)
-
-
-@lru_cache(maxsize=1)
-def _phrase_names() -> dict[str, str]:
-    """Return regex group name → phrase, for every synonym phrase."""
-    return {"p" + _key(p): p for p in _synonyms()[2]}
-
-
-def synonyms(key: str) -> frozenset[int]:
-    """Return the synonym groups of the stem ``key`` (empty when it has none)."""
-    return _synonyms()[0].get(key, frozenset())
 
 
 def number_key(token: str) -> str | None:
