@@ -55,7 +55,7 @@ def dropped(sentence: str, passages: list[str]) -> str:
     reached …") keeps an attributing hedge ("claim to have reached")."""
     if not passages or _tentative(sentence, skip=STANCE):
         return ""
-    # a sentence that keeps a belief or perception word ("Musk believes") may still drop a modal ("could surpass")
+    # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass")
     skip = STANCE if _tentative(sentence) else frozenset()
     keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
     found = [_tentative(text, keys, skip) for text in passages]
