@@ -116,7 +116,8 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
             return 0
         found = summarize.suggest_themes(pipeline.Project(project), count)
         console.table("Candidate themes", ["phrase", "kind", "documents", "sources", "score", "example"],
-                      [[s.phrase, s.kind, str(s.documents), ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
+                      [[s.phrase + (f" ({', '.join(s.also)})" if s.also else ""), s.kind, str(s.documents),
+                        ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
         return 0
     run(action)
 
