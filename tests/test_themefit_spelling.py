@@ -5,10 +5,7 @@ from __future__ import annotations
 from briefgen.drafting import themefit
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.themefit import Topic
-
-FILLER = ("Rainfall in the hills was close to the average of the decade.\n\n"
-          "The city council met on Tuesday to approve its annual budget.\n\n"
-          "Engineers inspected the old canal locks before the summer season.\n\n")
+from test_themefit_focus import FILLER
 
 TOPICS = [
     Topic("permits", "Fishing licences", "Licences that boat owners buy each season, and the fees for them."),
