@@ -149,6 +149,24 @@ def test_undecodable_spec(project):
 def test_missing_spec_file(project):
     result = cli("build", str(project / "briefs" / "nope.yaml"), "--project", str(project), "--out", str(project / "out"))
     assert_user_error(result, "nope.yaml: expected a spec file, found none", project)
+    assert "with no spec named, `briefgen build` takes every briefs/*.yaml" in result.stderr
+
+
+def test_a_folder_without_specs(project):
+    (project / "empty").mkdir()
+    result = cli("build", str(project / "empty"), "--project", str(project), "--out", str(project / "out"))
+    assert_user_error(result, "empty: expected brief specs (*.yaml), found none", project)
+
+
+def test_a_folder_of_specs_builds_each(project):
+    """`briefgen build briefs/` is what a new analyst types: it builds every spec in the folder."""
+    keep = sorted((project / "briefs").glob("*.yaml"))[:2]
+    for spec in (project / "briefs").glob("*.yaml"):
+        if spec not in keep:
+            spec.unlink()
+    result = cli("build", str(project / "briefs"), "--format", "pdf", "--project", str(project), "--out", str(project / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [spec.stem + ".pdf" for spec in keep]
 
 
 def test_unknown_format_option(project):

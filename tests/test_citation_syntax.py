@@ -70,6 +70,19 @@ def test_check_reports_every_error_and_keeps_the_good_citations():
     assert [c.keys for c in found] == [("ok",)] and len(errors) == 2
 
 
+@pytest.mark.parametrize("space", ["\x1e", "\u2028", "\xa0", "\u3000"])
+def test_any_whitespace_before_an_at_starts_a_citation_as_it_does_when_rendering(space):
+    """Markdown strips a paragraph's leading whitespace (str.strip: any Unicode space), so the
+    renderer saw "@0" at the start where check saw it after "\\x1e" and let it pass: found by
+    test_properties. Any whitespace before an @ starts a key, in check and in rendering alike."""
+    [cite] = scan(space + "@smith argues")
+    assert cite.items == (Cited("smith"),)
+    [para] = markup.parse(space + "@smith argues", markup.Anchors())
+    assert isinstance(para, Paragraph) and isinstance(para.content[0], Cite)
+    [mid] = scan("as" + space + "@smith argues")
+    assert mid.items == (Cited("smith"),)
+
+
 def test_rendering_uses_the_same_grammar():
     [para] = markup.parse("Text [see @a, p. 3; @b].", markup.Anchors())
     assert isinstance(para, Paragraph)

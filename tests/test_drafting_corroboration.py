@@ -188,3 +188,30 @@ def test_a_quotation_of_several_sentences_is_compared_sentence_by_sentence() -> 
         "as a whole, the quotation is too far from the report of its second sentence"
     assert [p.source for p in corroboration.corroborate(corpus, [other], weights)[0]] == ["b", "a"]
     assert [p.source for p in corroboration.corroborate(corpus, [quoted], weights)[0]] == ["a", "b"]
+
+
+def test_reports_in_documents_of_one_month_tie_like_a_shared_month() -> None:
+    """Two sentences of documents issued in the same month (both dated to the month at least) are one fact from EVENT
+    (0.25) instead of SAME (0.3): two reports of one event (9th session: "The WAIC serves as a crucial platform …" and
+    "The conference serves as a platform …"). A month apart, or dated to the year only, they still need SAME."""
+    summit = "The summit serves as a stage for ministers, engineers and investors to debate the future of batteries."
+    report = "The summit serves Ruritania as a stage to promote its plan for a shared battery market."
+    fill = ["Heavy rain fell on the coast on Tuesday.", "Schools stayed open despite the flooding.",
+            "Farmers welcomed the rain after a dry summer.", "Prices of grain rose in the spring.", "The railway line reopened after repairs."]
+
+    def merged(first: str, second: str) -> list[str]:
+        corpus = Corpus()
+        corpus.add("x", summit + "\n\n" + fill[0], first)
+        corpus.add("y", report + "\n\n" + fill[1], second)
+        for k in range(3):
+            corpus.add(f"z{k}", fill[2 + k] + "\n\nThe summit ended with a dinner.")
+        weights = corpus.weights()
+        assert corroboration.EVENT <= weights.overlap(frozenset(corpus.bags[0]), frozenset(corpus.bags[2])) < corroboration.SAME
+        assert corpus.same_month(0, 1) == (len(first) >= 7 and first[:7] == second[:7])
+        return [p.source for p in corroboration.corroborate(corpus, [0], weights)[0]]
+
+    assert merged("2031-05", "2031-05") == ["x", "y"]
+    assert merged("2031-05-02", "2031-05-28") == ["x", "y"], "days apart, one month"
+    assert merged("2031-05", "2031-06") == ["x"], "another month: content alone must reach SAME"
+    assert merged("2031", "2031") == ["x"], "a year is no event"
+    assert merged("", "") == ["x"], "undated"

@@ -79,3 +79,57 @@ def test_a_build_that_will_need_libreoffice_starts_it_first(project, monkeypatch
     corpus = pipeline.load_corpus(root)
     pipeline.build_one(root, corpus, project / "briefs" / name, tmp_path / "out", formats)
     assert started == ([True] if starts else [])
+
+
+
+def _running(folder: str) -> list[int]:
+    """The live processes whose command line names ``folder`` (the bridge, oosplash, soffice.bin)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and folder.encode() in (entry / "cmdline").read_bytes() \
+                    and "zombie" not in (entry / "status").read_text():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _gone(folder: str, folder_too: bool) -> bool:
+    """Wait (60 s at most: a bound, not a timing asserted) until nothing naming ``folder`` runs."""
+    import time
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (_running(folder) or (folder_too and Path(folder).exists())):
+        time.sleep(0.2)
+    return not _running(folder) and not (folder_too and Path(folder).exists())
+
+
+@pytest.mark.skipif(office.session() is None or not Path("/proc/self/cmdline").exists(),
+                    reason="needs LibreOffice, its uno module and Linux's /proc")
+@pytest.mark.parametrize("victim", ["briefgen", "bridge"])
+def test_a_killed_process_leaves_no_libreoffice_running(victim: str) -> None:
+    """SIGKILL lets nobody clean up. Killed briefgen: the bridge sees stdin close, ends LibreOffice
+    and removes its folder. Killed bridge: LibreOffice dies with it (PR_SET_PDEATHSIG)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import time\n"
+        "from briefgen.renderers import office\n"
+        "running = office.session()\n"
+        "print(running.folder, running.process.pid, flush=True)\n"
+        "time.sleep(600)\n")], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    folder, bridge = child.stdout.readline().split()
+    try:
+        assert Path(folder).is_dir() and len(_running(folder)) >= 2  # the bridge and LibreOffice
+        os.kill(child.pid if victim == "briefgen" else int(bridge), signal.SIGKILL)
+        assert _gone(folder, folder_too=victim == "briefgen")
+    finally:
+        child.kill()
+        child.wait()
+        for pid in _running(folder):
+            os.kill(pid, signal.SIGKILL)

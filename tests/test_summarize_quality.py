@@ -42,7 +42,10 @@ FLOORS = {
     # key-fact recall 0.875 → 0.893, filed 0.625 → 0.643, quotes filed 0.544 → 0.567.
     # 8th session (themefit): a 4th theme clue (a long name a theme's description mentions is read as its initials) lists
     # a 6th draft: precision 0.852 → 0.855, filed recall 0.643 → 0.625, quotes filed 0.567 → 0.556, closest 0.812 → 0.765.
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.624, "pairs_merged": 0.529, "seed_recall": 0.81,
+    # 9th session: sentences of documents issued in the same month are one fact from an overlap of 0.25 (corroboration.EVENT,
+    # two reports of one event): seed pairs 0.529 → 0.588 ("The WAIC serves as a crucial platform …" / "The conference
+    # serves as a platform …", 0.290), and that draft's second quote is curated: seed_recall 0.811 → 0.822 (74 of 90).
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.624, "pairs_merged": 0.588, "seed_recall": 0.821,
              "seed_precision": 0.854, "seed_recall_filed": 0.555, "seed_precision_filed": 0.908, "unassigned_closest": 0.764},
 }
 CEILINGS = {

@@ -145,3 +145,27 @@ def test_a_short_label_opening_a_paragraph_is_cut_off_but_an_attribution_is_not(
 
 def test_procedural_boilerplate_is_furniture() -> None:
     assert _texts("Comments must be received by the agency no later than December 18, 2023.")[0][1] == "furniture"
+
+
+def test_finally_before_a_demonstrative_is_an_opener() -> None:
+    """"Finally, these rules make clear …" refers back as "These rules …" does (9th session, a first-day run's draft)."""
+    (text, flaw), = _texts("Ruritania's new rules restrict the sale of advanced chips to the region from Monday. "
+                           "Finally, these rules make clear that refusing inspections will cost a firm its licences.")
+    assert flaw == "" and text.startswith("Ruritania") and text.endswith("its licences.")
+    assert drafting.claim_text("Lastly, to limit the impact on suppliers, the agency is setting up a licence window.") == \
+        "To limit the impact on suppliers, the agency is setting up a licence window."
+
+
+def test_a_quotation_in_the_first_person_needs_its_own_attribution() -> None:
+    """The second sentence of a quotation whose attribution is in the sentence before ("“…,” said …. “We are …”") names no
+    one in its "we": it is no claim (9th session, a first-day run's draft). With its own attribution, or in the third
+    person, a quotation stands."""
+    found = dict(_texts("“We must protect our security and keep sensitive tools out of the wrong hands,” said Minister Jane Roe. "
+                        "“The threat is always changing, and we are updating our policies today to meet it.”\n\n"
+                        "“We will keep working with allies on every lead we find,” the minister told reporters on Friday.\n\n"
+                        "“The rules take effect at once and cover every shipment leaving the port,” according to the notice.\n\n"
+                        "“The rules take effect at once and cover every shipment leaving the northern port.”\n"))
+    assert found["“The threat is always changing, and we are updating our policies today to meet it.”"] == "unattributed"
+    assert found["“We must protect our security and keep sensitive tools out of the wrong hands,” said Minister Jane Roe."] == ""
+    assert found["“We will keep working with allies on every lead we find,” the minister told reporters on Friday."] == ""
+    assert found["“The rules take effect at once and cover every shipment leaving the northern port.”"] == "", "no first person"

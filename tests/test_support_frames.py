@@ -72,3 +72,14 @@ def test_an_ordinal_written_as_a_numeral_supports_its_word() -> None:
     assert missing("It dates from the second session.", "119th CONGRESS 2d Session") == ["dates"]
     assert missing("It dates from the third session.", "119th CONGRESS 2d Session") == ["dates", "third"]
     assert missing("It dates from the second session.", "Session 2") == ["dates", "second"]
+
+
+def test_a_part_of_the_cited_source_as_the_reporting_subject_is_a_frame() -> None:
+    """"The digest's background note says …": the subject names where the content comes from (the source, by a
+    possessive), so its nouns need no quote; a judgement in it, or a noun that is not the source's part, still does."""
+    assert _missing("The digest's background note says port tariffs rose by a third in the spring.") == []
+    assert _missing("The explainer's headline says port tariffs rose by a third in the spring.") == []
+    assert _missing("The digest's damning note says port tariffs rose by a third in the spring.") == ["damning", "note"]
+    # the source noun is not a possessive: "contrast" is what coverage presents, not a part of it
+    assert _missing("Port tariffs rose by a third in the spring, a contrast coverage presents as new.",
+                    [QUOTE, "Coverage presents it as new."]) == ["contrast"]

@@ -20,7 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 
 @app.command()
 def build(
-    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files, or folders of them; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     format: list[str] | None = typer.Option(None, "--format", "-f", help="docx or pdf; repeat for both. Default: the spec's formats."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Build in this many parallel processes."),
@@ -33,7 +33,7 @@ def build(
 
 @app.command()
 def check(
-    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files, or folders of them; default: every briefs/*.yaml."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too (exit 2)."),
     explain: bool = typer.Option(False, "--explain", help="Also show the notes: words taken for a paraphrase, not confirmed."),
     project: Path = ProjectOpt,
@@ -116,7 +116,8 @@ def themes_suggest(count: int = typer.Option(10, "--count", "-n", min=1, help="H
             return 0
         found = summarize.suggest_themes(pipeline.Project(project), count)
         console.table("Candidate themes", ["phrase", "kind", "documents", "sources", "score", "example"],
-                      [[s.phrase, s.kind, str(s.documents), ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
+                      [[s.phrase + (f" ({', '.join(s.also)})" if s.also else ""), s.kind, str(s.documents),
+                        ", ".join(s.sources), f"{s.score:.2f}", s.example] for s in found])
         return 0
     run(action)
 
@@ -198,7 +199,7 @@ def schema(out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder
 
 @app.command()
 def watch(
-    specs: list[Path] | None = typer.Argument(None, help="Spec files; default: every briefs/*.yaml."),
+    specs: list[Path] | None = typer.Argument(None, help="Spec files, or folders of them; default: every briefs/*.yaml."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     project: Path = ProjectOpt,
 ) -> None:

@@ -14,13 +14,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
+from briefgen.lazyre import import_deferring
 
-from briefgen.errors import Problem, UserError
-from briefgen.inputs import citation_syntax, limits
-from briefgen.model import (
+DEFERRED = frozenset({
+    "markdown_it._punycode", "markdown_it.common.html_re", "markdown_it.common.normalize_url", "markdown_it.common.utils",
+    "markdown_it.rules_block.html_block", "markdown_it.rules_block.table", "markdown_it.rules_core.linkify",
+    "markdown_it.rules_core.normalize", "markdown_it.rules_core.replacements", "markdown_it.rules_core.smartquotes",
+    "markdown_it.rules_inline.autolink", "markdown_it.rules_inline.entity", "markdown_it.rules_inline.linkify",
+    "mdurl._parse",
+})
+"""markdown-it's modules whose own ``re.compile`` calls, made at import, wait for first use (``briefgen.lazyre``).
+
+Raw HTML, typographic replacements, smart quotes and linkify are off here, so their patterns (and
+the HTML block's dozen) are never used by a brief; the rest are compiled when a brief first needs them.
+Each is used only through its methods (tests/test_cold_start.py checks the sources for any other use)."""
+
+import_deferring("markdown_it", DEFERRED)
+
+from markdown_it import MarkdownIt  # noqa: E402
+from markdown_it.rules_inline import StateInline  # noqa: E402
+from markdown_it.token import Token  # noqa: E402
+
+from briefgen.errors import Problem, UserError  # noqa: E402
+from briefgen.inputs import citation_syntax, limits  # noqa: E402
+from briefgen.model import (  # noqa: E402
     Block,
     BulletList,
     Callout,

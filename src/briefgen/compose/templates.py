@@ -29,15 +29,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.meta
-from jinja2.sandbox import SandboxedEnvironment
+from briefgen.lazyre import import_deferring
 
-from briefgen.compose.budget import Budget, OverBudget, alarm
-from briefgen.compose.markup import escape
-from briefgen.errors import Problem, UserError, display
-from briefgen.inputs import limits, paths, yamlio
-from briefgen.inputs.project import search_path
+DEFERRED = frozenset({"jinja2.utils", "jinja2.filters", "jinja2.ext"})
+"""Jinja's modules whose own ``re.compile`` calls, made at import, wait for first use (``briefgen.lazyre``):
+the patterns of ``urlize`` and of a few filters, which the shipped templates never use. The lexer's are
+compiled as usual (every template is lexed). Each is used only through its methods (tests/test_cold_start.py)."""
+
+import_deferring("jinja2", DEFERRED)
+
+import jinja2  # noqa: E402
+import jinja2.meta  # noqa: E402
+from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
+
+from briefgen.compose.budget import Budget, OverBudget, alarm  # noqa: E402
+from briefgen.compose.markup import escape  # noqa: E402
+from briefgen.errors import Problem, UserError, display  # noqa: E402
+from briefgen.inputs import limits, paths, yamlio  # noqa: E402
+from briefgen.inputs.project import search_path  # noqa: E402
 
 Where = Callable[[str, str], Problem]
 """Positions a problem at whatever asked for the template: ``where(message, hint)``."""

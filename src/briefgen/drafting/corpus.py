@@ -181,6 +181,11 @@ class Corpus:
         doc, start, end = self.spans[i]
         return facts.may_state_figures(self.texts[doc][start:end], self.issued[doc])
 
+    def same_month(self, a: int, b: int) -> bool:
+        """Whether documents ``a`` and ``b`` were issued in the same month (both dates known to the month at least)."""
+        month = self.issued[a][:7]
+        return len(month) == 7 and month == self.issued[b][:7]
+
     def _rare(self, token: str) -> bool:
         return self.doc_tokens.get(token, 0) <= RARE * len(self.texts)
 

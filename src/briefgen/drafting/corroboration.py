@@ -9,8 +9,9 @@ Two sentences of different documents report the same fact when
   ANCHORED when they also name the same month or quantity ("In October 2022" and "the
   October 7, 2022, controls"), NAMED when they name the same rare proper name, or
   PHRASED when they share a rare phrase, two adjacent content words few documents use
-  ("job displacement", "civil fusion"), or TWICE when they name two months or amounts
-  in common (``facts.Facts.anchor``). Tokens found in most documents (the corpus's subject) weigh
+  ("job displacement", "civil fusion"), TWICE when they name two months or amounts
+  in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
+  (two reports of one event: the same conference, the same package of rules). Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
   (one opening "These rules …" joined to the sentence before it) is also compared sentence by
@@ -44,39 +45,45 @@ PHRASED = 0.25
 MAX_EVIDENCE = 20
 """Evidence passages kept per claim (the most similar sources): corroboration counts up to this."""
 
+EVENT = 0.25
+"""The same, for two sentences of documents issued in the same month (both dated to the month at least): reports of one
+event, as a shared month in the sentences themselves is (``ANCHORED``), but a weaker tie, since a month's documents may
+report several events."""
 TWICE = 0.15
 """The same, for two sentences that name two months or amounts in common ("October 2023" and "April 2024" both)."""
 
 SLACK = 1 - 1e-9
 """Rounding room for a bound that decides whether an exact overlap is worth computing."""
 
-_BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "phrase": PHRASED, "": SAME}
+_BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "phrase": PHRASED, "event": EVENT, "": SAME}
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts],
-              weights: Weights, weight_a: float | None = None, weight_b: float | None = None) -> float:
+              weights: Weights, weight_a: float | None = None, weight_b: float | None = None, event: bool = False) -> float:
     """Return how strongly two sentences report one fact (their overlap), or 0.0 when they do not.
 
-    The facts may be given as functions, called only when the overlap makes them matter.
+    The facts may be given as functions, called only when the overlap makes them matter; ``event``: whether their
+    documents were issued in the same month (``Corpus.same_month``).
     """
-    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b))
+    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b), event=event)
 
 
 def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False,
-          specific: bool | Callable[[], bool] = True) -> float:
+          specific: bool | Callable[[], bool] = True, event: bool = False) -> float:
     """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0.
 
     ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
     another only on such evidence). ``specific``: whether they share a word that at most half of the documents
     use (``corpus.Weights.specific``); on content alone, with no month, amount, name, phrase or person in
-    common, they must, since words most documents use make a subject, not a fact."""
+    common, they must, since words most documents use make a subject, not a fact. ``event``: whether their documents
+    were issued in the same month, a tie (``EVENT``) where they name nothing specific in common."""
     if score < TWICE:
         return 0.0
     facts_a = facts_a() if callable(facts_a) else facts_a
     facts_b = facts_b() if callable(facts_b) else facts_b
     if conflict(facts_a, facts_b):
         return 0.0
-    anchor = facts_a.anchor(facts_b)
+    anchor = facts_a.anchor(facts_b) or ("event" if event else "")
     if strong and anchor != "dates":
         return 0.0
     if score < min(SAME, _BAR[anchor]):
@@ -138,7 +145,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
             if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
                 continue
             lead = leading[-negative]
-            if overlap < SAME and not lead.entities & bag:  # only a shared month, amount or rare phrase could tie them
+            event = corpus.same_month(doc, homes[-negative])
+            if overlap < SAME and not lead.entities & bag and not (event and overlap >= EVENT):  # only a shared month, amount or rare phrase could tie them
                 figures = corpus.has_figures(i) if figures is None else figures
                 phrases = pairs(corpus.bags[i]) if phrases is None and lead.phrases else phrases
                 if not (figures and (lead.months or lead.quantities) or phrases and lead.phrases & phrases):
@@ -148,7 +156,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 if not figures:
                     continue
             mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
-            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]))
+            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event)
             if score:
                 if score > found[claim].get(doc, (0.0, 0))[0]:
                     found[claim][doc] = (score, i)

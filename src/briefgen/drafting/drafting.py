@@ -218,8 +218,9 @@ def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozens
     """Whether sentence ``i`` says what ``j`` says: a near-duplicate that states no other number or name, or the same fact in another source."""
     if _jaccard(bag, other) >= JACCARD:
         return not conflict(corpus.facts(i), corpus.facts(j))
-    return corpus.spans[i][0] != corpus.spans[j][0] and corroboration.same_fact(
-        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights) > 0
+    doc, home = corpus.spans[i][0], corpus.spans[j][0]
+    return doc != home and corroboration.same_fact(
+        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, event=corpus.same_month(doc, home)) > 0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -228,7 +229,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 _REFS = re.compile(r"\s*\[\d+(?:[,–-]\d+)*\]")
 _CONNECTIVE = re.compile(r"^(?:However|Moreover|Furthermore|Additionally|Notably|In addition|Meanwhile|Overall|"
-                         r"Also|In contrast|Similarly|Indeed|Nevertheless|Still|Yet|But|And),\s+")
+                         r"Also|In contrast|Similarly|Indeed|Nevertheless|Still|Yet|But|And|Finally|Lastly),\s+")
 
 
 def claim_text(quote: str) -> str:

@@ -18,7 +18,9 @@ joined to the pronoun opener after it, the part that uses the phrase).
 Besides the phrases that recur across sources, topics that a single source covers at
 length (a phrase it uses AT_LENGTH times or more, in no other source) are proposed
 too, marked ``focus``. A phrase whose tokens are all in a better phrase, or that
-shares two tokens with it, is a repeat of it and left out.
+shares two tokens with it, is a repeat of it and left out. An acronym the corpus
+defines ("People’s Republic of China (PRC)": its letters are the name's initials) is
+one phrase with its name: their counts add up, and the acronym is kept in ``also``.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ _RUN = re.compile(r"[^\W\d_][\w’']*|\d[\d.,]*|[^\w\s-]")  # a hyphen joins wor
 _ENTITY = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|on|de)\s+){0,2}(?:[A-Z][\w’'&.-]*))*")
 
 
+_DEFINED = re.compile(r"\(([A-Z]{2,})(?=[\s)’',;])")
+"""An acronym defined in brackets after its name: "… Security (BIS)", "… China’s (PRC’s)"."""
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 """A possessive ending ("China’s", "agencies’"): a theme is named without it."""
 
@@ -71,6 +76,8 @@ class Suggestion:
     example: str = ""
     kind: str = "term"
     """term, entity, or focus (a topic one source covers at length)."""
+    also: tuple[str, ...] = ()
+    """Other names of it: the acronym the corpus defines for it."""
 
     @property
     def documents(self) -> int:
@@ -90,11 +97,17 @@ class Phrases:
         self.entities: Counter[tuple[str, ...]] = Counter()
         """How often each phrase was seen as a named entity."""
         self.documents: set[str] = set()
+        self.acronyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """Each defined acronym's key, to its name's key."""
+        self.folded: dict[tuple[str, ...], str] = {}
+        """The acronyms already counted as their names, as written."""
 
     def add(self, source: str, sentence: str, claimable: bool = True) -> None:
         self.documents.add(source)
         entities = _entities(sentence)
         named = {tuple(stem for _, stem in words) for words, _ in entities}
+        for acronym, name in _defined(sentence, entities):
+            self.acronyms.setdefault(acronym, name)
         terms = [(w, "") for w in _terms(sentence) if tuple(stem for _, stem in w) not in named]
         for words, surface in entities + terms:
             key = tuple(stem for _, stem in words)
@@ -110,6 +123,7 @@ class Phrases:
     def best(self, count: int) -> list[Suggestion]:
         """Return up to ``count`` phrases, best first: recurring phrases, then single-source topics (ties by phrase)."""
         docs = max(len(self.documents), 1)
+        also = self._fold()
         shared, focus = [], []
         entities = {key for key, n in self.entities.items() if 2 * n >= self.count[key]}
         for key, n in self.count.items():
@@ -129,12 +143,31 @@ class Phrases:
         chosen = _distinct(sorted(focus), count - len(chosen), chosen, keep=chosen)
         return [Suggestion(phrase, sorted(self.per_source[key]), round(-negative, 3),
                            self.example.get(key) or self.fallback.get(key, ""),
-                           "focus" if len(self.per_source[key]) == 1 else "entity" if key in entities else "term")
+                           "focus" if len(self.per_source[key]) == 1 else "entity" if key in entities else "term",
+                           tuple(also.get(key, ())))
                 for negative, phrase, key in chosen]
+
+    def _fold(self) -> dict[tuple[str, ...], list[str]]:
+        """Count each defined acronym as its name (once: ``best`` may be asked again); return the names' acronyms."""
+        also: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for acronym, name in sorted(self.acronyms.items()):
+            if name == acronym or name not in self.count:
+                continue
+            if acronym in self.count:
+                self.count[name] += self.count.pop(acronym)
+                self.per_source[name].update(self.per_source.pop(acronym))
+                self.entities[name] += self.entities.pop(acronym, 0)
+                self.folded[acronym] = self._phrase_of(self.surface.pop(acronym))
+            if acronym in self.folded:
+                also[name].append(self.folded[acronym])
+        return also
 
     def _phrase(self, key: tuple[str, ...]) -> str:
         """The phrase as most often written, without a possessive ("People’s Republic of China’s" is "… China")."""
-        forms = self.surface[key]
+        return self._phrase_of(self.surface[key])
+
+    @staticmethod
+    def _phrase_of(forms: Counter[str]) -> str:
         return _POSSESSIVE.sub("", min(forms, key=lambda form: (-forms[form], form)))
 
 
@@ -192,6 +225,20 @@ def _entities(sentence: str) -> list[tuple[list[tuple[str, str]], str]]:
         stems = _stems([w.strip(".’'") for w in names])
         if stems and not any(stem in WEAK for _, stem in stems):
             found.append((stems, text.strip(".’' ")))
+    return found
+
+
+def _defined(sentence: str, entities: list[tuple[list[tuple[str, str]], str]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Return (acronym key, name key) for each acronym ``sentence`` defines in brackets right after a name of ``entities``."""
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for match in _DEFINED.finditer(sentence):
+        before = sentence[:match.start()].rstrip()
+        for words, surface in entities:
+            initials = "".join(word[0] for word, _ in words).upper()
+            if initials == match.group(1) and _POSSESSIVE.sub("", before).endswith(_POSSESSIVE.sub("", surface)):
+                stems = sentences.tokens(match.group(1))
+                if len(stems) == 1:
+                    found.append(((stems[0],), tuple(stem for _, stem in words)))
     return found
 
 

@@ -211,7 +211,7 @@ def _topic(theme: schemas.Theme) -> drafting.Topic:
 
 def _proposed(suggestion: Suggestion, used: set[str]) -> schemas.Theme:
     title = suggestion.phrase[:1].upper() + suggestion.phrase[1:]
-    return schemas.Theme(id=curation.unique(curation.claim_id(suggestion.phrase), used), title=title, terms=[suggestion.phrase])
+    return schemas.Theme(id=curation.unique(curation.claim_id(suggestion.phrase), used), title=title, terms=[suggestion.phrase, *suggestion.also])
 
 
 def _hash(entry: object) -> object:

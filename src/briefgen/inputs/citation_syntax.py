@@ -108,11 +108,16 @@ class CitationSyntaxError(ValueError):
         super().__init__(f"offset {offset}: {message}")
 
 
+def _starts(ch: str) -> bool:
+    """Whether a key may begin after ``ch``: any whitespace (Markdown strips a paragraph's, "\\x1e" too), or ``[;(-``."""
+    return ch in _STARTS or ch.isspace()
+
+
 def starts_citation(text: str, pos: int) -> bool:
     """Whether the ``@`` at ``pos`` begins a citation key (not an e-mail address or a lone @)."""
-    if text[pos:pos + 1] != "@" or (pos and text[pos - 1] not in _STARTS):
+    if text[pos:pos + 1] != "@" or (pos and not _starts(text[pos - 1])):
         return False
-    if pos >= 2 and text[pos - 1] == "-" and text[pos - 2] not in _STARTS:
+    if pos >= 2 and text[pos - 1] == "-" and not _starts(text[pos - 2]):
         return False  # "well-@known": a hyphen inside a word
     nxt = text[pos + 1:pos + 2]
     return bool(nxt) and (nxt == "{" or bool(_KEY_RE.match(nxt)))

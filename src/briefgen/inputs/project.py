@@ -37,15 +37,21 @@ class Project:
         return self.root / "templates"
 
     def specs(self, given: list[Path] | None = None) -> list[Path]:
-        """Return the spec files to use: those given, else every briefs/*.yaml."""
-        if given:
-            missing = [p for p in given if not os.path.isfile(p)]  # never raises (a name too long)
-            if missing:
-                raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none") for p in missing])
-            return list(given)
-        found = sorted(self.briefs_dir.glob("*.yaml")) + sorted(self.briefs_dir.glob("*.yml"))
+        """Return the spec files to use: those given (a folder gives its *.yaml), else every briefs/*.yaml."""
+        if not given:
+            return self._folder_specs(self.briefs_dir, "try `briefgen new NAME`")
+        missing = [p for p in given if not os.path.exists(p)]  # never raises (a name too long)
+        if missing:
+            raise UserError([Problem(display(p), 0, 0, "", "expected a spec file, found none",
+                                     "with no spec named, `briefgen build` takes every briefs/*.yaml")
+                             for p in missing])
+        return [spec for p in given for spec in (self._folder_specs(Path(p)) if os.path.isdir(p) else [p])]
+
+    @staticmethod
+    def _folder_specs(folder: Path, hint: str = "") -> list[Path]:
+        found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
         if not found:
-            raise UserError([Problem(display(self.briefs_dir), 0, 0, "", "expected brief specs (*.yaml), found none", "try `briefgen new NAME`")])
+            raise UserError([Problem(display(folder), 0, 0, "", "expected brief specs (*.yaml), found none", hint)])
         return found
 
 

@@ -5,11 +5,16 @@ it with the system Python (Debian's python3-uno puts ``uno`` there, not in a ven
 starts ``soffice`` listening on a private pipe with a private profile, then reads
 requests on stdin, one a line: ``SOURCE<TAB>TARGET<TAB>FILTER_JSON``, and answers each
 with ``ok`` or ``error: …`` on stdout. When stdin closes (briefgen exited, even killed)
-it ends LibreOffice and itself, so nothing outlives the batch.
+it ends LibreOffice and itself and removes its folder, so nothing outlives the batch; on
+Linux LibreOffice is also asked to die with the bridge (``PR_SET_PDEATHSIG``), should the
+bridge itself be killed.
 """
 
+import ctypes
 import json
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -26,13 +31,22 @@ def prop(name: str, value: Any) -> Any:
     return p
 
 
+def die_with_parent() -> None:
+    """Ask Linux to send this (newly forked) process SIGTERM when its parent dies; elsewhere, nothing."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def connect(soffice: str, folder: str) -> tuple[subprocess.Popen[bytes], Any]:
     pipe = f"briefgen-{os.getpid()}"
     office = subprocess.Popen(
         [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          f"-env:UserInstallation={uno.systemPathToFileUrl(os.path.join(folder, 'profile'))}",
          f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=die_with_parent)  # noqa: PLW1509 - prctl only, no locks taken
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + 120
@@ -64,7 +78,13 @@ def convert(desktop: Any, source: str, target: str, options: dict[str, Any]) -> 
 
 def main() -> None:
     soffice, folder = sys.argv[1], sys.argv[2]
-    office, desktop = connect(soffice, folder)
+    try:
+        serve(*connect(soffice, folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # briefgen removes it too, unless it was killed
+
+
+def serve(office: subprocess.Popen[bytes], desktop: Any) -> None:
     try:
         print("ready", flush=True)
         for line in sys.stdin:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from briefgen.text import thesaurus
 from briefgen.text import words as w
 
 _DETERMINERS = frozenset(["the", "this", "these", "that", "those", "such", "its", "their"])
@@ -66,6 +67,7 @@ def frame_words(text: str) -> frozenset[int]:
     framed |= {start for (label, _), (number, start) in pairwise(found) if label.lower() in labels and number.isdigit()}
     canon = w.canonical(text)
     framed |= _said_that(found, canon, speech)
+    framed |= _source_subjects(found, canon, speech)
     framed |= _document_acts(found)
     for (first, _), (noun, at), (verb, start) in zip(found, found[1:], found[2:], strict=False):
         if first.lower() in _DETERMINERS and noun.lower() in documents and w.stem(verb) in verbs \
@@ -106,6 +108,54 @@ def _said_that(found: list[tuple[str, int]], canon: str, speech: frozenset[str])
         if subject in _PRONOUNS or (subject not in stop and subject not in _BETWEEN and w.number_key(found[j][0]) is None):
             framed.add(start)
     return framed
+
+
+_LINKS = frozenset(["and", "or", "but", "that", "which", "who", "as"])
+"""Words that join clauses or phrases: a run holding one is not a single subject phrase."""
+SUBJECT_REACH = 5
+"""The most words a reporting verb's subject phrase may have for ``_source_subjects`` to read it ("the digest's background note")."""
+
+
+def _source_subjects(found: list[tuple[str, int]], canon: str, speech: frozenset[str]) -> set[int]:
+    """Offsets of the lower-case words of a reporting verb's subject when that subject names the cited source
+    ("The explainer's headline says …", "the digest's background note says …"): a noun for a source or document
+    (``data/attribution_subjects.txt``, ``data/document_nouns.txt``) in the words right before the verb, back to
+    the clause's start; the whole phrase names where the sentence's content comes from, what the citation shows.
+    Capitalised words (names) and numbers keep their own checks."""
+    sources = _frame_lists()[2] | _documents()
+    framed: set[int] = set()
+    for i, (token, _) in enumerate(found):
+        if i == 0 or w.stem(token) not in speech:
+            continue
+        j = i - 1
+        while j > 0 and found[j][0].lower() in _BETWEEN:
+            j -= 1
+        k = j
+        while k > 0 and j - k + 1 < SUBJECT_REACH and not _boundary(canon[found[k - 1][1] + len(found[k - 1][0]): found[k][1]]):
+            k -= 1
+        if k > 0 and not _boundary(canon[found[k - 1][1] + len(found[k - 1][0]): found[k][1]]):
+            continue  # no clause start within reach: not a subject phrase
+        owners = [m for m in range(k, j) if _possessive(found[m][0]) and _bare(found[m][0]) in sources]
+        if owners and not any(t.lower() in _LINKS for t, _ in found[k: j + 1]):
+            first = owners[0] - 1 if owners[0] > k and found[owners[0] - 1][0].lower() in _DETERMINERS else owners[0]
+            owned = [t for t, _ in found[owners[0] + 1: j + 1] if t[:1].islower()]
+            if not any("a" in thesaurus.parts(t) for t in owned):  # "the report's damning conclusion": a judgement
+                framed |= {start for t, start in found[first: j + 1] if t[:1].islower() or t.lower() in _DETERMINERS}
+    return framed
+
+
+def _boundary(between: str) -> bool:
+    return any(c in between for c in ",;:()\"“”")
+
+
+def _possessive(token: str) -> bool:
+    return token.lower().replace("’", "'").endswith("'s")
+
+
+def _bare(token: str) -> str:
+    """A token lower-cased, without a possessive ("explainer's" → "explainer")."""
+    low = token.lower().replace("’", "'")
+    return low[:-2] if low.endswith("'s") else low
 
 
 def _introduces_report(text: str, end: int) -> bool:

@@ -16,7 +16,9 @@ Offsets index ``normalise(text)`` (whitespace folded, NFC: the same text that
    D.C. – ", "PARIS, (Agency – 12 Feb) ") is cut off the span. A sentence that opens
    with an unresolved pronoun or connective ("They", "His", "To counter that") is
    joined to the sentence before it (one span covering both) or, when there is none
-   to join, flagged ``opener``.
+   to join, flagged ``opener``. A quotation in the first person with no attribution of its
+   own ("“The threat environment is always changing, and we are updating our policies …”"
+   after "“…,” said Under Secretary …") is flagged ``unattributed``: its "we" names no one.
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ _DOCUMENT = r"(?:rule|interim final rule|final rule|IFR|report|document|notice|b
 _SELF_REFERENCE = re.compile(rf"^This (?={_DOCUMENT}\b)")
 _OPENER = re.compile(
     r"^[“\"‘]?(?:(?:However|Moreover|Furthermore|Additionally|Meanwhile|Also|But|And|Yet|Still|Nevertheless|Indeed|"
-    r"Notably|In addition|Similarly),?\s+)?(?i:He|She|They|Them|His|Her|Hers|Its|Their|Theirs|Him|"
+    r"Notably|In addition|Similarly|Finally|Lastly),?\s+)?(?i:He|She|They|Them|His|Her|Hers|Its|Their|Theirs|Him|"
     r"(?:This|That|These|Those|Such|Both|Neither|Either|The latter|The former|The two|The same)\b(?! (?:year|week|month)\b)"
     r"(?<!This)(?<!this)|This(?! (?:" + _DOCUMENT + r"|year|week|month)\b)|"
     r"It(?! (?:is|was|has been|will be|would be) \w+(?: \w+)? (?:to|that)\b)|"
@@ -81,6 +83,16 @@ _OPENER = re.compile(
     r"To (?:counter|address|do|achieve|that|this) (?:that|this|so|it|them)\b|In (?:response|turn|return)\b|"
     r"As a (?:result|consequence)\b|Despite (?:this|that|these|it)\b|For (?:this|that) reason\b|Because of (?:this|that)\b|"
     r"Instead\b|Then\b|Thus\b|Therefore\b|Hence\b|Otherwise\b)(?=[\s,’'])")
+
+_QUOTED_FIRST_PERSON = re.compile(r"^[“\"](?=.*\b(?:I|I’m|I'm|we|We|we’re|we're|our|Our|us|my|My|me)\b)")
+"""A quotation speaking in the first person ("“The threat environment is always changing, and we are updating our
+policies …”"): without an attribution of its own, its "we" is a speaker some other sentence names (most often the one
+before: "“…,” said Under Secretary …"), so it is no claim alone; it is not joined to that sentence either (a quotation
+of several sentences is compared sentence by sentence, and a joined passage of a claim is not: measured, joining lost
+an export-controls pair)."""
+_ATTRIBUTION = re.compile(r"[,!?]?[”\"]\s*(?:\w+\s+){0,2}(?:said|says|told|stated|added|noted|explained|according to)\b|"
+                          r"\b(?:said|says|told|stated|added|noted|explained)\s*[,.]?\s*[“\"]|\baccording to\b")
+"""An attribution of the quotation's own: "…,” said the minister." / "…,” the minister said." / "He said: “…"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +107,8 @@ class Sentence:
     ended: bool = False
     """It ends with ``.`` or ``!`` (before any reference markers were cut off)."""
     flaw: str = ""
-    """Why it is no claim, or '': furniture, fragment, opener, heading, question, length."""
+    """Why it is no claim, or '': furniture, fragment, opener, heading, question, length, unattributed (a quotation in
+    the first person with no attribution of its own: ``_QUOTED_FIRST_PERSON``)."""
     joined: bool = False
     """It is two or more sentences, the later ones opening with a pronoun or connective."""
     block: int = 0
@@ -220,6 +233,8 @@ def _flaw(text: str, listed: bool, ended: bool) -> str:
         return "length"
     if _OPENER.match(text):
         return "opener"
+    if _QUOTED_FIRST_PERSON.match(text) and not _ATTRIBUTION.search(text):
+        return "unattributed"
     return ""
 
 

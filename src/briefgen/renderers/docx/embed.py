@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,8 +53,12 @@ def obfuscate(font: bytes, key: str) -> bytes:
 
 
 def font_key(font: bytes) -> str:
-    """Return a GUID derived from the font's bytes, written as Word writes keys."""
-    return "{" + str(uuid.UUID(bytes=hashlib.sha256(font).digest()[:16])).upper() + "}"
+    """Return a GUID derived from the font's bytes, written as Word writes keys.
+
+    The text ``str(uuid.UUID(bytes=…)).upper()`` gives (tests/test_cold_start.py compares them), without
+    importing ``uuid``, which imports ``platform`` and probes the system at import (a cold DOCX's worker pays it)."""
+    digits = hashlib.sha256(font).digest()[:16].hex().upper()
+    return "{" + "-".join((digits[:8], digits[8:12], digits[12:16], digits[16:20], digits[20:])) + "}"
 
 
 def embed_families(doc: DocxDocument, families: dict[str, str]) -> None:
