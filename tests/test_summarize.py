@@ -80,7 +80,8 @@ def test_summarize_writes_a_summary_that_loads_and_verifies(seed: pipeline.Proje
     report = pipeline.summarize(seed)
     assert report.paths == [seed.summary_dir / "summary.yaml"]
     assert (report.kept, report.stale, report.passed_over, report.problems) == (0, 0, 0, [])
-    assert report.added >= 30  # 36: a sentence that fits its theme by one coincidental word is not filed
+    assert report.added >= 28  # 36: a sentence that fits its theme by one coincidental word is not filed; 30 -> 28: one
+    # spread over many themes is listed (themefit.FOCUS, 9th session)
     loaded = _load(seed)
     assert summary.verify(loaded, load_sources(seed.sources_dir)) == []
     drafts = [c for c in loaded.claims.values() if c.status == "draft"]

@@ -45,8 +45,11 @@ FLOORS = {
     # 9th session: sentences of documents issued in the same month are one fact from an overlap of 0.25 (corroboration.EVENT,
     # two reports of one event): seed pairs 0.529 → 0.588 ("The WAIC serves as a crucial platform …" / "The conference
     # serves as a platform …", 0.290), and that draft's second quote is curated: seed_recall 0.811 → 0.822 (74 of 90).
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.624, "pairs_merged": 0.588, "seed_recall": 0.821,
-             "seed_precision": 0.854, "seed_recall_filed": 0.555, "seed_precision_filed": 0.908, "unassigned_closest": 0.764},
+    # 9th session (themefit): a sentence whose best theme holds under 0.3 of its score over all themes is listed, not filed
+    # (themefit.FOCUS), without pushing a listed draft out: 2 drafts; filed recall 0.625 → 0.589, quotes filed 0.556 at
+    # 0.909 → 0.533 at 0.903, closest 0.765 → 0.684; key-fact recall and the goal's quote figure unchanged.
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.588, "pairs_merged": 0.588, "seed_recall": 0.821,
+             "seed_precision": 0.854, "seed_recall_filed": 0.532, "seed_precision_filed": 0.902, "unassigned_closest": 0.683},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -57,7 +60,9 @@ CEILINGS = {
     # a wrongly filed draft joined the draft before it; the strict count 9 of 33 → 8 of 32).
     # 6th session: two list items filed by their list's heading, both under the analyst's theme: 8 of 34 (0.235), 6 of 34.
     # 8th session: of the 8 wrongly filed drafts the theme clues file 2 under the analyst's theme and list 3: 3 of 30 (0.1), 1 of 30.
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.1, "wrong_theme_acceptable": 0.034},
+    # 9th session: the focus rule lists 2 of the 3 left (one under a theme the acceptable-theme file allows, one not):
+    # 1 of 28 (0.036), 0 of 28.
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.036, "wrong_theme_acceptable": 0.0},
 }
 
 

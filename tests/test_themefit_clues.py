@@ -71,6 +71,18 @@ def test_a_person_of_a_views_theme_counts_only_where_the_sentence_reports_what_t
     assert filed[said] == "okafor"
 
 
+def test_a_reporting_word_counts_in_each_of_its_forms() -> None:
+    """The speech words are matched in the forms the synonym phrases are (``phrases.forms``): irregular and doubled."""
+    held = "Minister Okafor held that the annual forum had too few engineers."
+    admitted = "Minister Okafor admitted that engineers left the forum early."
+    filed: dict[str, str] = {}
+    for sentence in (held, admitted):
+        docs = {"a.txt": FILLER + sentence + "\n\n" + "The forum opened in Dakar with four hundred engineers.\n"}
+        filed |= _filed(docs, [VIEWS, FORUM, PRICES])
+    assert filed[held] == "okafor", "'held' is a form of the stance verb 'hold': what the minister thinks"
+    assert filed[admitted] == "okafor", "'admitted' is a form of 'admit'"
+
+
 def test_a_draft_a_clue_takes_off_a_theme_is_listed_without_pushing_a_listed_draft_out() -> None:
     """Two themes and two drafts a theme: the "fits no theme" list holds two drafts; the one a clue took off a theme
     comes on top of them."""

@@ -31,7 +31,7 @@ from typing import Protocol
 
 from briefgen.drafting import sentences
 from briefgen.drafting.corpus import Corpus
-from briefgen.text import words
+from briefgen.text import phrases, words
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _CONCESSIVE = ("Although ", "Though ", "Even though ", "While ", "Whereas ")
@@ -88,10 +88,10 @@ class Clues:
 
 @lru_cache(maxsize=1)
 def _speech() -> re.Pattern[str]:
-    """A word by which a sentence reports speech or thought (``text/data/speech_words.txt``) or a stance verb, inflected."""
+    """A word by which a sentence reports speech or thought (``text/data/speech_words.txt``) or a stance verb, in any of
+    its forms (``phrases.forms``, as the synonym phrases are inflected: "held" of "hold", "admitted" of "admit")."""
     found = set(words.word_list("speech_words")) | set(words.word_list("stance_verbs"))
-    forms = {form for word in found for form in (word, word + "s", word + "es", word + "d", word + "ed", word + "ing",
-                                                 word[:-1] + "ing", word[:-1] + "ies", word[:-1] + "ied")}
+    forms = {form for word in found for form in phrases.forms(word)}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 

@@ -90,10 +90,16 @@ def inflected(phrase: str) -> list[tuple[str, str]]:
     first, sep, rest = phrase.partition(" ")
     if not sep or not first.isalpha():
         return [(phrase, "")]
-    forms = {first, first + "s", first + "es", first + "ed", first + "d", first + "ing", first[:-1] + "ing", first[:-1] + "ied",
-             first[:-1] + "ies", first + first[-1] + "ed", first + first[-1] + "ing"}
-    forms |= {form for form, base in irregular().items() if base == first}
-    return [(form, sep + rest) for form in forms]
+    return [(form, sep + rest) for form in forms(first)]
+
+
+@cache
+def forms(word: str) -> frozenset[str]:
+    """Return ``word`` and the forms it may take inflected: regular endings ("take" → "takes", "taking", "taked" …;
+    spellings that are no word do no harm where forms are matched against text) and its irregular forms ("took")."""
+    found = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing", word[:-1] + "ing", word[:-1] + "ied",
+             word[:-1] + "ies", word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(found | {form for form, base in irregular().items() if base == word})
 
 
 def group_key(phrase: str) -> str:
