@@ -64,3 +64,18 @@ def test_hedges_need_no_support_and_superlative_quantifiers_do() -> None:
     assert [x.text for x in judge("GAO recommends, among other things, that Commerce consult reviewing agencies in every case.", [quote]).missing] == []
     assert [x.text for x in judge("GAO recommends in particular that Commerce consult reviewing agencies.", [quote]).missing] == ["in particular"]
     assert [x.text for x in judge("Most of the entities are in Russia.", ["Three of the 11 entities are in Russia."]).missing] == ["Most"]
+
+
+def test_a_relative_time_word_that_re_dates_a_dated_passage_is_reported() -> None:
+    """"1.4 billion in 2019" does not say "1.4 billion today": beside a passage that states a date, a relative time
+    word needs a passage that says it, and must be supported literally; without a date in the passages it is left to
+    the time check against the brief's date."""
+    from briefgen.support import score
+    from briefgen.support.claims import is_attribution
+
+    dated, undated = "The port handled 1.4 million boxes in 2019.", "The port handles 1.4 million boxes."
+    claim = "The port handles 1.4 million boxes today."
+    (word,) = [x for x in judge(claim, [dated]).missing]
+    assert word.text == "today" and not is_attribution(word, [dated]) and score.strong(word)
+    assert is_attribution(word, [undated]) and is_attribution(word)
+    assert not judge("The port handled 1.4 million boxes today, in 2019.", [dated.replace("in 2019", "today, in 2019")]).missing

@@ -66,3 +66,13 @@ def test_headline_words_are_ordinary_words_for_the_thesaurus() -> None:
     # not in a sentence where the capitalised words are names
     assert [x.text for x in judge("Ana Thinks believes the ferries are profitable.", ["Ana Thinks said the ferries are profitable."]).missing] \
         == ["believes"]
+
+
+def test_a_provisional_status_is_dropped_only_with_the_word_it_qualifies_kept() -> None:
+    """"an interim final rule" stated as "a final rule" makes settled what the passage says is not; "the rule" leaves the
+    status out with what it qualifies, as any summary may."""
+    quote = "The harbour board issued an interim final rule on berth fees; comments are due in May."
+    assert dropped("The harbour board issued a final rule on berth fees.", [quote]) == "interim"
+    assert dropped("The harbour board issued a rule on berth fees.", [quote]) == ""
+    assert dropped("The harbour board issued an interim final rule on berth fees.", [quote]) == ""
+    assert dropped("The board published final figures on berth fees.", ["The board published preliminary figures on berth fees."]) == "preliminary"

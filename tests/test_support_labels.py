@@ -56,7 +56,7 @@ def facts(pair: dict) -> dict:
     verdict = judge(pair["claim"], quotes, sentence_names(pair["claim"], *quotes), origins)
     # as the check does, count sources, not quotes; a quote whose source no origin names counts as its own
     cited = [(_sources().get((pair["claim"], q)) or f"quote {i}", q) for i, q in enumerate(quotes)]
-    left = reportable([w for w in verdict.missing if not is_attribution(w)])
+    left = reportable([w for w in verdict.missing if not is_attribution(w, [quotes[i] for i in verdict.supporting])])
     soft = [w for w in left if w.kind == "word"]
     return {"padding": 0 in verdict.padding,
             "strong": bool(one_as_many(pair["claim"], cited) or verdict.dropped or any(score.strong(w) for w in left)),

@@ -83,15 +83,33 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     """Each batch judged by a model fitted without it (benchmarks/fit_support.py), pooled: session 8 (share + supported
     + edited, threshold at 95% training recall): 65% precision (326/501), 95% recall (265/280); session 7: 67% (325/487),
     94%. These flatter: at the first, 87% threshold they gave 85% and 89% on 677 pairs, but 58% and 59% on the blind
-    batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 60% and 85%."""
+    batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 60% and 85%; session 9 (the
+    threshold set on the scored overreaches, 98%: the same shipped threshold): leave one batch out 70% (328/469), 95%
+    (267/280), dev 64% (40/63) and 91% (31/34)."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.65 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)
-    # the dev figure (session 8): the shipped model, fitted without batches 17 and 18, judged on them
+    assert true_flags / flags >= 0.69 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)
+    # the dev figure (session 9): the shipped model, fitted without batches 17 and 18, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.59 and dev[2] / dev[3] >= 0.85, dev
+    assert dev[0] / dev[1] >= 0.63 and dev[2] / dev[3] >= 0.91, dev
+
+
+def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:
+    """A pair flagged without the score (a number, a dropped hedge, a strong word) does not move the threshold: it keeps
+    ``RECALL_TARGET`` of the scored overreaches whatever share of all overreaches they are (session 9)."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import fit_support
+
+    def row(label: str, share: float, fixed: bool = False) -> dict:
+        return {"fold": "x", "label": label, "fixed": fixed, "scored": not fixed, "features": {} if fixed else {"share": share}}
+
+    scored = [row("overreaching", 0.5 + i / 100) for i in range(10)] + [row("supported", i / 50) for i in range(20)]
+    alone = fit_support.Model(("share",), scored, 0.9)
+    with_fixed = fit_support.Model(("share",), scored + [row("overreaching", 0.0, fixed=True)] * 30, 0.9)
+    assert alone.threshold == pytest.approx(with_fixed.threshold)
+    assert sum(alone.p(r) >= alone.threshold for r in scored if r["label"] == "overreaching") == 9

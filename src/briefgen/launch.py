@@ -34,10 +34,12 @@ def main() -> None:
         sys.stdout.write(HELP)
         return
     if args[:1] == ["build"]:
-        from briefgen import cli_build
+        from briefgen import cli_build, precompiled
         given = cli_build.parse(args[1:])
         if given is not None:
-            exit_now(cli_build.exit_code(lambda: cli_build.build(**given)))
+            with precompiled.taking_code():  # the dataclasses it imports, made without compiling their methods again
+                code = cli_build.exit_code(lambda: cli_build.build(**given))
+            exit_now(code)
     from briefgen.cli import main as typer_main
     typer_main()
 

@@ -181,10 +181,15 @@ class Corpus:
         doc, start, end = self.spans[i]
         return facts.may_state_figures(self.texts[doc][start:end], self.issued[doc])
 
+    def month(self, doc: int) -> str:
+        """The month document ``doc`` was issued in (YYYY-MM), or "" when its date is not known to the month."""
+        month = self.issued[doc][:7]
+        return month if len(month) == 7 else ""
+
     def same_month(self, a: int, b: int) -> bool:
         """Whether documents ``a`` and ``b`` were issued in the same month (both dates known to the month at least)."""
-        month = self.issued[a][:7]
-        return len(month) == 7 and month == self.issued[b][:7]
+        month = self.month(a)
+        return bool(month) and month == self.month(b)
 
     def _rare(self, token: str) -> bool:
         return self.doc_tokens.get(token, 0) <= RARE * len(self.texts)

@@ -104,6 +104,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
     bags = [frozenset(corpus.bags[i]) for i in leaders] + [clause for i in leaders for clause in corpus.clauses(i)]
     roots = [math.sqrt(weights.weight(bag)) for bag in bags]
     homes = [corpus.spans[leaders[k]][0] for k in owner]
+    months = [corpus.month(doc) for doc in range(len(corpus.texts))]
+    """Per document, the month it was issued in ("" when not dated to the month): reports of one event (``EVENT``)."""
     claims = [corpus.facts(i) for i in leaders]
     leading = [claims[k] for k in owner]
     strong = [len(f.months) + len(f.quantities) >= 2 for f in leading]
@@ -135,6 +137,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
         else:
             continue
         figures, phrases, joined = None, None, False
+        month = months[doc]
         mine: Callable[[], Facts] | None = None
         seen: set[int] = set()
         for overlap, negative in ranked:  # best first: the first claim the sentence states is its best
@@ -145,7 +148,7 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
             if joined and not strong[-negative]:  # another claim: only if they could share two months or amounts
                 continue
             lead = leading[-negative]
-            event = corpus.same_month(doc, homes[-negative])
+            event = bool(month) and month == months[homes[-negative]]
             if overlap < SAME and not lead.entities & bag and not (event and overlap >= EVENT):  # only a shared month, amount or rare phrase could tie them
                 figures = corpus.has_figures(i) if figures is None else figures
                 phrases = pairs(corpus.bags[i]) if phrases is None and lead.phrases else phrases

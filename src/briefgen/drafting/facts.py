@@ -1,8 +1,10 @@
 """Facts: what a sentence states that another sentence of the same fact must share or must not contradict. Pure.
 
 - quantities, normalised: "$5.5 billion", "$5.5bn" and "5,500 million" are one value; "twenty-eight" is 28;
-- years, and months as YYYY-MM (a press release's "today" is its issue date; a month without a year is in
-  its document's year);
+- years, and months as YYYY-MM (a press release's "today" and a rule's "This rule" are its issue date); a month
+  without a year ("In September", "the October 7 IFR") is no month, since its year is not stated ("the October 7
+  IFR" in a notice of 25 October 2023 is the rule of 2022); measured, reading it in its document's year made an
+  export-controls false merge and merged no gold pair;
 - people: the surname after a title ("Secretary of Commerce Gina M. Raimondo") or before "said";
 - entities: the tokens of the proper names and acronyms written mid-sentence, after ``words.canonical``
   ("U.S.", "US" and "United States" are one name).

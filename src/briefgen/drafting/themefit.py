@@ -62,6 +62,21 @@ _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z]
 """A run of capitalised words, with the small words a name may hold ("Bureau of Industry and Security")."""
 
 
+_SPELLINGS = [(re.compile(r"\b(\w{3,})ence(s?)\b"), r"\1ense\2"), (re.compile(r"\b(\w{3,})tre(s?)\b"), r"\1ter\2"),
+              (re.compile(r"\b(\w{3,})our(s?)\b"), r"\1or\2"), (re.compile(r"\b(\w{3,})yse([sd]?)\b"), r"\1yze\2")]
+"""British spellings and their American forms that the tokens' first six letters tell apart: licence/license,
+centre/center, labour/labor, analyse/analyze (-ise/-ize and -isation/-ization already share their first six)."""
+
+
+def spelled(text: str) -> str:
+    """Return ``text`` with each British spelling of ``_SPELLINGS`` in its American form: a theme written in one
+    spelling matches text written in the other ("licences" of a theme, "licenses" of a source). A form that is no
+    word ("evidense") matches nothing."""
+    for pattern, american in _SPELLINGS:
+        text = pattern.sub(american, text)
+    return text
+
+
 def _initials(name: str) -> str:
     """Return the initials of a name of three or more capitalised words ("WWF" of "World Water Forum" and of "World Wide
     Water Forum", "BIS" of "Bureau of Industry and Security"), else ''."""
@@ -84,6 +99,8 @@ class Topic:
         weights: dict[str, float] = defaultdict(float)
         for name, text in (("title", self.title), ("description", self.description)):
             for token in sentences.tokens(text):
+                weights[token] += FIELD_WEIGHTS[name]
+            for token in set(sentences.tokens(spelled(text))) - weights.keys():
                 weights[token] += FIELD_WEIGHTS[name]
         for token in self.acronyms() - weights.keys():
             weights[token] += FIELD_WEIGHTS["description"]

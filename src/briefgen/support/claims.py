@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +76,8 @@ def _findings(summary: Summary, claim: Claim, verdict: Verdict) -> tuple[list[Pr
     accepted = {w.stem(a) for a in claim.accepted.words} if claim.accepted else set()
     closest = shorten(claim.evidence[verdict.closest].quote) if verdict.closest is not None else ""
     left = [word for word in verdict.missing
-            if not (word.key in accepted or w.stem(word.text) in accepted or is_attribution(word))]
+            if not (word.key in accepted or w.stem(word.text) in accepted
+                    or is_attribution(word, [claim.evidence[k].quote for k in verdict.supporting]))]
 
     def problem(word: w.Word, severity: str) -> Problem:
         return position.problem(
@@ -138,10 +139,14 @@ def unsupported(left: list[w.Word], verdict: Verdict, passages: list[str],
     return found, ([] if warned else soft)
 
 
-def is_attribution(word: w.Word) -> bool:
-    """True for a plural attribution word ("analysts") or a relative time word ("now"): their own checks judge them."""
+def is_attribution(word: w.Word, passages: Sequence[str] = ()) -> bool:
+    """True for a plural attribution word ("analysts") or a relative time word ("now"): their own checks judge them.
+    A relative time word is left to the time check only while no passage dates what it says: beside a passage that
+    states a date ("1.4 billion in 2019"), "today" re-dates the passage's fact, and needs a passage that says it."""
     low = word.text.lower()
-    return low in w.phrase_list("plural_attribution") or low in w.phrase_list("relative_time")
+    if low in w.phrase_list("plural_attribution"):
+        return True
+    return low in w.phrase_list("relative_time") and not any(x.kind == "date" for text in passages for x in w.words(text))
 
 
 def plural(loaded, path: tuple, text: str, passages: list[tuple[str, str]], who: str) -> list[Problem]:  # type: ignore[no-untyped-def]

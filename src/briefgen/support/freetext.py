@@ -181,7 +181,8 @@ def check_free_text(brief: Brief, summary: Summary, sources: dict[str, Source],
             closest = shorten(passages[verdict.closest][1]) if verdict.closest is not None else ""
             # a recommendation's action is the analyst's judgement; its facts must be cited
             left = [word for word in verdict.missing
-                    if not (is_attribution(word) or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS))]
+                    if not (is_attribution(word, [passages[i][1] for i in verdict.supporting])
+                            or (path[0] == "recommendations" and word.kind not in w.HARD_KINDS))]
             problem = partial(_unsupported, brief, path, where, closest, sentence)
             found, noted = unsupported(left, verdict, [passages[i][1] for i in verdict.supporting], problem)
             problems += found

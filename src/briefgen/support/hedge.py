@@ -24,6 +24,8 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
             continue
         if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
             continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+        if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
+            continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
         if token in PERCEIVED and (at + 1 >= len(tokens) or tokens[at + 1][0] != "as"):
             continue  # "has seen growth": a fact; "seen as a show of support": a perception
         if keys is None or any(w.stem(x) in keys for x, _ in tokens[at + 1: at + 1 + SCOPE]):
@@ -33,6 +35,9 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
 
 NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent"})
 """Tentative nouns: they qualify only what their own phrase says ("the goal of …", "a proposal to …", "allegations that …")."""
+STATUS = frozenset({"interim", "provisional", "preliminary"})
+"""Status words (``data/tentative.txt``): a provisional status ("interim final rule") is dropped only when the sentence
+keeps the word it qualifies ("final rule"): it then states as settled what its passage says is not."""
 PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "described", "portrayed", "framed"})
 """Perception words: tentative only before "as" ("were seen as a show of support": how it was taken, not what it was)."""
 STANCE = PERCEIVED | {"think", "thinks", "thought", "believe", "believes", "believed"}

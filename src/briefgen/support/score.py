@@ -42,12 +42,14 @@ def _absolute() -> frozenset[str]:
 
 def strong(word: w.Word) -> bool:
     """True for a word whose change is overreach by definition: a number, date or name (an error), or an ordinary
-    word that must be supported literally (quantifier, modal, degree: ``data/literal.txt``) or states something
-    as total, stopped or certain (``data/absolute.txt``)."""
+    word that must be supported literally (quantifier, modal, degree: ``data/literal.txt``; a relative time word,
+    ``data/relative_time.txt``, reported only when it re-dates a dated passage: ``claims.is_attribution``) or states
+    something as total, stopped or certain (``data/absolute.txt``)."""
     if word.kind != "word":
         return True
     # the literal words as listed, not by stem: "note" is not "not", "parts" not "partly", "news" not "new"
-    return word.text.lower().replace("’", "'") in _literal() or not _absolute().isdisjoint(thesaurus.lemmas(word.text))
+    low = word.text.lower().replace("’", "'")
+    return low in _literal() or low in w.phrase_list("relative_time") or not _absolute().isdisjoint(thesaurus.lemmas(word.text))
 
 
 def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str],
