@@ -25,7 +25,8 @@ def parse(text: str) -> dict[str, float]:
 
 
 def warm(root: Path, n: int) -> None:
-    """Build every spec in one process on one core; report the median per brief after a warm-up."""
+    """Build every spec in one process on one core, as a batch worker builds each (``batch._build``, its
+    collection after each brief included); report the median per brief after a warm-up."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     from briefgen import batch, pipeline, renderers
@@ -39,8 +40,9 @@ def warm(root: Path, n: int) -> None:
         for i in range(n + 5):
             path = specs[i % len(specs)]
             start, cpu = time.perf_counter(), time.process_time()
-            pipeline.build_one(project, corpus, path, Path(out), ["docx", "pdf"])
+            outcome = batch._build(root, path, Path(out), ["docx", "pdf"], False, corpus)  # a batch worker's brief
             mid, cpu = time.perf_counter(), time.process_time() - cpu
+            assert not outcome.error, outcome.error
             model = pipeline.document(project, corpus, spec.load_spec(path, corpus.summary, corpus.sources))
             t0 = time.perf_counter()
             renderers.get("docx").render(model)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 from pathlib import Path
 
 import pypdf
+import pytest
 
 from briefgen import batch, pipeline
 from readback import flat
@@ -38,6 +40,30 @@ def test_a_batch_puts_the_cycle_collector_back(project: Path, tmp_path: Path) ->
                      lambda o: seen.append((gc.get_threshold(), gc.get_freeze_count())))
     assert all(t == batch.THRESHOLDS and frozen > 0 for t, frozen in seen)  # in force while building
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_batch_frees_each_briefs_cycles_before_the_next_brief(project: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's memory stays flat: what a brief left in reference cycles is freed before the next brief,
+    not whenever the collector's thresholds next come round."""
+    left: list[weakref.ref[object]] = []
+    build_one = pipeline.build_one
+
+    class Node:
+        me: object
+
+    def building(*args: object, **kwargs: object) -> pipeline.Built:
+        assert all(ref() is None for ref in left), "a brief's cycle outlived it"
+        node = Node()
+        node.me = node  # garbage in a cycle once this brief is built
+        left.append(weakref.ref(node))
+        return build_one(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "build_one", building)
+    specs = sorted((project / "briefs").glob("*.yaml"))[:3]
+    outcomes = batch.build_many(pipeline.Project(project), specs, tmp_path, ["pdf"], False, 1, lambda o: None)
+    assert [o.error for o in outcomes] == ["", "", ""]
+    assert len(left) == 3 and left[-1]() is None
 
 
 def test_before_forking_a_batch_makes_what_each_process_makes_once(project: Path, tmp_path: Path) -> None:

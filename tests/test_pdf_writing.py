@@ -72,3 +72,13 @@ def test_odd_values_format_as_reportlab_formats_them(monkeypatch: pytest.MonkeyP
         _reportlabs(m)
         theirs = [pdfdoc.format(v, document) for v in values]
     assert ours == theirs == ours_again
+
+
+def test_every_integer_written_without_fp_str_is_written_as_fp_str_writes_it() -> None:
+    """``pdf_format`` writes an integer below ``_EXACT`` as its digits; reportlab's ``fp_str`` gives the same text."""
+    document = pdfdoc.PDFDocument()
+    edge = writing._EXACT
+    for value in range(-edge + 1, edge):
+        assert writing.pdf_format(value, document) == pdfdoc.pdfdocEnc(pdfdoc.fp_str(value)), value
+    for value in (edge, -edge, 10**16 + 1, -(2**60)):  # beyond: reportlab's own path
+        assert writing.pdf_format(value, document) == pdfdoc.pdfdocEnc(pdfdoc.fp_str(value))

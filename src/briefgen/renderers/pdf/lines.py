@@ -332,6 +332,42 @@ def break_lines(self: Any, width: Any) -> Any:
             if not nText and ni:
                 n += 1
             currentWidth = newWidth  # noqa: N806
+            if stack and spaceWidth and g is same_g and f is same_f and same and lf is f:
+                # The next words of the same fragment while they fit (most words): the steps the loop above takes
+                # for such a word, without those that change nothing (its font, the line's maxima, ``sameFrag``).
+                while stack:
+                    w = stack[-1]
+                    if type(w) is not _HSFrag or len(w) != 2 or w[1][0] is not f:
+                        break
+                    wordWidth = w[0]  # noqa: N806
+                    if wordWidth > 0:
+                        newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
+                    else:
+                        newWidth = currentWidth  # noqa: N806
+                    limWidth = maxWidth  # noqa: N806
+                    if spaceShrinkage:
+                        spaceShrink = spaceWidth  # noqa: N806
+                        for wi in words:
+                            if wi._fkind == _FK_TEXT:
+                                ns = wi.text.count(" ")
+                                if ns:
+                                    sw = frag_spaces.get(wi)
+                                    if sw is None:
+                                        sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
+                                    spaceShrink += ns * sw  # noqa: N806
+                        spaceShrink *= spaceShrinkage  # noqa: N806
+                        limWidth += spaceShrink  # noqa: N806
+                    if newWidth > limWidth:
+                        break  # the loop above ends the line (or hyphenates)
+                    aFW(pop())
+                    nText = w[1][1]  # noqa: N806
+                    if nText:
+                        n += 1
+                    if not g.text.endswith(" "):
+                        g.text += " " + nText
+                    else:
+                        g.text += nText
+                    currentWidth = newWidth  # noqa: N806
         else:
             if lineBreak:
                 g = clone(f)

@@ -30,7 +30,7 @@ asks of each piece (some 1,700 a brief, most of them names, numbers and strings)
 it is a PDF object, a number, bytes or text, in that order, through helper calls; and each
 dictionary formats each of its keys as a name afresh (``PDFName``, then ``format``).
 ``pdf_format`` answers text, bytes and numbers by their exact type first, with the same
-encoding and number formatting, and hands everything else to reportlab's ``format``;
+encoding and number formatting (an integer's digits without ``fp_str``'s float formatting), and hands everything else to reportlab's ``format``;
 ``dictionary_format`` is ``PDFDictionary.format`` step for step, each key's formatted name
 remembered (a name depends only on the key). tests/test_pdf_writing.py compares both with
 reportlab's on every object of the example briefs' PDFs and on odd values.
@@ -51,6 +51,9 @@ ACTIVE = lines.ACTIVE  # the same reportlab version
 rl: Any = pdfdoc
 _format = rl.format
 _dictionary_format = rl.PDFDictionary.format
+_EXACT = 1 << 16
+"""Integers closer to zero than this (glyph widths, coordinates, counts: most of a brief's numbers) are written
+as ``fp_str`` writes them, their decimal digits (tests/test_pdf_writing.py checks every one)."""
 _NAMES: dict[str, bytes] = {}
 """A dictionary key → its formatted name (``format(PDFName(key))``), while those are ours (``names_kept``)."""
 
@@ -62,6 +65,8 @@ def pdf_format(element: Any, document: Any, toplevel: int = 0) -> Any:
         return rl.pdfdocEnc(element)
     if kind is bytes:
         return element
+    if kind is int and -_EXACT < element < _EXACT:
+        return b"%d" % element
     if kind is float or kind is int:
         return rl.pdfdocEnc(rl.fp_str(element))
     return _format(element, document, toplevel)
