@@ -207,19 +207,7 @@ def break_lines(self: Any, width: Any) -> Any:
             newWidth = currentWidth  # noqa: N806
 
         lineBreak = f._fkind == _FK_BREAK  # noqa: N806
-        limWidth = maxWidth  # noqa: N806
-        if spaceShrinkage:
-            spaceShrink = spaceWidth  # noqa: N806
-            for wi in words:
-                if wi._fkind == _FK_TEXT:
-                    ns = wi.text.count(" ")
-                    if ns:
-                        sw = frag_spaces.get(wi)
-                        if sw is None:
-                            sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
-                        spaceShrink += ns * sw  # noqa: N806
-            spaceShrink *= spaceShrinkage  # noqa: N806
-            limWidth += spaceShrink  # noqa: N806
+        limWidth = _shrunk(maxWidth, words, spaceWidth, spaceShrinkage, frag_spaces, stringWidth) if spaceShrinkage else maxWidth  # noqa: N806
         if not lineBreak and newWidth > limWidth and not isinstance(w, _SplitFragH) and not hasattr(f, "cbDefn"):
             if isinstance(w, _SHYWord):
                 hsw = w.shyphenate(newWidth, limWidth)
@@ -344,19 +332,7 @@ def break_lines(self: Any, width: Any) -> Any:
                         newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
                     else:
                         newWidth = currentWidth  # noqa: N806
-                    limWidth = maxWidth  # noqa: N806
-                    if spaceShrinkage:
-                        spaceShrink = spaceWidth  # noqa: N806
-                        for wi in words:
-                            if wi._fkind == _FK_TEXT:
-                                ns = wi.text.count(" ")
-                                if ns:
-                                    sw = frag_spaces.get(wi)
-                                    if sw is None:
-                                        sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
-                                    spaceShrink += ns * sw  # noqa: N806
-                        spaceShrink *= spaceShrinkage  # noqa: N806
-                        limWidth += spaceShrink  # noqa: N806
+                    limWidth = _shrunk(maxWidth, words, spaceWidth, spaceShrinkage, frag_spaces, stringWidth) if spaceShrinkage else maxWidth  # noqa: N806
                     if newWidth > limWidth:
                         break  # the loop above ends the line (or hyphenates)
                     aFW(pop())
@@ -429,6 +405,22 @@ def break_lines(self: Any, width: Any) -> Any:
                               sFW=sFW))
     self.frags = FW
     return ParaLines(kind=1, lines=lines)
+
+
+def _shrunk(maxWidth: float, words: list[Any], spaceWidth: float, spaceShrinkage: float,  # noqa: N803
+            frag_spaces: dict[Any, float], stringWidth: Any) -> float:  # noqa: N803
+    """The line's width limit with its spaces shrunk (reportlab's ``spaceShrinkage``), in reportlab's order of operations."""
+    spaceShrink = spaceWidth  # noqa: N806
+    for wi in words:
+        if wi._fkind == _FK_TEXT:
+            ns = wi.text.count(" ")
+            if ns:
+                sw = frag_spaces.get(wi)
+                if sw is None:
+                    sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
+                spaceShrink += ns * sw  # noqa: N806
+    spaceShrink *= spaceShrinkage  # noqa: N806
+    return maxWidth + spaceShrink
 
 
 def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]:  # noqa: N803 (reportlab's name)
