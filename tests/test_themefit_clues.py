@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from briefgen.drafting import drafting, themefit
+from briefgen.drafting import drafting
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.themefit import Topic
+from test_summarize_themefit import _filed
 
 
 def _corpus(docs: dict[str, str]) -> Corpus:
@@ -12,17 +13,6 @@ def _corpus(docs: dict[str, str]) -> Corpus:
     for source, text in docs.items():
         corpus.add(source, text)
     return corpus
-
-
-def _filed(docs: dict[str, str], topics: list[Topic]) -> dict[str, str]:
-    """Return each claimable sentence's text → the id of the topic it is filed under ("" when it fits none)."""
-    corpus = _corpus(docs)
-    best, unfit = themefit.fit(corpus, topics)
-    out = {}
-    for i in best.keys() | unfit.keys():
-        doc, start, end = corpus.spans[i]
-        out[corpus.texts[doc][start:end]] = topics[best[i][0]].id if i in best else ""
-    return out
 
 
 FILLER = ("Rainfall in the hills was close to the average of the decade.\n\n"

@@ -5,11 +5,7 @@ from __future__ import annotations
 from briefgen.drafting import themefit
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.themefit import Topic
-
-FILLER = ("Rainfall in the hills was close to the average of the decade.\n\n"
-          "The city council met on Tuesday to approve its annual budget.\n\n"
-          "Engineers inspected the old canal locks before the summer season.\n\n")
-"""Sentences of no theme, so that the themes' words are rare enough to count."""
+from test_themefit_clues import FILLER
 
 TOPICS = [
     Topic("prices", "Water prices", "What households and farms pay for water, and tariff reforms."),

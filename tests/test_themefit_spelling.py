@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefgen.drafting import themefit
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.themefit import Topic
-from test_themefit_focus import FILLER
+from test_themefit_clues import FILLER
 
 TOPICS = [
     Topic("permits", "Fishing licences", "Licences that boat owners buy each season, and the fees for them."),

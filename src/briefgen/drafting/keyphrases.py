@@ -19,7 +19,8 @@ Besides the phrases that recur across sources, topics that a single source cover
 length (a phrase it uses AT_LENGTH times or more, in no other source) are proposed
 too, marked ``focus``. A phrase whose tokens are all in a better phrase, or that
 shares two tokens with it, is a repeat of it and left out. An acronym the corpus
-defines ("People’s Republic of China (PRC)": its letters are the name's initials) is
+defines ("People’s Republic of China (PRC)": its letters are the name's initials, as
+``themefit.initials`` reads them) is
 one phrase with its name: their counts add up, and the acronym is kept in ``also``.
 """
 
@@ -31,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from briefgen.drafting import sentences
+from briefgen.drafting.themefit import initials
 
 MAX_WORDS = 3
 MIN_OCCURRENCES = 2
@@ -234,8 +236,7 @@ def _defined(sentence: str, entities: list[tuple[list[tuple[str, str]], str]]) -
     for match in _DEFINED.finditer(sentence):
         before = sentence[:match.start()].rstrip()
         for words, surface in entities:
-            initials = "".join(word[0] for word, _ in words).upper()
-            if initials == match.group(1) and _POSSESSIVE.sub("", before).endswith(_POSSESSIVE.sub("", surface)):
+            if initials(surface) == match.group(1) and _POSSESSIVE.sub("", before).endswith(_POSSESSIVE.sub("", surface)):
                 stems = sentences.tokens(match.group(1))
                 if len(stems) == 1:
                     found.append(((stems[0],), tuple(stem for _, stem in words)))

@@ -77,12 +77,12 @@ def spelled(text: str) -> str:
     return text
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     """Return the initials of a name of three or more capitalised words ("WWF" of "World Water Forum" and of "World Wide
     Water Forum", "BIS" of "Bureau of Industry and Security"), else ''."""
     capitals = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w not in ("The", "A", "An")]
-    initials = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
-    return initials if len(capitals) >= 3 and len(initials) >= 3 else ""
+    letters = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
+    return letters if len(capitals) >= 3 and len(letters) >= 3 else ""
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Topic:
         """Return the tokens of the initials of the title's and description's names of three or more words ("wwf" of
         "World Water Forum" and of "World Wide Water Forum"): a sentence that uses them names the same thing."""
         return {token for text in (self.title, self.description) for run in _NAME_RUN.finditer(text)
-                for token in sentences.tokens(_initials(run.group()))}
+                for token in sentences.tokens(initials(run.group()))}
 
     def names(self) -> set[str]:
         """Return the tokens of the proper names in the title and description ("Okafor" of "Minister Okafor's views")."""
@@ -123,11 +123,11 @@ class Topic:
         initials: "made at the WWF" for "made at the World Water Forum"."""
         found = tuple(dict.fromkeys(word for text in (self.title, self.description) for word in themeclues.hyphenated(text)))
 
-        def initials(run: re.Match[str]) -> str:
-            short = _initials(run.group())
+        def abbreviated(run: re.Match[str]) -> str:
+            short = initials(run.group())
             return short if short and all(map(used, sentences.tokens(short))) else run.group()
 
-        description = _NAME_RUN.sub(initials, themeclues.unhyphenated(self.description))
+        description = _NAME_RUN.sub(abbreviated, themeclues.unhyphenated(self.description))
         if not found and description == self.description:
             return self
         return replace(self, title=themeclues.unhyphenated(self.title), description=description,
