@@ -11,6 +11,10 @@ import io
 import zipfile
 
 import docx
+from docx.opc.packuri import PackURI
+from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen import renderers
 from briefgen.renderers.docx import package
@@ -68,13 +72,27 @@ def test_documents_opened_from_one_reader_are_independent() -> None:
 
 
 def test_a_warm_brief_leaves_the_styles_unparsed(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from briefgen.model import Footnote, Paragraph, Text
     render = renderers.get("docx").render
-    first = render(sample_document()).data
-    parsed: list[int] = []
+    sample = sample_document()
+    first = render(sample).data
+    parsed: list[str] = []
     original = package.parse_xml
-    monkeypatch.setattr(package, "parse_xml", lambda blob: parsed.append(len(blob)) or original(blob))
-    assert render(sample_document()).data == first
-    assert parsed == []  # styles.xml (350 KB) saved as read, not parsed and serialised again
+    monkeypatch.setattr(package, "parse_xml", lambda blob: parsed.append(original(blob).tag.split("}")[1]) or original(blob))
+    assert render(sample).data == first
+    # styles.xml (350 KB), header and footer saved as read, not parsed and serialised again; the settings
+    # only for the footnotes, the numbering only for the numbered list that restarts its count
+    assert sorted(set(parsed)) == ["numbering", "settings"]
+    parsed.clear()
+    plain = replace(sample, body=(Paragraph((Text("No note, no list."),)),))
+    render(plain)
+    assert parsed == []
+    with_note = replace(plain, body=(Paragraph((Text("A note"), Footnote("1", (Text("here."),)))),))
+    noted = docx.Document(io.BytesIO(render(with_note).data))
+    assert parsed == ["settings"]
+    assert noted.settings.element.find(qn("w:footnotePr")) is not None  # what the note put in the settings was saved
 
 
 def test_style_ids_found_at_once_are_python_docx_own() -> None:
@@ -109,3 +127,20 @@ def test_reread_is_read_of_save() -> None:
     assert [(u, s.rId, s.reltype, s.target_ref, s.is_external) for u, s in direct.iter_srels()] == \
         [(u, s.rId, s.reltype, s.target_ref, s.is_external) for u, s in via_zip.iter_srels()]
     assert package.save(package.open_document(direct)) == package.save(package.open_document(via_zip))
+
+
+_ATTRIBUTE_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20).map(
+    lambda s: "".join(c for c in s if c in "\t\n\r" or c >= " "))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_ATTRIBUTE_TEXT, _ATTRIBUTE_TEXT, st.booleans()), max_size=4))
+def test_rels_written_as_text_are_python_docx_own(targets: list[tuple[str, str, bool]]) -> None:
+    from docx.opc.part import Part
+    from docx.opc.rel import Relationships
+
+    rels = Relationships("/word")
+    for index, (reltype, target, external) in enumerate(targets):
+        part = Part(PackURI(f"/word/x{index}&.xml"), "x", b"")
+        rels.add_relationship(reltype, target if external else part, f"rId{index}{target}", is_external=external)
+    assert package.rels_xml(rels) == rels.xml  # python-docx: an element per relationship, serialised by lxml

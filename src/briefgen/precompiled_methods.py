@@ -2030,8 +2030,8 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.book,self.page_size,self.margins,self.family,self.muted,self.marking,self.header,self.footer,self.draft,self.page_of,self.size,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_doc, _type_notes, _type_headings, _type_anchors, _type_ids, _type_warnings, _type_bookmarks, _type_meta, _type_accent, _type_style, _type_pages, _type_list_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_warnings, _dflt_bookmarks, _dflt_meta, _dflt_accent, _dflt_style, _dflt_pages, _dflt_list_number, _return_type):
- def __init__(self,doc:_type_doc,notes:_type_notes,headings:_type_headings,anchors:_type_anchors,ids:_type_ids,warnings:_type_warnings=_HAS_DEFAULT_FACTORY,bookmarks:_type_bookmarks=_HAS_DEFAULT_FACTORY,meta:_type_meta=_HAS_DEFAULT_FACTORY,accent:_type_accent=_dflt_accent,style:_type_style=_HAS_DEFAULT_FACTORY,pages:_type_pages=_dflt_pages,list_number:_type_list_number=_dflt_list_number)->_return_type:
+def __create_fn__(_type_doc, _type_notes, _type_headings, _type_anchors, _type_ids, _type_warnings, _type_bookmarks, _type_meta, _type_accent, _type_style, _type_pages, _type_list_number, _type_block_width, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_warnings, _dflt_bookmarks, _dflt_meta, _dflt_accent, _dflt_style, _dflt_pages, _dflt_list_number, _dflt_block_width, _dflt_end, _return_type):
+ def __init__(self,doc:_type_doc,notes:_type_notes,headings:_type_headings,anchors:_type_anchors,ids:_type_ids,warnings:_type_warnings=_HAS_DEFAULT_FACTORY,bookmarks:_type_bookmarks=_HAS_DEFAULT_FACTORY,meta:_type_meta=_HAS_DEFAULT_FACTORY,accent:_type_accent=_dflt_accent,style:_type_style=_HAS_DEFAULT_FACTORY,pages:_type_pages=_dflt_pages,list_number:_type_list_number=_dflt_list_number,block_width:_type_block_width=_dflt_block_width,end:_type_end=_dflt_end)->_return_type:
   self.doc=doc
   self.notes=notes
   self.headings=headings
@@ -2044,22 +2044,24 @@ def __create_fn__(_type_doc, _type_notes, _type_headings, _type_anchors, _type_i
   self.style=_dflt_style() if style is _HAS_DEFAULT_FACTORY else style
   self.pages=pages
   self.list_number=list_number
+  self.block_width=block_width
+  self.end=end
  return __init__
-CODE['def __create_fn__(_type_doc, _type_notes, _type_headings, _type_anchors, _type_ids, _type_warnings, _type_bookmarks, _type_meta, _type_accent, _type_style, _type_pages, _type_list_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_warnings, _dflt_bookmarks, _dflt_meta, _dflt_accent, _dflt_style, _dflt_pages, _dflt_list_number, _return_type):\n def __init__(self,doc:_type_doc,notes:_type_notes,headings:_type_headings,anchors:_type_anchors,ids:_type_ids,warnings:_type_warnings=_HAS_DEFAULT_FACTORY,bookmarks:_type_bookmarks=_HAS_DEFAULT_FACTORY,meta:_type_meta=_HAS_DEFAULT_FACTORY,accent:_type_accent=_dflt_accent,style:_type_style=_HAS_DEFAULT_FACTORY,pages:_type_pages=_dflt_pages,list_number:_type_list_number=_dflt_list_number)->_return_type:\n  self.doc=doc\n  self.notes=notes\n  self.headings=headings\n  self.anchors=anchors\n  self.ids=ids\n  self.warnings=_dflt_warnings() if warnings is _HAS_DEFAULT_FACTORY else warnings\n  self.bookmarks=_dflt_bookmarks() if bookmarks is _HAS_DEFAULT_FACTORY else bookmarks\n  self.meta=_dflt_meta() if meta is _HAS_DEFAULT_FACTORY else meta\n  self.accent=accent\n  self.style=_dflt_style() if style is _HAS_DEFAULT_FACTORY else style\n  self.pages=pages\n  self.list_number=list_number\n return __init__'] = __create_fn__.__code__
+CODE['def __create_fn__(_type_doc, _type_notes, _type_headings, _type_anchors, _type_ids, _type_warnings, _type_bookmarks, _type_meta, _type_accent, _type_style, _type_pages, _type_list_number, _type_block_width, _type_end, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_warnings, _dflt_bookmarks, _dflt_meta, _dflt_accent, _dflt_style, _dflt_pages, _dflt_list_number, _dflt_block_width, _dflt_end, _return_type):\n def __init__(self,doc:_type_doc,notes:_type_notes,headings:_type_headings,anchors:_type_anchors,ids:_type_ids,warnings:_type_warnings=_HAS_DEFAULT_FACTORY,bookmarks:_type_bookmarks=_HAS_DEFAULT_FACTORY,meta:_type_meta=_HAS_DEFAULT_FACTORY,accent:_type_accent=_dflt_accent,style:_type_style=_HAS_DEFAULT_FACTORY,pages:_type_pages=_dflt_pages,list_number:_type_list_number=_dflt_list_number,block_width:_type_block_width=_dflt_block_width,end:_type_end=_dflt_end)->_return_type:\n  self.doc=doc\n  self.notes=notes\n  self.headings=headings\n  self.anchors=anchors\n  self.ids=ids\n  self.warnings=_dflt_warnings() if warnings is _HAS_DEFAULT_FACTORY else warnings\n  self.bookmarks=_dflt_bookmarks() if bookmarks is _HAS_DEFAULT_FACTORY else bookmarks\n  self.meta=_dflt_meta() if meta is _HAS_DEFAULT_FACTORY else meta\n  self.accent=accent\n  self.style=_dflt_style() if style is _HAS_DEFAULT_FACTORY else style\n  self.pages=pages\n  self.list_number=list_number\n  self.block_width=block_width\n  self.end=end\n return __init__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(doc={self.doc!r}, notes={self.notes!r}, headings={self.headings!r}, anchors={self.anchors!r}, ids={self.ids!r}, warnings={self.warnings!r}, bookmarks={self.bookmarks!r}, meta={self.meta!r}, accent={self.accent!r}, style={self.style!r}, pages={self.pages!r}, list_number={self.list_number!r})"
+  return self.__class__.__qualname__ + f"(doc={self.doc!r}, notes={self.notes!r}, headings={self.headings!r}, anchors={self.anchors!r}, ids={self.ids!r}, warnings={self.warnings!r}, bookmarks={self.bookmarks!r}, meta={self.meta!r}, accent={self.accent!r}, style={self.style!r}, pages={self.pages!r}, list_number={self.list_number!r}, block_width={self.block_width!r}, end={self.end!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(doc={self.doc!r}, notes={self.notes!r}, headings={self.headings!r}, anchors={self.anchors!r}, ids={self.ids!r}, warnings={self.warnings!r}, bookmarks={self.bookmarks!r}, meta={self.meta!r}, accent={self.accent!r}, style={self.style!r}, pages={self.pages!r}, list_number={self.list_number!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(doc={self.doc!r}, notes={self.notes!r}, headings={self.headings!r}, anchors={self.anchors!r}, ids={self.ids!r}, warnings={self.warnings!r}, bookmarks={self.bookmarks!r}, meta={self.meta!r}, accent={self.accent!r}, style={self.style!r}, pages={self.pages!r}, list_number={self.list_number!r}, block_width={self.block_width!r}, end={self.end!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.doc,self.notes,self.headings,self.anchors,self.ids,self.warnings,self.bookmarks,self.meta,self.accent,self.style,self.pages,self.list_number,)==(other.doc,other.notes,other.headings,other.anchors,other.ids,other.warnings,other.bookmarks,other.meta,other.accent,other.style,other.pages,other.list_number,)
+   return (self.doc,self.notes,self.headings,self.anchors,self.ids,self.warnings,self.bookmarks,self.meta,self.accent,self.style,self.pages,self.list_number,self.block_width,self.end,)==(other.doc,other.notes,other.headings,other.anchors,other.ids,other.warnings,other.bookmarks,other.meta,other.accent,other.style,other.pages,other.list_number,other.block_width,other.end,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.doc,self.notes,self.headings,self.anchors,self.ids,self.warnings,self.bookmarks,self.meta,self.accent,self.style,self.pages,self.list_number,)==(other.doc,other.notes,other.headings,other.anchors,other.ids,other.warnings,other.bookmarks,other.meta,other.accent,other.style,other.pages,other.list_number,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.doc,self.notes,self.headings,self.anchors,self.ids,self.warnings,self.bookmarks,self.meta,self.accent,self.style,self.pages,self.list_number,self.block_width,self.end,)==(other.doc,other.notes,other.headings,other.anchors,other.ids,other.warnings,other.bookmarks,other.meta,other.accent,other.style,other.pages,other.list_number,other.block_width,other.end,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(_type_part, _type_bold, _type_italic, _type_style, _type_linked, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_bold, _dflt_italic, _dflt_style, _dflt_linked, _return_type):
  def __init__(self,part:_type_part,bold:_type_bold=_dflt_bold,italic:_type_italic=_dflt_italic,style:_type_style=_dflt_style,linked:_type_linked=_dflt_linked)->_return_type:
@@ -2107,47 +2109,48 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.part,self.bold,self.italic,self.style,self.linked,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_doc, _type_ids, _type_warnings, _type_list_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,doc:_type_doc,ids:_type_ids,warnings:_type_warnings,list_number:_type_list_number)->_return_type:
+def __create_fn__(_type_doc, _type_ids, _type_warnings, _type_list_number, _type_block_width, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,doc:_type_doc,ids:_type_ids,warnings:_type_warnings,list_number:_type_list_number,block_width:_type_block_width)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'doc',doc)
   __dataclass_builtins_object__.__setattr__(self,'ids',ids)
   __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)
   __dataclass_builtins_object__.__setattr__(self,'list_number',list_number)
+  __dataclass_builtins_object__.__setattr__(self,'block_width',block_width)
  return __init__
-CODE["def __create_fn__(_type_doc, _type_ids, _type_warnings, _type_list_number, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,doc:_type_doc,ids:_type_ids,warnings:_type_warnings,list_number:_type_list_number)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'doc',doc)\n  __dataclass_builtins_object__.__setattr__(self,'ids',ids)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'list_number',list_number)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_doc, _type_ids, _type_warnings, _type_list_number, _type_block_width, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,doc:_type_doc,ids:_type_ids,warnings:_type_warnings,list_number:_type_list_number,block_width:_type_block_width)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'doc',doc)\n  __dataclass_builtins_object__.__setattr__(self,'ids',ids)\n  __dataclass_builtins_object__.__setattr__(self,'warnings',warnings)\n  __dataclass_builtins_object__.__setattr__(self,'list_number',list_number)\n  __dataclass_builtins_object__.__setattr__(self,'block_width',block_width)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(doc={self.doc!r}, ids={self.ids!r}, warnings={self.warnings!r}, list_number={self.list_number!r})"
+  return self.__class__.__qualname__ + f"(doc={self.doc!r}, ids={self.ids!r}, warnings={self.warnings!r}, list_number={self.list_number!r}, block_width={self.block_width!r})"
  return __repr__
-CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(doc={self.doc!r}, ids={self.ids!r}, warnings={self.warnings!r}, list_number={self.list_number!r})"\n return __repr__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(doc={self.doc!r}, ids={self.ids!r}, warnings={self.warnings!r}, list_number={self.list_number!r}, block_width={self.block_width!r})"\n return __repr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.doc,self.ids,self.warnings,self.list_number,)==(other.doc,other.ids,other.warnings,other.list_number,)
+   return (self.doc,self.ids,self.warnings,self.list_number,self.block_width,)==(other.doc,other.ids,other.warnings,other.list_number,other.block_width,)
   return NotImplemented
  return __eq__
-CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.doc,self.ids,self.warnings,self.list_number,)==(other.doc,other.ids,other.warnings,other.list_number,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.doc,self.ids,self.warnings,self.list_number,self.block_width,)==(other.doc,other.ids,other.warnings,other.list_number,other.block_width,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('doc','ids','warnings','list_number',):
+  if type(self) is cls or name in ('doc','ids','warnings','list_number','block_width',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'doc\',\'ids\',\'warnings\',\'list_number\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'doc\',\'ids\',\'warnings\',\'list_number\',\'block_width\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('doc','ids','warnings','list_number',):
+  if type(self) is cls or name in ('doc','ids','warnings','list_number','block_width',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'doc\',\'ids\',\'warnings\',\'list_number\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'doc\',\'ids\',\'warnings\',\'list_number\',\'block_width\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):
-  return hash((self.doc,self.ids,self.warnings,self.list_number,))
+  return hash((self.doc,self.ids,self.warnings,self.list_number,self.block_width,))
  return __hash__
-CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.doc,self.ids,self.warnings,self.list_number,))\n return __hash__'] = __create_fn__.__code__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.doc,self.ids,self.warnings,self.list_number,self.block_width,))\n return __hash__'] = __create_fn__.__code__

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +36,8 @@ CJK_NAME = "Briefgen CJK"
 """The Word name of the shipped CJK face (its own name table's family name)."""
 CJK_FROM = 0x2E80
 """The first code point of the CJK blocks (radicals, kana, hanzi, CJK punctuation, full-width forms)."""
+_FROM_CJK = re.compile(f"[{chr(CJK_FROM)}-{chr(0x10FFFF)}]")
+"""A character at or above CJK_FROM: found in C, where ``max`` of a brief's text compares it character by character."""
 OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FACES = (("embedRegular", "Regular"), ("embedBold", "Bold"), ("embedItalic", "Italic"),
          ("embedBoldItalic", "BoldItalic"))
@@ -70,7 +73,7 @@ def embed_families(doc: DocxDocument, families: dict[str, str]) -> None:
 
 def embed_cjk(doc: DocxDocument, text: str) -> bool:
     """Embed the CJK face, subset to the CJK characters of ``text``; False when there are none."""
-    if max(text, default="") < chr(CJK_FROM) or not CJK_FILE.exists():  # no character at or above CJK_FROM
+    if not _FROM_CJK.search(text) or not CJK_FILE.exists():  # no character at or above CJK_FROM
         return False
     # Every character, not only the ideographs: Word and LibreOffice set the punctuation around
     # Chinese (“”, ·, ：) in the East Asian font too; the subset keeps those the face has.

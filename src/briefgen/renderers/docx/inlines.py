@@ -1,6 +1,7 @@
 """The DOCX walk's state and its inline content: runs, links, footnotes and markers.
 
-Split from ``render.py`` (the blocks). Text becomes literal runs (``oxml.text_run``),
+Split from ``render.py`` (the blocks). Inline content is written as XML text (``xmltext``) that a
+paragraph parses once: text becomes literal runs (as ``oxml.text_run`` makes them),
 links ``w:hyperlink`` elements (external through a relationship of the part that holds
 them, internal to a bookmark), footnotes real Word footnotes whose own links live.
 """
@@ -8,7 +9,7 @@ them, internal to a bookmark), footnotes real Word footnotes whose own links liv
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import assert_never
+from typing import Any, assert_never
 
 from docx.document import Document as DocxDocument
 from docx.opc.part import Part
@@ -16,6 +17,7 @@ from docx.opc.part import Part
 from briefgen.errors import Problem, warning
 from briefgen.model import Cite, Emph, Footnote, Heading, Inline, Link, Marker, Meta, Strong, Style, Text
 from briefgen.renderers.docx import oxml as ox
+from briefgen.renderers.docx import xmltext as xt
 from briefgen.renderers.docx.footnotes import Footnotes
 
 
@@ -40,6 +42,10 @@ class Writer:
     """Page of each heading anchor for the contents, or None to print no page numbers."""
     list_number: int = 0
     """The List Number style's ``w:num`` id, which each numbered list restarts."""
+    block_width: int = 0
+    """The text width (EMU): a table's in the body."""
+    end: Any = None
+    """The body's first ``w:sectPr``, before which its paragraphs and tables go (python-docx looks for it each time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,64 +61,63 @@ class Fmt:
 
 
 def inlines(w: Writer, parent: ox.Xml, content: tuple[Inline, ...], fmt: Fmt) -> None:
-    """Append ``content`` to ``parent`` (a ``w:p`` or ``w:hyperlink``)."""
-    for node in content:
-        _inline(w, parent, node, fmt)
+    """Append ``content`` to ``parent`` (a ``w:p``)."""
+    xt.extend(parent, inline_xml(w, content, fmt))
 
 
-def _inline(w: Writer, parent: ox.Xml, node: Inline, fmt: Fmt) -> None:
-    """Append one inline node to ``parent``."""
+def inline_xml(w: Writer, content: tuple[Inline, ...], fmt: Fmt) -> str:
+    """``content`` as the XML text of runs and links (``xmltext``), in order."""
+    return "".join([_inline(w, node, fmt) for node in content])
+
+
+def _inline(w: Writer, node: Inline, fmt: Fmt) -> str:
+    """One inline node as XML text."""
     match node:
         case Text():
-            parent.append(ox.text_run(node.text, fmt.style, fmt.bold, fmt.italic))
+            return xt.text_run(node.text, fmt.style, fmt.bold, fmt.italic)
         case Strong():
-            inlines(w, parent, node.content, replace(fmt, bold=True))
+            return inline_xml(w, node.content, replace(fmt, bold=True))
         case Emph():
-            inlines(w, parent, node.content, replace(fmt, italic=True))
+            return inline_xml(w, node.content, replace(fmt, italic=True))
         case Link():
-            _link(w, parent, node, fmt)
+            return _link(w, node, fmt)
         case Cite():
             keys = "; ".join("@" + key for key in node.keys)
             raise ValueError(f"unresolved citation [{keys}]: transforms must resolve every Cite")
         case Footnote():
-            _footnote(w, parent, node, fmt)
+            return _footnote(w, node, fmt)
         case Marker():
-            _marker(w, parent, node, fmt)
+            return _marker(w, node, fmt)
         case _:
             assert_never(node)
 
 
-def _link(w: Writer, parent: ox.Xml, link: Link, fmt: Fmt) -> None:
-    """Append a hyperlink: external via a relationship of ``fmt.part``, internal to a bookmark."""
+def _link(w: Writer, link: Link, fmt: Fmt) -> str:
+    """A hyperlink: external via a relationship of ``fmt.part``, internal to a bookmark."""
     if fmt.linked or not link.url:
-        inlines(w, parent, link.content, fmt)
-        return
+        return inline_xml(w, link.content, fmt)
     if link.url.startswith("#") and link.url[1:] not in w.anchors:
         w.warnings.append(warning("docx.link", f"link to unknown anchor {link.url!r}"))
-    element = ox.hyperlink(fmt.part, link.url)
-    inlines(w, element, link.content, replace(fmt, style=w.ids["Hyperlink"], linked=True))
-    parent.append(element)
+    start = xt.hyperlink(fmt.part, link.url)
+    return start + inline_xml(w, link.content, replace(fmt, style=w.ids["Hyperlink"], linked=True)) + "</w:hyperlink>"
 
 
-def _footnote(w: Writer, parent: ox.Xml, note: Footnote, fmt: Fmt) -> None:
-    """Append a reference to a real footnote holding the note's content (its links live)."""
+def _footnote(w: Writer, note: Footnote, fmt: Fmt) -> str:
+    """A reference to a real footnote holding the note's content (its links live)."""
     if fmt.part is not w.doc.part:
         raise ValueError(f"footnote {note.label!r} inside a footnote")
     reference, paragraph = w.notes.add(note.label)
     inlines(w, paragraph, note.content, Fmt(w.notes.part))
-    parent.append(reference)
+    return xt.markup(reference)
 
 
-def _marker(w: Writer, parent: ox.Xml, marker: Marker, fmt: Fmt) -> None:
-    """Append a marker linked to its entry; a marker without a target is a build error."""
+def _marker(w: Writer, marker: Marker, fmt: Fmt) -> str:
+    """A marker linked to its entry; a marker without a target is a build error."""
     if marker.anchor not in w.anchors:
         raise ValueError(f"dangling marker {marker.label!r}: no heading or entry has "
                          f"anchor {marker.anchor!r}")
     style = w.ids["endnote reference"] if marker.superscript else ""
-    r = ox.run(ox.text(marker.label), style=style)
+    r = xt.run(xt.preserved(marker.label), style=style)
     if fmt.linked:
-        parent.append(r)
-        return
-    link = ox.hyperlink(fmt.part, "#" + marker.anchor)
-    link.append(r)
-    parent.append(link)
+        return r
+    return xt.hyperlink(fmt.part, "#" + marker.anchor) + r + "</w:hyperlink>"

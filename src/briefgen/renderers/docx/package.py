@@ -25,15 +25,18 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import NAMESPACE as NS
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader, _ContentTypeMap
-from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
 from docx.package import Package
 from docx.parts.hdrftr import FooterPart, HeaderPart
+from docx.parts.numbering import NumberingPart
+from docx.parts.settings import SettingsPart
 from docx.parts.styles import StylesPart
 from docx.styles import BabelFish
 
@@ -96,8 +99,21 @@ class _ReadFooter(_Unparsed, FooterPart):
     """A brief's footer, made in the styled base like its header."""
 
 
-_UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter}
-_UNPARSED_KINDS = (_ReadStyles, _ReadHeader, _ReadFooter)
+class _ReadSettings(_Unparsed, SettingsPart):
+    """A brief's settings: parsed only for footnotes or an embedded CJK face."""
+
+    @property
+    def _settings(self) -> Any:  # what SettingsPart keeps beside ``_element``
+        return self._element
+
+
+class _ReadNumbering(_Unparsed, NumberingPart):
+    """A brief's numbering: parsed only when a numbered list restarts its count."""
+
+
+_UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter,
+                                    CT.WML_SETTINGS: _ReadSettings, CT.WML_NUMBERING: _ReadNumbering}
+_UNPARSED_KINDS = tuple(_UNPARSED.values())
 
 
 def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
@@ -157,11 +173,32 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
         while len(_CONTENT_TYPES) > CACHED_PARTS:
             del _CONTENT_TYPES[next(iter(_CONTENT_TYPES))]
     members.write(CONTENT_TYPES_URI, types)
-    PackageWriter._write_pkg_rels(members, package.rels)
-    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]
+    members.write(PACKAGE_URI.rels_uri, rels_xml(package.rels))  # PackageWriter's _write_pkg_rels
+    for part in parts:  # and its _write_parts
+        members.write(part.partname, part.blob)
+        if len(part.rels):
+            members.write(part.partname.rels_uri, rels_xml(part.rels))
     # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
     kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _UNPARSED_KINDS) and p._parsed is None)}
     return members.items, kept
+
+
+_RELS_HEAD = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+              f'<Relationships xmlns="{NS.OPC_RELATIONSHIPS}"')
+_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+"""An attribute value's characters as libxml2 escapes them when it serialises."""
+
+
+def rels_xml(rels: Any) -> bytes:
+    """The ``.rels`` part python-docx's ``rels.xml`` writes (an element parsed per relationship, then
+    serialised), written as the text that serialisation gives (tests/test_docx_package.py)."""
+    items = []
+    for rel in rels.values():
+        mode = ' TargetMode="External"' if rel.is_external else ""
+        items.append(f'<Relationship Id="{rel.rId.translate(_ATTRIBUTE)}" Type="{rel.reltype.translate(_ATTRIBUTE)}"'
+                     f' Target="{rel.target_ref.translate(_ATTRIBUTE)}"{mode}/>')
+    tail = ">" + "".join(items) + "</Relationships>" if items else "/>"
+    return (_RELS_HEAD + tail).encode()
 
 
 class _MemberReader:

@@ -14,6 +14,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, assert_never
 
+from docx.oxml.table import CT_Tbl
+from docx.shared import Emu
+from docx.table import Table as DocxTable
+
 from briefgen.errors import warning
 from briefgen.model import (
     Block,
@@ -42,9 +46,10 @@ from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import pages as docx_pages
 from briefgen.renderers.docx import styles as docx_styles
 from briefgen.renderers.docx import stylesheet as docx_stylesheet
+from briefgen.renderers.docx import xmltext as xt
 from briefgen.renderers.docx.footnotes import Footnotes
 from briefgen.renderers.docx.front import Box
-from briefgen.renderers.docx.inlines import Fmt, Writer, inlines
+from briefgen.renderers.docx.inlines import Fmt, Writer, inline_xml
 
 INTRODUCED = (Quote, Table, Figure)
 """Blocks that keep the paragraph before them (which introduces them) on their page."""
@@ -85,7 +90,7 @@ def _render(document: Document, pages: dict[str, int] | None) -> Rendered:
     w = Writer(doc, Footnotes(doc, ids["footnote text"], ids["footnote reference"]), headings,
                 frozenset((*(h.anchor for h in headings), *entries, *figures)), ids, list(house.warnings),
                 meta=document.meta, accent=document.style.accent, style=document.style, pages=pages,
-                list_number=house.list_number)
+                list_number=house.list_number, block_width=house.block_width, end=doc.element.body.find(ox.qn("w:sectPr")))
     front.title_block(w, document.meta, document.style)
     _blocks(w, doc, document.body)
     if not document.style.reference_docx:  # Chinese, Japanese, Korean: the PDF's CJK glyphs, as a subset
@@ -137,28 +142,42 @@ def _block(w: Writer, box: Box, block: Block) -> None:
             assert_never(block)
 
 
+def _add_p(w: Writer, box: Box, style: str, content: str) -> ox.Xml:
+    """``xmltext.add_p``: in the body, before its section properties, as python-docx puts it."""
+    if box is not w.doc or w.end is None:
+        return xt.add_p(box, style, content)
+    p = xt.new_p(xt.style_id(w.doc.part, style), content)
+    w.end.addprevious(p)
+    return p
+
+
+def _add_table(w: Writer, box: Box, rows: int, columns: int) -> Any:
+    """``box.add_table(rows, columns)``: in the body, as wide as the text, before its section properties."""
+    if box is not w.doc or w.end is None:
+        return box.add_table(rows, columns)
+    tbl = CT_Tbl.new_tbl(rows, columns, Emu(w.block_width))
+    w.end.addprevious(tbl)
+    return DocxTable(tbl, w.doc._body)
+
+
 def _paragraph(w: Writer, box: Box, content: tuple[Inline, ...], style: str) -> ox.Xml:
     """Add a paragraph of ``style`` holding ``content``; return its ``w:p``."""
-    p = ox.add_p(box, style)
-    inlines(w, p, content, Fmt(w.doc.part))
-    return p
+    return _add_p(w, box, style, inline_xml(w, content, Fmt(w.doc.part)))
 
 
 def _anchored(w: Writer, box: Box, style: str, anchor: str, lead: str,
               content: tuple[Inline, ...]) -> None:
     """Add a paragraph bookmarked as ``anchor``: ``lead`` and a tab (if any), then ``content``."""
-    p = ox.add_p(box, style)
-    end = None
+    start = end = ""
     if anchor in w.bookmarks:
         w.warnings.append(warning("docx.anchor", f"duplicate anchor {anchor!r}: only the first is a link target"))
-    else:
+    else:  # what ``oxml.bookmark`` puts after the paragraph's properties and at its end
         w.bookmarks.add(anchor)
-        end = ox.bookmark(p, len(w.bookmarks), anchor)
+        start = f'<w:bookmarkStart w:id="{len(w.bookmarks)}" w:name="{xt.attribute(ox.bookmark_name(anchor))}"/>'
+        end = f'<w:bookmarkEnd w:id="{len(w.bookmarks)}"/>'
     if lead:
-        p.append(ox.run(ox.text(lead), ox.el("w:tab")))
-    inlines(w, p, content, Fmt(w.doc.part))
-    if end is not None:
-        p.append(end)
+        start += xt.run(xt.preserved(lead) + "<w:tab/>")
+    _add_p(w, box, style, start + inline_xml(w, content, Fmt(w.doc.part)) + end)
 
 
 def _heading(w: Writer, box: Box, heading: Heading) -> None:
@@ -192,25 +211,24 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
         w.warnings.append(warning("docx.table", f"table {table.caption!r} has no columns; left out"))
         return None
     if table.caption:
-        ox.plain(ox.add_p(box, "Caption"), table.caption)
-    grid = box.add_table(len(rows), columns)
+        _add_p(w, box, "Caption", xt.plain(table.caption))
+    grid = _add_table(w, box, len(rows), columns)
     grid.style = "Brief Table"  # by name: the style id comes from the memo, the styles stay unparsed
     for row in grid.rows:  # rows break only between rows; the header row repeats on each page
         row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
     grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
     made = ox.cells(grid)
+    text_style = xt.style_id(w.doc.part, "Table Text")
     for row_cells, contents in zip(made, rows, strict=True):
-        for cell, content in zip(row_cells, contents, strict=False):
-            p = cell.paragraphs[0]._p
-            ox.style_p(p, w.doc.part, "Table Text")
-            inlines(w, p, content, Fmt(w.doc.part))
+        for cell, content in zip(row_cells, contents, strict=False):  # the new cell's empty w:p, styled and filled
+            cell._tc.replace(cell._tc.p_lst[0], xt.new_p(text_style, inline_xml(w, content, Fmt(w.doc.part))))
     if not w.style.reference_docx:  # header cells in the heading face, as the PDF sets them
         head = docx_stylesheet.fonts(w.style.heading_font)
         for run in (r for cell in made[0] for p in cell.paragraphs for r in p.runs):
             ox.set_fonts(run._r.get_or_add_rPr(), *head)
     if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
         ox.column_widths(grid, table.widths)
-    ox.add_p(box, "After Table")
+    _add_p(w, box, "After Table", "")
     return grid
 
 
@@ -227,10 +245,10 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
     if figure.anchor:
         _anchored(w, box, "Caption", figure.anchor, "", (Text(figure.caption),))
     elif figure.caption:
-        ox.plain(ox.add_p(box, "Caption"), figure.caption)
+        _add_p(w, box, "Caption", xt.plain(figure.caption))
     if figure.kind == "timeline":  # the PDF's drawing, as pictures with the data as alt text
         docx_figures.timeline(box, figure, w.style)
-        ox.add_p(box, "After Table")
+        _add_p(w, box, "After Table", "")
         return
     grid = _table(w, box, replace(figure.data, caption=""))
     if grid is not None:  # a figure stays on one page, as in the PDF: each row keeps with the next
@@ -244,7 +262,7 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
 
 def _callout(w: Writer, box: Box, callout: Callout) -> None:
     """Add a one-cell Key Points Box table: a title, then the callout's blocks."""
-    grid = box.add_table(1, 1)
+    grid = _add_table(w, box, 1, 1)
     grid.style = "Key Points Box"
     cell = grid.cell(0, 0)
     title = cell.paragraphs[0]._p
@@ -255,7 +273,7 @@ def _callout(w: Writer, box: Box, callout: Callout) -> None:
         cell._tc.remove(title)
     if cell._tc[-1].tag.endswith("}tbl"):
         cell.add_paragraph()  # a cell must end with a paragraph
-    ox.add_p(box, "After Table")
+    _add_p(w, box, "After Table", "")
 
 
 def _note_list(w: Writer, box: Box, notes: NoteList) -> None:

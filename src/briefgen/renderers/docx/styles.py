@@ -50,23 +50,25 @@ class House:
     warnings: tuple[Problem, ...]
     list_number: int
     """The ``w:num`` id of the List Number style, which each numbered list restarts."""
+    block_width: int
+    """The text width (EMU) python-docx's ``Document.add_table`` reads from the last section, per table."""
 
 
 def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
-    base, ids, warnings, memo, list_number = _styled_base(style, meta)
+    base, ids, warnings, memo, list_number, block_width = _styled_base(style, meta)
     doc = docx_package.open_document(base)
     docx_package.cache_style_ids(doc, memo)
     _properties(doc, meta)
     if meta.draft:  # a draft's header carries its watermark; any other brief's header and footer are the base's
         _furniture(doc, ids["Marking"], meta, style)
-    return House(doc, ids, warnings, list_number)
+    return House(doc, ids, warnings, list_number, block_width)
 
 
-_Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None], int]
+_Base = tuple[PackageReader, dict[str, str], tuple[Problem, ...], dict[Any, str | None], int, int]
 _BASES: dict[tuple[str, bytes, str, str, bool], _Base] = {}
 """Styled base documents, saved and read back as parts (with their run style ids, warnings,
-style-id memo and List Number numbering), by what shapes them; one process's, never on disk.
+style-id memo, List Number numbering and text width), by what shapes them; one process's, never on disk.
 The walk needs no other look into the styles, so a brief never parses them (``package``)."""
 
 
@@ -110,7 +112,8 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = (docx_package.reread(doc), {name: doc.styles[name].style_id for name in RUN_STYLES},
-                       warnings, docx_package.style_ids(doc), ox.style_numbering(doc, "List Number"))
+                       warnings, docx_package.style_ids(doc), ox.style_numbering(doc, "List Number"),
+                       doc._block_width)
     return _BASES[key]
 
 
