@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefgen import renderers
-from briefgen.renderers.docx import package
+from briefgen.renderers.docx import package, styleids
 from sample_document import sample_document
 
 
@@ -106,7 +106,7 @@ def test_style_ids_found_at_once_are_python_docx_own() -> None:
     twin = copy.deepcopy(first)
     twin.default, twin.styleId = False, "Twin"
     doc.styles.element.append(twin)  # a second style of the same name: python-docx finds the first
-    memo = package.style_ids(doc)
+    memo = styleids.style_ids(doc)
     names = {s.name for s in doc.styles} | {BabelFish.ui2internal(s.name) for s in doc.styles}
     assert len(memo) >= len(doc.styles) and ("Heading 1", WD_STYLE_TYPE.PARAGRAPH) in memo
     assert ("Normal", WD_STYLE_TYPE.PARAGRAPH) in memo and memo["Normal", WD_STYLE_TYPE.PARAGRAPH] is None  # the default

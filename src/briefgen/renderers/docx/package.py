@@ -38,7 +38,7 @@ from docx.parts.hdrftr import FooterPart, HeaderPart
 from docx.parts.numbering import NumberingPart
 from docx.parts.settings import SettingsPart
 from docx.parts.styles import StylesPart
-from docx.styles import BabelFish
+from docx.settings import Settings
 
 DOS_DATE = (0 << 9) | (1 << 5) | 1
 """1 January 1980 in MS-DOS date format; the time is 00:00:00 (0)."""
@@ -87,7 +87,7 @@ class _Unparsed:
 
 
 class _ReadStyles(_Unparsed, StylesPart):
-    """A brief's styles part: the walk names styles through a memo of their ids (``cache_style_ids``),
+    """A brief's styles part: the walk names styles through a memo of their ids (``styleids.cache_style_ids``),
     so it seldom needs the 350 KB styles.xml that python-docx's template brings."""
 
 
@@ -103,8 +103,8 @@ class _ReadSettings(_Unparsed, SettingsPart):
     """A brief's settings: parsed only for footnotes or an embedded CJK face."""
 
     @property
-    def _settings(self) -> Any:  # what SettingsPart keeps beside ``_element``
-        return self._element
+    def settings(self) -> Settings:  # SettingsPart's, from the element parsed now (it keeps its own reference)
+        return Settings(self._element)
 
 
 class _ReadNumbering(_Unparsed, NumberingPart):
@@ -113,7 +113,6 @@ class _ReadNumbering(_Unparsed, NumberingPart):
 
 _UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter,
                                     CT.WML_SETTINGS: _ReadSettings, CT.WML_NUMBERING: _ReadNumbering}
-_UNPARSED_KINDS = tuple(_UNPARSED.values())
 
 
 def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
@@ -179,7 +178,7 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
         if len(part.rels):
             members.write(part.partname.rels_uri, rels_xml(part.rels))
     # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
-    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _UNPARSED_KINDS) and p._parsed is None)}
+    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _Unparsed) and p._parsed is None)}
     return members.items, kept
 
 
@@ -260,47 +259,3 @@ def _deflate(data: bytes, keep: bool) -> tuple[int, bytes]:
         while len(_DEFLATED) > CACHED_PARTS:
             _DEFLATED.popitem(last=False)
     return made
-
-
-def style_ids(doc: DocxDocument) -> dict[Any, str | None]:
-    """Return the memo ``cache_style_ids`` fills, filled for every style name of ``doc`` at once.
-
-    The id python-docx's ``get_style_id(name, type)`` returns for each name that finds a
-    style (its UI and its internal spelling), with that style's type: None for the type's
-    default style. One pass over the styles instead of a scan per name; names it finds
-    no style for, and other types, are still asked of python-docx (and raise as before).
-    """
-    first: dict[str, Any] = {}
-    defaults: dict[Any, Any] = {}
-    for element in doc.styles.element.style_lst:
-        first.setdefault(element.name_val, element)
-        if element.default:
-            defaults[element.type] = element  # the last default of a type, as python-docx finds it
-    memo: dict[Any, str | None] = {}
-    for name in [n for n in first if n is not None]:
-        for spelling in (name, BabelFish.internal2ui(name)):
-            element = first.get(BabelFish.ui2internal(spelling))
-            if element is not None:
-                kind = element.type
-                memo[(spelling, kind)] = None if defaults.get(kind) is element else element.styleId
-    return memo
-
-
-def cache_style_ids(doc: DocxDocument, memo: dict[Any, str | None]) -> None:
-    """Remember each style name's id in ``memo``: python-docx scans every style per paragraph.
-
-    Only for a document whose styles are all defined (the walk adds none); documents
-    opened from the same styled base may share one ``memo``.
-    """
-    part = doc.part
-    lookup = part.get_style_id
-
-    def get_style_id(style: Any, kind: Any) -> str | None:
-        if style is None:  # python-docx's answer to no style, given without parsing the styles part to say it
-            return None
-        key = (style if isinstance(style, str) else ("id", style.style_id), kind)
-        if key not in memo:
-            memo[key] = lookup(style, kind)
-        return memo[key]
-
-    part.get_style_id = get_style_id  # type: ignore[method-assign]

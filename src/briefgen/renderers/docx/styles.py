@@ -32,6 +32,7 @@ from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
 from briefgen.renderers.docx import parts as docx_parts
+from briefgen.renderers.docx import styleids
 from briefgen.renderers.docx.stylesheet import define_styles, fonts
 
 FONT_FILES = {"Noto Serif": "NotoSerif", "Noto Sans": "NotoSans"}
@@ -58,7 +59,7 @@ def prepare(style: Style, meta: Meta) -> House:
     """Return the base document with the house page geometry, styles, properties and furniture."""
     base, ids, warnings, memo, list_number, block_width = _styled_base(style, meta)
     doc = docx_package.open_document(base)
-    docx_package.cache_style_ids(doc, memo)
+    styleids.cache_style_ids(doc, memo)
     _properties(doc, meta)
     if meta.draft:  # a draft's header carries its watermark; any other brief's header and footer are the base's
         _furniture(doc, ids["Marking"], meta, style)
@@ -112,7 +113,7 @@ def _styled_base(style: Style, meta: Meta) -> _Base:
         while len(_BASES) >= 8:
             del _BASES[next(iter(_BASES))]
         _BASES[key] = (docx_package.reread(doc), {name: doc.styles[name].style_id for name in RUN_STYLES},
-                       warnings, docx_package.style_ids(doc), ox.style_numbering(doc, "List Number"),
+                       warnings, styleids.style_ids(doc), ox.style_numbering(doc, "List Number"),
                        doc._block_width)
     return _BASES[key]
 
