@@ -72,3 +72,78 @@ def test_a_rendered_brief_declares_its_namespaces_once() -> None:
     body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert body.count("xmlns:w=") == 1 and body.count("xmlns:r=") == 1  # on the root only
     assert "briefgen-empty" not in body
+
+
+def test_strings_are_every_string_of_the_model() -> None:
+    """``embed.strings`` (which decides whether a brief embeds the CJK face) finds each string of the
+    model once, as a plain walk over every dataclass field and tuple finds them."""
+    import dataclasses
+
+    from briefgen.renderers.docx import embed
+
+    def walk(node: object) -> list[str]:
+        if isinstance(node, str):
+            return [node]
+        if isinstance(node, tuple):
+            return [s for item in node for s in walk(item)]
+        if dataclasses.is_dataclass(node) and not isinstance(node, type):
+            return [s for f in dataclasses.fields(node) for s in walk(getattr(node, f.name))]
+        return []
+
+    document = sample_document()
+    assert sorted(embed.strings(document)) == sorted(walk(document))
+    assert len(walk(document)) > 50
+
+
+def _old_table(box: object, rows: list[list[str]], columns: int, weights: tuple[float, ...], style: str) -> None:
+    """The Brief Table as the walk made it before ``xmltext.table``: python-docx's calls (the oracle)."""
+    grid = box.add_table(len(rows), columns)  # type: ignore[attr-defined]
+    grid.style = style
+    for row in grid.rows:
+        row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
+    grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
+    made = ox.cells(grid)
+    for row_cells, contents in zip(made, rows, strict=True):
+        for cell, content in zip(row_cells, contents, strict=False):
+            p = cell.paragraphs[0]._p
+            p.append(ox.new_p("TableText")[0])
+            p.append(ox.text_run(content))
+    if weights:
+        total = sum(cell.width for cell in made[0])
+        for index, (column, weight) in enumerate(zip(grid.columns, weights, strict=False)):
+            column.width = width = int(total * weight / sum(weights))
+            for row_cells in made:
+                row_cells[index].width = width
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(TEXT, max_size=4), min_size=1, max_size=4), st.integers(1, 4),
+       st.integers(100_000, 8_000_000), st.booleans(), st.booleans(),
+       st.lists(st.floats(0.5, 5.0), min_size=4, max_size=4))
+def test_a_table_written_as_text_is_the_table_python_docx_makes(rows: list[list[str]], columns: int, width: int,
+                                                               weighted: bool, in_cell: bool,
+                                                               weights: list[float]) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Emu
+
+    rows = [row[:columns] for row in rows]
+    chosen = tuple(weights[:columns]) if weighted else ()
+    texts = [[xt.paragraph("TableText")[0] + xt.text_run(content) + "</w:p>" for content in row] for row in rows]
+    outputs = []
+    for old in (True, False):
+        doc = docx.Document()
+        box = doc.add_table(1, 1).cell(0, 0) if in_cell else doc
+        if in_cell:
+            box.width = Emu(width)
+        if old:
+            _old_table(box, rows, columns, chosen, "Light Grid")
+        else:
+            style_id = doc.part.get_style_id("Light Grid", WD_STYLE_TYPE.TABLE)
+            tbl = xt.parse(xt.table(texts, columns, box.width if in_cell else doc._block_width, chosen, style_id))
+            if in_cell:
+                box._element._insert_tbl(tbl)
+                box.add_paragraph()
+            else:
+                doc.element.body._insert_tbl(tbl)
+        outputs.append(serialize_part_xml(doc.element))
+    assert outputs[0] == outputs[1]

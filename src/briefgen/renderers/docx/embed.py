@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -82,32 +82,47 @@ def embed_cjk(doc: DocxDocument, text: str) -> bool:
     return True
 
 
-def strings(node: object) -> Iterator[str]:
-    """Yield every string in a model node (a Document, a block, a run…), to find the characters it prints.
+def strings(node: object) -> list[str]:
+    """Every string in a model node (a Document, a block, a run…), to find the characters it prints.
 
-    Depth first, in field order, with each dataclass's field names looked up once per class.
+    In no particular order (their characters are what counts): a dataclass's fields are read
+    at once by an ``attrgetter`` made once per class.
     """
+    found: list[str] = []
     stack = [node]
-    pop, push = stack.pop, stack.extend
+    pop, push, keep = stack.pop, stack.extend, found.append
     while stack:
         node = pop()
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, tuple):
-            push(reversed(node))
-        elif not isinstance(node, type):
-            names = _FIELDS.get(type(node))
-            if names is None:
-                names = _FIELDS[type(node)] = _field_names(node)
-            push(reversed([getattr(node, name) for name in names]))
+        fields = _FIELDS.get(type(node), _UNSEEN)
+        if fields is _UNSEEN:
+            fields = _FIELDS[type(node)] = _fields(type(node))
+        if fields is None:
+            continue
+        if fields is str:
+            keep(node)  # type: ignore[arg-type]
+        elif fields is tuple:
+            push(node)  # type: ignore[arg-type]
+        else:
+            push(fields(node))  # type: ignore[operator]
+    return found
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
-"""A model class → the names of its dataclass fields, in order (() for anything else)."""
+_UNSEEN = object()
+_FIELDS: dict[type, object] = {}
+"""A model class → how to read what it holds: ``str``, ``tuple``, a getter of its dataclass fields, or None."""
 
 
-def _field_names(node: object) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(node)) if dataclasses.is_dataclass(node) else ()
+def _fields(kind: type) -> object:
+    if issubclass(kind, str):
+        return str
+    if issubclass(kind, tuple):
+        return tuple
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        names = [f.name for f in dataclasses.fields(kind)]
+        if len(names) == 1:
+            return lambda node, name=names[0]: (getattr(node, name),)
+        return operator.attrgetter(*names) if names else None
+    return None
 
 
 def subset(path: Path, characters: str) -> bytes:

@@ -267,16 +267,6 @@ def cells(grid: Any) -> list[list[Any]]:
     return [[_Cell(tc, grid) for tc in tr.tc_lst] for tr in grid._tbl.tr_lst]
 
 
-def column_widths(grid: Any, weights: tuple[float, ...]) -> None:
-    """Share a table's width among its columns in proportion to ``weights``."""
-    rows = cells(grid)
-    total = sum(cell.width for cell in rows[0])
-    for index, (column, weight) in enumerate(zip(grid.columns, weights, strict=False)):
-        column.width = width = int(total * weight / sum(weights))
-        for row in rows:
-            row[index].width = width
-
-
 def style_numbering(doc: DocxDocument, style_name: str) -> int:
     """Return the ``w:num`` id that list style ``style_name`` numbers its paragraphs with."""
     return int(doc.styles[style_name].element.pPr.numPr.numId.val)

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, assert_never
 
-from docx.oxml.table import CT_Tbl
-from docx.shared import Emu
+from docx.shared import Inches
 from docx.table import Table as DocxTable
 
 from briefgen.errors import warning
@@ -151,12 +150,33 @@ def _add_p(w: Writer, box: Box, style: str, content: str) -> ox.Xml:
     return p
 
 
-def _add_table(w: Writer, box: Box, rows: int, columns: int) -> Any:
-    """``box.add_table(rows, columns)``: in the body, as wide as the text, before its section properties."""
-    if box is not w.doc or w.end is None:
-        return box.add_table(rows, columns)
-    tbl = CT_Tbl.new_tbl(rows, columns, Emu(w.block_width))
-    w.end.addprevious(tbl)
+def _width(w: Writer, box: Box) -> int:
+    """The width python-docx gives a new table in ``box``: the text's in the body, else the cell's (or an inch)."""
+    if box is w.doc:
+        return w.block_width
+    return box.width if box.width is not None else Inches(1)  # type: ignore[union-attr]
+
+
+def _table_style(w: Writer, name: str) -> str | None:
+    """The id ``Table.style = name`` sets (None: the default table style, no ``w:tblStyle``)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    found: str | None = w.doc.part.get_style_id(name, WD_STYLE_TYPE.TABLE)
+    return found
+
+
+def _add_table(w: Writer, box: Box, xml: str) -> Any:
+    """Insert the table written as ``xml`` where ``box.add_table`` puts one: before the body's section
+    properties, or at the end of a cell and then an empty paragraph after it."""
+    tbl = xt.parse(xml)
+    if box is not w.doc:
+        cell: Any = box._element
+        cell._insert_tbl(tbl)
+        box.add_paragraph()
+        return DocxTable(tbl, box)
+    if w.end is None:
+        w.doc._body._element._insert_tbl(tbl)
+    else:
+        w.end.addprevious(tbl)
     return DocxTable(tbl, w.doc._body)
 
 
@@ -212,22 +232,15 @@ def _table(w: Writer, box: Box, table: Table) -> Any:
         return None
     if table.caption:
         _add_p(w, box, "Caption", xt.plain(table.caption))
-    grid = _add_table(w, box, len(rows), columns)
-    grid.style = "Brief Table"  # by name: the style id comes from the memo, the styles stay unparsed
-    for row in grid.rows:  # rows break only between rows; the header row repeats on each page
-        row._tr.get_or_add_trPr().append(ox.el("w:cantSplit"))
-    grid.rows[0]._tr.get_or_add_trPr().append(ox.el("w:tblHeader"))
-    made = ox.cells(grid)
     text_style = xt.style_id(w.doc.part, "Table Text")
-    for row_cells, contents in zip(made, rows, strict=True):
-        for cell, content in zip(row_cells, contents, strict=False):  # the new cell's empty w:p, styled and filled
-            cell._tc.replace(cell._tc.p_lst[0], xt.new_p(text_style, inline_xml(w, content, Fmt(w.doc.part))))
+    cells = [[xt.paragraph(text_style)[0] + inline_xml(w, content, Fmt(w.doc.part)) + "</w:p>" for content in row]
+             for row in rows]
+    weights = table.widths if table.widths and len(table.widths) == columns and sum(table.widths) > 0 else ()
+    grid = _add_table(w, box, xt.table(cells, columns, _width(w, box), weights, _table_style(w, "Brief Table")))
     if not w.style.reference_docx:  # header cells in the heading face, as the PDF sets them
         head = docx_stylesheet.fonts(w.style.heading_font)
-        for run in (r for cell in made[0] for p in cell.paragraphs for r in p.runs):
+        for run in (r for cell in ox.cells(grid)[0] for p in cell.paragraphs for r in p.runs):
             ox.set_fonts(run._r.get_or_add_rPr(), *head)
-    if table.widths and len(table.widths) == columns and sum(table.widths) > 0:
-        ox.column_widths(grid, table.widths)
     _add_p(w, box, "After Table", "")
     return grid
 
@@ -262,8 +275,7 @@ def _figure(w: Writer, box: Box, figure: Figure) -> None:
 
 def _callout(w: Writer, box: Box, callout: Callout) -> None:
     """Add a one-cell Key Points Box table: a title, then the callout's blocks."""
-    grid = _add_table(w, box, 1, 1)
-    grid.style = "Key Points Box"
+    grid = _add_table(w, box, xt.table([[]], 1, _width(w, box), (), _table_style(w, "Key Points Box"), whole_rows=False))
     cell = grid.cell(0, 0)
     title = cell.paragraphs[0]._p
     ox.style_p(title, w.doc.part, "Key Points Title")

@@ -22,6 +22,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
+from docx.shared import Emu, Twips
 
 from briefgen.renderers.docx import oxml as ox
 
@@ -131,6 +132,32 @@ def add_p(box: Any, style: str, content: str = "") -> ox.Xml:
     p = new_p(style_id(box.part, style), content)
     container._insert_p(p)
     return p
+
+
+def table(cells: list[list[str]], columns: int, width: int, weights: tuple[float, ...], style_id: str | None,
+          whole_rows: bool = True) -> str:
+    """A ``w:tbl`` as text: ``CT_Tbl.new_tbl(len(cells), columns, width)``'s table (python-docx writes it
+    as text too) with table style ``style_id``; if ``whole_rows``, rows that break only between rows
+    and a header row that repeats (``w:cantSplit``, ``w:tblHeader``); ``cells``' paragraphs in the first
+    cells of each row (the others keep the new table's empty ``w:p``); and ``oxml.column_widths(…, weights)``
+    if weights are given."""
+    twips = [Emu(width // columns).twips] * columns
+    if weights:
+        total = sum(Twips(twips[0]) for _ in range(columns))  # the first row's cells' widths, read back
+        twips = [Emu(int(total * weight / sum(weights))).twips for weight in weights]
+    head = f'<w:tblStyle w:val="{attribute(style_id)}"/>' if style_id is not None else ""
+    xml = [f'<w:tbl><w:tblPr>{head}<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1"'
+           ' w:lastColumn="0" w:lastRow="0" w:noHBand="0" w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>',
+           *(f'<w:gridCol w:w="{t}"/>' for t in twips), "</w:tblGrid>"]
+    for index, row in enumerate(cells):
+        xml.append("<w:tr>" if not whole_rows else "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+                   if index == 0 else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for column, t in enumerate(twips):
+            content = row[column] if column < len(row) else "<w:p/>"
+            xml.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{t}"/></w:tcPr>{content}</w:tc>')
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    return "".join(xml)
 
 
 def parse(xml: str) -> ox.Xml:
