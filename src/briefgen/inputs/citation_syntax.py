@@ -24,27 +24,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from briefgen.inputs.citation_locators import locator_of
+
 CLAIM_PREFIX = "claim:"
 """A key ``claim:ID`` cites a claim of the summary rather than a source."""
-
-LOCATOR_LABELS: dict[str, str] = {
-    "p.": "page", "pp.": "page", "page": "page", "pages": "page",
-    "para.": "paragraph", "paras.": "paragraph", "¶": "paragraph", "¶¶": "paragraph",
-    "paragraph": "paragraph", "paragraphs": "paragraph",
-    "sec.": "section", "secs.": "section", "§": "section", "§§": "section",
-    "section": "section", "sections": "section",
-    "chap.": "chapter", "chaps.": "chapter", "ch.": "chapter", "chapter": "chapter",
-    "chapters": "chapter",
-    "fig.": "figure", "figs.": "figure", "figure": "figure", "figures": "figure",
-    "n.": "note", "nn.": "note", "note": "note", "notes": "note",
-    "l.": "line", "ll.": "line", "line": "line", "lines": "line",
-    "pt.": "part", "pts.": "part", "part": "part", "parts": "part",
-    "vol.": "volume", "vols.": "volume", "volume": "volume", "volumes": "volume",
-    "no.": "number", "nos.": "number", "number": "number",
-    "col.": "column", "cols.": "column", "column": "column", "columns": "column",
-    "tab.": "table", "table": "table", "app.": "appendix", "appendix": "appendix",
-}
-"""Locator terms (Pandoc's English ones) → CSL locator labels."""
 
 _KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
 _KEY_RE = re.compile(_KEY)
@@ -53,12 +36,6 @@ _SPECIAL_RE = re.compile(r"[\\`\[@]")
 """The characters the scanner acts on: escapes, code spans, brackets and '@'."""
 _BRACKET_RE = re.compile(r"[\\\[\]]")
 """What ``_closing`` counts or skips; any other character leaves its depth as it is."""
-_TERM = "|".join(re.escape(t) for t in sorted(LOCATOR_LABELS, key=len, reverse=True))
-_NUMBER = r"(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)"
-_RANGE = rf"{_NUMBER}(?:\s*[-–—]+\s*{_NUMBER})?"
-_VALUE = rf"{_RANGE}(?:\s*(?:,|&|and)\s*{_RANGE})*"
-_LOCATOR_RE = re.compile(rf"\s*,?\s*(?:(?P<term>{_TERM})(?!\w)\s*)?(?P<value>{_VALUE})(?![\w.])(?P<rest>.*)\Z",
-                         re.DOTALL)
 _STARTS = " \t\n[;(-"
 """Characters after which an ``@`` starts a citation (besides the start of the text)."""
 
@@ -166,19 +143,6 @@ def _paragraph_end(text: str, pos: int) -> int:
     return match.start() if match else len(text)
 
 
-def _locator(after: str) -> tuple[str, str, str]:
-    """(locator, label, suffix) from the text after a key."""
-    match = _LOCATOR_RE.match(after)
-    if not match or not (match.group("term") or after.lstrip().startswith(",")):
-        return "", "", after.strip().lstrip(",").strip()
-    term = match.group("term") or ""
-    if not term and not match.group("value")[0].isdigit():
-        return "", "", after.strip().lstrip(",").strip()
-    label = LOCATOR_LABELS.get(term, "page")
-    value = re.sub(r"\s*[-–—]+\s*", "–", match.group("value"))
-    return value, label, match.group("rest").strip().lstrip(",").strip()
-
-
 def _item(text: str, start: int, end: int) -> Cited:
     """One ``;``-separated part of a bracketed citation: prefix, key, locator, suffix."""
     part = text[start:end]
@@ -195,7 +159,7 @@ def _item(text: str, start: int, end: int) -> Cited:
     suppress = prefix.rstrip().endswith("-") and prefix.rstrip() == prefix
     if suppress:
         prefix = prefix[:-1]
-    locator, label, suffix = _locator(text[after:end])
+    locator, label, suffix = locator_of(text[after:end])
     return Cited(key, " ".join(prefix.split()), locator, label, " ".join(suffix.split()), suppress)
 
 
@@ -241,7 +205,7 @@ def in_text(text: str, pos: int) -> Citation | None:
         inner = text[end + trailing.end():close] if close > 0 else ""
         if close > 0 and not _keys_between(inner, 0, len(inner)) \
                 and text[close + 1:close + 2] != "(":
-            locator, label, suffix = _locator(("," if inner.strip()[:1].isdigit() else "") + inner)
+            locator, label, suffix = locator_of(("," if inner.strip()[:1].isdigit() else "") + inner)
             end = close + 1
     return Citation((Cited(key, "", locator, label, " ".join(suffix.split())),), pos, end, in_text=True)
 
