@@ -68,3 +68,13 @@ def test_an_act_of_the_document_itself_is_its_named_actors() -> None:
     assert {"ats act", "agency act"} <= signatures and time == "2023-10"
     assert corpus.acted(1, 2), "the notice's own act and the review's report of it"
     assert not corpus.acted(0, 2), "October 2022 is not 2023"
+
+
+def test_of_a_document_the_claim_quotes_the_act_not_a_sentence_that_only_shares_its_words() -> None:
+    act = "The Agency for Trade Security (ATS) is implementing limits on several sensor and laser items for security reasons."
+    effective = "This rule is effective September 6, 2024, among other changes to the control rule."
+    review = "In September, ATS updated the control rule on the Commerce Control List, among other rule changes."
+    drafts = summarize.draft({"rule": FILLER + act + "\n\n" + effective, "review": FILLER + review}, THEMES,
+                             issued={"rule": "2024-09-06", "review": "2024-12-02"})
+    quoting = [d for d in drafts if any(p.quote == review for p in d.evidence)]
+    assert quoting and all(act in [p.quote for p in d.evidence] for d in quoting), [d.evidence for d in quoting]

@@ -11,7 +11,9 @@ Two sentences of different documents report the same fact when
   PHRASED when they share a rare phrase, two adjacent content words few documents use
   ("job displacement", "civil fusion"), TWICE when they name two months or amounts
   in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
-  (two reports of one event: the same conference, the same package of rules). Tokens found in most documents (the corpus's subject) weigh
+  (two reports of one event: the same conference, the same package of rules); or at any overlap when they report one act
+  (``Corpus.acted``: the same actor named as the subject of a verb of one kind of act, at the same time of the act;
+  ``drafting/events.py``), a claim taking such a sentence before any that only shares its words. Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
   (one opening "These rules …" joined to the sentence before it) is also compared sentence by
@@ -54,8 +56,8 @@ TWICE = 0.15
 ACTED = 0.0
 """The same, for two sentences that report an act of the same kind by the same actor at the same time
 (``Corpus.acted``: "In September, BIS updated the Commerce Control List" and "BIS is implementing export controls on
-…" in a rule of that September): the act is the fact, whatever else either says; they must still share a weighted word."""
-"""The same, for two sentences that name two months or amounts in common ("October 2023" and "April 2024" both)."""
+…" in a rule of that September): the act is the fact, whatever else either says; they must still share a weighted word,
+and neither may state an amount the other does not ("BIS is expanding controls … twenty-eight entities")."""
 
 SLACK = 1 - 1e-9
 """Rounding room for a bound that decides whether an exact overlap is worth computing."""
@@ -130,6 +132,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 holding[token].append(k)
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
+    ranks: dict[tuple[int, int], tuple[bool, float]] = {}
+    """(claim, document) → whether its passage reports the claim's act, and its score: a passage that reports the act is
+    kept before one that only shares words with the claim ("This rule is effective September 6, 2024.")."""
     idf = weights.idf
     postings_of = {token: (idf[token], postings) for token, postings in holding.items()}
     screen = Reach(bags, [(TWICE if s else ANCHORED) * r for s, r in zip(strong, roots, strict=True)], homes, idf,
@@ -171,7 +176,8 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 continue
             lead = leading[-negative]
             event = bool(month) and month == months[homes[-negative]]
-            acted = claim in acts
+            mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
+            acted = claim in acts and mine().amounts() == lead.amounts()  # an amount one side alone states: more than the act
             if not acted and overlap < SAME and not lead.entities & bag and not (event and overlap >= EVENT):  # only a shared month, amount or rare phrase could tie them
                 figures = corpus.has_figures(i) if figures is None else figures
                 phrases = pairs(corpus.bags[i]) if phrases is None and lead.phrases else phrases
@@ -181,11 +187,11 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
             score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event,
                           acted=acted)
             if score:
-                if score > found[claim].get(doc, (0.0, 0))[0]:
+                if (acted, score) > ranks.get((claim, doc), (False, 0.0)):
+                    ranks[claim, doc] = (acted, score)
                     found[claim][doc] = (score, i)
                 joined = True
     evidence = []
