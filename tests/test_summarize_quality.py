@@ -15,7 +15,10 @@ FLOORS = {
     # policies that seek …" with "China's military-civil fusion (MCF) program also seeks …").
     # 8th session: a quotation of several sentences the segmenter keeps whole ("“… restrictions. These controls … confront
     # … military-civil fusion strategy,” said …") is compared sentence by sentence (corpus._INNER): pairs 0.5 → 0.571.
-    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.571, "unassigned_closest": 0.999},
+    # 10th session (themefit): a theme whose title names its subject ("Why: China's military modernisation") holds only
+    # sentences that name it (drafting/themesubject.py): 12 sentences leave that theme for the "fits no theme" list, whose
+    # drafts then name the theme they were taken off as closest, the analyst's for 4 of the 6 that match a key fact.
+    "export-controls": {"key_fact_recall": 0.894, "key_fact_recall_filed": 0.736, "pairs_merged": 0.571, "unassigned_closest": 0.666},
     # Seed recall fell at the 3rd session's first landing (0.786 → 0.75, filed 0.589 → 0.554, quotes 0.544 → 0.522):
     # two key facts had been found only by drafts filed under a wrong theme through one coincidental word ("US").
     # 4th session: every anchor of a fact counts (a fact quoting one source twice had kept only its last), 0.75 → 0.821;
@@ -48,8 +51,11 @@ FLOORS = {
     # 9th session (themefit): a sentence whose best theme holds under 0.3 of its score over all themes is listed, not filed
     # (themefit.FOCUS), without pushing a listed draft out: 2 drafts; filed recall 0.625 → 0.589, quotes filed 0.556 at
     # 0.909 → 0.533 at 0.903, closest 0.765 → 0.684; key-fact recall and the goal's quote figure unchanged.
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.588, "pairs_merged": 0.588, "seed_recall": 0.821,
-             "seed_precision": 0.854, "seed_recall_filed": 0.532, "seed_precision_filed": 0.902, "unassigned_closest": 0.683},
+    # 10th session (themefit): a theme whose title names its subject holds only sentences that name it (themesubject):
+    # 3 seed sentences listed, 2 of them the analyst's ("The country faces restrictions on exports … Nvidia chips" under
+    # "US chip export limits" names no US): filed recall 0.589 → 0.571, quotes filed 0.533 at 0.903 → 0.522 at 0.897.
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.588, "seed_recall": 0.821,
+             "seed_precision": 0.854, "seed_recall_filed": 0.521, "seed_precision_filed": 0.896, "unassigned_closest": 0.683},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -62,7 +68,8 @@ CEILINGS = {
     # 8th session: of the 8 wrongly filed drafts the theme clues file 2 under the analyst's theme and list 3: 3 of 30 (0.1), 1 of 30.
     # 9th session: the focus rule lists 2 of the 3 left (one under a theme the acceptable-theme file allows, one not):
     # 1 of 28 (0.036), 0 of 28.
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.036, "wrong_theme_acceptable": 0.0},
+    # 10th session: the subject rule (themesubject) lists 2 rightly filed drafts, the wrong one stays: 1 of 26 (0.038).
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.039, "wrong_theme_acceptable": 0.0},
 }
 
 

@@ -9,7 +9,8 @@ only when that score is at least MARGIN times the runner-up's and it has MIN_WOR
 distinct words of that theme; with one word only (a word most themes use, such as "AI",
 or a generic word of a theme name, such as "views", is no word here), the margin must be
 ONE_WORD_MARGIN; and that score must be at least FOCUS of what it scores over all the themes (a sentence that
-names many themes a little is about none of them clearly). Otherwise it fits no theme, and the analyst sees it under
+names many themes a little is about none of them clearly); and a theme whose title names what it is about ("Effects on
+US industry") holds only a sentence that names it and says something of it (``themesubject``). Otherwise it fits no theme, and the analyst sees it under
 "fits no theme" rather than under a guess, with the themes it fits about equally (within MARGIN
 of its best). Which theme a sentence fits is decided on the sentence as ``themeclues`` reads
 it (a theme's hyphenated words and abbreviated names whole, a denied opening concession left
@@ -28,8 +29,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from briefgen.drafting import sentences, themeclues
+from briefgen.drafting import sentences, themeclues, themesubject
 from briefgen.drafting.corpus import Corpus
+from briefgen.drafting.themesubject import NAME_RUN as _NAME_RUN
+from briefgen.drafting.themesubject import initials as initials
 from briefgen.text import words
 
 K1, B = 1.2, 0.75
@@ -58,10 +61,6 @@ SHARED = 0.5
 does not count towards MIN_WORDS."""
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|and|for|on|the)\s+)?[A-Z][\w’'-]*)+")
-"""A run of capitalised words, with the small words a name may hold ("Bureau of Industry and Security")."""
-
-
 _SPELLINGS = [(re.compile(r"\b(\w{3,})ence(s?)\b"), r"\1ense\2"), (re.compile(r"\b(\w{3,})tre(s?)\b"), r"\1ter\2"),
               (re.compile(r"\b(\w{3,})our(s?)\b"), r"\1or\2"), (re.compile(r"\b(\w{3,})yse([sd]?)\b"), r"\1yze\2")]
 """British spellings and their American forms that the tokens' first six letters tell apart: licence/license,
@@ -75,14 +74,6 @@ def spelled(text: str) -> str:
     for pattern, american in _SPELLINGS:
         text = pattern.sub(american, text)
     return text
-
-
-def initials(name: str) -> str:
-    """Return the initials of a name of three or more capitalised words ("WWF" of "World Water Forum" and of "World Wide
-    Water Forum", "BIS" of "Bureau of Industry and Security"), else ''."""
-    capitals = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w not in ("The", "A", "An")]
-    letters = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in capitals)
-    return letters if len(capitals) >= 3 and len(letters) >= 3 else ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +145,8 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     """List item → the scores of its list's heading or lead-in ("Key objectives of the proposed agency")."""
     wholes = [topic.whole(corpus.df.__contains__) for topic in topics]
     clues = themeclues.Clues(corpus, list(topics), list(wholes))
+    subject = themesubject.subjects(topics, corpus.texts)
+    topical = themesubject.topical(topics, subject)
     reread = clues.reread(scored)
     """Sentence → the bag its theme is decided on, where the clues read it otherwise."""
     decided = dict(zip(reread, score(corpus, wholes, list(reread.values()), keep=True).values(), strict=True))
@@ -166,6 +159,8 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
             top, fits, scores, headed = _read(*decided[i], head)
             moved = moved and not fits
         if fits and scores[top] < FOCUS * sum(scores):  # spread over many themes: about none of them clearly
+            fits, moved = False, True
+        if fits and not themesubject.names(corpus.bags[i], subject[top], topical[top]):  # a named subject, not named
             fits, moved = False, True
         if headed and head:
             strength = [mine + theirs for mine, theirs in zip(strength, head[0], strict=True)]

@@ -7,7 +7,9 @@ requests on stdin, one a line: ``SOURCE<TAB>TARGET<TAB>FILTER_JSON``, and answer
 with ``ok`` or ``error: …`` on stdout. When stdin closes (briefgen exited, even killed)
 it ends LibreOffice and itself and removes its folder, so nothing outlives the batch; on
 Linux LibreOffice is also asked to die with the bridge (``PR_SET_PDEATHSIG``), should the
-bridge itself be killed.
+bridge itself be killed. That is why it runs ``soffice.bin`` itself when it can: the
+``soffice`` launcher (oosplash) forks ``soffice.bin`` without that request, and, sent
+SIGTERM, sometimes hangs while its child runs on (seen in CI).
 """
 
 import ctypes
@@ -31,22 +33,36 @@ def prop(name: str, value: Any) -> Any:
     return p
 
 
+RESTART = 81
+"""soffice.bin's exit status when it asks to be started again (it does after creating a profile)."""
+
+
 def die_with_parent() -> None:
-    """Ask Linux to send this (newly forked) process SIGTERM when its parent dies; elsewhere, nothing."""
+    """Ask Linux to SIGKILL this (newly forked) process when its parent dies; elsewhere, nothing."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
 
 
-def connect(soffice: str, folder: str) -> tuple[subprocess.Popen[bytes], Any]:
-    pipe = f"briefgen-{os.getpid()}"
-    office = subprocess.Popen(
-        [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+def binary(soffice: str) -> str:
+    """Return the ``soffice.bin`` beside the ``soffice`` launcher, or the launcher when there is none."""
+    found = os.path.join(os.path.dirname(os.path.realpath(soffice)), "soffice.bin")
+    return found if os.path.isfile(found) else soffice
+
+
+def launch(soffice: str, folder: str, pipe: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [binary(soffice), "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
          f"-env:UserInstallation={uno.systemPathToFileUrl(os.path.join(folder, 'profile'))}",
          f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         preexec_fn=die_with_parent)  # noqa: PLW1509 - prctl only, no locks taken
+
+
+def connect(soffice: str, folder: str) -> tuple[subprocess.Popen[bytes], Any]:
+    pipe = f"briefgen-{os.getpid()}"
+    office = launch(soffice, folder, pipe)
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + 120
@@ -55,7 +71,9 @@ def connect(soffice: str, folder: str) -> tuple[subprocess.Popen[bytes], Any]:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             break
         except NoConnectException:
-            if office.poll() is not None or time.monotonic() > deadline:
+            if office.poll() == RESTART:  # what the launcher does for it: start it again, once more
+                office = launch(soffice, folder, pipe)
+            elif office.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("error: LibreOffice did not start") from None
             time.sleep(0.05)
     desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
