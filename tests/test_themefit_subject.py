@@ -58,3 +58,18 @@ def test_naming_the_subject_is_not_enough_without_what_the_theme_says_of_it() ->
 def test_another_name_of_the_subject_names_it() -> None:
     corpus, best, _ = _fit(OTHER_NAME, OWN_COUNTRY)
     assert best[_index(corpus, OTHER_NAME)][0] == 2
+
+
+IN_A_NAME = "Officials of the Ruritania Board of Farming and Harvests toured the new museum in the capital."
+"""Names the farming theme's country, and its "farming" and "harvests" only as words of a body's name."""
+
+
+def test_a_theme_word_inside_a_name_of_several_capitalised_words_says_nothing_of_the_theme() -> None:
+    corpus, best, unfit = _fit(IN_A_NAME, OWN_COUNTRY)
+    i = _index(corpus, IN_A_NAME)
+    scores = themefit.score(corpus, [FARMS, DAMS, TRADE])[i][0]
+    assert scores[0] >= themefit.MARGIN * max(scores[1:]) and scores[0] >= themefit.FOCUS * sum(scores)
+    assert i not in best and unfit[i][2]
+    board = Topic("board", "The Ruritania board", "What the Ruritania Board of Farming and Harvests decides.")
+    corpus.add("b.txt", "The board of the museum met in May.\n")
+    assert themefit.fit(corpus, [board, DAMS, TRADE])[0][i][0] == 0, "a theme that names the body itself keeps it"

@@ -16,7 +16,11 @@ also about open-source AI without the Global South), or when the title opens wit
 robots": the possessive governs the whole). A sentence names the subject when it has one of those names, another name
 of the same place or thing (``text/data/places.txt`` and ``synonyms.txt``: "PRC", "Chinese", "Beijing" for "China";
 "American", "United States" for "US"), or, for an acronym, every word of the longer name the theme's description gives
-for it ("Government Accountability Office" for "GAO").
+for it ("Government Accountability Office" for "GAO"); and it must also have another word of the theme (``topical``),
+outside any name of several capitalised words unless the theme writes that name too (``plain``): "The 11 entities are in
+the PRC (6), Russia (3) …" names China and nothing of its military ambitions; in "The U.S. Commerce Department's Bureau
+of Industry and Security added 11 entities …", "Industry" is a word of the bureau's name, not the "industry" of "Effects
+on US industry".
 """
 
 from __future__ import annotations
@@ -95,10 +99,25 @@ def topical(topics: Sequence[Theme], found: Sequence[Subject]) -> list[frozenset
             for topic, subject in zip(topics, found, strict=True)]
 
 
-def names(bag: Sequence[str], subject: Subject, topic: frozenset[str] = frozenset()) -> bool:
+def names(bag: Sequence[str], subject: Subject, topic: frozenset[str] = frozenset(), plain: set[str] | None = None) -> bool:
     """Whether a sentence's tokens name the subject and one of ``topic`` (``topical``): "The 11 entities are in China
-    (6), Russia (3) …" names China but says nothing of its military ambitions. Always, for a theme bound to no name."""
-    return not subject or (any(all(token in bag for token in way) for way in subject) and (not topic or not topic.isdisjoint(bag)))
+    (6), Russia (3) …" names China but says nothing of its military ambitions. ``plain``: the tokens that may say it
+    (``plain``), else the whole bag. Always, for a theme bound to no name."""
+    return not subject or (any(all(token in bag for token in way) for way in subject)
+                           and (not topic or not topic.isdisjoint(bag if plain is None else plain)))
+
+
+def named(topic: Theme) -> frozenset[str]:
+    """Return the tokens of the names of several capitalised words in a theme's title and description."""
+    return frozenset(token for text in (topic.title, topic.description) for run in NAME_RUN.finditer(text)
+                     for token in sentences.tokens(run.group()))
+
+
+def plain(sentence: str, own: frozenset[str]) -> set[str]:
+    """Return the tokens of ``sentence`` outside its names of several capitalised words, and those of ``own`` (the theme's
+    ``named``) inside them: "Industry" in "the Bureau of Industry and Security" is a word of that name, not the "industry"
+    of a theme on US industry (which a theme naming the bureau itself does use)."""
+    return set(sentences.tokens(NAME_RUN.sub(" ", sentence))) | own.intersection(sentences.tokens(sentence))
 
 
 def _words(text: str) -> list[str]:
