@@ -70,6 +70,20 @@ def test_a_theme_word_inside_a_name_of_several_capitalised_words_says_nothing_of
     scores = themefit.score(corpus, [FARMS, DAMS, TRADE])[i][0]
     assert scores[0] >= themefit.MARGIN * max(scores[1:]) and scores[0] >= themefit.FOCUS * sum(scores)
     assert i not in best and unfit[i][2]
-    board = Topic("board", "The Ruritania board", "What the Ruritania Board of Farming and Harvests decides.")
-    corpus.add("b.txt", "The board of the museum met in May.\n")
-    assert themefit.fit(corpus, [board, DAMS, TRADE])[0][i][0] == 0, "a theme that names the body itself keeps it"
+
+
+PLANS = Topic("plans", "Farming in Ruritania", "Minister Okafor's plans for the farms and harvests of Ruritania.")
+VISIT = "Ruritania's ambassador Okafor opened a new museum in the capital on Monday."
+"""Names the theme's country and another name of its description (who), but nothing the theme says of the country."""
+
+
+def test_another_name_of_the_theme_is_not_what_it_says_of_its_subject() -> None:
+    corpus = Corpus()
+    plans = "In Ruritania, the new plans for the farms promise a larger harvest this year."
+    corpus.add("a.txt", FILLER + VISIT + "\n\n" + plans + "\n\nThe dam on the river was finished in May.\n")
+    i = _index(corpus, VISIT)
+    scores = themefit.score(corpus, [PLANS, DAMS, TRADE])[i][0]
+    assert scores[0] >= themefit.MARGIN * max(scores[1:]) and scores[0] >= themefit.FOCUS * sum(scores)
+    best, unfit = themefit.fit(corpus, [PLANS, DAMS, TRADE])
+    assert i not in best and unfit[i][2]
+    assert best[_index(corpus, plans)][0] == 0

@@ -146,8 +146,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     wholes = [topic.whole(corpus.df.__contains__) for topic in topics]
     clues = themeclues.Clues(corpus, list(topics), list(wholes))
     subject = themesubject.subjects(topics, corpus.texts)
-    topical = themesubject.topical(topics, subject)
-    capitalised = [themesubject.named(topic) for topic in topics]
+    topical = themesubject.topical(topics, subject, corpus.texts)
     reread = clues.reread(scored)
     """Sentence → the bag its theme is decided on, where the clues read it otherwise."""
     decided = dict(zip(reread, score(corpus, wholes, list(reread.values()), keep=True).values(), strict=True))
@@ -162,7 +161,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
         if fits and scores[top] < FOCUS * sum(scores):  # spread over many themes: about none of them clearly
             fits, moved = False, True
         if fits and subject[top] and not themesubject.names(corpus.bags[i], subject[top], topical[top],
-                                                            themesubject.plain(_text(corpus, i), capitalised[top])):
+                                                            themesubject.plain(_text(corpus, i))):
             fits, moved = False, True
         if headed and head:
             strength = [mine + theirs for mine, theirs in zip(strength, head[0], strict=True)]
