@@ -91,13 +91,17 @@ def test_watch_rebuilds_after_a_change_and_survives_an_error(project):
     thread = threading.Thread(target=watch, args=(pipeline.Project(project), calls.append),
                               kwargs={"interval": 0.05, "settle": 0.05, "stop": stop.is_set})
     thread.start()
+    target = project / "briefs" / "minister-cross-theme.yaml"
     try:
-        time.sleep(0.2)
-        target = project / "briefs" / "minister-cross-theme.yaml"
-        target.write_text(target.read_text() + "\n# edited\n")
-        deadline = time.time() + 5
-        while not calls and time.time() < deadline:
-            time.sleep(0.05)
+        # Edit again each second until a rebuild comes (60 s at most: a bound, not a timing asserted):
+        # an edit made before the watcher's first look at the files is, rightly, no change to it.
+        deadline, edits = time.monotonic() + 60, 0
+        while not calls and time.monotonic() < deadline:
+            edits += 1
+            target.write_text(target.read_text() + f"\n# edit {edits}\n")
+            until = time.monotonic() + 1
+            while not calls and time.monotonic() < until:
+                time.sleep(0.05)
     finally:
         stop.set()
         thread.join()
