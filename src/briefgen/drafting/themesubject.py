@@ -5,8 +5,8 @@ title names what the theme is about (a country, a body, a person), and a sentenc
 however many of the theme's other words it uses ("In 2014, the PRC government issued a national semiconductor
 industrial policy…" shares "semiconductor", "industry" and "supply chain" with "Effects on US industry" but is about
 another country's industry; "BIS is primarily responsible for … dual-use technologies … military" is not about China).
-Such a sentence is not filed under that theme (``themefit.fit``): it goes to another theme only as the other themes'
-scores decide, else to the analyst's "fits no theme" list.
+Such a sentence is not filed under that theme (``themefit.fit``): the analyst finds it under "fits no theme", with the
+themes it fits about equally.
 
 What counts as a name of the title: a word the corpus writes only capitalised ("China", "Tesla", "Congress"; not
 "Controls", which the corpus also writes "controls"), or an acronym ("US", "GAO"; not one of the common acronyms such
@@ -18,8 +18,7 @@ of the same place or thing (``text/data/places.txt`` and ``synonyms.txt``: "PRC"
 "American", "United States" for "US"), or, for an acronym, every word of the longer name the theme's description gives
 for it ("Government Accountability Office" for "GAO"); and it must also have another word of the theme (``topical``),
 an ordinary word, not a name of its title or description, read outside any name of several capitalised words
-(``plain``): "The 11 entities are in
-the PRC (6), Russia (3) …" names China and nothing of its military ambitions; in "The U.S. Commerce Department's Bureau
+(``plain``): "The 11 entities are in the PRC (6), Russia (3) …" names China and nothing of its military ambitions; in "The U.S. Commerce Department's Bureau
 of Industry and Security added 11 entities …", "Industry" is a word of the bureau's name, not the "industry" of "Effects
 on US industry".
 """
