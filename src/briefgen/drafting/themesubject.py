@@ -52,6 +52,9 @@ class Theme(Protocol):
     @property
     def description(self) -> str: ...
 
+    @property
+    def terms(self) -> tuple[str, ...]: ...
+
     def query(self) -> dict[str, float]: ...
 
 
@@ -87,14 +90,21 @@ def subjects(topics: Sequence[Theme], texts: Sequence[str]) -> list[Subject]:
 
 
 def topical(topics: Sequence[Theme], found: Sequence[Subject], texts: Sequence[str]) -> list[frozenset[str]]:
-    """Return, per topic bound to a subject, the ordinary words of its query, which say what is said of the subject: not a
+    """Return, per topic bound to a subject, the ordinary words of its query and seed terms, which say what is said of the subject: not a
     name of its title or description (who and where: "Elon" of "Elon Musk's relations with China's government"), nor a
     generic word (``text/data/theme_generic.txt``); empty for a theme whose title is a generic shell around its name
     ("Musk's views": whatever the person says, which ``themeclues`` reads) or bound to none."""
     generic = {token for word in words.word_list("theme_generic") for token in sentences.tokens(word)}
     return [frozenset() if not subject or generic.intersection(sentences.tokens(topic.title)) else
-            frozenset(topic.query()) - generic - _names(topic, texts) - {token for way in subject for token in way}
+            (frozenset(topic.query()) - _names(topic, texts) | _ordinary(topic.terms)) - generic
+            - {token for way in subject for token in way}
             for topic, subject in zip(topics, found, strict=True)]
+
+
+def _ordinary(terms: Sequence[str]) -> set[str]:
+    """The tokens of the words of seed terms written in lower case (the analyst's own words for the theme: "obligations";
+    not "European Union")."""
+    return {token for term in terms for word in _WORD.findall(term) if word[:1].islower() for token in sentences.tokens(word)}
 
 
 def _names(topic: Theme, texts: Sequence[str]) -> set[str]:
