@@ -32,7 +32,7 @@ Figures:
   follow_on_same_fact / follow_on_other_fact: of those, how many overlap an anchor of a key fact the leading quote
   matches too, and how many only anchors of other key facts (a second fact in one claim);
 - lead_in_quotes: second quotes that are the lead-in line (ending in a colon) of the list whose item leads the draft;
-- misses (printed with ``--misses``): every gold pair not merged (its fact, sources and anchors), every falsely merged
+- misses (printed with ``--misses``): every key fact no draft quotes, every gold pair not merged (its fact, sources and anchors), every falsely merged
   draft (two of the facts it quotes and its quotes), every draft filed under a theme the key fact it matches is not under,
   and every curated quote no filed draft overlaps (and whether a "fits no theme" draft does): the material to read
   before changing a rule;
@@ -156,6 +156,7 @@ def measure(root: Path) -> dict[str, Any]:
                        | {f"{a} + {b}" for a in own for b in own if a < b and own[a] - own[b] and own[b] - own[a]})
         false += bool(apart)
         misses += [f"false merge: {pair}: {' / '.join(f'[{s[0]}] ' + flat[s[0]][s[1]:s[2]][:70] for s in spans)}" for pair in apart[:1]]
+    misses += [f"key fact not drafted: {f['id']}: {_flat(f.get('text') or f['anchors'][0]['anchor'])[:110]}" for f in gold["facts"] if f["id"] not in found]
     wrong = wrong_acceptable = matched_assigned = 0
     misses += [f"pair not merged: {p['fact']} ({p['a']} / {p['b']}): " + " / ".join(
         _flat(a["anchor"])[:90] for side in (p["a"], p["b"]) for a in _facts(gold, p["fact"])["anchors"] if a["source"] == side)

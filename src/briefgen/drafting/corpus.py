@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefgen.drafting import facts, sentences
+from briefgen.drafting import events, facts, sentences
 
 COMMON = 0.8
 """A token in more than this share of the documents (of five or more) carries no weight."""
@@ -52,6 +52,8 @@ class Corpus:
         self.bags: list[tuple[str, ...]] = []
         self.issued: list[str] = []
         self._facts: dict[int, facts.Facts] = {}
+        self._acts: dict[int, tuple[frozenset[str], str]] = {}
+        self._actors: dict[int, frozenset[str]] = {}
         self.joined: set[int] = set()
         """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
         self.several: set[int] = set()
@@ -121,6 +123,39 @@ class Corpus:
             if keep:
                 self._facts[i] = known
         return known
+
+    def acts(self, i: int) -> tuple[frozenset[str], str]:
+        """The acts sentence ``i`` reports ("actor kind", ``events.signatures``) and their time (``events.when``); none
+        when it names no act or no time."""
+        known = self._acts.get(i)
+        if known is None:
+            known = (frozenset(), "")
+            if events.families(self.bags[i]):
+                doc, start, end = self.spans[i]
+                text = self.texts[doc][start:end]
+                time = events.when(text, self.issued[doc])
+                if time:
+                    known = (self._itself(doc, events.signatures(text, self.bags[i])), time)
+            self._acts[i] = known
+        return known
+
+    def _itself(self, doc: int, signatures: frozenset[str]) -> frozenset[str]:
+        """``signatures`` with the document as actor (``events.ITSELF``: "These IFRs revise …") read as each actor the
+        document names as acting ("… the Bureau of Industry and Security (BIS) released …")."""
+        mine = {s for s in signatures if s.startswith(events.ITSELF)}
+        if not mine:
+            return signatures
+        if doc not in self._actors:
+            doc_text = self.texts[doc]
+            self._actors[doc] = frozenset(s.split()[0] for i, (d, start, end) in enumerate(self.spans) if d == doc
+                                          for s in events.signatures(doc_text[start:end], self.bags[i])
+                                          if not s.startswith(events.ITSELF))
+        return (signatures - mine) | {f"{actor} {s.split()[1]}" for actor in self._actors[doc] for s in mine}
+
+    def acted(self, i: int, j: int) -> bool:
+        """Whether sentences ``i`` and ``j`` report an act of the same kind by the same actor at the same time."""
+        mine, theirs = self.acts(i), self.acts(j)
+        return bool(mine[0] & theirs[0]) and events.together(mine[1], theirs[1])
 
     def parts(self, i: int) -> tuple[frozenset[str], ...]:
         """The tokens of each statement of passage ``i`` (none for a single one): each sentence of a joined passage and

@@ -11,7 +11,9 @@ Two sentences of different documents report the same fact when
   PHRASED when they share a rare phrase, two adjacent content words few documents use
   ("job displacement", "civil fusion"), TWICE when they name two months or amounts
   in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
-  (two reports of one event: the same conference, the same package of rules). Tokens found in most documents (the corpus's subject) weigh
+  (two reports of one event: the same conference, the same package of rules); or at any overlap when they report one act
+  (``Corpus.acted``: the same actor named as the subject of a verb of one kind of act, at the same time of the act;
+  ``drafting/events.py``), a claim taking such a sentence before any that only shares its words. Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
   (one opening "These rules …" joined to the sentence before it) is also compared sentence by
@@ -51,6 +53,11 @@ event, as a shared month in the sentences themselves is (``ANCHORED``), but a we
 report several events."""
 TWICE = 0.15
 """The same, for two sentences that name two months or amounts in common ("October 2023" and "April 2024" both)."""
+ACTED = 0.0
+"""The same, for two sentences that report an act of the same kind by the same actor at the same time
+(``Corpus.acted``: "In September, BIS updated the Commerce Control List" and "BIS is implementing export controls on
+…" in a rule of that September): the act is the fact, whatever else either says; they must still share a weighted word,
+and neither may state an amount the other does not ("BIS is expanding controls … twenty-eight entities")."""
 
 SLACK = 1 - 1e-9
 """Rounding room for a bound that decides whether an exact overlap is worth computing."""
@@ -59,17 +66,19 @@ _BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "ph
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts],
-              weights: Weights, weight_a: float | None = None, weight_b: float | None = None, event: bool = False) -> float:
+              weights: Weights, weight_a: float | None = None, weight_b: float | None = None, event: bool = False,
+              acted: bool | Callable[[], bool] = False) -> float:
     """Return how strongly two sentences report one fact (their overlap), or 0.0 when they do not.
 
     The facts may be given as functions, called only when the overlap makes them matter; ``event``: whether their
     documents were issued in the same month (``Corpus.same_month``).
     """
-    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b), event=event)
+    return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b), event=event,
+                 acted=acted)
 
 
 def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False,
-          specific: bool | Callable[[], bool] = True, event: bool = False) -> float:
+          specific: bool | Callable[[], bool] = True, event: bool = False, acted: bool | Callable[[], bool] = False) -> float:
     """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0.
 
     ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
@@ -78,7 +87,9 @@ def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | C
     common, they must, since words most documents use make a subject, not a fact. ``event``: whether their documents
     were issued in the same month, a tie (``EVENT``) where they name nothing specific in common."""
     if score < TWICE:
-        return 0.0
+        acted = acted() if callable(acted) else acted  # asked only where it could matter
+        if not (acted and score > ACTED):
+            return 0.0
     facts_a = facts_a() if callable(facts_a) else facts_a
     facts_b = facts_b() if callable(facts_b) else facts_b
     if conflict(facts_a, facts_b):
@@ -86,6 +97,9 @@ def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | C
     anchor = facts_a.anchor(facts_b) or ("event" if event else "")
     if strong and anchor != "dates":
         return 0.0
+    acted = acted() if callable(acted) else acted
+    if acted and facts_a.amounts() == facts_b.amounts():  # an amount one side alone states is more than the act
+        return score if score > ACTED else 0.0
     if score < min(SAME, _BAR[anchor]):
         return 0.0
     return score if anchor or facts_a.names & facts_b.names or (specific() if callable(specific) else specific) else 0.0
@@ -118,10 +132,18 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 holding[token].append(k)
     found: list[dict[int, tuple[float, int]]] = [{} for _ in leaders]
     """Per claim: document → (score, sentence) of its best passage stating the claim's fact."""
+    ranks: dict[tuple[int, int], tuple[bool, float]] = {}
+    """(claim, document) → whether its passage reports the claim's act, and its score: a passage that reports the act is
+    kept before one that only shares words with the claim ("This rule is effective September 6, 2024.")."""
     idf = weights.idf
     postings_of = {token: (idf[token], postings) for token, postings in holding.items()}
     screen = Reach(bags, [(TWICE if s else ANCHORED) * r for s, r in zip(strong, roots, strict=True)], homes, idf,
                    max(map(len, corpus.bags), default=0))
+    acting: dict[str, list[int]] = defaultdict(list)
+    """Act signature ("actor kind") → the claims whose leading sentence reports it with a time (``Corpus.acts``)."""
+    for k, i in enumerate(leaders):
+        for signature in corpus.acts(i)[0]:
+            acting[signature].append(k)
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
         doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
@@ -136,6 +158,11 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                             reverse=True)
         else:
             continue
+        acts = {k for signature in corpus.acts(i)[0] for k in acting.get(signature, ()) if homes[k] != doc
+                and corpus.acted(i, leaders[k])} if acting else set()
+        if acts:  # the claims reporting the same act first (the act is the fact), each at its overlap, however small
+            ranked = sorted({*ranked, *((_sum(idf, bag, bags[k]) / (root * roots[k]), -k) for k in acts if root)},
+                            key=lambda entry: (owner[-entry[1]] in acts, entry), reverse=True)
         figures, phrases, joined = None, None, False
         month = months[doc]
         mine: Callable[[], Facts] | None = None
@@ -149,7 +176,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 continue
             lead = leading[-negative]
             event = bool(month) and month == months[homes[-negative]]
-            if overlap < SAME and not lead.entities & bag and not (event and overlap >= EVENT):  # only a shared month, amount or rare phrase could tie them
+            mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
+            acted = claim in acts and mine().amounts() == lead.amounts()  # an amount one side alone states: more than the act
+            if not acted and overlap < SAME and not lead.entities & bag and not (event and overlap >= EVENT):  # only a shared month, amount or rare phrase could tie them
                 figures = corpus.has_figures(i) if figures is None else figures
                 phrases = pairs(corpus.bags[i]) if phrases is None and lead.phrases else phrases
                 if not (figures and (lead.months or lead.quantities) or phrases and lead.phrases & phrases):
@@ -158,10 +187,11 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            mine = mine or cache(partial(corpus.facts, i, False))  # asked once per sentence, not kept beyond it
-            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event)
+            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event,
+                          acted=acted)
             if score:
-                if score > found[claim].get(doc, (0.0, 0))[0]:
+                if (acted, score) > ranks.get((claim, doc), (False, 0.0)):
+                    ranks[claim, doc] = (acted, score)
                     found[claim][doc] = (score, i)
                 joined = True
     evidence = []

@@ -220,7 +220,8 @@ def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozens
         return not conflict(corpus.facts(i), corpus.facts(j))
     doc, home = corpus.spans[i][0], corpus.spans[j][0]
     return doc != home and corroboration.same_fact(
-        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, event=corpus.same_month(doc, home)) > 0
+        bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, event=corpus.same_month(doc, home),
+        acted=partial(corpus.acted, i, j)) > 0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

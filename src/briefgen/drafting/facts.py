@@ -49,9 +49,11 @@ _PERSON = re.compile(
     r"Director|Chair(?:man|woman)?|Governor|Ambassador|Commissioner|CEO|Spokes(?:man|woman|person)|Advis[eo]r)"
     r"\s+(?:(?:of|for|and|the|[A-Z][\w.’'-]*)\s+){0,8}?([A-Z][a-z’'-]{2,})\b(?!\s+[A-Z])"
     r"|\b([A-Z][a-z’'-]+)\s+(?:said|says|told|stated|added)\b")
-_DOC_DATED = re.compile(r"\b(?:[Tt]oday|[Tt]his (?:rule|IFR|interim final rule|final rule|action|week)|[Ii]n this (?:rule|interim final rule)|"
-                        r"(?:has|have) (?:published|released|issued|announced|added|imposed)|"
-                        r"is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
+DOC_DATED = re.compile(r"\b(?:[Tt]oday|[Tt]his (?:rule|IFR|interim final rule|final rule|action|week)|"
+                       r"[Tt]hese (?:rules|IFRs|interim final rules)|[Ii]n this (?:rule|interim final rule)|"
+                       r"(?:has|have) (?:published|released|issued|announced|added|imposed)|"
+                       r"is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
+"""A sentence about its own document's act ("today", "This rule", "These IFRs revise", "has published"): dated by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,10 @@ class Facts:
     def _amounts(self, other: Facts) -> set[str]:
         return {q for q in self.quantities & other.quantities if not (q.isdigit() and int(q) < 10)}
 
+    def amounts(self) -> frozenset[str]:
+        """Its quantities other than counts under ten ("28 entities", "$5.5 billion"; not "two rules")."""
+        return frozenset(q for q in self.quantities if not (q.isdigit() and int(q) < 10))
+
 
 def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = None) -> Facts:
     """Return the quantities, years, names, months and entities of ``text``; ``issued`` (ISO) is its document's date.
@@ -103,7 +109,7 @@ def facts_of(text: str, issued: str = "", rare: Callable[[str], bool] | None = N
         years = set(_YEAR.findall(rest))
         rest = _YEAR.sub(" ", rest)
         quantities = {_number(q) for q in _QUANTITY.findall(rest)}
-    doc_dated = bool(year) and bool(_DOC_DATED.search(text))
+    doc_dated = bool(year) and bool(DOC_DATED.search(text))
     if len(issued) >= 7 and doc_dated:
         months.add(issued[:7])
     for word in _NUMBER_WORD.findall(rest):
@@ -126,7 +132,7 @@ def pairs(tokens: tuple[str, ...]) -> set[tuple[str, str]]:
 def may_state_figures(text: str, issued: str = "") -> bool:
     """Whether ``text`` could name a month or an amount: it has a digit or a number word, or it is
     dated by its document (``issued``: "today", "has published")."""
-    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text) or len(issued) >= 7 and _DOC_DATED.search(text))
+    return bool(_DIGIT.search(text) or _NUMBER_WORD.search(text) or len(issued) >= 7 and DOC_DATED.search(text))
 
 
 def _entities(text: str) -> set[str]:
