@@ -1,6 +1,6 @@
 """Theme subjects: a theme whose title is about something named holds only sentences that name it. Pure: no files.
 
-"China's military ambitions", "Effects on US industry", "Congress and GAO oversight", "Musk and Beijing": each
+"China's military ambitions", "Effects on US industry", "Congress and GAO oversight", "Acme and Ruritania": each
 title names what the theme is about (a country, a body, a person), and a sentence that never names it is not about it
 however many of the theme's other words it uses ("In 2014, the PRC government issued a national semiconductor
 industrial policy…" shares "semiconductor", "industry" and "supply chain" with "Effects on US industry" but is about
@@ -8,11 +8,11 @@ another country's industry; "BIS is primarily responsible for … dual-use techn
 Such a sentence is not filed under that theme (``themefit.fit``): the analyst finds it under "fits no theme", with the
 themes it fits about equally.
 
-What counts as a name of the title: a word the corpus writes only capitalised ("China", "Tesla", "Congress"; not
+What counts as a name of the title: a word the corpus writes only capitalised ("China", "Acme", "Congress"; not
 "Controls", which the corpus also writes "controls"), or an acronym ("US", "GAO"; not one of the common acronyms such
 as "AI", ``words.COMMON_ACRONYMS``), used by no more than half the themes. The theme is bound to its names only when
-every part of its title joined by "and" or a comma holds one ("Open-source AI and sharing with the Global South" is
-also about open-source AI without the Global South), or when the title opens with a possessive name ("Tesla's cars and
+every part of its title joined by "and" or a comma holds one ("Open data and sharing with small states" is
+also about open data without small states), or when the title opens with a possessive name ("Acme's cars and
 robots": the possessive governs the whole). A sentence names the subject when it has one of those names, another name
 of the same place or thing (``text/data/places.txt`` and ``synonyms.txt``: "PRC", "Chinese", "Beijing" for "China";
 "American", "United States" for "US"), or, for an acronym, every word of the longer name the theme's description gives
@@ -91,9 +91,9 @@ def subjects(topics: Sequence[Theme], texts: Sequence[str]) -> list[Subject]:
 
 def topical(topics: Sequence[Theme], found: Sequence[Subject], texts: Sequence[str]) -> list[frozenset[str]]:
     """Return, per topic bound to a subject, the ordinary words of its query and seed terms, which say what is said of the subject: not a
-    name of its title or description (who and where: "Elon" of "Elon Musk's relations with China's government"), nor a
+    name of its title or description (who and where: "Jane" of "Jane Doe's relations with China's government"), nor a
     generic word (``text/data/theme_generic.txt``); empty for a theme whose title is a generic shell around its name
-    ("Musk's views": whatever the person says, which ``themeclues`` reads) or bound to none."""
+    ("Doe's views": whatever the person says, which ``themeclues`` reads) or bound to none."""
     generic = {token for word in words.word_list("theme_generic") for token in sentences.tokens(word)}
     return [frozenset() if not subject or generic.intersection(sentences.tokens(topic.title)) else
             (frozenset(topic.query()) - _names(topic, texts) | _ordinary(topic.terms)) - generic
@@ -109,7 +109,7 @@ def _ordinary(terms: Sequence[str]) -> set[str]:
 
 def _names(topic: Theme, texts: Sequence[str]) -> set[str]:
     """The tokens of the names in a theme's title and description (an opening word too, when the corpus writes it only
-    capitalised: "Elon Musk's relations …")."""
+    capitalised: "Jane Doe's relations …")."""
     return {token for text in (topic.title, topic.description) for word in words.words(text)
             if word.kind == "name" or (word.start == 0 and _is_name(word.text, texts)) for token in sentences.tokens(word.text)}
 
