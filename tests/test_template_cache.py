@@ -25,3 +25,14 @@ def test_compiled_once_and_recompiled_after_an_edit(tmp_path: Path, monkeypatch:
     (tmp_path / "t.md.j2").write_text("Goodbye {{ name }}.\n")
     assert templates.render(tmp_path, "t.md.j2", {"name": "C"}) == "Goodbye C.\n"
     assert len(compiled) == 2
+
+
+def test_each_render_has_a_budget_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment is kept between renders (``templates._kept``), its budget is not: two renders
+    that each use most of the loop budget both pass, as each does alone."""
+    monkeypatch.setattr(templates.limits, "TEMPLATE_LOOP_ITEMS", 100)
+    (tmp_path / "t.md.j2").write_text("{% for i in range(70) %}{% endfor %}{{ name }}\n")
+    assert templates.render(tmp_path, "t.md.j2", {"name": "A"}) == "A\n"
+    kept = templates._KEPT[tmp_path]
+    assert templates.render(tmp_path, "t.md.j2", {"name": "B"}) == "B\n"
+    assert templates._KEPT[tmp_path] is kept

@@ -61,6 +61,7 @@ def _build(root: Path, spec_path: Path, out_dir: Path, formats: list[str] | None
     outcome: Outcome = _outcome(spec_path, work)
     if _COLLECTING:  # in a batch (``collector``): the brief's cycles are freed before the next brief
         gc.collect()
+        gc.freeze()  # and what outlived it (memos, styled bases) is not walked again by the next one's collection
     return outcome
 
 
@@ -186,8 +187,12 @@ def collector() -> Iterator[None]:
     once after each brief, so one brief's cycles (the PDF's document, canvas and flowables) are freed
     before the next brief starts, and a worker's peak memory stays flat from its first briefs on
     (without it, garbage of several briefs could wait for a full collection, and the peak rose
-    by 1.7-2.9 MiB between briefs 20 and 200). Outputs do not change: nothing briefgen writes
-    depends on when cycles are freed.
+    by 1.7-2.9 MiB between briefs 20 and 200). What outlives that collection (the memos, the styled
+    bases: a few thousand objects, the same ones brief after brief) is frozen too, so the next
+    brief's collection walks only what that brief made: about 2 ms of CPU instead of 7. Such an
+    object that later ends in a cycle (none does in 200 fixture briefs: the frozen count stays
+    put) waits for the batch's end. Outputs do not change: nothing briefgen writes depends on
+    when cycles are freed.
     """
     global _COLLECTING
     thresholds, collecting = gc.get_threshold(), _COLLECTING

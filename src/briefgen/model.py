@@ -265,6 +265,8 @@ def printable_text(text: str) -> str:
     The one cleaner: transforms apply it to every string of the document, and the
     renderers to whatever they are handed directly. Tabs and line breaks stay.
     """
+    if text.isprintable():  # no character the pattern removes is printable: most text, checked without the pattern
+        return text
     return _UNPRINTABLE.sub("", text)
 
 

@@ -123,9 +123,13 @@ class _Environment(SandboxedEnvironment):
         super().__init__(loader=_Loader(project_templates), undefined=jinja2.StrictUndefined, autoescape=False,
                          finalize=_finalize, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                          bytecode_cache=_COMPILED)
+        self.filters = {name: self._guarded(fn) for name, fn in self.filters.items()}
+        self.fresh()
+
+    def fresh(self) -> None:
+        """Give the next render a budget of its own."""
         self.budget = Budget()
         self.globals["range"] = self.budget.range
-        self.filters = {name: self._guarded(fn) for name, fn in self.filters.items()}
 
     def _guarded(self, fn: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(fn)
@@ -191,6 +195,22 @@ def environment(project_templates: Path) -> SandboxedEnvironment:
     return _Environment(project_templates)
 
 
+_KEPT: dict[Path, _Environment] = {}
+"""``render``'s environment by templates folder, made once per process: an environment holds no template
+between renders that it uses unchecked (the loader says none is up to date, so each render reads its
+templates again and ``_COMPILED`` compares their source), and ``fresh`` gives each render its own budget."""
+
+
+def _kept(project_templates: Path) -> _Environment:
+    env = _KEPT.get(project_templates)
+    if env is None:
+        if len(_KEPT) >= 8:
+            _KEPT.clear()
+        env = _KEPT[project_templates] = _Environment(project_templates)
+    env.fresh()
+    return env
+
+
 def variables(project_templates: Path, name: str) -> frozenset[str]:
     """Return the names of the variables template ``name`` reads (its includes not followed); empty if it cannot be read."""
     env = _Environment(project_templates)
@@ -206,7 +226,7 @@ def render(project_templates: Path, name: str, context: dict[str, Any], where: W
 
     ``where(message, hint)`` positions a missing template at what asked for it (the spec's ``template`` key).
     """
-    env = _Environment(project_templates)
+    env = _kept(project_templates)
     try:
         with alarm(env.budget):
             template = env.get_template(name)

@@ -323,6 +323,13 @@ def break_lines(self: Any, width: Any) -> Any:
             if stack and spaceWidth and g is same_g and f is same_f and same and lf is f:
                 # The next words of the same fragment while they fit (most words): the steps the loop above takes
                 # for such a word, without those that change nothing (its font, the line's maxima, ``sameFrag``).
+                # Only ``g``, the line's last word, grows here, so the shrink's sum over the words before it is made once.
+                head = None
+                if spaceShrinkage and words[-1] is g and g._fkind == _FK_TEXT:
+                    head = _spaces(spaceWidth, words[:-1], frag_spaces, stringWidth)
+                    gsw = frag_spaces.get(g)
+                    if gsw is None:
+                        gsw = frag_spaces[g] = stringWidth(" ", g.fontName, g.fontSize)
                 while stack:
                     w = stack[-1]
                     if type(w) is not _HSFrag or len(w) != 2 or w[1][0] is not f:
@@ -332,7 +339,11 @@ def break_lines(self: Any, width: Any) -> Any:
                         newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
                     else:
                         newWidth = currentWidth  # noqa: N806
-                    limWidth = _shrunk(maxWidth, words, spaceWidth, spaceShrinkage, frag_spaces, stringWidth) if spaceShrinkage else maxWidth  # noqa: N806
+                    if head is not None:
+                        ns = g.text.count(" ")
+                        limWidth = maxWidth + ((head + ns * gsw) if ns else head) * spaceShrinkage  # noqa: N806
+                    else:
+                        limWidth = _shrunk(maxWidth, words, spaceWidth, spaceShrinkage, frag_spaces, stringWidth) if spaceShrinkage else maxWidth  # noqa: N806
                     if newWidth > limWidth:
                         break  # the loop above ends the line (or hyphenates)
                     aFW(pop())
@@ -410,7 +421,11 @@ def break_lines(self: Any, width: Any) -> Any:
 def _shrunk(maxWidth: float, words: list[Any], spaceWidth: float, spaceShrinkage: float,  # noqa: N803
             frag_spaces: dict[Any, float], stringWidth: Any) -> float:  # noqa: N803
     """The line's width limit with its spaces shrunk (reportlab's ``spaceShrinkage``), in reportlab's order of operations."""
-    spaceShrink = spaceWidth  # noqa: N806
+    return maxWidth + _spaces(spaceWidth, words, frag_spaces, stringWidth) * spaceShrinkage
+
+
+def _spaces(total: float, words: Any, frag_spaces: dict[Any, float], stringWidth: Any) -> float:  # noqa: N803
+    """``total`` plus the width of each text word's spaces, added word by word in order (as ``_shrunk`` sums them)."""
     for wi in words:
         if wi._fkind == _FK_TEXT:
             ns = wi.text.count(" ")
@@ -418,9 +433,8 @@ def _shrunk(maxWidth: float, words: list[Any], spaceWidth: float, spaceShrinkage
                 sw = frag_spaces.get(wi)
                 if sw is None:
                     sw = frag_spaces[wi] = stringWidth(" ", wi.fontName, wi.fontSize)
-                spaceShrink += ns * sw  # noqa: N806
-    spaceShrink *= spaceShrinkage  # noqa: N806
-    return maxWidth + spaceShrink
+                total += ns * sw
+    return total
 
 
 def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]:  # noqa: N803 (reportlab's name)
