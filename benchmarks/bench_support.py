@@ -21,7 +21,7 @@ from pathlib import Path
 from briefgen import pipeline
 from briefgen.inputs import spec
 from briefgen.support import aliases, freetext, match, referents, stage
-from briefgen.text import frames, thesaurus, vectors, words
+from briefgen.text import frames, moby, thesaurus, vectors, words
 
 
 def _clear() -> None:
@@ -29,7 +29,8 @@ def _clear() -> None:
                    words._canonical, words._joined, frames.frame_words, frames.compounds,
                    thesaurus._lemma, thesaurus._entries, thesaurus.senses, thesaurus.reach, thesaurus._pooled,
                    aliases.definitions, aliases.spelled, aliases._acronyms, referents._referents, words.phrase_parts,
-                   thesaurus.lemmas, vectors.vector, words._tokens, thesaurus.is_verb, *(getattr(thesaurus, n) for n in ("parts", "polysemy") if hasattr(thesaurus, n))):
+                   thesaurus.lemmas, vectors.vector, moby._related, moby._indices, words._tokens, thesaurus.is_verb,
+                   *(getattr(thesaurus, n) for n in ("parts", "polysemy") if hasattr(thesaurus, n))):
         cached.cache_clear()
 
 

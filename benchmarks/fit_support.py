@@ -36,11 +36,14 @@ from briefgen.support import score  # noqa: E402
 
 PENALTY = 1.0
 """L2 penalty on each feature's weight (the features are all of order 0 … 1)."""
-RECALL_TARGET = 0.98
+RECALL_TARGET = 0.95
 """The share of the training pairs' *scored* overreaches (those only the score decides) the threshold keeps. Session 9:
-0.98 is the share session 8's threshold kept (79 of 80 on the 677 pairs: it was chosen as 95% of *all* overreaches by
-the dev rule, ``DEV_RECALL``), so the shipped threshold did not move; counted over the scored overreaches alone, a new
-rule that finds overreaches without the score no longer raises the threshold by itself. Session 7 had 96% of all, the
+0.98, the share session 8's threshold kept (79 of 80 on the 677 pairs), so that a new rule that finds overreaches
+without the score no longer raises the threshold by itself. Session 10, once the Moby thesaurus excuses a word in its
+slot (``support/slots.py``): 0.95 (dev 67%, 40/60, at 91%; 0.98 gives 63%, 40/63, at 91%). The dev rule
+(``DEV_RECALL``) picks 0.90 (67%, 37/55, at 82%) by less than one flag's worth of precision and nine points of recall;
+blind recall ran six points below dev recall in session 9 (85% against 91%), so 0.90 would likely put it under the
+80% goal: 0.95 is shipped, a judgement stated here rather than a rule. Session 7 had 96% of all overreaches, the
 check's recall without the score: at 87% the blind batches 17 and 18 found only 59% of their overreaches (README,
 "What traced means"): unseen recall runs far below training recall."""
 CANDIDATES = (("share",), ("share", "count"), ("share", "common"), ("share", "verbs", "modifiers"),

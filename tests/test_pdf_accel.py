@@ -134,6 +134,22 @@ def test_installed_in_reportlabs_modules() -> None:
     from reportlab.pdfbase.ttfonts import TTFont
     assert TTFont.splitString is accel.split_string and accel._split is not accel.split_string
     assert accel._encode is not accel.pdfdoc_enc and accel._name is not accel.pdf_name  # the originals, kept
+    from reportlab.pdfgen import canvas, textobject
+    assert canvas.fp_str is accel.fp_str and textobject.fp_str is accel.fp_str and pdfdoc.fp_str is accel.fp_str
+    assert accel._fp_str is not accel.fp_str
+
+
+def test_fp_str_agrees_with_reportlab_and_forgets_between_renders() -> None:
+    from reportlab.lib.rl_accel import fp_str
+
+    numbers = [0, 0.0, -0.0, 1, 1.0, True, -1, 2**60, float(2**60), 0.1, 1 / 3, -2.5, 1e-9, -1e-9, 1e20, 612.0, 72.5]
+    accel.fresh_numbers()
+    for args in [*((n,) for n in numbers), *itertools.permutations(numbers[:8], 3), ([1.5, 2],), ((0.25, -0.0),)]:
+        assert accel.fp_str(*args) == fp_str(*args), args  # first written, then remembered
+        assert accel.fp_str(*args) == fp_str(*args), args
+    assert accel._NUMBERS
+    accel.fresh_numbers()
+    assert not accel._NUMBERS
 
 
 def test_widths_are_kept_across_renders_until_a_font_changes() -> None:

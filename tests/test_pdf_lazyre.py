@@ -89,10 +89,16 @@ def _reportlabs_uri_pat() -> str:
 
 
 def test_the_unfolded_uri_pattern_matches_as_reportlabs_does() -> None:
-    from briefgen.renderers.pdf import lazyre
-    lazyre.import_reportlab()
-    import reportlab.platypus.paragraph as p
-    ours = p.uri_pat.compiled() if isinstance(p.uri_pat, LazyPattern) else p.uri_pat
+    # In a fresh interpreter: a test that imported reportlab before this one leaves this one's uri_pat unpatched.
+    import ast
+    shown = subprocess.run([sys.executable, "-c", (
+        "from briefgen.renderers.pdf import lazyre\n"
+        "lazyre.import_reportlab()\n"
+        "import reportlab.platypus.paragraph as p\n"
+        "pat = p.uri_pat.compiled() if isinstance(p.uri_pat, lazyre.LazyPattern) else p.uri_pat\n"
+        "print(ascii(pat.pattern), pat.flags)\n")], capture_output=True, text=True, check=True).stdout.split()
+    ours = re.compile(ast.literal_eval(shown[0]), int(shown[1]))
+    assert ours.flags & re.IGNORECASE
     assert "(?-i:" in ours.pattern, "reportlab's uri_pat changed: UNFOLDED no longer applies"
     theirs = re.compile(_reportlabs_uri_pat(), re.IGNORECASE)
     assert theirs.pattern != ours.pattern

@@ -156,6 +156,16 @@ def test_finally_before_a_demonstrative_is_an_opener() -> None:
         "To limit the impact on suppliers, the agency is setting up a licence window."
 
 
+def test_one_list_of_connectives_opens_a_reference_back_and_leaves_the_claim_text() -> None:
+    """``text.sentences.CONNECTIVES`` is declared once: "Overall, this effort …" refers back as "This effort …" does, and
+    a claim's text drops "In contrast," as it drops "However," (10th session: one table for both)."""
+    (text, flaw), = _texts("Ruritania proposed a regional body to set common rules for chip exports this spring. "
+                           "Overall, this effort will likely speed up talks among its neighbours on export rules.")
+    assert flaw == "" and text.startswith("Ruritania") and text.endswith("export rules.")
+    assert drafting.claim_text("In contrast, the agency is setting up a licence window for small suppliers.") == \
+        "The agency is setting up a licence window for small suppliers."
+
+
 def test_a_quotation_in_the_first_person_needs_its_own_attribution() -> None:
     """The second sentence of a quotation whose attribution is in the sentence before ("“…,” said …. “We are …”") names no
     one in its "we": it is no claim (9th session, a first-day run's draft). With its own attribution, or in the third

@@ -22,7 +22,7 @@ def test_a_light_verb_next_to_another_unsupported_word_is_reported_with_it() -> 
 
 
 def test_specific_words_numbers_and_names_are_reported_alone() -> None:
-    assert _reported("The rule became effective on 1 March after the comment period expired.") == ["expired"]
+    assert _reported("The rule became effective on 1 March after the comment period began.") == ["began"]
     assert _reported("The rule became effective on 1 April after the comment period closed.") == ["April"]
     assert not w.is_general(w.stem("expected")) and not w.is_general(w.stem("squeeze"))
 
@@ -56,7 +56,7 @@ def test_a_light_verb_with_its_particle_is_one_light_verb() -> None:
     assert reported("Limits on talent exchange are among the bottlenecks holding back global progress.") == []
     # with another unsupported word, or a particle without its light verb, it is reported
     assert reported("Limits on talent exchange are among the bottlenecks holding back Asian progress.") == ["holding", "back", "Asian"]
-    assert reported("Limits on talent exchange are among the bottlenecks dragging back global progress.") == ["dragging", "back"]
+    assert reported("Limits on talent exchange are among the bottlenecks turning back global progress.") == ["turning", "back"]
 
 
 def test_hedges_need_no_support_and_superlative_quantifiers_do() -> None:

@@ -23,9 +23,9 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.94, 0.71  # all pairs, scored (session 8): 325/455 flags true, 264/280 found. A mix:
+RECALL_FLOOR, PRECISION_FLOOR = 0.93, 0.75  # all pairs, scored (session 10): 323/429 flags true, 262/280 found. A mix:
 # the score is fitted on the 677 pairs outside batches 17 and 18 (benchmarks/fit_support.py), so on those it is a
-# training figure, on 17 + 18 the dev figure (60%, 85%). The unseen figures are in README "What traced means".
+# training figure, on 17 + 18 the dev figure (67%, 91%). The unseen figures are in README "What traced means".
 
 def _source(origin: str) -> str:
     """The source id an origin names: "… quote 2 (li-qiang-vision)" or "…: crs-r48642, fresh held-out pair"."""
@@ -126,24 +126,27 @@ def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
     assert {id(p) for p in pairs if predict(p) != "supported"} < {id(p) for p in flagged}
 
 
-FLOORS = {  # split: (recall, precision) floors, scored (session 8, threshold at 95% training recall), training
-    # figures now; each batch's unseen figure is in the README ("What traced means") and in git log of this file
-    "dev": (0.91, 0.80),  # the pairs the check was first built on
-    "held-out": (0.94, 0.81),
-    "batch 5": (1.00, 0.80),
-    "batch 6": (1.00, 0.83),
+FLOORS = {  # split: (recall, precision) floors, scored (session 10: the Moby thesaurus in a word's slot, threshold at 95%
+    # of the scored training overreaches), training figures now; each batch's unseen figure is in the README ("What
+    # traced means") and in git log of this file. Session 10 lowered recall on held-out (0.94), batches 5 and 11 (1.0)
+    # and 18 (1.0): one overreach each taken for a paraphrase ("being used" for "the potential to", "succeeded" for
+    # "sought", "rest on evidence" for "grounded in concerns", "blocks" for "prevent" beside "automatically", now a note)
+    "dev": (0.91, 0.87),  # the pairs the check was first built on
+    "held-out": (0.89, 0.80),
+    "batch 5": (0.92, 0.84),
+    "batch 6": (1.00, 0.90),
     "batch 7": (1.00, 0.88),
-    "batch 8": (1.00, 0.60),
+    "batch 8": (1.00, 0.70),
     "batch 9": (0.93, 0.70),
-    "batch 10": (0.91, 0.76),
-    "batch 11": (1.00, 0.69),
+    "batch 10": (0.91, 0.81),
+    "batch 11": (0.92, 0.68),
     "batch 12": (0.95, 0.77),
-    "batch 13": (0.91, 0.58),
-    "batch 14": (0.95, 0.81),
+    "batch 13": (0.91, 0.64),
+    "batch 14": (0.95, 0.84),
     "batch 15": (0.92, 0.68),
-    "batch 16": (1.00, 0.62),  # blind in session 6 (54% at 100% before the score)
-    "batch 17": (0.70, 0.53),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold); dev in session 8
-    "batch 18": (1.00, 0.65),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold); dev in session 8
+    "batch 16": (1.00, 0.66),  # blind in session 6 (54% at 100% before the score)
+    "batch 17": (0.88, 0.62),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold); dev in session 8
+    "batch 18": (0.94, 0.71),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold); dev in session 8
 }
 
 

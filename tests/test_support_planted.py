@@ -24,7 +24,7 @@ EXPECTED = {
     (SUMMARY, 16, 52, "error", "support.date", 'claim wrong-date: "2022" is not in any of its quotes'),
     (SUMMARY, 21, 66, "error", "support.name", 'claim wrong-name: "Governor" is not in any of its quotes'),
     (SUMMARY, 21, 75, "error", "support.name", 'claim wrong-name: "Baker" is not in any of its quotes'),
-    (SUMMARY, 26, 61, "warning", "support.word", 'claim overreach: "transformed" is not in any of its quotes'),
+    (SUMMARY, 26, 30, "warning", "support.word", 'claim overreach: "transformed" is not in any of its quotes'),
     (SUMMARY, 36, 21, "warning", "support.padding", "claim padded: quote 2 (beta) is padding: it adds no support the other quotes lack"),
     (SUMMARY, 38, 16, "warning", "support.plural", 'claim one-as-many: "Analysts" presents one source as many'),
     (SUMMARY, 53, 11, "warning", "support.accepted", "claim accepted-unexplained: an acceptance without a reason"),

@@ -58,3 +58,32 @@ def test_naming_the_subject_is_not_enough_without_what_the_theme_says_of_it() ->
 def test_another_name_of_the_subject_names_it() -> None:
     corpus, best, _ = _fit(OTHER_NAME, OWN_COUNTRY)
     assert best[_index(corpus, OTHER_NAME)][0] == 2
+
+
+IN_A_NAME = "Officials of the Ruritania Board of Farming and Harvests toured the new museum in the capital."
+"""Names the farming theme's country, and its "farming" and "harvests" only as words of a body's name."""
+
+
+def test_a_theme_word_inside_a_name_of_several_capitalised_words_says_nothing_of_the_theme() -> None:
+    corpus, best, unfit = _fit(IN_A_NAME, OWN_COUNTRY)
+    i = _index(corpus, IN_A_NAME)
+    scores = themefit.score(corpus, [FARMS, DAMS, TRADE])[i][0]
+    assert scores[0] >= themefit.MARGIN * max(scores[1:]) and scores[0] >= themefit.FOCUS * sum(scores)
+    assert i not in best and unfit[i][2]
+
+
+PLANS = Topic("plans", "Farming in Ruritania", "Minister Okafor's plans for the farms and harvests of Ruritania.")
+VISIT = "Ruritania's ambassador Okafor opened a new museum in the capital on Monday."
+"""Names the theme's country and another name of its description (who), but nothing the theme says of the country."""
+
+
+def test_another_name_of_the_theme_is_not_what_it_says_of_its_subject() -> None:
+    corpus = Corpus()
+    plans = "In Ruritania, the new plans for the farms promise a larger harvest this year."
+    corpus.add("a.txt", FILLER + VISIT + "\n\n" + plans + "\n\nThe dam on the river was finished in May.\n")
+    i = _index(corpus, VISIT)
+    scores = themefit.score(corpus, [PLANS, DAMS, TRADE])[i][0]
+    assert scores[0] >= themefit.MARGIN * max(scores[1:]) and scores[0] >= themefit.FOCUS * sum(scores)
+    best, unfit = themefit.fit(corpus, [PLANS, DAMS, TRADE])
+    assert i not in best and unfit[i][2]
+    assert best[_index(corpus, plans)][0] == 0

@@ -229,8 +229,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 _REFS = re.compile(r"\s*\[\d+(?:[,–-]\d+)*\]")
-_CONNECTIVE = re.compile(r"^(?:However|Moreover|Furthermore|Additionally|Notably|In addition|Meanwhile|Overall|"
-                         r"Also|In contrast|Similarly|Indeed|Nevertheless|Still|Yet|But|And|Finally|Lastly),\s+")
+_CONNECTIVE = re.compile(r"^(?:" + "|".join(sentences.CONNECTIVES) + r"),\s+")
 
 
 def claim_text(quote: str) -> str:

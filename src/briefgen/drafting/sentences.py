@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefgen.text.sentences import (
+    CONNECTIVES,
     MAX_WORDS,
     MIN_WORDS,
     Sentence,
@@ -18,7 +19,7 @@ from briefgen.text.sentences import (
     split,
 )
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
+__all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
 
 # ---------------------------------------------------------------- tokens for scoring
 

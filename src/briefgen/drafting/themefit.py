@@ -146,7 +146,7 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
     wholes = [topic.whole(corpus.df.__contains__) for topic in topics]
     clues = themeclues.Clues(corpus, list(topics), list(wholes))
     subject = themesubject.subjects(topics, corpus.texts)
-    topical = themesubject.topical(topics, subject)
+    topical = themesubject.topical(topics, subject, corpus.texts)
     reread = clues.reread(scored)
     """Sentence → the bag its theme is decided on, where the clues read it otherwise."""
     decided = dict(zip(reread, score(corpus, wholes, list(reread.values()), keep=True).values(), strict=True))
@@ -160,7 +160,8 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
             moved = moved and not fits
         if fits and scores[top] < FOCUS * sum(scores):  # spread over many themes: about none of them clearly
             fits, moved = False, True
-        if fits and not themesubject.names(corpus.bags[i], subject[top], topical[top]):  # a named subject, not named
+        if fits and subject[top] and not themesubject.names(corpus.bags[i], subject[top], topical[top],
+                                                            themesubject.plain(_text(corpus, i))):
             fits, moved = False, True
         if headed and head:
             strength = [mine + theirs for mine, theirs in zip(strength, head[0], strict=True)]
@@ -170,6 +171,11 @@ def fit(corpus: Corpus, topics: list[Topic]) -> tuple[dict[int, tuple[int, float
             near = sorted((t for t, s in enumerate(scores) if s and s * MARGIN >= scores[top]), key=lambda t: -scores[t])
             unfit[i] = (max(strength), tuple(near[:NEAR]), moved)
     return best, unfit
+
+
+def _text(corpus: Corpus, i: int) -> str:
+    doc, start, end = corpus.spans[i]
+    return corpus.texts[doc][start:end]
 
 
 def _read(scores: list[float], found: list[int], head: tuple[list[float], list[int]] | None) -> tuple[int, bool, list[float], bool]:

@@ -1,22 +1,26 @@
 """Theme subjects: a theme whose title is about something named holds only sentences that name it. Pure: no files.
 
-"China's military ambitions", "Effects on US industry", "Congress and GAO oversight", "Musk and Beijing": each
+"China's military ambitions", "Effects on US industry", "Congress and GAO oversight", "Acme and Ruritania": each
 title names what the theme is about (a country, a body, a person), and a sentence that never names it is not about it
 however many of the theme's other words it uses ("In 2014, the PRC government issued a national semiconductor
 industrial policy…" shares "semiconductor", "industry" and "supply chain" with "Effects on US industry" but is about
 another country's industry; "BIS is primarily responsible for … dual-use technologies … military" is not about China).
-Such a sentence is not filed under that theme (``themefit.fit``): it goes to another theme only as the other themes'
-scores decide, else to the analyst's "fits no theme" list.
+Such a sentence is not filed under that theme (``themefit.fit``): the analyst finds it under "fits no theme", with the
+themes it fits about equally.
 
-What counts as a name of the title: a word the corpus writes only capitalised ("China", "Tesla", "Congress"; not
+What counts as a name of the title: a word the corpus writes only capitalised ("China", "Acme", "Congress"; not
 "Controls", which the corpus also writes "controls"), or an acronym ("US", "GAO"; not one of the common acronyms such
 as "AI", ``words.COMMON_ACRONYMS``), used by no more than half the themes. The theme is bound to its names only when
-every part of its title joined by "and" or a comma holds one ("Open-source AI and sharing with the Global South" is
-also about open-source AI without the Global South), or when the title opens with a possessive name ("Tesla's cars and
+every part of its title joined by "and" or a comma holds one ("Open data and sharing with small states" is
+also about open data without small states), or when the title opens with a possessive name ("Acme's cars and
 robots": the possessive governs the whole). A sentence names the subject when it has one of those names, another name
 of the same place or thing (``text/data/places.txt`` and ``synonyms.txt``: "PRC", "Chinese", "Beijing" for "China";
 "American", "United States" for "US"), or, for an acronym, every word of the longer name the theme's description gives
-for it ("Government Accountability Office" for "GAO").
+for it ("Government Accountability Office" for "GAO"); and it must also have another word of the theme (``topical``),
+an ordinary word, not a name of its title or description, read outside any name of several capitalised words
+(``plain``): "The 11 entities are in the PRC (6), Russia (3) …" names China and nothing of its military ambitions; in "The U.S. Commerce Department's Bureau
+of Industry and Security added 11 entities …", "Industry" is a word of the bureau's name, not the "industry" of "Effects
+on US industry".
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ class Theme(Protocol):
 
     @property
     def description(self) -> str: ...
+
+    @property
+    def terms(self) -> tuple[str, ...]: ...
 
     def query(self) -> dict[str, float]: ...
 
@@ -82,23 +89,43 @@ def subjects(topics: Sequence[Theme], texts: Sequence[str]) -> list[Subject]:
     return found
 
 
-def topical(topics: Sequence[Theme], found: Sequence[Subject]) -> list[frozenset[str]]:
-    """Return, per topic bound to a subject, the tokens of its query that say what is said of it: not the subject's names,
-    nor a generic word (``text/data/theme_generic.txt``), each place name with its other names ("china": "chinese",
-    "prc"); empty for a theme whose title is a generic shell around its name ("Musk's views": whatever the person says,
-    which ``themeclues`` reads) or bound to none."""
+def topical(topics: Sequence[Theme], found: Sequence[Subject], texts: Sequence[str]) -> list[frozenset[str]]:
+    """Return, per topic bound to a subject, the ordinary words of its query and seed terms, which say what is said of the subject: not a
+    name of its title or description (who and where: "Jane" of "Jane Doe's relations with China's government"), nor a
+    generic word (``text/data/theme_generic.txt``); empty for a theme whose title is a generic shell around its name
+    ("Doe's views": whatever the person says, which ``themeclues`` reads) or bound to none."""
     generic = {token for word in words.word_list("theme_generic") for token in sentences.tokens(word)}
-    others = _others()
     return [frozenset() if not subject or generic.intersection(sentences.tokens(topic.title)) else
-            frozenset(alias for token in topic.query() if token not in generic and not any(token in way for way in subject)
-                      for alias in others.get(token, (token,)))
+            (frozenset(topic.query()) - _names(topic, texts) | _ordinary(topic.terms)) - generic
+            - {token for way in subject for token in way}
             for topic, subject in zip(topics, found, strict=True)]
 
 
-def names(bag: Sequence[str], subject: Subject, topic: frozenset[str] = frozenset()) -> bool:
+def _ordinary(terms: Sequence[str]) -> set[str]:
+    """The tokens of the words of seed terms written in lower case (the analyst's own words for the theme: "obligations";
+    not "European Union")."""
+    return {token for term in terms for word in _WORD.findall(term) if word[:1].islower() for token in sentences.tokens(word)}
+
+
+def _names(topic: Theme, texts: Sequence[str]) -> set[str]:
+    """The tokens of the names in a theme's title and description (an opening word too, when the corpus writes it only
+    capitalised: "Jane Doe's relations …")."""
+    return {token for text in (topic.title, topic.description) for word in words.words(text)
+            if word.kind == "name" or (word.start == 0 and _is_name(word.text, texts)) for token in sentences.tokens(word.text)}
+
+
+def names(bag: Sequence[str], subject: Subject, topic: frozenset[str] = frozenset(), plain: set[str] | None = None) -> bool:
     """Whether a sentence's tokens name the subject and one of ``topic`` (``topical``): "The 11 entities are in China
-    (6), Russia (3) …" names China but says nothing of its military ambitions. Always, for a theme bound to no name."""
-    return not subject or (any(all(token in bag for token in way) for way in subject) and (not topic or not topic.isdisjoint(bag)))
+    (6), Russia (3) …" names China but says nothing of its military ambitions. ``plain``: the tokens that may say it
+    (``plain``), else the whole bag. Always, for a theme bound to no name."""
+    return not subject or (any(all(token in bag for token in way) for way in subject)
+                           and (not topic or not topic.isdisjoint(bag if plain is None else plain)))
+
+
+def plain(sentence: str) -> set[str]:
+    """Return the tokens of ``sentence`` outside its names of several capitalised words: "Industry" in "the Bureau of
+    Industry and Security" is a word of that name, not the "industry" of a theme on US industry."""
+    return set(sentences.tokens(NAME_RUN.sub(" ", sentence)))
 
 
 def _words(text: str) -> list[str]:
@@ -131,17 +158,6 @@ def _aliases(name: str) -> set[str]:
     for group in _groups():
         if name in group:
             found |= group
-    return found
-
-
-@lru_cache(maxsize=1)
-def _others() -> dict[str, tuple[str, ...]]:
-    """Return each one-token name of a group of ``places.txt`` → the one-token names of its group."""
-    found: dict[str, tuple[str, ...]] = {}
-    for line in data_lines("places.txt"):
-        tokens = tuple(dict.fromkeys(found[0] for found in map(sentences.tokens, sorted(line.split("|"))) if len(found) == 1))
-        for token in tokens:
-            found[token] = tokens
     return found
 
 

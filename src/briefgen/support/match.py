@@ -7,7 +7,8 @@ The rules (the same for claims and for free text):
   supported by a WordNet-related word of a supporting passage (``thesaurus.related``:
   a shared sense or one derivational/similar-to/verb-group link; never quantifiers,
   modality or light verbs); a literal word of degree only by a true synonym ("mainly" by "primarily": ``thesaurus.synonymous``),
-  and a closed compound by its parts ("chipmaking" by "chip manufacturing");
+  and a closed compound by its parts ("chipmaking" by "chip manufacturing"); an ordinary word also by
+  a passage word in its place that the Moby thesaurus relates to it ("reworked" for "revised": ``slots``);
 - a capitalised word the passage's document names in its metadata (publisher, author …),
   and an acronym or its expansion that the document defines, are present (``aliases``), as
   is a body a "<head> of <X>" acronym names ("Defense" for "DOD") and words naming the cited
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from briefgen.support import aliases, referents, selfname
+from briefgen.support import aliases, referents, selfname, slots
 from briefgen.support.hedge import dropped as dropped
 from briefgen.text import frames, thesaurus, vectors
 from briefgen.text import words as w
@@ -184,6 +185,7 @@ def _unrelated(missing: tuple[w.Word, ...], passages: list[str], found: tuple[w.
     used = {x.key for x in found}
     free = {x.text for x in passage_words if x.key not in used}
     kept = tuple(word for word in kept if word.kind != "word" or not _similar(word.text, free))
+    kept = slots.reworded(kept, found, passages, used, _ordinary)
     if not any(word.kind == "word" for word in kept):
         return kept
     keys: set[str] = set()

@@ -1,7 +1,7 @@
 """Names a passage refers to without writing them: a pronoun's referent, a list item's lead-in.
 
 A passage cut from its document can leave its subject behind: "He believes that …" follows
-"Elon Doe has voiced concerns …" in the same paragraph, and a list item "Worked with six other
+"Jane Doe has voiced concerns …" in the same paragraph, and a list item "Worked with six other
 agencies" hangs from the lead-in line "The department:". A sentence that names that subject
 ("Doe believes that …") says no more than the passage in its place. So a word the sentence
 writes capitalised, that no passage has, is present for a passage when

@@ -73,9 +73,12 @@ _VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did
 _DOCUMENT = r"(?:rule|interim final rule|final rule|IFR|report|document|notice|bill|regulation|fact sheet|study|paper|article|release)"
 """What "This …" at the start of a sentence may name without an antecedent: the document itself ("This rule is effective …")."""
 _SELF_REFERENCE = re.compile(rf"^This (?={_DOCUMENT}\b)")
+CONNECTIVES = ("However", "Moreover", "Furthermore", "Additionally", "Meanwhile", "Also", "But", "And", "Yet", "Still",
+               "Nevertheless", "Indeed", "Notably", "In addition", "Similarly", "Finally", "Lastly", "Overall", "In contrast")
+"""Connectives that may open a sentence: a claim's text drops them ("However, the rule …" → "The rule …",
+``drafting.claim_text``), and before a pronoun or demonstrative they open a sentence that refers back (``_OPENER``)."""
 _OPENER = re.compile(
-    r"^[“\"‘]?(?:(?:However|Moreover|Furthermore|Additionally|Meanwhile|Also|But|And|Yet|Still|Nevertheless|Indeed|"
-    r"Notably|In addition|Similarly|Finally|Lastly),?\s+)?(?i:He|She|They|Them|His|Her|Hers|Its|Their|Theirs|Him|"
+    r"^[“\"‘]?(?:(?:" + "|".join(CONNECTIVES) + r"),?\s+)?(?i:He|She|They|Them|His|Her|Hers|Its|Their|Theirs|Him|"
     r"(?:This|That|These|Those|Such|Both|Neither|Either|The latter|The former|The two|The same)\b(?! (?:year|week|month)\b)"
     r"(?<!This)(?<!this)|This(?! (?:" + _DOCUMENT + r"|year|week|month)\b)|"
     r"It(?! (?:is|was|has been|will be|would be) \w+(?: \w+)? (?:to|that)\b)|"

@@ -175,6 +175,7 @@ def warm_steps(every: bool = False) -> list[Callable[[], object]]:
 def render(document: Document) -> Rendered:
     """Render the document to PDF bytes, with warnings and the page count."""
     accel.fresh_widths()
+    accel.fresh_numbers()
     style, meta = document.style, document.meta
     width_mm, height_mm = house.page_size_mm(style.page_size)
     pagesize = (width_mm * mm, height_mm * mm)
