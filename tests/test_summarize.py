@@ -245,6 +245,21 @@ def test_suggestions_are_entities_and_terms_never_stop_word_ngrams_and_include_o
         assert words[0] not in keyphrases.WEAK and words[-1] not in keyphrases.WEAK, suggestion.phrase
 
 
+def test_no_suggestion_comes_from_page_furniture_or_is_a_month(tmp_path: Path) -> None:
+    """A release header names no topic ("FOR IMMEDIATE RELEASE", "Media Contact" were suggested from one repeated in
+    every press release), and a month is a date, not a theme, even capitalised ("In October, …")."""
+    header = "FOR IMMEDIATE RELEASE | Friday, October 7, 2022 | Media Contact: press@example.gov\n\n"
+    docs = {
+        f"{name}.txt": header + f"In October, the Water Authority of the Northern Basin cut {name} quotas. In October, "
+                       f"farmers said the Water Authority of the Northern Basin acted late on {name} quotas.\n"
+        for name in ("irrigation", "groundwater", "river")
+    }
+    project = _project(tmp_path, docs, "themes: []\n")
+    phrases = {s.phrase.lower() for s in summarize.suggest_themes(project, count=12)}
+    assert "water authority of the northern basin" in phrases
+    assert not phrases & {"for immediate release", "media contact", "immediate release", "october"}, phrases
+
+
 def test_out_writes_every_theme_to_one_file_and_leaves_the_summary_alone(seed: pipeline.Project, tmp_path: Path) -> None:
     original = (seed.summary_dir / "summary.yaml").read_bytes()
     report = pipeline.summarize(seed, out=tmp_path / "review.yaml")

@@ -225,7 +225,7 @@ def _entities(sentence: str) -> list[tuple[list[tuple[str, str]], str]]:
         if not names or len(names) > 6 or (len(names) == 1 and len(names[0]) < 2):
             continue
         stems = _stems([w.strip(".’'") for w in names])
-        if stems and not any(stem in WEAK for _, stem in stems):
+        if stems and not any(stem in WEAK or word.lower() in WEAK for word, stem in stems):
             found.append((stems, text.strip(".’' ")))
     return found
 
