@@ -258,17 +258,11 @@ def _part_said(part: str, keys: set[str], groups: set[int], theirs: set[str]) ->
     return key in keys or not w.synonyms(key).isdisjoint(groups) or thesaurus.related(part, theirs)
 
 
-@lru_cache(maxsize=1)
-def _absolute() -> frozenset[str]:
-    """Return the words of ``data/absolute.txt``: no vector neighbour stands for them ("bans" is not "restricts")."""
-    return frozenset(w.word_list("absolute"))
-
-
 def _similar(word: str, theirs: set[str]) -> bool:
     """True when a word of ``theirs`` has a vector at least ``SIMILAR`` to ``word``'s (never for literal or
     absolute words: see ``data/literal.txt``, ``data/absolute.txt``)."""
-    if thesaurus.literal(word) or not _absolute().isdisjoint(thesaurus.lemmas(word)) or thesaurus.parts(word) == {"r"}:
-        return False  # an adverb's neighbours are its opposites as often as its synonyms ("explicitly", "indirectly")
+    if thesaurus.fixed(word):
+        return False
     found = vectors.nearest(word, sorted(theirs))
     return found is not None and found[1] >= SIMILAR
 

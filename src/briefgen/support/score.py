@@ -35,11 +35,6 @@ def _literal() -> frozenset[str]:
     return frozenset(w.word_list("literal"))
 
 
-@lru_cache(maxsize=1)
-def _absolute() -> frozenset[str]:
-    return frozenset(w.word_list("absolute"))
-
-
 def strong(word: w.Word) -> bool:
     """True for a word whose change is overreach by definition: a number, date or name (an error), or an ordinary
     word that must be supported literally (quantifier, modal, degree: ``data/literal.txt``; a relative time word,
@@ -49,7 +44,7 @@ def strong(word: w.Word) -> bool:
         return True
     # the literal words as listed, not by stem: "note" is not "not", "parts" not "partly", "news" not "new"
     low = word.text.lower().replace("’", "'")
-    return low in _literal() or low in w.phrase_list("relative_time") or not _absolute().isdisjoint(thesaurus.lemmas(word.text))
+    return low in _literal() or low in w.phrase_list("relative_time") or thesaurus.absolute(word.text)
 
 
 def features(found: Sequence[w.Word], unsupported: Sequence[w.Word], passages: Sequence[str],

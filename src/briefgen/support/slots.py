@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 from briefgen.text import moby, thesaurus
 from briefgen.text import words as w
@@ -55,17 +54,11 @@ def stands_in(found: Sequence[w.Word], word: w.Word, passages: Sequence[Sequence
     return False
 
 
-@lru_cache(maxsize=1)
-def _absolute() -> frozenset[str]:
-    return frozenset(w.word_list("absolute"))
-
-
 def broad(word: w.Word) -> bool:
     """True when ``word`` may be excused by a broad relation: not a word that must be supported literally
     (quantifier, modality, degree), an absolute one ("bans"), an adverb ("explicitly" for "indirectly") or a
     light verb ("put"), whose thesaurus entries reach nearly any word."""
-    return not (thesaurus.literal(word.text) or not _absolute().isdisjoint(thesaurus.lemmas(word.text))
-                or thesaurus.parts(word.text) == {"r"} or w.is_general(word.key))
+    return not (thesaurus.fixed(word.text) or w.is_general(word.key))
 
 
 def reworded(missing: tuple[w.Word, ...], found: Sequence[w.Word], passages: Sequence[str], used: set[str],

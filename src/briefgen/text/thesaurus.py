@@ -84,6 +84,22 @@ def literal(word: str) -> bool:
     return stem(word.lower().replace("’", "'")) in _excluded()
 
 
+@lru_cache(maxsize=1)
+def _absolute() -> frozenset[str]:
+    return frozenset(word_list("absolute"))
+
+
+def absolute(word: str) -> bool:
+    """True when ``word`` (as written) is a form of an absolute word (``data/absolute.txt``: "bans" is not "restricts")."""
+    return not _absolute().isdisjoint(lemmas(word))
+
+
+def fixed(word: str) -> bool:
+    """True when no near word may stand for ``word``: it must be supported literally, is absolute, or is only an adverb
+    (an adverb's neighbours are its opposites as often as its synonyms: "explicitly", "indirectly")."""
+    return literal(word) or absolute(word) or parts(word) == {"r"}
+
+
 @lru_cache(maxsize=8192)
 def lemmas(word: str) -> frozenset[str]:
     """Return what ``word`` (as written) may be a form of, by WordNet's detachment rules and irregular forms,
