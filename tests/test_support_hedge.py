@@ -76,3 +76,16 @@ def test_a_provisional_status_is_dropped_only_with_the_word_it_qualifies_kept() 
     assert dropped("The harbour board issued a rule on berth fees.", [quote]) == ""
     assert dropped("The harbour board issued an interim final rule on berth fees.", [quote]) == ""
     assert dropped("The board published final figures on berth fees.", ["The board published preliminary figures on berth fees."]) == "preliminary"
+
+
+def test_a_view_held_by_someone_in_the_passage_stated_as_fact_is_a_dropped_hedge() -> None:
+    """"Shippers see tariffs as critical to …" → "Tariffs are critical to …": the passage reports a view, in any form of
+    the perception verb, with "as" later in its clause; a sentence that keeps a perception verb anywhere keeps it."""
+    quote = "Shippers and port officials see harbour tariffs as critical to the port's budget."
+    assert dropped("Harbour tariffs are critical to the port's budget.", [quote]) == "see"
+    assert dropped("Harbour tariffs, which the mayor views as critical, fund the port's budget.",
+                   ["Harbour tariffs, which the mayor views as critical, fund the port's budget."]) == ""
+    assert dropped("Shippers see a strong case for harbour tariffs in the port's budget.",
+                   ["Shippers believe harbour tariffs are critical to the port's budget."]) == ""
+    # "as" outside the clause, or too far, is no perception: "the harbour saw growth, as exports rose"
+    assert dropped("The harbour grew as exports rose.", ["The harbour saw growth, as exports rose."]) == ""

@@ -26,8 +26,8 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
             continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
         if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
             continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
-        if token in PERCEIVED and (at + 1 >= len(tokens) or tokens[at + 1][0] != "as"):
-            continue  # "has seen growth": a fact; "seen as a show of support": a perception
+        if token in PERCEIVED and not _as_follows(canon, tokens, at):
+            continue  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
         if keys is None or any(w.stem(x) in keys for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
@@ -38,10 +38,25 @@ NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "alle
 STATUS = frozenset({"interim", "provisional", "preliminary"})
 """Status words (``data/tentative.txt``): a provisional status ("interim final rule") is dropped only when the sentence
 keeps the word it qualifies ("final rule"): it then states as settled what its passage says is not."""
-PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "described", "portrayed", "framed"})
-"""Perception words: tentative only before "as" ("were seen as a show of support": how it was taken, not what it was)."""
+PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "described", "portrayed", "framed", "see",
+                       "sees", "saw", "view", "views", "regard", "regards", "perceive", "perceives", "consider", "considers"})
+"""Perception words: tentative only before "as" in their clause ("were seen as a show of support", "policymakers see chips
+as critical": how it was taken, not what it was; ``AS_REACH``)."""
 STANCE = PERCEIVED | {"think", "thinks", "thought", "believe", "believes", "believed"}
-"""Belief and perception words (``data/tentative.txt``): a sentence that has one keeps the passages' stance, not their modality."""
+"""Belief and perception words (``data/tentative.txt``): a sentence that has one, anywhere ("the minister sees a strong interest"),
+keeps the passages' stance, not their modality."""
+AS_REACH = 5
+"""A perception word is tentative when "as" follows it within this many words of its clause ("see chips and AI as …")."""
+
+
+def _as_follows(canon: str, tokens: list[tuple[str, int]], at: int) -> bool:
+    """True when "as" follows the token ``at`` within ``AS_REACH`` words, with no punctuation between."""
+    for token, start in tokens[at + 1: at + 1 + AS_REACH]:
+        if any(c in canon[tokens[at][1]:start] for c in ",;:.()"):
+            return False
+        if token == "as":
+            return True
+    return False
 _NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were"})
 
 
@@ -61,7 +76,7 @@ def dropped(sentence: str, passages: list[str]) -> str:
     if not passages or _tentative(sentence, skip=STANCE):
         return ""
     # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass")
-    skip = STANCE if _tentative(sentence) else frozenset()
+    skip = STANCE if _tentative(sentence) or any(t.lower() in STANCE for t, _ in w.tokens(sentence)) else frozenset()
     keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
     found = [_tentative(text, keys, skip) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
