@@ -209,6 +209,11 @@ def document_nouns() -> frozenset[str]:
     return _documents()
 
 
+def speech(key: str) -> bool:
+    """True for the stem of a reporting or stance verb (``data/reporting_verbs.txt``, ``data/stance_verbs.txt``)."""
+    return key in _frame_lists()[1] or key in _stance()
+
+
 def reporting(key: str) -> bool:
     """True for the stem of a reporting verb (``data/reporting_verbs.txt``: "notes", "describes")."""
     return key in _frame_lists()[1]
