@@ -77,6 +77,9 @@ def test_a_document_act_frames_the_publication_it_names_and_reaches_past_dates_a
     assert framed("CRS report R48642, dated 22 August 2025, examines port tariffs.") == ["report", "dated", "examines"]
     assert framed("Port officials examined tariffs before the report came out.") == []  # four words apart: no frame
     assert _missing("The port issued the press release on Friday, 7 October.", ["FOR IMMEDIATE RELEASE | Friday, October 7"]) == ["port"]
+    assert framed("The bill's title is the Harbour Act.") == ["title"]  # a possessive names the document too
+    # the forms a web text comes out in are publication nouns: "the FAQ says," frames like "the release says,"
+    assert _missing("Port tariffs, the FAQ says, rose by a third in the spring.") == []
 
 
 def test_an_ordinal_written_as_a_numeral_supports_its_word() -> None:

@@ -41,11 +41,14 @@ def test_a_word_that_must_be_literal_is_a_warning_however_long_the_sentence() ->
 
 
 def test_literal_words_are_matched_as_listed_not_by_stem() -> None:
-    """"note" stems as "not", "parts" as "partly", "news" as "new": none of them is a literal word."""
+    """"note" stems as "not", "parts" as "partly", "lastly" as "last": none of them is a literal word."""
     def strong(text: str) -> bool:
         return score.strong(w.Word(text, 0, "word", w.stem(text)))
-    assert strong("not") and strong("partly") and strong("new") and strong("main") and strong("Only")
-    assert not strong("note") and not strong("parts") and not strong("news") and not strong("willing")
+    assert strong("not") and strong("partly") and strong("last") and strong("main") and strong("Only")
+    assert not strong("note") and not strong("parts") and not strong("lastly") and not strong("willing")
+    # "the new rule": an analyst's description, scored like any ordinary word (session 11: as a literal word it was
+    # the only flag on three faithful dev pairs; the overreaches it was found on are found by the score too)
+    assert not strong("new")
 
 
 def test_edited_counts_the_unsupported_words_inside_a_copied_run() -> None:
@@ -96,11 +99,11 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.72 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.73 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
     # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.73 and dev[2] / dev[3] >= 0.87, dev
+    assert dev[0] / dev[1] >= 0.75 and dev[2] / dev[3] >= 0.87, dev
 
 
 def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:

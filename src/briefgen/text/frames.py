@@ -90,7 +90,7 @@ def _document_acts(found: list[tuple[str, int]]) -> set[int]:
     noun for its force ("issued the rule") is not. Numbers, dates and single letters between them do not count
     toward ``ACT_REACH`` (``_filler``)."""
     acts, documents, forms = _acts(), _documents(), _publications()
-    kept = [(token.lower(), start) for token, start in found if not _filler(token)]
+    kept = [(_bare(token), start) for token, start in found if not _filler(token)]
     framed = set()
     for i, (low, start) in enumerate(kept):
         if low not in acts:
