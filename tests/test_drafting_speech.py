@@ -93,6 +93,19 @@ def test_a_speaker_named_after_the_quotation_is_one_speech() -> None:
     assert _merged(LEAD, according) == ["x", "y"]
     assert _merged(LEAD, according, other_speaker="Vidal said the port would reopen.") == ["x"], "two speakers: 'the minister' is not known"
 
+
+def test_a_list_item_is_said_by_the_speaker_of_its_lead_in() -> None:
+    """A list item with no speaker of its own ("Insufficient fertiliser …") is said by whoever its lead-in names: the
+    lead-in's speaker, or its subject when that is the one person the document names as speaking."""
+    lead = "Zorn warned that scarce fertiliser, costly diesel and idle cranes would hurt the harvest and the shipping season this autumn."
+    listed = ("Zorn spoke at length in the harbour town on Monday about the state of the ferries.\n\nPremier Zorn identified three "
+              "bottlenecks:\n\n  • Insufficient fertiliser and diesel due to levies on imports\n  • Slow ferries between the islands\n"
+              "  • Too few pilots in the harbour")
+    assert _merged(lead, listed) == ["x", "y"]
+    assert _merged(lead, listed.replace("Premier Zorn identified", "Premier Vidal identified")) == ["x"], "another person's list"
+    assert _merged(lead, listed.replace("Premier Zorn identified", "Zorn warned of")) == ["x", "y"], "a lead-in of speech"
+    assert _merged(lead, listed.replace("fertiliser and diesel", "fertiliser and seed")) == ["x"], "one word in common only"
+
 def test_words_most_documents_use_say_nothing_in_common() -> None:
     """"balance" and "safety" are in the three other documents too ("The port of Vigo handles grain, balances and
     safety."): shared with "innovation" alone they are not two words of the speech."""

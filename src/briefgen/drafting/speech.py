@@ -18,6 +18,7 @@ speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -171,6 +172,19 @@ def voices(statements: list[str], speaker: Callable[[], frozenset[str]]) -> tupl
             found.append((names, said(statement)))
     return tuple(found)
 
+
+
+def listed(lead: str, item: str, speaker: Callable[[], frozenset[str]]) -> tuple[Voice, ...]:
+    """The voice of a list item that names no speaker of its own: the speakers of the line ending in a colon that
+    introduces its list ("Zorn warned of three risks:"), or that line's subject when it is the one person the document
+    names as a speaker (``speaker()``: "Premier Zorn identified three bottlenecks:"), with what the item says."""
+    names = speakers(lead)
+    if PRONOUN in names:
+        names = (names - {PRONOUN}) | speaker()
+    if not names:
+        opening = _name(list(itertools.takewhile(lambda part: part[:1].isupper(), (t.rstrip(",;:") for t in _WORD.findall(lead)))))
+        names = speaker() if opening and same(opening, speaker()) else frozenset()
+    return ((names, said(item)),) if names else ()
 
 def one_speaker(passages: Iterable[list[str]]) -> frozenset[str]:
     """The names of the one person the statements of a document's passages name as a speaker, or none (no one, or two
