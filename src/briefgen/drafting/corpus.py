@@ -159,8 +159,9 @@ class Corpus:
 
     def voices(self, i: int) -> tuple[speech.Voice, ...]:
         """Per statement of passage ``i`` that reports speech (``statements``): its speakers, a pronoun read as the one
-        person its document names as a speaker, and what it says (``speech.voices``); none when its document is not
-        dated to the month (a speech is one event: ``spoke``)."""
+        person its document names as a speaker, and what it says (``speech.voices``); for a list item with no speaker of
+        its own, the speaker of its lead-in (``speech.listed``); none when its document is not dated to the month (a
+        speech is one event: ``spoke``)."""
         doc, start, end = self.spans[i]
         if not self.month(doc):
             return ()
@@ -168,6 +169,9 @@ class Corpus:
         if known is None:
             text = self.texts[doc][start:end]
             known = speech.voices(self.statements(i), partial(self._speaker, doc)) if speech.may_report(text, self.bags[i]) else ()
+            if not known and i in self.lead_ins:
+                lead = self.lead_ins[i]
+                known = speech.listed(self.texts[doc][lead[0]:lead[1]], text, partial(self._speaker, doc))
             self._voices[i] = known
         return known
 
