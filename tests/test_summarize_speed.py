@@ -1,8 +1,10 @@
-"""`briefgen summarize`'s speed work, pinned without timings (issue #12's speed goal): the cycle collector's state."""
+"""`briefgen summarize`'s speed work, pinned without timings (issue #12's speed goal): the cycle collector's state, and
+the exact shortcuts of sentence splitting and tokens, each against the plain code it replaces."""
 
 from __future__ import annotations
 
 import gc
+import random
 import shutil
 from pathlib import Path
 
@@ -10,6 +12,8 @@ import pytest
 
 from briefgen import pipeline
 from briefgen.drafting import drafting
+from briefgen.drafting import sentences as tokens
+from briefgen.text import sentences as text_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,3 +55,47 @@ def test_summarize_puts_the_cycle_collector_back_when_it_fails(tmp_path: Path) -
         pipeline.summarize(pipeline.Project(tmp_path))
     assert gc.isenabled()
 
+
+# ---------------------------------------------------------------- exact shortcuts: the same answers as the plain code
+
+_DATED = ["WASHINGTON", "WASHINGTON, D.C.", "Washington, D.C.", "PARIS,", "PARIS", "(AFP", "(Agency / Wire", "– 12th Feb, 2025)",
+          "Jan. 13", "(UPI)", "--", "-", "–", "—", "—", "(87 FR 62186, October 13, 2022)", "(a)", "(", ")", "Effective date:",
+          "Key objectives:", "Note:", "K" + "y" * 39 + ":", "K" + "y" * 40 + ":", "K" + "y" * 41 + ":", "BIS", "The", "rule",
+          "said", "high-risk", "2025", "x" * 30, ":", " ", "  ", "“", "U.S."]
+
+
+def _blocks(seed: int, count: int = 20000) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(_DATED) for _ in range(rng.randint(1, 9))) for _ in range(count)]
+
+
+def test_the_dateline_shortcut_answers_as_the_patterns() -> None:
+    matched = 0
+    for block in _blocks(11):
+        for start, end in ((0, len(block)), (min(3, len(block)), len(block)), (0, len(block) // 2)):
+            plain = text_sentences._DATELINE.match(block, start, end) or text_sentences._LEADING_REF.match(block, start, end)
+            found = text_sentences._dateline(block, start, end)
+            assert (found and found.span()) == (plain and plain.span()), (block, start, end)
+            matched += plain is not None
+    assert matched > 1000  # the patterns are asked, and match
+
+
+def test_the_label_shortcut_answers_as_the_pattern() -> None:
+    matched = 0
+    for block in _blocks(12):
+        for start in (0, min(4, len(block))):
+            for end in (len(block), len(block) // 2):
+                plain = text_sentences._LABEL.match(block, start, end)
+                found = text_sentences._label(block, start, end)
+                assert (found and found.span()) == (plain and plain.span()), (block, start, end)
+                matched += plain is not None
+    assert matched > 500
+
+
+def test_the_tokens_words_answer_as_their_pattern_at_every_full_stop() -> None:
+    rng = random.Random(13)
+    pieces = ["U.S.", "U.S", "A.B", "x.Y.Z.", ".", "..", "A", "b", "Z.", "rule", " ", "_", "9", "é", "-"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(30000)]
+    for text in texts:
+        assert tokens.words_of(text) == tokens._TOKEN.findall(text), repr(text)
+    assert sum(bool(tokens._ACRONYM.search(t)) for t in texts) > 3000
