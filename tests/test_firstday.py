@@ -80,6 +80,25 @@ def test_a_docx_save_date_is_never_a_publication_date(tmp_path: Path) -> None:
     assert source.title == "Allocation options for the river basin." and set(source.csl["supplied"]) == {"type", "title", "author"}
 
 
+@pytest.mark.parametrize(("prose", "title"), [
+    ("The ministry opened the allocation rounds on Monday. It said farms in the three driest basins would be served "
+     "first, once a consultation that ran through the winter had closed.", "The ministry opened the allocation rounds on Monday."),
+    ("U.S. officials said the rounds would open to every licensed farm in the three basins from next month, after a "
+     "consultation that ran through the winter and drew hundreds of replies.",
+     "U.S. officials said the rounds would open to every licensed farm in the three basins from next month, after a "
+     "consultation that ran through the…"),  # no sentence ends at "U.S.": cut at a word, marked as cut
+])
+def test_a_text_with_no_headline_is_titled_by_its_first_sentence_not_a_cut_paragraph(tmp_path: Path, prose: str, title: str) -> None:
+    """A text with no headline was titled by its first line cut at 147 characters, mid-sentence ("…would be
+    served first, once a…"): a broken title in the sources list. Its first sentence is the title when it fits."""
+    root = _init(tmp_path)
+    path = tmp_path / "note.txt"
+    path.write_text(prose + "\n", encoding="utf-8")
+    assert cli("sources", "add", str(path), "--project", str(root)).exit_code == 0
+    source = next(iter(load_sources(root / "sources").values()))
+    assert source.title == title and "title" in source.csl["supplied"]
+
+
 PRESS_RELEASE = """Skip to main content
 
 Bureau of Water Affairs

@@ -59,8 +59,14 @@ FLOORS = {
     # 10th session (themefit): a theme whose title names its subject holds only sentences that name it (themesubject):
     # 3 seed sentences listed, 2 of them the analyst's ("The country faces restrictions on exports … Nvidia chips" under
     # "US chip export limits" names no US): filed recall 0.589 → 0.571, quotes filed 0.533 at 0.903 → 0.522 at 0.897.
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.588, "seed_recall": 0.821,
-             "seed_precision": 0.854, "seed_recall_filed": 0.521, "seed_precision_filed": 0.896, "unassigned_closest": 0.683},
+    # 11th session: reports of one speech are one fact (drafting/speech.py, corpus.Corpus.spoke: the same speaker, a pronoun
+    # read as the one person its document names as speaking, documents of one month, two words of the same forms said in
+    # common that at most about half of the documents use): seed pairs 0.588 → 0.647 ("Li emphasized the need for a
+    # framework that balances innovation with security …" is evidence of "… He stressed the importance of finding a balance
+    # between fostering innovation and ensuring safety …"); that draft was the one wrongly filed (wrong theme 0.038 → 0),
+    # 55 → 54 drafts: precision 0.855 → 0.852, filed 0.897 → 0.893.
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.646, "seed_recall": 0.821,
+             "seed_precision": 0.851, "seed_recall_filed": 0.521, "seed_precision_filed": 0.892, "unassigned_closest": 0.683},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -74,7 +80,8 @@ CEILINGS = {
     # 9th session: the focus rule lists 2 of the 3 left (one under a theme the acceptable-theme file allows, one not):
     # 1 of 28 (0.036), 0 of 28.
     # 10th session: the subject rule (themesubject) lists 2 rightly filed drafts, the wrong one stays: 1 of 26 (0.038).
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.039, "wrong_theme_acceptable": 0.0},
+    # 11th session: the one wrongly filed draft is evidence of the draft of the same speech (drafting/speech.py): 0 of 25.
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
 }
 
 
@@ -124,7 +131,7 @@ def test_the_misses_name_every_missed_pair_wrongly_filed_draft_and_missed_curate
     assert len(pairs) == round(figures["pairs"] * (1 - figures["pairs_merged"])) > 0
     assert all(" / " in m and "(" in m for m in pairs), "the fact, its two sources and both anchors"
     wrong = [m for m in misses if m.startswith("wrong theme: ")]
-    assert wrong and all(" for " in m for m in wrong), "the theme it is under, and the analyst's"
+    assert (len(wrong) > 0) == (figures["wrong_theme"] > 0) and all(" for " in m for m in wrong), "the theme it is under, and the analyst's"
     quotes = [m for m in misses if m.startswith("curated quote not drafted")]
     curated = sum(len(c.evidence) for c in _curated_claims(quality))
     assert len(quotes) == curated - round(figures["seed_recall_filed"] * curated)

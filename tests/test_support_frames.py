@@ -61,8 +61,25 @@ def test_a_document_act_beside_a_document_noun_is_a_frame() -> None:
     def framed(text: str) -> list[str]:
         return [token for token, start in w.tokens(text) if start in frames.frame_words(text)]
     assert framed("BIS issued the rule on Friday.") == ["issued"]
-    assert framed("The release is dated 7 October.") == ["dated"]
+    assert framed("The release is dated 7 October.") == ["release", "dated"]
     assert framed("China has published a detailed plan.") == []
+
+
+def test_a_document_act_frames_the_publication_it_names_and_reaches_past_dates_and_identifiers() -> None:
+    """A claim about the cited text's own date line or release ("BIS issued the press release on Friday, 7 October";
+    "CRS report R48642, dated 22 August 2025, examines …"): the noun for the form it came out in is framed with the act
+    (data/publication_nouns.txt), a noun for its force ("rule") is not, and an identifier or date between the act and
+    its document does not part them."""
+    def framed(text: str) -> list[str]:
+        return [token for token, start in w.tokens(text) if start in frames.frame_words(text)]
+    assert framed("BIS issued the press release on Friday.") == ["issued", "press", "release"]
+    assert framed("BIS issued the rule on Friday.") == ["issued"]  # a rule's force is what a quote must say
+    assert framed("CRS report R48642, dated 22 August 2025, examines port tariffs.") == ["report", "dated", "examines"]
+    assert framed("Port officials examined tariffs before the report came out.") == []  # four words apart: no frame
+    assert _missing("The port issued the press release on Friday, 7 October.", ["FOR IMMEDIATE RELEASE | Friday, October 7"]) == ["port"]
+    assert framed("The bill's title is the Harbour Act.") == ["title"]  # a possessive names the document too
+    # the forms a web text comes out in are publication nouns: "the FAQ says," frames like "the release says,"
+    assert _missing("Port tariffs, the FAQ says, rose by a third in the spring.") == []
 
 
 def test_an_ordinal_written_as_a_numeral_supports_its_word() -> None:

@@ -76,3 +76,34 @@ def test_a_provisional_status_is_dropped_only_with_the_word_it_qualifies_kept() 
     assert dropped("The harbour board issued a rule on berth fees.", [quote]) == ""
     assert dropped("The harbour board issued an interim final rule on berth fees.", [quote]) == ""
     assert dropped("The board published final figures on berth fees.", ["The board published preliminary figures on berth fees."]) == "preliminary"
+
+
+def test_a_view_held_by_someone_in_the_passage_stated_as_fact_is_a_dropped_hedge() -> None:
+    """"Shippers see tariffs as critical to …" → "Tariffs are critical to …": the passage reports a view, in any form of
+    the perception verb, with "as" later in its clause; a sentence that keeps a perception verb anywhere keeps it."""
+    quote = "Shippers and port officials see harbour tariffs as critical to the port's budget."
+    assert dropped("Harbour tariffs are critical to the port's budget.", [quote]) == "see"
+    assert dropped("Harbour tariffs, which the mayor views as critical, fund the port's budget.",
+                   ["Harbour tariffs, which the mayor views as critical, fund the port's budget."]) == ""
+    assert dropped("Shippers see a strong case for harbour tariffs in the port's budget.",
+                   ["Shippers believe harbour tariffs are critical to the port's budget."]) == ""
+    # "as" outside the clause, or too far, is no perception: "the harbour saw growth, as exports rose"
+    assert dropped("The harbour grew as exports rose.", ["The harbour saw growth, as exports rose."]) == ""
+
+
+def test_a_hedge_governs_its_verb_phrase_and_the_phrase_after_it() -> None:
+    """"might lead to a sharp fall in port tariffs" → "are cutting port tariffs": the word the sentence states is the
+    seventh after the hedge (``hedge.SCOPE``)."""
+    quote = "A study suggests that new cranes might lead to a sharp fall in port tariffs."
+    assert dropped("A study found that new cranes are cutting port tariffs.", [quote]) == "might"
+    assert dropped("New cranes might cut port tariffs, a study suggests.", [quote]) == ""
+
+
+def test_a_view_the_passage_gives_to_unnamed_others_stated_as_fact_is_dropped() -> None:
+    """"Some experts say that the port's approach blurs …" → "The port's approach blurs …": what others are reported to
+    hold becomes the brief's own statement; a sentence that keeps any speaker's act or the attribution keeps it."""
+    quote = "Some experts say that the port's pricing blurs public and private roles and may raise tariffs."
+    assert dropped("The port's pricing blurs public and private roles and may raise tariffs.", [quote]) == "experts say"
+    assert dropped("Experts say the port's pricing blurs public and private roles.", [quote]) == ""
+    assert dropped("The article notes that the port's pricing blurs public and private roles.", [quote]) == ""
+    assert dropped("The port's pricing blurs public and private roles.", [quote, "The port's pricing blurs public and private roles."]) == ""

@@ -41,11 +41,14 @@ def test_a_word_that_must_be_literal_is_a_warning_however_long_the_sentence() ->
 
 
 def test_literal_words_are_matched_as_listed_not_by_stem() -> None:
-    """"note" stems as "not", "parts" as "partly", "news" as "new": none of them is a literal word."""
+    """"note" stems as "not", "parts" as "partly", "lastly" as "last": none of them is a literal word."""
     def strong(text: str) -> bool:
         return score.strong(w.Word(text, 0, "word", w.stem(text)))
-    assert strong("not") and strong("partly") and strong("new") and strong("main") and strong("Only")
-    assert not strong("note") and not strong("parts") and not strong("news") and not strong("willing")
+    assert strong("not") and strong("partly") and strong("last") and strong("main") and strong("Only")
+    assert not strong("note") and not strong("parts") and not strong("lastly") and not strong("willing")
+    # "the new rule": an analyst's description, scored like any ordinary word (session 11: as a literal word it was
+    # the only flag on three faithful dev pairs; the overreaches it was found on are found by the score too)
+    assert not strong("new")
 
 
 def test_edited_counts_the_unsupported_words_inside_a_copied_run() -> None:
@@ -86,18 +89,21 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     batches 17 and 18; the session 8 dev figure (fitted without 17 and 18, judged on them) is 60% and 85%; session 9 (the
     threshold set on the scored overreaches, 98%: the same shipped threshold): leave one batch out 70% (328/469), 95%
     (267/280), dev 64% (40/63) and 91% (31/34); session 10 (the Moby thesaurus in a word's slot, threshold at 95%): leave
-    one batch out 75% (322/429), 94% (262/280), dev 67% (40/60), 91% (31/34)."""
+    one batch out 75% (322/429), 94% (262/280), dev 67% (40/60), 91% (31/34). Session 11 added the blind batches 22 and
+    23 as dev folds (never fitted on; in leave one batch out they are folds like any other): leave one batch out over the
+    897 pairs 72% (370/512) at 91% (292/320) with the session-start code, dev (17, 18, 22, 23) 70% (86/122) at 80%
+    (59/74); the floors pin the session's figures."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.75 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
-    # the dev figure (session 10): the shipped model, fitted without batches 17 and 18, judged on them
+    assert true_flags / flags >= 0.73 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
+    # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.66 and dev[2] / dev[3] >= 0.91, dev
+    assert dev[0] / dev[1] >= 0.75 and dev[2] / dev[3] >= 0.87, dev
 
 
 def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:

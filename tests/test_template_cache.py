@@ -36,3 +36,33 @@ def test_each_render_has_a_budget_of_its_own(tmp_path: Path, monkeypatch: pytest
     kept = templates._KEPT[tmp_path]
     assert templates.render(tmp_path, "t.md.j2", {"name": "B"}) == "B\n"
     assert templates._KEPT[tmp_path] is kept
+
+
+def test_kept_while_unchanged_and_found_again_when_overridden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A template is made once while each render finds the same file with the same source
+    (``_Loader._unchanged``); a project template that appears in front of it, or one that becomes
+    unreadable, is found at the next render as a first render would find it."""
+    made: list[str] = []
+    original = templates.jinja2.Template.from_code.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type, environment: object, code: object, globals: object, uptodate: object = None) -> object:
+        made.append(getattr(code, "co_filename", ""))
+        return original(cls, environment, code, globals, uptodate)
+
+    monkeypatch.setattr(templates.jinja2.Template, "from_code", classmethod(counting))
+    project, defaults = tmp_path / "project", tmp_path / "defaults"
+    project.mkdir()
+    defaults.mkdir()
+    monkeypatch.setattr(templates, "search_path", lambda folder: [str(project), str(defaults)])
+    monkeypatch.setattr(templates.paths, "roots", lambda folder: [tmp_path])
+    (defaults / "t.md.j2").write_text("default {{ name }}\n")
+    assert templates.render(project, "t.md.j2", {"name": "A"}) == "default A\n"
+    assert templates.render(project, "t.md.j2", {"name": "B"}) == "default B\n"
+    assert len(made) == 1
+    (project / "t.md.j2").write_text("project {{ name }}\n")
+    assert templates.render(project, "t.md.j2", {"name": "C"}) == "project C\n"
+    assert len(made) == 2
+    (project / "t.md.j2").unlink()
+    (project / "t.md.j2").mkdir()  # no longer a regular file: the render says so, as a first one would
+    with pytest.raises(templates.UserError):
+        templates.render(project, "t.md.j2", {"name": "D"})

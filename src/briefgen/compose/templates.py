@@ -72,6 +72,10 @@ class _Loader(jinja2.BaseLoader):
         self.roots = paths.roots(project_templates)
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        text, path = self._read(template)
+        return text, path, lambda: self._unchanged(template, text, path)
+
+    def _read(self, template: str) -> tuple[str, str]:
         pieces = jinja2.loaders.split_template_path(template)  # refuses "..": TemplateNotFound
         for folder in self.folders:
             path = folder.joinpath(*pieces)
@@ -81,8 +85,17 @@ class _Loader(jinja2.BaseLoader):
                 raise UserError([Problem(display(path), 0, 0, "", "expected a template inside the project or the defaults, "
                                          "found a symlink that leads outside them", "copy the template into templates/")])
             text = yamlio.decode_utf8(paths.read_bytes(path, limits.TEMPLATE_BYTES, "template"), display(path))
-            return text, str(path), lambda: False
+            return text, str(path)
         raise jinja2.TemplateNotFound(template)
+
+    def _unchanged(self, template: str, text: str, path: str) -> bool:
+        """True when ``template`` is still found at ``path`` with the very source ``text`` (read again, with every
+        check of ``get_source``): Jinja then keeps the template it made from it. Else it loads it again, and any
+        problem (now missing, outside, unreadable) is raised there."""
+        try:
+            return self._read(template) == (text, path)
+        except Exception:  # noqa: BLE001 - get_source, called next, raises it for the user
+            return False
 
 
 _WIDTHS = re.compile(r"\d+")
@@ -91,9 +104,9 @@ _WIDTHS = re.compile(r"\d+")
 class _Compiled(jinja2.BytecodeCache):
     """Compiled templates, by name, file and a checksum of their source; this process's only.
 
-    Every render makes a fresh environment (its own budget), so without this each brief
-    would parse and compile its template again. Jinja compares the checksum of the source
-    it just read with the stored one, so an edited template is always compiled afresh.
+    Each environment (``_kept``'s, one per templates folder, and ``variables``') would otherwise
+    parse and compile a template again. Jinja compares the checksum of the source it just read
+    with the stored one, so an edited template is always compiled afresh.
     """
 
     KEEP = 64
@@ -197,8 +210,9 @@ def environment(project_templates: Path) -> SandboxedEnvironment:
 
 _KEPT: dict[Path, _Environment] = {}
 """``render``'s environment by templates folder, made once per process: an environment holds no template
-between renders that it uses unchecked (the loader says none is up to date, so each render reads its
-templates again and ``_COMPILED`` compares their source), and ``fresh`` gives each render its own budget."""
+between renders that it uses unchecked (each render finds and reads its templates again, and Jinja keeps a
+template only while that gives the very source it was made from: ``_Loader._unchanged``), and ``fresh``
+gives each render its own budget (a template's globals see the environment's, ``range`` included)."""
 
 
 def _kept(project_templates: Path) -> _Environment:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
-from briefgen.drafting import events, facts, sentences
+from briefgen.drafting import events, facts, sentences, speech
 
 COMMON = 0.8
 """A token in more than this share of the documents (of five or more) carries no weight."""
@@ -54,6 +56,8 @@ class Corpus:
         self._facts: dict[int, facts.Facts] = {}
         self._acts: dict[int, tuple[frozenset[str], str]] = {}
         self._actors: dict[int, frozenset[str]] = {}
+        self._voices: dict[int, tuple[speech.Voice, ...]] = {}
+        self._speakers: dict[int, frozenset[str]] = {}
         self.joined: set[int] = set()
         """The sentences that are two or more joined (the later ones opened with a pronoun or connective)."""
         self.several: set[int] = set()
@@ -157,6 +161,44 @@ class Corpus:
         mine, theirs = self.acts(i), self.acts(j)
         return bool(mine[0] & theirs[0]) and events.together(mine[1], theirs[1])
 
+    def voices(self, i: int) -> tuple[speech.Voice, ...]:
+        """Per statement of passage ``i`` that reports speech (``statements``): its speakers, a pronoun read as the one
+        person its document names as a speaker, and what it says (``speech.voices``); none when its document is not
+        dated to the month (a speech is one event: ``spoke``)."""
+        doc, start, end = self.spans[i]
+        if not self.month(doc):
+            return ()
+        known = self._voices.get(i)
+        if known is None:
+            text = self.texts[doc][start:end]
+            known = speech.voices(self.statements(i), partial(self._speaker, doc)) if speech.may_report(text, self.bags[i]) else ()
+            self._voices[i] = known
+        return known
+
+    def _speaker(self, doc: int) -> frozenset[str]:
+        """The one person document ``doc`` names as a speaker (their names: "zorn", "ada zorn"), or none."""
+        if doc not in self._speakers:
+            first, last = bisect.bisect_left(self.spans, (doc,)), bisect.bisect_left(self.spans, (doc + 1,))
+            self._speakers[doc] = speech.one_speaker(self.statements(i) for i in range(first, last)
+                                                     if speech.may_report(self.passage(i).quote, self.bags[i]))
+        return self._speakers[doc]
+
+    def spoke(self, i: int, j: int) -> bool:
+        """Whether passages ``i`` and ``j`` report one speech (``speech.spoke``), in documents issued in one month."""
+        month = self.month(self.spans[i][0])
+        return (bool(month) and month == self.month(self.spans[j][0])
+                and speech.spoke(self.voices(i), self.voices(j), self.doc_tokens, len(self.texts)))
+
+    def statements(self, i: int) -> list[str]:
+        """The text of each statement of passage ``i``: each sentence of a joined passage and each clause after a
+        semicolon (the passage whole when it is one)."""
+        doc, start, end = self.spans[i]
+        text = self.texts[doc][start:end]
+        if i not in self.several:
+            return [text]
+        cuts = [0] + [m for match in _BOUNDARY.finditer(text) for m in (match.start(), match.end())] + [len(text)]
+        return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+
     def parts(self, i: int) -> tuple[frozenset[str], ...]:
         """The tokens of each statement of passage ``i`` (none for a single one): each sentence of a joined passage and
         each clause after a semicolon, since a fact another source states may be in one of them ("X did A. These rules
@@ -164,10 +206,7 @@ class Corpus:
         if i not in self.several:
             return ()
         if i not in self._parts:
-            doc, start, end = self.spans[i]
-            text = self.texts[doc][start:end]
-            cuts = [0] + [m for match in _BOUNDARY.finditer(text) for m in (match.start(), match.end())] + [len(text)]
-            found = (frozenset(sentences.tokens(text[a:b])) for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+            found = (frozenset(sentences.tokens(statement)) for statement in self.statements(i))
             self._parts[i] = tuple(part for part in found if part)
         return self._parts[i] if len(self._parts[i]) > 1 else ()
 

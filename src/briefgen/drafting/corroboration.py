@@ -13,7 +13,9 @@ Two sentences of different documents report the same fact when
   in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
   (two reports of one event: the same conference, the same package of rules); or at any overlap when they report one act
   (``Corpus.acted``: the same actor named as the subject of a verb of one kind of act, at the same time of the act;
-  ``drafting/events.py``), a claim taking such a sentence before any that only shares its words. Tokens found in most documents (the corpus's subject) weigh
+  ``drafting/events.py``) or one speech (``Corpus.spoke``: the same speaker, in documents of one month, saying two
+  words of the same forms that at most about half of the documents use; ``drafting/speech.py``), a claim taking such a
+  sentence before any that only shares its words. Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
   (one opening "These rules …" joined to the sentence before it) is also compared sentence by
@@ -32,6 +34,7 @@ from collections.abc import Callable
 from functools import cache, partial
 from itertools import repeat
 
+from briefgen.drafting import speech
 from briefgen.drafting.corpus import Corpus, Passage, Weights
 from briefgen.drafting.facts import Facts, conflict, pairs
 from briefgen.drafting.reach import Reach
@@ -141,9 +144,13 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                    max(map(len, corpus.bags), default=0))
     acting: dict[str, list[int]] = defaultdict(list)
     """Act signature ("actor kind") → the claims whose leading sentence reports it with a time (``Corpus.acts``)."""
+    speaking: dict[str, list[int]] = defaultdict(list)
+    """Speech key ("speaker-word month") → the claims whose leading sentence reports a speech (``speech.keys``, ``Corpus.voices``)."""
     for k, i in enumerate(leaders):
         for signature in corpus.acts(i)[0]:
             acting[signature].append(k)
+        for key in speech.keys(corpus.voices(i), months[homes[k]]):
+            speaking[key].append(k)
     for i, raw in enumerate(corpus.bags):
         bag = frozenset(raw)
         doc, root = corpus.spans[i][0], math.sqrt(sum(map(idf.get, bag, repeat(0.0))))
@@ -160,6 +167,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
             continue
         acts = {k for signature in corpus.acts(i)[0] for k in acting.get(signature, ()) if homes[k] != doc
                 and corpus.acted(i, leaders[k])} if acting else set()
+        if speaking:  # reports of one speech are one fact as reports of one act are
+            acts |= {k for key in speech.keys(corpus.voices(i), months[doc]) for k in speaking.get(key, ()) if homes[k] != doc and k not in acts
+                     and corpus.spoke(i, leaders[k])}
         if acts:  # the claims reporting the same act first (the act is the fact), each at its overlap, however small
             ranked = sorted({*ranked, *((_sum(idf, bag, bags[k]) / (root * roots[k]), -k) for k in acts if root)},
                             key=lambda entry: (owner[-entry[1]] in acts, entry), reverse=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from briefgen.drafting import sentences
 from briefgen.text import words
+from briefgen.text.stems import data_lines
 
 _NUMBER_WORDS = {w: i for i, w in enumerate("""zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
     seventeen eighteen nineteen twenty""".split())}
@@ -49,11 +50,19 @@ _PERSON = re.compile(
     r"Director|Chair(?:man|woman)?|Governor|Ambassador|Commissioner|CEO|Spokes(?:man|woman|person)|Advis[eo]r)"
     r"\s+(?:(?:of|for|and|the|[A-Z][\w.’'-]*)\s+){0,8}?([A-Z][a-z’'-]{2,})\b(?!\s+[A-Z])"
     r"|\b([A-Z][a-z’'-]+)\s+(?:said|says|told|stated|added)\b")
-DOC_DATED = re.compile(r"\b(?:[Tt]oday|[Tt]his (?:rule|IFR|interim final rule|final rule|action|week)|"
-                       r"[Tt]hese (?:rules|IFRs|interim final rules)|[Ii]n this (?:rule|interim final rule)|"
-                       r"(?:has|have) (?:published|released|issued|announced|added|imposed)|"
-                       r"is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
-"""A sentence about its own document's act ("today", "This rule", "These IFRs revise", "has published"): dated by it."""
+
+
+def _as_written(phrase: str) -> str:
+    """A phrase of ``text/data/self_dated.txt`` as a pattern: its opening lower-case letter matching its capital too."""
+    head = phrase[0]
+    return (f"[{head.upper()}{head}]" if head.islower() else re.escape(head)) + re.escape(phrase[1:])
+
+
+DOC_DATED = re.compile(r"\b(?:" + "|".join(map(_as_written, data_lines("self_dated.txt")))
+                       + r"|(?:has|have) (?:published|released|issued|announced|added|imposed)"
+                       r"|is (?:implementing|amending|adding|publishing|issuing|releasing))\b")
+"""A sentence about its own document's act ("today", "This rule", "These IFRs revise", "has published"): dated by it. The
+document's words ("This rule", "these IFRs") are ``text/data/self_dated.txt``; the verbs of a document's act are here."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,10 @@ TEXT_MM = 60.0
 def style_files(project_templates: Path) -> dict[str, Path]:
     """Return the available styles by name; the project's override the defaults."""
     found: dict[str, Path] = {}
+    roots = paths.roots(project_templates)
     for folder in reversed(search_path(project_templates)):
         for path in sorted(Path(folder, "styles").glob("*.yaml")):
-            if paths.inside(path, paths.roots(project_templates)):  # a symlink out of the project is never read
+            if paths.inside(path, roots):  # a symlink out of the project is never read
                 found[path.stem] = path
     return found
 

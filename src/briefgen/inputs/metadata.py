@@ -68,7 +68,7 @@ def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
         headline = masthead.title(text)  # a headline is kept whole; a first line of prose is cut short
         first = headline or next((line.strip() for line in text.splitlines() if line.strip()), "")
         if first:
-            entry["title"] = first if headline or len(first) <= 150 else first[:147].rsplit(" ", 1)[0] + "…"
+            entry["title"] = first if headline else _opening(first)
             supplied.append("title")
     if not entry.get("issued") and (stated := masthead.date(text)):
         entry["issued"] = stated
@@ -79,6 +79,19 @@ def draft(path: Path, text: str, file_name: str, used: set[str]) -> Drafted:
     entry["supplied"] = supplied
     ordered = {key: entry[key] for key in ORDER if key in entry}
     return Drafted(ordered, [k for k in WORTH_STATING if k not in entry])
+
+
+def _opening(line: str, most: int = 150) -> str:
+    """A title for a text with no headline, from its first line of prose: the line when it is at most ``most``
+    characters long, else its first sentence when that fits, else the line cut at a word before ``most`` with an
+    ellipsis. (A paragraph cut mid-sentence reads as a broken title in the sources list.)"""
+    if len(line) <= most:
+        return line
+    from briefgen.text import sentences  # the abbreviation-aware segmenter: "U.S. officials" is no sentence end
+    first = next(iter(sentences.pieces(line)), "")
+    if 0 < len(first) <= most and len(first.split()) >= 3:
+        return first
+    return line[: most - 3].rsplit(" ", 1)[0] + "…"
 
 
 _UNNAMED = frozenset("download downloads document documents doc file files article articles page index untitled new copy scan print "

@@ -98,10 +98,10 @@ def is_regular(path: Path) -> bool:
 
 def inside(path: Path, roots: Sequence[Path]) -> bool:
     """True when ``path``, every symlink resolved, is one of ``roots`` or lies below one."""
-    resolved = Path(os.path.realpath(path))
+    resolved = os.path.realpath(path)  # absolute and normal: one separator between names, none at the end but for the root
     for root in roots:
-        real = Path(os.path.realpath(root))
-        if resolved == real or real in resolved.parents:
+        real = os.path.realpath(root)
+        if resolved == real or resolved.startswith(real.rstrip(os.sep) + os.sep):  # as Path(real) in Path(resolved).parents
             return True
     return False
 

@@ -6,6 +6,7 @@ templates, the pipeline, the CLI) ask this module, never the other way round.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -55,8 +56,10 @@ class Project:
         return found
 
 
+@functools.cache
 def default_dir() -> Path:
-    """Return the folder of the templates and styles shipped with briefgen."""
+    """Return the folder of the templates and styles shipped with briefgen (where the installed package lies:
+    asked once per process, as every brief asks it several times)."""
     return Path(str(resources.files("briefgen.defaults")))
 
 

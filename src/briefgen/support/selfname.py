@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from briefgen.text import stems
+from briefgen.text import frames, stems
 from briefgen.text import words as w
 
 DETERMINERS = frozenset({"the", "this", "that", "its", "these", "those"})
@@ -42,9 +42,9 @@ def _names(origin: Any) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    """Every noun for a document: of any type, and ``data/document_nouns.txt``."""
+    """Every noun for a document: of any type, and ``frames.document_nouns``."""
     genres = _genres()
-    return frozenset().union(*(v for k, v in genres.items() if k != "authors"), (w.stem(n) for n in w.word_list("document_nouns")))
+    return frozenset().union(*(v for k, v in genres.items() if k != "authors"), (w.stem(n) for n in frames.document_nouns()))
 
 
 def _dated(token: str, issued: str) -> bool:

@@ -83,13 +83,28 @@ ACT_REACH = 3
 
 def _document_acts(found: list[tuple[str, int]]) -> set[int]:
     """Offsets of the words that say what a document, or whoever issued it, does as a document (``data/document_acts.txt``:
-    "issued", "dated", "lists") next to a noun for a document (``data/document_nouns.txt``): they say when and in what
+    "issued", "dated", "lists") next to a noun for a document (``document_nouns``): they say when and in what
     form the cited text came out, what the citation itself shows; "China has published a detailed plan" names no
-    document, and its verb needs support like any other."""
-    acts, documents = _acts(), _documents()
-    low = [token.lower() for token, _ in found]
-    return {start for i, (_, start) in enumerate(found) if low[i] in acts
-            and any(x in documents for x in low[max(0, i - ACT_REACH): i] + low[i + 1: i + 1 + ACT_REACH])}
+    document, and its verb needs support like any other. A noun for the form the text came out in beside the act
+    (``data/publication_nouns.txt``: "issued the press release") only names the cited text and is framed with it; a
+    noun for its force ("issued the rule") is not. Numbers, dates and single letters between them do not count
+    toward ``ACT_REACH`` (``_filler``)."""
+    acts, documents, forms = _acts(), _documents(), _publications()
+    kept = [(_bare(token), start) for token, start in found if not _filler(token)]
+    framed = set()
+    for i, (low, start) in enumerate(kept):
+        if low not in acts:
+            continue
+        near = [x for x in kept[max(0, i - ACT_REACH): i] + kept[i + 1: i + 1 + ACT_REACH] if x[0] in documents]
+        if near:
+            framed |= {start} | {at for noun, at in near if noun in forms}
+    return framed
+
+
+def _filler(token: str) -> bool:
+    """True for a token that does not part a document act from its document: a number, a date word, a single letter
+    (an identifier or date in apposition: "CRS report R48642, dated 22 August 2025, examines")."""
+    return token[0].isdigit() or len(token) == 1 or w.date_word(token)
 
 
 def _said_that(found: list[tuple[str, int]], canon: str, speech: frozenset[str]) -> set[int]:
@@ -181,7 +196,22 @@ def _acts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _documents() -> frozenset[str]:
-    return frozenset(w.word_list("document_nouns"))
+    return frozenset(w.word_list("document_nouns")) | _publications()
+
+
+@lru_cache(maxsize=1)
+def _publications() -> frozenset[str]:
+    return frozenset(w.word_list("publication_nouns"))
+
+
+def document_nouns() -> frozenset[str]:
+    """Every noun for a document (``data/document_nouns.txt`` and ``data/publication_nouns.txt``), lower-case."""
+    return _documents()
+
+
+def speech(key: str) -> bool:
+    """True for the stem of a reporting or stance verb (``data/reporting_verbs.txt``, ``data/stance_verbs.txt``)."""
+    return key in _frame_lists()[1] or key in _stance()
 
 
 def reporting(key: str) -> bool:

@@ -202,6 +202,11 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
     return "word", stem(token)
 
 
+def date_word(token: str) -> bool:
+    """True for a month or weekday name."""
+    return token.lower() in _MONTHS or token.lower() in _DAYS
+
+
 def tokens(text: str) -> list[tuple[str, int]]:
     """Return every word token of ``text`` (after ``canonical``) with its offset; hyphens split words."""
     return list(_tokens(text))

@@ -1,0 +1,166 @@
+"""Speech: who a sentence reports as saying something, and what. Pure: no files.
+
+Two outlets report one speech in their own words ("Zorn emphasized the need for a framework that balances trade
+with security" and "He stressed the importance of finding a balance between fostering trade and ensuring
+safety"): they share too few words to pass corroboration's bars, but they name the same speaker saying it, at one
+event, and what each says has words in common. A statement's *speakers* are the names written just before a word of
+speech or thought (``text/data/speech_words.txt`` and ``stance_verbs.txt``, in any inflected form: "Zorn emphasized",
+"Chancellor Ada Zorn warned", "Vidal has also expressed", "Ada Zorn’s call"), auxiliaries and adverbs skipped; of the name,
+titles that open it are dropped (``text/data/titles.txt``: "Chancellor") and its last two words kept ("Acme chief
+Ada Zorn" is "ada zorn"). A personal pronoun there ("he stressed", "his remarks") is ``PRONOUN``: it stands for the one
+person its document names as a speaker, if it names one (``Corpus.voices``). Two speakers are one person when their
+names share a word ("zorn" and "ada zorn"). What a statement *says* is its lower-case content words other than words of
+speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "balance" are one word, "securing" and
+"security" are not).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from briefgen.drafting import sentences
+from briefgen.text import thesaurus, words
+
+Said = tuple[tuple[str, frozenset[str]], ...]
+"""What a statement says: (token, forms) of each of its words (``said``)."""
+Voice = tuple[frozenset[str], Said]
+"""A statement's speakers and what it says."""
+
+PRONOUN = "@"
+"""The speaker of "he said", "his remarks": whoever the document names as its one speaker."""
+
+WORDS = 2
+"""Words two reports of one speech must say in common (``Corpus.spoke``)."""
+SHARE = 0.5
+"""Each of them in at most this share of the documents, plus one (in a corpus of five, three)."""
+
+_WORD = re.compile(r"[\w’'.-]+[,;:]?")
+_SKIP = frozenset("has have had is was were are will would also recently repeatedly further again then".split())
+"""Words that may stand between a speaker and the word of speech ("Vidal has also expressed"), besides adverbs in -ly."""
+_PRONOUNS = frozenset("he she his her".split())
+_SAID = frozenset(("said", "says", "say"))
+"""Words of speech that are stop words: not in a sentence's tokens, so looked for in its words."""
+
+
+@cache
+def _speech() -> frozenset[str]:
+    """The words of speech and thought, as listed (base forms)."""
+    return frozenset(words.word_list("speech_words")) | frozenset(words.word_list("stance_verbs"))
+
+
+@cache
+def _tokens() -> frozenset[str]:
+    """The tokens (``sentences.tokens``) of every inflected form of a word of speech: a sentence with none reports none."""
+    forms = {form for word in _speech() for form in (word, word + "s", word + "es", word + "d", word + "ed", word + "ing",
+                                                        word[:-1] + "ing", word[:-1] + "ied", word[:-1] + "ies")}
+    return frozenset(token for form in forms for token in sentences.tokens(form))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(words.word_list("titles"))
+
+
+def may_report(text: str, bag: tuple[str, ...]) -> bool:
+    """Whether a sentence (its text and tokens) could report speech: a cheap test before ``speakers``."""
+    return not _tokens().isdisjoint(bag) or any(word in text for word in _SAID)
+
+
+def spoken(word: str) -> bool:
+    """Whether ``word`` (as written) is a form of a word of speech or thought ("emphasized", "warning", "remarks")."""
+    return not _speech().isdisjoint(thesaurus.lemmas(word))
+
+
+def speakers(text: str) -> frozenset[str]:
+    """The speakers a statement reports (names as "ada zorn", or ``PRONOUN``): see the module's docstring."""
+    found: set[str] = set()
+    tokens = _WORD.findall(text)
+    for at, raw in enumerate(tokens):
+        word = raw.rstrip(",;:")
+        if not word[:1].islower() or not spoken(word):
+            continue
+        before = at - 1
+        while before >= 0 and (tokens[before].lower() in _SKIP or tokens[before].endswith("ly") and tokens[before][:1].islower()):
+            before -= 1
+        if before < 0 or tokens[before].endswith((",", ";", ":")):
+            continue
+        name: list[str] = []
+        while before >= 0 and not tokens[before].endswith((",", ";", ":")):
+            part = tokens[before].removesuffix("’s").removesuffix("'s")
+            if not part[:1].isupper() or part.lower() in sentences.STOPWORDS:
+                break
+            name.insert(0, part)
+            before -= 1
+        if not name:
+            if before >= 0 and tokens[before].lower() in _PRONOUNS:
+                found.add(PRONOUN)
+            continue
+        while name and name[0].lower() in _titles():
+            name.pop(0)
+        if name:
+            found.add(" ".join(part.lower() for part in name[-2:]))
+    return frozenset(found)
+
+
+def said(text: str) -> Said:
+    """What a statement says: (token, forms) of each of its lower-case content words other than words of speech."""
+    found = []
+    for word in sentences.words_of(text):
+        if word[:1].islower() and word not in sentences.STOPWORDS and not spoken(word):
+            token = sentences.tokens(word)
+            if token:
+                found.append((token[0], thesaurus.lemmas(word)))
+    return tuple(found)
+
+
+def voices(statements: list[str], speaker: Callable[[], frozenset[str]]) -> tuple[Voice, ...]:
+    """Per statement that reports speech: its speakers, ``PRONOUN`` read as ``speaker()`` (the one person the
+    document names as a speaker, if it names one), and what it says."""
+    found = []
+    for statement in statements:
+        names = speakers(statement)
+        if PRONOUN in names:
+            names = (names - {PRONOUN}) | speaker()
+        if names:
+            found.append((names, said(statement)))
+    return tuple(found)
+
+
+def one_speaker(passages: Iterable[list[str]]) -> frozenset[str]:
+    """The names of the one person the statements of a document's passages name as a speaker, or none (no one, or two
+    people: "he" is then not known)."""
+    names = {name for statements in passages for statement in statements for name in speakers(statement) if name != PRONOUN}
+    return frozenset(names) if names and set.intersection(*(set(name.split()) for name in names)) else frozenset()
+
+
+def spoke(mine: tuple[Voice, ...], theirs: tuple[Voice, ...], doc_tokens: Counter[str], documents: int) -> bool:
+    """Whether two passages' statements report one speech (their documents issued in one month, which the caller
+    checks): a statement of each with a speaker in common saying ``WORDS`` words of the same forms, each found in at
+    most ``SHARE`` of the documents plus one (words most documents use make a subject, not a statement)."""
+    limit = SHARE * (documents + 1)
+    for names, says in mine:
+        for others, other_says in theirs:
+            if same(names, others):
+                shared = {a for a, b in common(says, other_says) if max(doc_tokens.get(a, 0), doc_tokens.get(b, 0)) <= limit}
+                if len(shared) >= WORDS:
+                    return True
+    return False
+
+
+def same(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two statements' speakers (resolved: no ``PRONOUN``) name one person: names that share a word."""
+    return any(not set(x.split()).isdisjoint(y.split()) for x in a for y in b)
+
+
+def keys(voices: tuple[Voice, ...], month: str) -> frozenset[str]:
+    """Keys of the speeches a passage reports ("a word of the speaker's name, YYYY-MM"): an index of candidates for ``spoke``."""
+    return frozenset(f"{word} {month}" for names, _ in voices for name in names for word in name.split())
+
+
+def common(a: Said, b: Said) -> set[tuple[str, str]]:
+    """The words ``a`` and ``b`` say in common (``said``): (token in ``a``, token in ``b``) of each two of the same forms
+    ("balances" and "balance"; "needed" and "need", whose tokens differ)."""
+    return {(token, other) for token, forms in a for other, others in b if not forms.isdisjoint(others)}

@@ -1,0 +1,89 @@
+"""Reports of one speech are one fact (drafting/speech.py, ``Corpus.spoke``): the same speaker, named or a pronoun for the
+one person its document names as speaking, in documents of one month, saying two words of the same forms that at most
+about half of the documents use; never two statements that differ in a number or a name."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefgen.drafting import corroboration, speech
+from briefgen.drafting.corpus import Corpus
+
+
+def test_the_speaker_is_the_name_just_before_a_word_of_speech() -> None:
+    assert speech.speakers("Zorn emphasized the need for a framework that balances trade with safety.") == {"zorn"}
+    assert speech.speakers("At the fair, Chancellor Ada Zorn warned of monopolies.") == {"ada zorn"}, "a title is no name"
+    assert speech.speakers("Acme chief Ada Zorn has also expressed concern about tariffs.") == {"ada zorn"}, "auxiliaries skipped"
+    assert speech.speakers("Zorn’s remarks come at a pivotal moment for the port.") == {"zorn"}, "a possessive and a noun of speech"
+    assert speech.speakers("Speaking in Vigo, he stressed the importance of finding a balance.") == {speech.PRONOUN}
+    assert speech.speakers("The plan advocates mutual respect and open trade.") == frozenset(), "no name before the verb"
+    assert speech.speakers("By calling for cooperation, Ruritania aims to lead the talks.") == frozenset(), "no name before it"
+    assert speech.speakers("Ruritania imposed tariffs on steel.") == frozenset(), "no word of speech"
+
+
+def test_what_a_statement_says_matches_forms_not_stems() -> None:
+    says = speech.said("Zorn stressed the need for a framework that balances trade with security.")
+    other = speech.said("He emphasized finding a balance between trade and securing the ports it needed.")
+    shared = {mine for mine, _ in speech.common(says, other)}
+    assert {"balanc", "trade", "need"} <= shared, "balances/balance, need/needed"
+    assert "securi" not in shared, "security is not a form of securing"
+    assert not any(token.startswith(("stress", "emphas")) for token, _ in says + other), "words of speech are no content"
+
+
+FILL = ["Heavy rain fell on the coast on Tuesday.", "Schools stayed open despite the flooding.",
+        "Farmers welcomed the rain after a dry summer.", "Prices of grain rose in the spring.", "The railway line reopened after repairs."]
+
+
+def _merged(first: str, second: str, months: tuple[str, str] = ("2031-05", "2031-05"), other_speaker: str = "") -> list[str]:
+    """The sources of the claim ``first`` leads once ``second`` (another outlet) is corroborated against it."""
+    corpus = Corpus()
+    corpus.add("x", first + "\n\n" + FILL[0], months[0])
+    corpus.add("y", (other_speaker + "\n\n" if other_speaker else "") + second + "\n\n" + FILL[1], months[1])
+    for k in range(3):
+        corpus.add(f"z{k}", FILL[2 + k] + "\n\nThe port of Vigo handles grain, balances and safety.")
+    weights = corpus.weights()
+    return [p.source for p in corroboration.corroborate(corpus, [0], weights)[0]]
+
+
+LEAD = "Zorn emphasized the need for a framework that balances innovation with safety, urging all ports to take part."
+REPORT = ("Zorn spoke at the opening of the shipping season. He stressed the importance of finding a balance between fostering "
+          "innovation and ensuring security, stating that a common rulebook is urgently needed.")
+
+
+def test_two_reports_of_one_speech_are_one_fact() -> None:
+    corpus = Corpus()
+    corpus.add("x", LEAD, "2031-05")
+    corpus.add("y", REPORT, "2031-05")
+    weights = corpus.weights()
+    assert weights.overlap(frozenset(corpus.bags[0]), frozenset(corpus.bags[1])) < corroboration.ANCHORED, "too few words alone"
+    assert _merged(LEAD, REPORT) == ["x", "y"]
+
+
+def test_not_one_speech() -> None:
+    assert _merged(LEAD, REPORT, ("2031-05", "2031-06")) == ["x"], "another month: another event"
+    assert _merged(LEAD, REPORT, ("", "")) == ["x"], "undated"
+    assert _merged(LEAD, REPORT.replace("Zorn spoke", "Vidal spoke")) == ["x"], "another speaker"
+    assert _merged(LEAD, REPORT, other_speaker="Vidal said the port would reopen.") == ["x"], "two speakers: 'he' is not known"
+    assert _merged(LEAD, REPORT.replace("fostering innovation", "fostering growth")) == ["x"], "one word in common only"
+
+
+def test_words_most_documents_use_say_nothing_in_common() -> None:
+    """"balance" and "safety" are in the three other documents too ("The port of Vigo handles grain, balances and
+    safety."): shared with "innovation" alone they are not two words of the speech."""
+    lead = "Zorn emphasized the need for a framework that balances innovation with safety."
+    report = "Zorn spoke at the opening of the shipping season. He stressed finding a balance that keeps safety first."
+    assert _merged(lead, report) == ["x"]
+
+
+def test_a_number_or_a_name_tells_two_statements_apart() -> None:
+    assert _merged(LEAD, REPORT) == ["x", "y"]
+    assert _merged(LEAD.replace("all ports", "all 12 ports"), REPORT.replace("ensuring security", "ensuring security in 14 ports")) == ["x"]
+    assert _merged(LEAD.replace("all ports", "all ports of Ruritania"), REPORT.replace("ensuring security", "ensuring security in Borduria")) == ["x"]
+
+
+def test_one_speech_needs_one_speaker_in_both_statements() -> None:
+    """``speech.spoke`` itself (``drafting._leaders`` asks it without the index of speakers corroboration uses)."""
+    says = speech.said("the need for a framework that balances innovation with safety")
+    other = speech.said("the importance of a balance between innovation and the safety it needed")
+    assert speech.spoke(((frozenset({"ada zorn"}), says),), ((frozenset({"zorn"}), other),), Counter(), 5)
+    assert not speech.spoke(((frozenset({"ada zorn"}), says),), ((frozenset({"vidal"}), other),), Counter(), 5)
