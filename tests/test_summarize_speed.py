@@ -1,17 +1,18 @@
 """`briefgen summarize`'s speed work, pinned without timings (issue #12's speed goal): the cycle collector's state, and
-the exact shortcuts of sentence splitting and tokens, each against the plain code it replaces."""
+the exact shortcuts of sentence splitting, tokens and the corpus's inner sentence ends, each against the plain code it replaces."""
 
 from __future__ import annotations
 
 import gc
 import random
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from briefgen import pipeline
-from briefgen.drafting import drafting
+from briefgen.drafting import corpus, drafting
 from briefgen.drafting import sentences as tokens
 from briefgen.text import sentences as text_sentences
 
@@ -99,3 +100,14 @@ def test_the_tokens_words_answer_as_their_pattern_at_every_full_stop() -> None:
     for text in texts:
         assert tokens.words_of(text) == tokens._TOKEN.findall(text), repr(text)
     assert sum(bool(tokens._ACRONYM.search(t)) for t in texts) > 3000
+
+
+def test_the_inner_sentence_end_pattern_answers_as_the_look_behind_first_one() -> None:
+    plain = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+    rng = random.Random(14)
+    pieces = ["ab", "a", "U.S", "é", "Z", "x", ".", "!", "?", "”", "’", "'", ")", "]", '"', " ", "  ", "\t", "“", "‘", "(", "A", "The",
+              "rule", "9", "ab.", "xy!", "qr?", "S.", " A", " “A", ".” T", "”) (B"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    for text in texts:
+        assert bool(corpus._INNER.search(text)) == bool(plain.search(text)), repr(text)
+    assert sum(bool(plain.search(t)) for t in texts) > 1000
