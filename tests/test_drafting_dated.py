@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 
 from briefgen.drafting import events, facts
 from briefgen.text.stems import data_lines
@@ -27,5 +28,17 @@ def test_phrases_match_as_whole_words_and_as_written() -> None:
 
 def test_no_document_word_is_written_in_the_code() -> None:
     """The Federal Register's words ("IFR", "interim final rule") live in the data list only."""
-    source = inspect.getsource(facts).lower()
-    assert "interim final" not in source and "ifr|" not in source and "|ifr" not in source
+    source = _code(facts)
+    assert "interim final" not in source and "ifr" not in source
+
+
+def test_the_document_as_subject_of_its_act_is_read_from_the_data_list() -> None:
+    """``events._DOCUMENTS`` ("These IFRs revise …") is text/data/document_subjects.txt, not code."""
+    assert events._DOCUMENTS == {"rule", "rules", "ifr", "ifrs", "regulation", "regulations", "action", "actions"}
+    assert events.signatures("These IFRs revise the Commerce Control List.", ("ifr", "revise")) == {f"{events.ITSELF} act"}
+    assert "ifr" not in _code(events), "no document noun written in the code"
+
+
+def _code(module: object) -> str:
+    """A module's source without its docstrings and comments, lower-case."""
+    return re.sub(r'"""(?:.|\n)*?"""|#[^\n]*', "", inspect.getsource(module)).lower()  # type: ignore[arg-type]

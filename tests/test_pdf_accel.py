@@ -160,7 +160,8 @@ def test_widths_are_kept_across_renders_until_a_font_changes() -> None:
     serif = pdfmetrics.getFont("BG-Serif")
     wide = accel.string_width("Water", "BG-Serif", 10)
     accel.fresh_widths()  # the next render, same fonts: kept
-    assert ("Water", "BG-Serif", 10, "utf8") in accel._WIDTHS
+    assert "Water" in accel._WIDTHS[("BG-Serif", 10, "utf8")]
+    assert accel.widths_in("BG-Serif", 10) is accel._WIDTHS[("BG-Serif", 10, "utf8")]
     sans = pdfmetrics.getFont("BG-Sans")
     assert isinstance(sans, TTFont)
     assert accel.ascent_descent("BG-Serif", 10) == pdfmetrics.getAscentDescent("BG-Serif", 10)
@@ -176,7 +177,37 @@ def test_widths_are_kept_across_renders_until_a_font_changes() -> None:
         pdfmetrics._fonts["BG-Serif"] = serif  # type: ignore[attr-defined]
         accel.fresh_widths()
     assert accel._WIDTHS == {} and book is not None
-    for i in range(accel.WIDTHS_KEPT + 1):
-        accel._WIDTHS[(str(i), "BG-Serif", 10, "utf8")] = 1.0
+    for i in range(accel.WIDTHS_KEPT):
+        accel.widths_in("BG-Serif", 10)[str(i)] = 1.0
+    accel.fresh_widths()  # at the bound: kept
+    assert len(accel._WIDTHS[("BG-Serif", 10, "utf8")]) == accel.WIDTHS_KEPT
+    accel.widths_in("BG-Sans", 10)["x"] = 1.0  # counted over every font
     accel.fresh_widths()  # grown past the bound: started afresh
     assert accel._WIDTHS == {}
+
+
+def test_push_state_stack_saves_what_reportlabs_saves() -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    def states(push: object) -> list[object]:
+        canv = Canvas(io.BytesIO())
+        saved: list[object] = []
+        for step in range(3):
+            canv.setFillAlpha(0.5 + step / 10)  # a graphics state the copies must not share
+            canv.translate(step, 2 * step)
+            canv.setFont("Helvetica", 9 + step)
+            before = canv._extgstate
+            push(canv)  # type: ignore[operator]
+            state = canv.state_stack[-1]
+            saved.append([(k, v._d if k == "_extgstate" else v) for k, v in state.items()])
+            saved.append((canv._extgstate is not before, canv._extgstate._c is before._c, dict(canv._extgstate._d),
+                          canv._extgstate._d is not before._d, type(canv._extgstate), list(vars(canv._extgstate))))
+        for _ in range(3):
+            canv.restoreState()
+            saved.append(canv._extgstate._d)
+        return saved
+
+    assert Canvas.push_state_stack is accel.push_state_stack
+    assert states(accel.push_state_stack) == states(accel._push_state_stack)

@@ -107,3 +107,11 @@ def test_a_view_the_passage_gives_to_unnamed_others_stated_as_fact_is_dropped() 
     assert dropped("Experts say the port's pricing blurs public and private roles.", [quote]) == ""
     assert dropped("The article notes that the port's pricing blurs public and private roles.", [quote]) == ""
     assert dropped("The port's pricing blurs public and private roles.", [quote, "The port's pricing blurs public and private roles."]) == ""
+
+
+def test_a_hedge_governs_only_words_the_passage_does_not_also_state_plainly() -> None:
+    """A sentence that takes "cut" from the passage's plain "The port cut tariffs" does not drop the "may" of "may later
+    cut them for trucks"; one that states the hedged "trucks" does."""
+    quote = "The port cut tariffs for ships, and may later cut them for trucks."
+    assert dropped("The port cut tariffs for ships.", [quote]) == ""
+    assert dropped("The port cut tariffs for trucks.", [quote]) == "may"

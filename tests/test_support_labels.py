@@ -23,7 +23,7 @@ from briefgen.support.match import judge, reportable, sentence_names
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
-RECALL_FLOOR, PRECISION_FLOOR = 0.93, 0.75  # all 897 pairs, scored (session 11). A mix: the score is fitted on the 677
+RECALL_FLOOR, PRECISION_FLOOR = 0.92, 0.77  # all 897 pairs, scored (session 11). A mix: the score is fitted on the 677
 # pairs outside batches 17, 18, 22 and 23 (benchmarks/fit_support.py), so on those it is a training figure, on the four
 # the dev figure. Session 10: 323/429 flags true, 262/280 found on the 777 pairs then labelled. The unseen figures are in
 # README "What traced means".
@@ -148,7 +148,7 @@ FLOORS = {  # split: (recall, precision) floors, scored (session 10: the Moby th
     "batch 16": (1.00, 0.66),  # blind in session 6 (54% at 100% before the score)
     "batch 17": (0.88, 0.62),  # blind in session 7 (45%, 76% before the score; 50%, 53% at the 87% threshold); dev in session 8
     "batch 18": (0.94, 0.71),  # blind in session 7 (47%, 94% before the score; 68%, 65% at the 87% threshold); dev in session 8
-    "batch 22": (0.80, 0.86),  # blind in session 11 (session-start code: see README), dev since
+    "batch 22": (0.80, 0.89),  # blind in session 11 (session-start code: see README), dev since
     "batch 23": (0.90, 0.76),  # blind in session 11, dev since
 }
 

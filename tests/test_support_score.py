@@ -99,11 +99,11 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.73 and found / overreaching >= 0.93, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.74 and found / overreaching >= 0.92, (true_flags, flags, found, overreaching)
     # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.75 and dev[2] / dev[3] >= 0.87, dev
+    assert dev[0] / dev[1] >= 0.76 and dev[2] / dev[3] >= 0.87, dev
 
 
 def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:

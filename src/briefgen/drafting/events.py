@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from briefgen.drafting import facts, sentences
+from briefgen.text import words
 
 FAMILIES = {
     "act": "announce unveil launch introduce propose publish release issue implement impose adopt enact revise update "
@@ -50,7 +51,8 @@ _WORD = re.compile(r"[\w.’'&()-]+[,;:]?")
 _AUXILIARIES = frozenset("is are was were has have had will would also been being be".split())
 _JOINING = frozenset("of and for the".split())
 """Words that may stand between the words of a name ("Bureau of Industry and Security")."""
-_DOCUMENTS = frozenset("rule rules ifr ifrs regulation regulations action actions".split())
+_DOCUMENTS = frozenset(word.lower() for word in words.word_list("document_subjects"))
+"""Nouns by which a document is the subject of its own act (``text/data/document_subjects.txt``: "rule", "IFRs")."""
 _DETERMINERS = frozenset("this these the".split())
 ITSELF = "@"
 """The actor of an act whose subject is the document itself ("These IFRs revise …"): whoever it names as acting

@@ -17,7 +17,9 @@ and flagged no faithful pair (12 flags the first: "concerns about China's drive 
 
 def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset()) -> str:
     """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
-    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says).
+    only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)
+    and that ``text`` does not also write outside that reach: a sentence may take such a word from the plain part of
+    the passage ("… for use outside China … a certificate that may be used in compliance programs").
     A word inside parentheses is left out: a parenthesis glosses a term ("goods that may have military uses"),
     it does not qualify the statement around it."""
     canon = w.canonical(text)
@@ -31,7 +33,10 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
             continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
         if token in PERCEIVED and not _as_follows(canon, tokens, at):
             continue  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
-        if keys is None or any(w.stem(x) in keys for x, _ in tokens[at + 1: at + 1 + SCOPE]):
+        if keys is None:
+            return token
+        outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + SCOPE:]}
+        if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
 

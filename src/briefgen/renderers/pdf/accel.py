@@ -31,6 +31,7 @@ tests/test_pdf_accel.py compares each with reportlab's own.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Any
 
@@ -117,12 +118,10 @@ def ascent_descent(fontName: str, fontSize: float | None = None) -> tuple[float,
     return known[1], known[2]
 
 
-_WIDTHS: dict[tuple[str, str, float, str], float] = {}
-"""(text, font name, size, encoding) → width, for the fonts registered now (``fresh_widths``)."""
+_WIDTHS: dict[tuple[str, float, str], dict[str, float]] = {}
+"""(font name, size, encoding) → text → width, for the fonts registered now (``fresh_widths``)."""
 _MEASURED_WITH: dict[str, Any] = {}
 """The fonts registered (``pdfmetrics._fonts``, name → font) when the widths in ``_WIDTHS`` were measured."""
-WIDTHS = _WIDTHS
-"""The memo itself, for ``lines.get_frag_words``, which reads it word by word (cleared in place, never replaced)."""
 WIDTHS_KEPT = 20_000
 """At most this many widths are kept (about 5 MB); past it, the memo starts afresh at the next render."""
 
@@ -131,11 +130,23 @@ def string_width(text: str, fontName: str, fontSize: float, encoding: str = "utf
     """``pdfmetrics.stringWidth``, remembered: a brief measures its space character some 4,000
     times and its common words dozens of times each, and the next brief in the same faces
     measures many of the same words (a fifth to nearly all of them in the example briefs)."""
-    key = (text, fontName, fontSize, encoding)
-    width = _WIDTHS.get(key)
+    known = _WIDTHS.get((fontName, fontSize, encoding))
+    if known is None:
+        known = _WIDTHS[(fontName, fontSize, encoding)] = {}
+    width = known.get(text)
     if width is None:
-        width = _WIDTHS[key] = pdfmetrics.stringWidth(text, fontName, fontSize, encoding)
+        width = known[text] = pdfmetrics.stringWidth(text, fontName, fontSize, encoding)
     return width
+
+
+def widths_in(fontName: str, fontSize: float) -> dict[str, float]:  # noqa: N803 (reportlab's names)
+    """The memo's widths of texts in one font and size (utf8), text → width, for ``lines.get_frag_words``,
+    which reads a fragment's words from it at once (the dict ``string_width`` fills: never replaced until
+    ``fresh_widths`` empties the memo)."""
+    known = _WIDTHS.get((fontName, fontSize, "utf8"))
+    if known is None:
+        known = _WIDTHS[(fontName, fontSize, "utf8")] = {}
+    return known
 
 
 def fresh_widths() -> None:
@@ -143,7 +154,7 @@ def fresh_widths() -> None:
     or replaced since (a width is the font's under its name, so no font registered meanwhile
     under a known name is ever served another's), or if the memo has grown past ``WIDTHS_KEPT``."""
     fonts: dict[str, Any] = pdfmetrics._fonts  # type: ignore[attr-defined]
-    if (len(_WIDTHS) > WIDTHS_KEPT or len(fonts) != len(_MEASURED_WITH)
+    if (sum(map(len, _WIDTHS.values())) > WIDTHS_KEPT or len(fonts) != len(_MEASURED_WITH)
             or any(_MEASURED_WITH.get(name) is not font for name, font in fonts.items())):
         _WIDTHS.clear()
         _MEASURED_WITH.clear()
@@ -223,6 +234,29 @@ def split_string(self: TTFont, text: Any, doc: Any, encoding: str = "utf-8") -> 
     return _split(self, text, doc, encoding)
 
 
+_Canvas: Any = canvas.Canvas
+_STATE_NAMES: Any = _Canvas.STATE_ATTRIBUTES
+_state_of = operator.itemgetter(*_STATE_NAMES)
+_push_state_stack = _Canvas.push_state_stack
+_ExtGState: Any = canvas.ExtGState  # type: ignore[attr-defined]
+
+
+def push_state_stack(self: Any) -> None:
+    """``Canvas.push_state_stack`` (each ``saveState``, about 150 a brief): the canvas's state attributes, read
+    at once into a dictionary of the same names in the same order, and a copy of the graphics state as
+    ``ExtGState.pushCopy`` makes it (a new instance sharing ``_c``, with a copy of ``_d``). A canvas class
+    with other state names, or another graphics state class, goes to reportlab's own."""
+    if self.STATE_ATTRIBUTES is not _STATE_NAMES or type(self._extgstate) is not _ExtGState:
+        _push_state_stack(self)
+        return
+    self.state_stack.append(dict(zip(_STATE_NAMES, _state_of(self.__dict__), strict=True)))
+    old = self._extgstate
+    new = object.__new__(_ExtGState)
+    new._d = old._d.copy()
+    new._c = old._c
+    self._extgstate = new
+
+
 def install() -> None:
     """Use the stand-ins in reportlab's modules (idempotent)."""
     paragraph.sameFrag = same_frag  # type: ignore[attr-defined]
@@ -231,5 +265,6 @@ def install() -> None:
     pdfdoc.pdfdocEnc = pdfdoc_enc
     pdfdoc.PDFName = pdf_name
     TTFont.splitString = split_string  # type: ignore[method-assign]
+    _Canvas.push_state_stack = push_state_stack
     for module in (canvas, textobject, pathobject, pdfdoc, ttfonts, tables, flowables):
         module.fp_str = fp_str  # type: ignore[attr-defined]

@@ -39,6 +39,13 @@ compares while the paragraph is broken), and words taken from the end of a rever
 instead of the front of a list. Every width, sum and comparison is the same expression
 on the same values in the same order, so the lines are the same floats.
 
+Most of a paragraph's words are plain words inside one fragment. ``get_frag_words`` makes
+each fragment's run of them at once (their widths read from the width memo in one pass)
+and records it as a ``Block``; ``break_lines`` then fits a block's words on a line in a
+loop over their widths alone (the same additions and limits, word by word) and places
+those that fit at once (one join of their texts). reportlab's ``split`` of a fragment's
+text is called without its copy of the list.
+
 Anything else goes to reportlab's own (``breakLines``): another reportlab version, one
 fragment, right-to-left or shaped text, a hyphenation language, ``autoLeading``. The words
 of a paragraph split off another (its fragments are words already) come from reportlab's
@@ -48,7 +55,8 @@ both on every paragraph of the example briefs and on odd text.
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import repeat
+from typing import Any, NamedTuple
 
 import reportlab
 from reportlab.lib.abag import ABag as _ABag
@@ -79,9 +87,10 @@ _breakLines = rl.Paragraph.breakLines
 _SHY = rl._shy
 _SHYIndexedStr = rl._SHYIndexedStr
 _WHITESPACE = rl.whitespace
+_wsc_re_split = rl._wsc_re_split
 
 
-_NOTHING: dict[Any, float] = {}
+_NOTHING: dict[str, float] = {}
 _ABAG_INIT: Any = _ABag.__init__
 _ABAG_CLONE: Any = _ABag.clone
 _OBJECT_NEW: Any = object.__new__
@@ -168,16 +177,21 @@ def break_lines(self: Any, width: Any) -> Any:
     words: list[Any] = []
     FW: list[Any] = []  # noqa: N806
     aFW = FW.append  # noqa: N806
-    stack = rl._getFragWords(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth)
+    blocks: dict[int, Block] = {}
+    stack = rl._getFragWords(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth, blocks)
+    total = len(stack)  # the word on top of the stack is word ``total - len(stack)`` (until ``push_front``)
     stack.reverse()  # the next word is the last
     pop = stack.pop
 
     def push_front(items: Any, injected_second: Any = None) -> None:
         """``_words[0:0] = items``, then ``_words.insert(1, injected_second)`` if given."""
+        blocks.clear()  # the words' indices change: no block is placed at once any more
         stack.extend(reversed(items))
         if injected_second is not None:
             stack.insert(max(len(stack) - 1, 0), injected_second)
 
+    self_same: dict[Any, bool] = {}
+    """A fragment → ``sameFrag`` of a clone of it and it."""
     frag_ad: dict[Any, tuple[float, float]] = {}
     """A fragment → ``getAscentDescent`` of its font and size."""
     frag_space: dict[Any, float] = {}
@@ -330,6 +344,48 @@ def break_lines(self: Any, width: Any) -> Any:
                     gsw = frag_spaces.get(g)
                     if gsw is None:
                         gsw = frag_spaces[g] = stringWidth(" ", g.fontName, g.fontSize)
+                block = blocks.get(total - len(stack)) if (head is not None or not spaceShrinkage) else None
+                if block is not None and block.frag is f:
+                    # The next words are a block's: the loop below, word by word, for the numbers only (the same
+                    # expressions in the same order), then the words placed at once. ``g.text`` would gain
+                    # " " + each word (a word has no space and is not empty), so it counts one more space a word.
+                    first = total - len(stack) - block.start
+                    text = g.text
+                    ns = text.count(" ")
+                    more = 0 if text.endswith(" ") else 1
+                    widths = block.widths[first:]
+                    placed = len(widths)
+                    if head is None:  # no shrinking: the limit is the width
+                        for i, wordWidth in enumerate(widths):  # noqa: N806
+                            newWidth = currentWidth + spaceWidth + wordWidth if wordWidth > 0 else currentWidth  # noqa: N806
+                            if newWidth > maxWidth:
+                                placed = i
+                                break
+                            currentWidth = newWidth  # noqa: N806
+                    elif more and block.positive:  # the usual case: every word widens the line and adds a space
+                        for i, wordWidth in enumerate(widths):  # noqa: N806
+                            newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
+                            if newWidth > maxWidth + ((head + ns * gsw) if ns else head) * spaceShrinkage:
+                                placed = i
+                                break
+                            currentWidth = newWidth  # noqa: N806
+                            ns += 1
+                    else:
+                        for i, wordWidth in enumerate(widths):  # noqa: N806
+                            newWidth = currentWidth + spaceWidth + wordWidth if wordWidth > 0 else currentWidth  # noqa: N806
+                            if newWidth > maxWidth + ((head + ns * gsw) if ns else head) * spaceShrinkage:
+                                placed = i
+                                break
+                            currentWidth = newWidth  # noqa: N806
+                            ns += more
+                            more = 1
+                    if placed:
+                        taken = stack[-placed:]
+                        del stack[-placed:]
+                        taken.reverse()
+                        FW.extend(taken)
+                        n += placed
+                        g.text = text + (" " if not text.endswith(" ") else "") + " ".join(block.texts[first:first + placed])
                 while stack:
                     w = stack[-1]
                     if type(w) is not _HSFrag or len(w) != 2 or w[1][0] is not f:
@@ -387,6 +443,12 @@ def break_lines(self: Any, width: Any) -> Any:
             currentWidth = wordWidth  # noqa: N806
             n = 1
             g = clone(f)
+            # The next word of this fragment asks ``sameFrag(g, f)``: a clone compares as its original
+            # does with itself (the same objects under every name compared), so the answer is kept by fragment.
+            kept = self_same.get(f)
+            if kept is None:
+                kept = self_same[f] = sameFrag(g, f)
+            same_g, same_f, same = g, f, kept
             maxSize = g.fontSize  # noqa: N806
             ad = frag_ad.get(f)  # g is f's clone: the same font and size
             if ad is None:
@@ -437,11 +499,26 @@ def _spaces(total: float, words: Any, frag_spaces: dict[Any, float], stringWidth
     return total
 
 
-def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]:  # noqa: N803 (reportlab's name)
+class Block(NamedTuple):
+    """Words ``start`` to ``end`` (exclusive) of a paragraph's words, all plain words of one fragment:
+    each ``_HSFrag([width, (frag, text)])``, a text without spaces, not empty, without a soft hyphen."""
+
+    start: int
+    end: int
+    frag: Any
+    widths: list[float]
+    texts: list[str]
+    positive: bool
+    """Every width is above 0."""
+
+
+def get_frag_words(frags: list[Any], maxWidth: float | None = None,  # noqa: N803 (reportlab's name)
+                   blocks: dict[int, Block] | None = None) -> list[Any]:
     """``paragraph._getFragWords`` for fragments not yet split into words: a list of words, each
-    ``[width, (frag, text), ...]``, a word followed by a space an ``_HSFrag``."""
+    ``[width, (frag, text), ...]``, a word followed by a space an ``_HSFrag``. Given ``blocks``, it
+    maps the index of each word that is part of a ``Block`` to its block."""
     stringWidth = rl.stringWidth  # noqa: N806
-    known = accel.WIDTHS.get if stringWidth is accel.string_width else _NOTHING.get  # its memo, read here: no call a word
+    known_in = accel.widths_in if stringWidth is accel.string_width else None  # its memo, read here: no call a word
     R: list[Any] = []  # noqa: N806
     aR = R.append  # noqa: N806
     W: list[Any] = []  # noqa: N806
@@ -458,7 +535,7 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]
                 if not text:
                     continue
                 hangingStrip = False  # noqa: N806
-            S = rl.split(text)  # noqa: N806
+            S = _wsc_re_split(text) if "\xa0" in text else text.split()  # noqa: N806 (reportlab's ``split`` of a str, without its copy)
             if text[0] in _WHITESPACE or not S:
                 if W:
                     W.insert(0, n)
@@ -476,9 +553,36 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]
                     continue
 
             fontName, fontSize = f.fontName, f.fontSize  # noqa: N806
-            for w in S[:-1]:
+            body = S[:-1]
+            known = known_in(fontName, fontSize).get if known_in is not None else _NOTHING.get
+            if blocks is not None and len(body) > 1 and known_in is not None and _SHY not in text and "" not in body:
+                if W:  # the first word ends the word the fragments before began: word by word, as below
+                    first, body = body[:1], body[1:]
+                else:
+                    first = []
+                for w in first:
+                    W.append((f, w))
+                    n += stringWidth(w, f.fontName, f.fontSize)
+                    W.insert(0, n)
+                    aR(_SHYWordHS(W) if shyIndices or isinstance(W, _SHYWord) else _HSFrag(W))
+                    W = []  # noqa: N806
+                    shyIndices = False  # noqa: N806
+                    n = 0
+                # The usual words, each [its width, (frag, text)] with a space after it, made at once, and
+                # kept as a block (``Block``) that ``break_lines`` can place on a line at once.
+                widths: list[Any] = list(map(known, body))
+                if None in widths:
+                    for i, width in enumerate(widths):
+                        if width is None:
+                            widths[i] = stringWidth(body[i], fontName, fontSize)
+                start = len(R)
+                R.extend(map(_HSFrag, zip(widths, zip(repeat(f), body), strict=True)))
+                block = Block(start, len(R), f, widths, body, min(widths) > 0)
+                blocks.update(zip(range(start, len(R)), repeat(block)))
+                body = []
+            for w in body:
                 if not W and _SHY not in w:  # the usual word: [its width, (frag, text)], a space after it
-                    width = known((w, fontName, fontSize, "utf8"))
+                    width = known(w)
                     aR(_HSFrag([0 + (stringWidth(w, fontName, fontSize) if width is None else width), (f, w)]))
                     continue
                 if _SHY in w:

@@ -17,12 +17,13 @@ from typing import Any
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import paragraph as _rl_paragraph
 
-from briefgen.renderers.pdf import accel, lines, parsing, writing
+from briefgen.renderers.pdf import accel, lines, parsing, subset, writing
 from briefgen.renderers.pdf.notes import unmarked
 
 _paragraph: Any = _rl_paragraph  # reportlab's helpers, which its type stubs do not declare
 accel.install()  # faster, exact stand-ins for two per-word helpers of line breaking
 writing.install()  # and for formatting the file's objects
+subset.install()  # and for subsetting its fonts
 
 
 class Paragraph(RLParagraph):
