@@ -29,7 +29,10 @@ from briefgen.inputs.citation_locators import locator_of
 CLAIM_PREFIX = "claim:"
 """A key ``claim:ID`` cites a claim of the summary rather than a source."""
 
-_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
+_KEY = r"\w+(?:[:.#$%&\-+?<>~/]\w+)*"
+"""A key: word characters, and single punctuation marks each followed by one: the keys of Pandoc's form of the
+pattern (a word character or a mark with a word character ahead, repeated), without its alternation tried at every
+character (tests/test_citation_key_pattern.py)."""
 _KEY_RE = re.compile(_KEY)
 _BRACED_RE = re.compile(r"\{([^{}]+)\}")
 _SPECIAL_RE = re.compile(r"[\\`\[@]")
