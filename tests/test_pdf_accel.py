@@ -109,9 +109,10 @@ def test_split_string_agrees_with_reportlab_and_assigns_the_same_codes() -> None
     assert isinstance(font, TTFont)
     ours, theirs = object.__new__(type("Doc", (), {})), object.__new__(type("Doc", (), {}))
     rng = random.Random(5)
-    alphabet = [chr(c) for c in range(0x20, 0x250)] + ["\xa0", "\u2019", "\u2014", "名", "\U0001f600", "\n"]
-    texts = ["", "the", "the the", "a\xa0b", "ab", *("".join(rng.choices(alphabet, k=rng.randint(0, 12)))
+    alphabet = [chr(c) for c in range(0x20, 0x250)] + ["\xa0", "\u2019", "\u2014", "名", "\U0001f600", "\n", "\ufffe"]
+    texts = ["", "the", "the the", "a\xa0b", "ab", "\ufffe", "the\ufffe", *("".join(rng.choices(alphabet, k=rng.randint(0, 12)))
                                                   for _ in range(3000))]
+    texts[1:1] = ["the", "t\ufffe", "\ufffe", "e\ufffeh"]  # a state with unset codes, and a text with their stand-in
     fast = 0
     for text in texts:
         state = font.state.get(ours)
