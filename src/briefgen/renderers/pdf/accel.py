@@ -31,7 +31,6 @@ tests/test_pdf_accel.py compares each with reportlab's own.
 
 from __future__ import annotations
 
-import operator
 import re
 from codecs import charmap_build, charmap_encode
 from itertools import islice
@@ -254,29 +253,6 @@ def _codes(state: Any, codes: tuple[int, list[str], Any] | None) -> tuple[int, l
     return made
 
 
-_Canvas: Any = canvas.Canvas
-_STATE_NAMES: Any = _Canvas.STATE_ATTRIBUTES
-_state_of = operator.itemgetter(*_STATE_NAMES)
-_push_state_stack = _Canvas.push_state_stack
-_ExtGState: Any = canvas.ExtGState  # type: ignore[attr-defined]
-
-
-def push_state_stack(self: Any) -> None:
-    """``Canvas.push_state_stack`` (each ``saveState``, about 150 a brief): the canvas's state attributes, read
-    at once into a dictionary of the same names in the same order, and a copy of the graphics state as
-    ``ExtGState.pushCopy`` makes it (a new instance sharing ``_c``, with a copy of ``_d``). A canvas class
-    with other state names, or another graphics state class, goes to reportlab's own."""
-    if self.STATE_ATTRIBUTES is not _STATE_NAMES or type(self._extgstate) is not _ExtGState:
-        _push_state_stack(self)
-        return
-    self.state_stack.append(dict(zip(_STATE_NAMES, _state_of(self.__dict__), strict=True)))
-    old = self._extgstate
-    new = object.__new__(_ExtGState)
-    new._d = old._d.copy()
-    new._c = old._c
-    self._extgstate = new
-
-
 def install() -> None:
     """Use the stand-ins in reportlab's modules (idempotent)."""
     paragraph.sameFrag = same_frag  # type: ignore[attr-defined]
@@ -285,6 +261,5 @@ def install() -> None:
     pdfdoc.pdfdocEnc = pdfdoc_enc
     pdfdoc.PDFName = pdf_name
     TTFont.splitString = split_string  # type: ignore[method-assign]
-    _Canvas.push_state_stack = push_state_stack
     for module in (canvas, textobject, pathobject, pdfdoc, ttfonts, tables, flowables):
         module.fp_str = fp_str  # type: ignore[attr-defined]
