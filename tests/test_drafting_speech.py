@@ -21,6 +21,22 @@ def test_the_speaker_is_the_name_just_before_a_word_of_speech() -> None:
     assert speech.speakers("Ruritania imposed tariffs on steel.") == frozenset(), "no word of speech"
 
 
+
+def test_the_speaker_may_be_named_after_the_word_of_speech() -> None:
+    """What was said first, then who said it: "“…,” said Zorn", "…, according to Zorn"; a title after "the" ("according to
+    the minister") is the one person the document names as speaking, as a pronoun is."""
+    assert speech.speakers("“We will reopen the port,” said Ada Zorn.") == {"ada zorn"}
+    assert speech.speakers("“We will reopen,” said Under Secretary of Ports and Harbours Ada B. Zorn.") == {"ada zorn"}, \
+        "a title with its connectors and an initial are no name"
+    assert speech.speakers("“We will reopen,” says Zorn, the harbour chief.") == {"zorn"}
+    assert speech.speakers("The port will reopen in May, according to Ada Zorn.") == {"ada zorn"}
+    assert speech.speakers("The port will reopen in May, according to the minister.") == {speech.PRONOUN}
+    assert speech.speakers("“We will reopen,” Zorn said.") == {"zorn"}, "a word of speech ending the sentence"
+    assert speech.speakers("Harbour Secretary Zorn warned of floods.") == {"zorn"}, "the name after the title"
+    assert speech.speakers("Exports fell, according to a study.") == frozenset(), "no name after it"
+    assert speech.speakers("Ports reopened, said officials.") == frozenset(), "no name after it"
+    assert speech.speakers("Zorn spoke, urging Vidal to act.") == {"zorn"}, "a participle's object is no speaker"
+
 def test_what_a_statement_says_matches_forms_not_stems() -> None:
     says = speech.said("Zorn stressed the need for a framework that balances trade with security.")
     other = speech.said("He emphasized finding a balance between trade and securing the ports it needed.")
@@ -66,6 +82,29 @@ def test_not_one_speech() -> None:
     assert _merged(LEAD, REPORT, other_speaker="Vidal said the port would reopen.") == ["x"], "two speakers: 'he' is not known"
     assert _merged(LEAD, REPORT.replace("fostering innovation", "fostering growth")) == ["x"], "one word in common only"
 
+
+
+def test_a_speaker_named_after_the_quotation_is_one_speech() -> None:
+    quoted = "“A balance between fostering innovation and ensuring security is urgently needed,” said Harbour Secretary Ada Zorn."
+    assert _merged(LEAD, quoted) == ["x", "y"]
+    assert _merged(LEAD, quoted.replace("Ada Zorn", "Ida Vidal")) == ["x"], "another speaker"
+    according = ("Zorn spoke at the opening of the shipping season. A balance between fostering innovation and ensuring "
+                 "security is urgently needed, according to the minister.")
+    assert _merged(LEAD, according) == ["x", "y"]
+    assert _merged(LEAD, according, other_speaker="Vidal said the port would reopen.") == ["x"], "two speakers: 'the minister' is not known"
+
+
+def test_a_list_item_is_said_by_the_speaker_of_its_lead_in() -> None:
+    """A list item with no speaker of its own ("Insufficient fertiliser …") is said by whoever its lead-in names: the
+    lead-in's speaker, or its subject when that is the one person the document names as speaking."""
+    lead = "Zorn warned that scarce fertiliser, costly diesel and idle cranes would hurt the harvest and the shipping season this autumn."
+    listed = ("Zorn spoke at length in the harbour town on Monday about the state of the ferries.\n\nPremier Zorn identified three "
+              "bottlenecks:\n\n  • Insufficient fertiliser and diesel due to levies on imports\n  • Slow ferries between the islands\n"
+              "  • Too few pilots in the harbour")
+    assert _merged(lead, listed) == ["x", "y"]
+    assert _merged(lead, listed.replace("Premier Zorn identified", "Premier Vidal identified")) == ["x"], "another person's list"
+    assert _merged(lead, listed.replace("Premier Zorn identified", "Zorn warned of")) == ["x", "y"], "a lead-in of speech"
+    assert _merged(lead, listed.replace("fertiliser and diesel", "fertiliser and seed")) == ["x"], "one word in common only"
 
 def test_words_most_documents_use_say_nothing_in_common() -> None:
     """"balance" and "safety" are in the three other documents too ("The port of Vigo handles grain, balances and

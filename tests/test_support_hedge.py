@@ -115,3 +115,10 @@ def test_a_hedge_governs_only_words_the_passage_does_not_also_state_plainly() ->
     quote = "The port cut tariffs for ships, and may later cut them for trucks."
     assert dropped("The port cut tariffs for ships.", [quote]) == ""
     assert dropped("The port cut tariffs for trucks.", [quote]) == "may"
+
+
+def test_an_owned_potential_is_a_capacity_not_a_hedge() -> None:
+    """"the port's potential in shipping" is what the port can do; "the potential to cut tariffs" is a possibility."""
+    quote = "Remarks on the port's potential in shipping were seen as a show of support."
+    assert dropped("Remarks on the port's potential in shipping were a show of support.", [quote]) == "seen"
+    assert dropped("The port cut tariffs.", ["The port has the potential to cut tariffs."]) == "potential"

@@ -64,12 +64,11 @@ def context(brief: Brief, sections: list[list[Selected]], sources: dict[str, Sou
 
 def _as_of(brief: Brief, sections: list[list[Selected]], sources: dict[str, Source], project_templates: Path | None = None) -> str:
     """Return the "Information as of" date: the newest issued date among the sources the brief cites."""
-    from briefgen.inputs import citation_syntax
     from briefgen.support.timecheck import information_as_of
     spec = brief.spec
     keys = [k for chosen in sections for s in chosen for k in s.source_ids]
     for _, text in spec_texts(brief):
-        keys += [k for c in citation_syntax.check(text)[0] for k in c.keys]
+        keys += [k for c in brief.citations(text)[0] for k in c.keys]
     iso = information_as_of(list(dict.fromkeys(keys)), sources)
     return format_date(iso, spec.lang, project_templates) if iso else ""
 

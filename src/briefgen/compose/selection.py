@@ -137,7 +137,7 @@ def warnings(brief: Brief, summary: Summary, sources: dict[str, Source], padding
                 out.append(_warn(brief, ("sections", i, "claims", j), "brief.claim-not-printed",
                                  f"claim {claim_id!r} is named here but not printed{_why_not(summary.claims[claim_id], section)}"))
     for path, text in _texts(brief):
-        cited = citation_syntax.check(text)[0]  # malformed citations are the spec checker's errors
+        cited = brief.citations(text)[0]  # malformed citations are the spec checker's errors
         for key in dict.fromkeys(i.key for c in cited for i in c.items if i.is_claim):
             found = summary.claims.get(key[len(citation_syntax.CLAIM_PREFIX):])
             if found is None:

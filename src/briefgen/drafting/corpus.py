@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 
 from briefgen.drafting import events, facts, sentences, speech
+from briefgen.drafting.weights import RARE, Weights
 
-COMMON = 0.8
-"""A token in more than this share of the documents (of five or more) carries no weight."""
-RARE = 0.5
-"""A proper name found in at most this share of the documents is specific enough to tie two sentences."""
 RARE_PHRASE = 1 / 3
 """A pair of adjacent content words found in at most this share of the documents (or two) is specific enough
 to tie two sentences ("job displacement"; not "interim final", a kind of rule in a corpus of rules), if each of
@@ -24,9 +20,10 @@ its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
 """A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
 themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
-_INNER = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+_INNER = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
 """A sentence ending inside a passage the segmenter kept whole (a quotation of several sentences: "“Today's rules will …
-restrictions. These controls maintain …,” said …"): after a word of two lower-case letters or more, so not after "U.S."."""
+restrictions. These controls maintain …,” said …"): after a word of two lower-case letters or more, so not after "U.S.".
+Asked only yes or no; it opens with the mark, which re scans for, and looks behind from there."""
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|;\s+")
 """Where one statement of a passage ends and the next begins: a sentence of a joined passage, a clause after a semicolon."""
 
@@ -163,8 +160,9 @@ class Corpus:
 
     def voices(self, i: int) -> tuple[speech.Voice, ...]:
         """Per statement of passage ``i`` that reports speech (``statements``): its speakers, a pronoun read as the one
-        person its document names as a speaker, and what it says (``speech.voices``); none when its document is not
-        dated to the month (a speech is one event: ``spoke``)."""
+        person its document names as a speaker, and what it says (``speech.voices``); for a list item with no speaker of
+        its own, the speaker of its lead-in (``speech.listed``); none when its document is not dated to the month (a
+        speech is one event: ``spoke``)."""
         doc, start, end = self.spans[i]
         if not self.month(doc):
             return ()
@@ -172,6 +170,9 @@ class Corpus:
         if known is None:
             text = self.texts[doc][start:end]
             known = speech.voices(self.statements(i), partial(self._speaker, doc)) if speech.may_report(text, self.bags[i]) else ()
+            if not known and i in self.lead_ins:
+                lead = self.lead_ins[i]
+                known = speech.listed(self.texts[doc][lead[0]:lead[1]], text, partial(self._speaker, doc))
             self._voices[i] = known
         return known
 
@@ -282,36 +283,3 @@ def _intro(before: sentences.Sentence | None, block: int) -> sentences.Sentence 
     if before is None or before.block != block - 1 or before.listed or not (before.flaw == "heading" or before.text.endswith(":")):
         return None
     return before
-
-
-class Weights:
-    """Token weights: inverse document frequency, nothing for the corpus's common tokens."""
-
-    def __init__(self, doc_tokens: Counter[str], documents: int) -> None:
-        self.documents = max(documents, 1)
-        limit = COMMON * self.documents if self.documents >= 5 else self.documents
-        self.idf = {t: (math.log((self.documents + 1) / d) if d <= limit else 0.0) for t, d in doc_tokens.items()}
-        self._doc_tokens = doc_tokens
-        self._specific = max(2.0, RARE * self.documents) if self.documents >= 5 else float(self.documents)
-
-    def specific(self, tokens: frozenset[str]) -> bool:
-        """Whether ``tokens`` (what two sentences share) hold a word at most half of the documents (or two) use:
-        sentences that share only words most documents use share a subject, not a fact. In a corpus of fewer than
-        five documents, as for ``COMMON``, every word is specific enough (three reports of one event share its words)."""
-        return any(self._doc_tokens.get(t, 0) <= self._specific for t in tokens)
-
-    def weight(self, tokens: frozenset[str]) -> float:
-        return sum(self.idf.get(t, 0.0) for t in tokens)
-
-    def overlap(self, a: frozenset[str], b: frozenset[str], weight_a: float | None = None, weight_b: float | None = None) -> float:
-        """The weighted cosine of ``a`` and ``b`` as sets: shared weight over the geometric mean of their weights."""
-        shared = self.weight(a & b)
-        if not shared:
-            return 0.0
-        weight_a = self.weight(a) if weight_a is None else weight_a
-        weight_b = self.weight(b) if weight_b is None else weight_b
-        return shared / math.sqrt(weight_a * weight_b)
-
-    def keys(self, tokens: frozenset[str], count: int = 4) -> list[str]:
-        """Return the ``count`` heaviest tokens: any sentence of the same fact shares at least one, in practice."""
-        return sorted((t for t in tokens if self.idf.get(t, 0.0) > 0), key=lambda t: (-self.idf[t], t))[:count]

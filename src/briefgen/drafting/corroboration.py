@@ -5,7 +5,7 @@ Two sentences of different documents report the same fact when
 - nothing they state disagrees (``facts.conflict``): no quantity, year or person that
   one side has while the other has a different one of the same kind;
 - and they share enough content: the cosine of their token sets, each token weighted
-  by its inverse document frequency (``corpus.Weights``), is at least SAME; at least
+  by its inverse document frequency (``weights.Weights``), is at least SAME; at least
   ANCHORED when they also name the same month or quantity ("In October 2022" and "the
   October 7, 2022, controls"), NAMED when they name the same rare proper name, or
   PHRASED when they share a rare phrase, two adjacent content words few documents use
@@ -35,9 +35,10 @@ from functools import cache, partial
 from itertools import repeat
 
 from briefgen.drafting import speech
-from briefgen.drafting.corpus import Corpus, Passage, Weights
+from briefgen.drafting.corpus import Corpus, Passage
 from briefgen.drafting.facts import Facts, conflict, pairs
 from briefgen.drafting.reach import Reach
+from briefgen.drafting.weights import Weights
 
 SAME = 0.3
 """Weighted cosine from which two sentences are one fact."""
@@ -86,7 +87,7 @@ def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | C
 
     ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
     another only on such evidence). ``specific``: whether they share a word that at most half of the documents
-    use (``corpus.Weights.specific``); on content alone, with no month, amount, name, phrase or person in
+    use (``weights.Weights.specific``); on content alone, with no month, amount, name, phrase or person in
     common, they must, since words most documents use make a subject, not a fact. ``event``: whether their documents
     were issued in the same month, a tie (``EVENT``) where they name nothing specific in common."""
     if score < TWICE:

@@ -33,9 +33,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from briefgen.drafting import corroboration, followon, sentences, themefit
-from briefgen.drafting.corpus import Corpus, Passage, Weights
+from briefgen.drafting.corpus import Corpus, Passage
 from briefgen.drafting.facts import conflict
 from briefgen.drafting.themefit import Topic
+from briefgen.drafting.weights import Weights
 
 __all__ = ["Corpus", "Draft", "Passage", "Topic", "claim_text", "draft", "fingerprint"]
 

@@ -5,10 +5,12 @@ with security" and "He stressed the importance of finding a balance between fost
 safety"): they share too few words to pass corroboration's bars, but they name the same speaker saying it, at one
 event, and what each says has words in common. A statement's *speakers* are the names written just before a word of
 speech or thought (``text/data/speech_words.txt`` and ``stance_verbs.txt``, in any inflected form: "Zorn emphasized",
-"Chancellor Ada Zorn warned", "Vidal has also expressed", "Ada Zorn’s call"), auxiliaries and adverbs skipped; of the name,
-titles that open it are dropped (``text/data/titles.txt``: "Chancellor") and its last two words kept ("Acme chief
-Ada Zorn" is "ada zorn"). A personal pronoun there ("he stressed", "his remarks") is ``PRONOUN``: it stands for the one
-person its document names as a speaker, if it names one (``Corpus.voices``). Two speakers are one person when their
+"Chancellor Ada Zorn warned", "Vidal has also expressed", "Ada Zorn’s call"), auxiliaries and adverbs skipped, or,
+after what was said, just after a finite word of speech or "according to" ("“…,” said Secretary of Ports Ada Zorn", "…,
+according to Zorn"); of the name, the words after its last title are kept (``text/data/titles.txt``: "Chancellor"),
+initials dropped, and the last two of them compared ("Acme chief Ada Zorn" is "ada zorn"). A personal pronoun there ("he
+stressed", "his remarks") or a title after "the" ("the premier stressed", "according to the minister") is ``PRONOUN``:
+it stands for the one person its document names as a speaker, if it names one (``Corpus.voices``). Two speakers are one person when their
 names share a word ("zorn" and "ada zorn"). What a statement *says* is its lower-case content words other than words of
 speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "balance" are one word, "securing" and
 "security" are not).
@@ -16,6 +18,7 @@ speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -41,8 +44,11 @@ _WORD = re.compile(r"[\w’'.-]+[,;:]?")
 _SKIP = frozenset("has have had is was were are will would also recently repeatedly further again then".split())
 """Words that may stand between a speaker and the word of speech ("Vidal has also expressed"), besides adverbs in -ly."""
 _PRONOUNS = frozenset("he she his her".split())
-_SAID = frozenset(("said", "says", "say"))
+_SAID = frozenset(("said", "says", "say", "according to"))
 """Words of speech that are stop words: not in a sentence's tokens, so looked for in its words."""
+_CONNECTORS = frozenset("of for and".split())
+"""Lower-case words inside a title written after a word of speech ("said Under Secretary of Commerce for Industry …")."""
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @cache
@@ -79,13 +85,18 @@ def speakers(text: str) -> frozenset[str]:
     found: set[str] = set()
     tokens = _WORD.findall(text)
     for at, raw in enumerate(tokens):
-        word = raw.rstrip(",;:")
+        word = raw.rstrip(",;:.")
+        if word == "according" and tokens[at + 1:at + 2] == ["to"]:
+            found.update(_after(tokens, at + 1))
+            continue
         if not word[:1].islower() or not spoken(word):
             continue
         before = at - 1
         while before >= 0 and (tokens[before].lower() in _SKIP or tokens[before].endswith("ly") and tokens[before][:1].islower()):
             before -= 1
         if before < 0 or tokens[before].endswith((",", ";", ":")):
+            if before >= 0 and word.endswith(("d", "s")):  # “…,” said Ada Zorn: a finite verb after what was said
+                found.update(_after(tokens, at))
             continue
         name: list[str] = []
         while before >= 0 and not tokens[before].endswith((",", ";", ":")):
@@ -95,14 +106,47 @@ def speakers(text: str) -> frozenset[str]:
             name.insert(0, part)
             before -= 1
         if not name:
-            if before >= 0 and tokens[before].lower() in _PRONOUNS:
+            if before >= 0 and (tokens[before].lower() in _PRONOUNS or _the_title(tokens, before)):
                 found.add(PRONOUN)
             continue
-        while name and name[0].lower() in _titles():
-            name.pop(0)
-        if name:
-            found.add(" ".join(part.lower() for part in name[-2:]))
+        found.update(_name(name))
     return frozenset(found)
+
+
+def _after(tokens: list[str], at: int) -> frozenset[str]:
+    """The speaker named just after ``tokens[at]`` ("said Under Secretary of Commerce Alan Estevez", "according to
+    Zorn"): the last run of capitalised words before the clause ends, or ``PRONOUN`` for a title after "the" ("according
+    to the minister"), which stands for the one person the document names as a speaker."""
+    if _the_title(tokens, at + 2):
+        return frozenset((PRONOUN,))
+    name: list[str] = []
+    for raw in tokens[at + 1:]:
+        part = raw.rstrip(",;:")
+        if part[:1].isupper():
+            name.append(part.removesuffix(".") if not _INITIAL.fullmatch(part) else part)
+            if raw.endswith((",", ";", ":")) or raw.endswith(".") and not _INITIAL.fullmatch(part):
+                break
+        elif name and part in _CONNECTORS:
+            name = []
+        else:
+            break
+    return _name(name)
+
+
+def _the_title(tokens: list[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is a title after "the" ("the minister", "the premier's remarks")."""
+    if at < 1 or at >= len(tokens) or tokens[at - 1].lower() != "the":
+        return False
+    return tokens[at].rstrip(",;:.").removesuffix("’s").removesuffix("'s").lower() in _titles()
+
+
+def _name(parts: list[str]) -> frozenset[str]:
+    """A speaker's name as compared ("ada zorn"): its words after the last title ("Commerce Secretary Raimondo" is
+    "raimondo"), initials left out ("Gina M. Raimondo" is "gina raimondo"), the last two kept; none when none is left."""
+    lowered = [part.lower() for part in parts]
+    titled = max((k + 1 for k, part in enumerate(lowered) if part in _titles()), default=0)
+    kept = [part for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
+    return frozenset((" ".join(kept[-2:]),)) if kept else frozenset()
 
 
 def said(text: str) -> Said:
@@ -128,6 +172,19 @@ def voices(statements: list[str], speaker: Callable[[], frozenset[str]]) -> tupl
             found.append((names, said(statement)))
     return tuple(found)
 
+
+
+def listed(lead: str, item: str, speaker: Callable[[], frozenset[str]]) -> tuple[Voice, ...]:
+    """The voice of a list item that names no speaker of its own: the speakers of the line ending in a colon that
+    introduces its list ("Zorn warned of three risks:"), or that line's subject when it is the one person the document
+    names as a speaker (``speaker()``: "Premier Zorn identified three bottlenecks:"), with what the item says."""
+    names = speakers(lead)
+    if PRONOUN in names:
+        names = (names - {PRONOUN}) | speaker()
+    if not names:
+        opening = _name(list(itertools.takewhile(lambda part: part[:1].isupper(), (t.rstrip(",;:") for t in _WORD.findall(lead)))))
+        names = speaker() if opening and same(opening, speaker()) else frozenset()
+    return ((names, said(item)),) if names else ()
 
 def one_speaker(passages: Iterable[list[str]]) -> frozenset[str]:
     """The names of the one person the statements of a document's passages name as a speaker, or none (no one, or two

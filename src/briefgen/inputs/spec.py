@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,17 @@ class Brief:
     spec: schemas.Spec
     path: Path
     loaded: yamlio.Loaded
+    cited: dict[str, tuple[list[citation_syntax.Citation], list[citation_syntax.CitationSyntaxError]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    """``citations``' answers by text, for this brief's life only (``replace`` hands it on to the brief made from it)."""
+
+    def citations(self, text: str) -> tuple[list[citation_syntax.Citation], list[citation_syntax.CitationSyntaxError]]:
+        """``citation_syntax.check(text)``, read once per brief: the spec's texts are read for their citations
+        when the spec is checked, for the "information as of" date and for the build's warnings."""
+        found = self.cited.get(text)
+        if found is None:
+            found = self.cited[text] = citation_syntax.check(text)
+        return list(found[0]), list(found[1])
 
     @property
     def name(self) -> str:
@@ -150,7 +161,7 @@ def _cited(brief: Brief, path: tuple, text: str, sources: dict[str, Source],
            claims: list[str] | None = None) -> list[Problem]:
     """Return a problem, at its line and column, for each citation in ``text`` that does not
     parse (Pandoc's grammar) or names no source (``claim:ID`` keys: no claim)."""
-    found, errors = citation_syntax.check(text)
+    found, errors = brief.citations(text)
     problems = [_at(brief, path, text, e.offset, f"citation: {e.message}", e.hint) for e in errors]
     for citation in found:
         for item in citation.items:

@@ -29,6 +29,8 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
             continue
         if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
             continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+        if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
+            continue  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
         if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
             continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
         if token in PERCEIVED and not _as_follows(canon, tokens, at):
@@ -39,6 +41,16 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
         if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
+
+
+CAPACITIES = frozenset({"potential"})
+"""Tentative words that, owned ("China's potential", "its potential"), name a capacity someone has, not a possibility."""
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _owner(token: str) -> bool:
+    """True for a possessive: "China's", "its", "their"."""
+    return token in _OWNERS or token.replace("’", "'").endswith("'s")
 
 
 NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent"})

@@ -30,6 +30,7 @@ from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import Unmarshaller
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part, PartFactory, XmlPart
+from docx.opc.parts.coreprops import CorePropertiesPart
 from docx.opc.pkgreader import PackageReader, _ContentTypeMap
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import parse_xml
@@ -67,9 +68,16 @@ class _Unparsed:
 
     _parsed: Any = None
     _blob: Any
+    written = False
+    """Its bytes were written for this brief (``coreprops``): saved as they are, never kept for the next brief."""
 
     def __init__(self, partname: PackURI, content_type: str, blob: bytes, package: Package) -> None:
         Part.__init__(self, partname, content_type, blob, package)  # type: ignore[arg-type]
+
+    @property
+    def unparsed(self) -> bool:
+        """True while the part is the bytes it was read from (or was written as)."""
+        return self._parsed is None
 
     @property
     def _element(self) -> Any:
@@ -111,8 +119,13 @@ class _ReadNumbering(_Unparsed, NumberingPart):
     """A brief's numbering: parsed only when a numbered list restarts its count."""
 
 
+class _ReadCore(_Unparsed, CorePropertiesPart):
+    """A brief's core properties: written as text from the base's (``coreprops``), else parsed and set."""
+
+
 _UNPARSED: dict[str, type[Part]] = {CT.WML_STYLES: _ReadStyles, CT.WML_HEADER: _ReadHeader, CT.WML_FOOTER: _ReadFooter,
-                                    CT.WML_SETTINGS: _ReadSettings, CT.WML_NUMBERING: _ReadNumbering}
+                                    CT.WML_SETTINGS: _ReadSettings, CT.WML_NUMBERING: _ReadNumbering,
+                                    CT.OPC_CORE_PROPERTIES: _ReadCore}
 
 
 def _part(partname: PackURI, content_type: str, reltype: str, blob: bytes, package: Package) -> Part:
@@ -178,7 +191,8 @@ def _members(doc: DocxDocument) -> tuple[list[tuple[str, bytes]], set[int]]:
         if len(part.rels):
             members.write(part.partname.rels_uri, rels_xml(part.rels))
     # Parts kept as read (fonts, theme, unparsed styles, header, footer) are the same in brief after brief.
-    kept = {id(p._blob) for p in parts if not isinstance(p, XmlPart) or (isinstance(p, _Unparsed) and p._parsed is None)}
+    kept = {id(p._blob) for p in parts
+            if not isinstance(p, XmlPart) or (isinstance(p, _Unparsed) and p._parsed is None and not p.written)}
     return members.items, kept
 
 

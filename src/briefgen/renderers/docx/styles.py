@@ -28,6 +28,7 @@ from docx.shared import Mm
 from briefgen.errors import Problem, warning
 from briefgen.model import Meta, Style
 from briefgen.renderers import house
+from briefgen.renderers.docx import coreprops as docx_coreprops
 from briefgen.renderers.docx import embed as docx_embed
 from briefgen.renderers.docx import oxml as ox
 from briefgen.renderers.docx import package as docx_package
@@ -164,15 +165,15 @@ def page_setup(doc: DocxDocument, style: Style) -> int:
 
 def _properties(doc: DocxDocument, meta: Meta) -> None:
     """Fill the core properties; times come from the brief's ISO date, never the clock."""
-    props, authors = doc.core_properties, "; ".join(meta.author)
-    props.title, props.subject, props.author, props.last_modified_by = (
-        meta.title, meta.subject, authors, authors)
-    props.keywords, props.language, props.category = "; ".join(meta.keywords), meta.lang, meta.marking
-    props.comments, props.revision = "", 1
-    props.content_status = "Draft" if meta.draft else ""
+    authors = "; ".join(meta.author)
+    values = {"title": meta.title, "subject": meta.subject, "author": authors, "last_modified_by": authors,
+              "keywords": "; ".join(meta.keywords), "language": meta.lang, "category": meta.marking, "comments": "",
+              "content_status": "Draft" if meta.draft else ""}
     # The brief's own date; a brief without a full date keeps a fixed one (never the clock).
     day = meta.issued or dt.date(2000, 1, 1)
-    props.created = props.modified = dt.datetime(day.year, day.month, day.day)
+    package = doc.part.package
+    docx_coreprops.write(package._core_properties_part, values, dt.datetime(day.year, day.month, day.day),
+                         lambda: doc.core_properties)
 
 
 def _furniture(doc: DocxDocument, marking_style: str, meta: Meta, style: Style) -> None:
