@@ -20,9 +20,10 @@ its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
 """A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
 themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
-_INNER = re.compile(r"(?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+_INNER = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
 """A sentence ending inside a passage the segmenter kept whole (a quotation of several sentences: "“Today's rules will …
-restrictions. These controls maintain …,” said …"): after a word of two lower-case letters or more, so not after "U.S."."""
+restrictions. These controls maintain …,” said …"): after a word of two lower-case letters or more, so not after "U.S.".
+Asked only yes or no; it opens with the mark, which re scans for, and looks behind from there."""
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(]?[A-Z0-9])|;\s+")
 """Where one statement of a passage ends and the next begins: a sentence of a joined passage, a clause after a semicolon."""
 

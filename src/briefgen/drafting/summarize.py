@@ -20,6 +20,7 @@ exits with PartialFailure's code 3).
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,7 +109,22 @@ def summarize(project: Folders, out: Path | None = None, per_theme: int = 8) -> 
     """Draft claims for every theme and merge them into the summary; return the files to write and what changes.
 
     The report's positions are those of the files as they will be written.
+
+    Python's cycle collector is off meanwhile (and put back as it was): drafting keeps every sentence's tokens alive
+    to the end, and each full collection walked them all again (at 10,000 documents, 10 full and some 3,000 younger
+    collections: 0.86 s of a 20 s run); yet a run leaves only 136 objects in cycles, at 20, 300, 1,000 and 10,000
+    documents alike, so nothing piles up. What summarize writes does not depend on when cycles are freed.
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _summarize(project, out, per_theme)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _summarize(project: Folders, out: Path | None, per_theme: int) -> Report:
     sources = load_sources(project.sources_dir)
     files = _summary_files(project.summary_dir)
     if out is not None:

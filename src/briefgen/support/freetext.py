@@ -20,7 +20,7 @@ from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import NOTE_CODE, CorpusReport, is_attribution, paraphrase, plural, shorten, unsupported
-from briefgen.support.match import judge, needs, passage_keys, supported
+from briefgen.support.match import judge, needs, passage_keys
 from briefgen.text import frames
 from briefgen.text import words as w
 
@@ -123,15 +123,34 @@ def source_passages(text: str) -> tuple[str, ...]:
     return tuple(s for s in found if len(s) > 1)
 
 
+@lru_cache(maxsize=64)
+def _passage_index(text: str) -> tuple[tuple[str, ...], dict[str, list[int]], dict[int, list[int]]]:
+    """A source text's passages (``source_passages``), and the numbers of those each word key and each synonym
+    group is in (``passage_keys``): kept per source text, so a sentence looks up its words, not every passage."""
+    passages = source_passages(text)
+    by_key: dict[str, list[int]] = {}
+    by_group: dict[int, list[int]] = {}
+    for n, passage in enumerate(passages):
+        keys, groups = passage_keys(passage)
+        for key in keys:
+            by_key.setdefault(key, []).append(n)
+        for group in groups:
+            by_group.setdefault(group, []).append(n)
+    return passages, by_key, by_group
+
+
 def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
     """Return the sentences of ``text`` that together support most of ``sentence``'s words (greedy cover)."""
     wanted = needs(w.words(sentence, names))
-    covers = []
-    for passage in source_passages(text):
-        keys, groups = passage_keys(passage)
-        covered = supported(wanted, keys, groups)
-        if covered:
-            covers.append((passage, covered))
+    passages, by_key, by_group = _passage_index(text)
+    found: dict[int, set[int]] = {}  # passage number -> what ``supported`` gives it, for every passage that supports a word
+    for i, (key, mine) in enumerate(wanted):
+        for n in by_key.get(key, ()):
+            found.setdefault(n, set()).add(i)
+        for group in mine:
+            for n in by_group.get(group, ()):
+                found.setdefault(n, set()).add(i)
+    covers = [(passages[n], found[n]) for n in sorted(found)]  # in the source's order, as a walk over its passages
     chosen: list[str] = []
     seen: set[int] = set()
     for _ in range(PASSAGES_PER_SOURCE):

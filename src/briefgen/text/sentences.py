@@ -37,6 +37,8 @@ MIN_WORDS, MAX_WORDS = 6, 110
 _LIST_MARKER = re.compile(r"^(?:[-*•‣◦▪·–—]|#{1,6}|>|\(?\d{1,3}[.)]|\([a-zA-Z]\))\s+")
 _LINE_END = re.compile(r"""[.!?:;…]["”’'»)\]]*(?:\[\d+\])*\s*$""")
 _LABEL = re.compile(r"[A-Z][\w’'&/ -]{0,40}:\s+(?=[A-Z“\"])")
+_LABEL_REACH = 42
+"""A ``_LABEL`` match has its colon within this many characters of its start."""
 _REFS_AT_END = re.compile(r"""(?:\s*\[\d+(?:[,–-]\d+)*\])+[.!]?["”’)]*$""")
 _WORDS = re.compile(r"\w+")
 _WORD_BYTES = bytes(97 if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32] * 128)
@@ -199,11 +201,11 @@ def _spans(block: str, offset: int) -> list[tuple[int, int]]:
 def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -> tuple[int, int] | None:
     """Return the span without a dateline or a leading citation ("(87 FR 62186, October 13, 2022) BIS …"),
     a list item's ``Label:`` (or a paragraph's short verbless one: "Effective date: ") and trailing reference markers."""
-    dateline = _DATELINE.match(block, start, end) or _LEADING_REF.match(block, start, end)
+    dateline = _dateline(block, start, end)
     if dateline and dateline.end() < end:
         start = dateline.end()
     if first:
-        label = _LABEL.match(block, start, end)
+        label = _label(block, start, end)
         if label and (len(label.group().split()) <= 5 if listed else
                       len(label.group().split()) <= 3 and not _VERB.search(label.group())):
             start = label.end()
@@ -213,6 +215,21 @@ def _trim(block: str, start: int, end: int, first: bool, listed: bool = False) -
     while end > start and block[end - 1] == " ":
         end -= 1
     return (start, end) if end > start else None
+
+
+def _dateline(block: str, start: int, end: int) -> re.Match[str] | None:
+    """``_DATELINE.match(block, start, end) or _LEADING_REF.match(block, start, end)``, asked only of a span that could
+    match: each dateline form has a bracket or a dash in it, and a leading citation opens with a bracket (most
+    sentences have neither, and the patterns would try every city-like opening)."""
+    find = block.find
+    if find("(", start, end) < 0 and find("-", start, end) < 0 and find("–", start, end) < 0 and find("—", start, end) < 0:
+        return None
+    return _DATELINE.match(block, start, end) or _LEADING_REF.match(block, start, end)
+
+
+def _label(block: str, start: int, end: int) -> re.Match[str] | None:
+    """``_LABEL.match(block, start, end)``, asked only where a colon is near enough to end a label."""
+    return _LABEL.match(block, start, end) if block.find(":", start, min(end, start + _LABEL_REACH)) >= 0 else None
 
 
 def _flaw(text: str, listed: bool, ended: bool) -> str:
