@@ -88,6 +88,7 @@ def test_put_in_place_is_one_light_verb_and_work_says_effort_and_efficacy() -> N
     quote = "The agency made other changes to ensure related controls on certain port activities."
     reported = [x.text for x in reportable(judge("The agency made other changes to put related controls in place on certain port activities.", [quote]).missing)]
     assert reported == []
-    assert [x.text for x in reportable(judge("The agency made other changes to put strict controls in place on certain port activities.", [quote]).missing)] == ["put", "strict", "place"]
+    strict = "The agency made other changes to put strict controls in place on certain port activities."
+    assert [x.text for x in reportable(judge(strict, [quote]).missing)] == ["put", "strict", "place"]
     assert judge("Ports need to coordinate their work.", ["Ports need to coordinate their efforts."]).missing == ()
     assert judge("Port controls need data to show they work.", ["The efficacy of port controls needs data to show."]).missing == ()
