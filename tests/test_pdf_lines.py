@@ -18,6 +18,7 @@ from PIL import Image
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.paragraph import _getFragWords as rl_get_frag_words
 from reportlab.platypus.paragraph import _processed_frags
 
 from briefgen import pipeline, renderers
@@ -142,3 +143,32 @@ def test_other_paragraphs_are_left_to_reportlab(monkeypatch: pytest.MonkeyPatch)
     assert lines.eligible(Paragraph("a <b>bold</b> word", body))
     monkeypatch.setattr(lines, "ACTIVE", False)  # another reportlab version
     assert not lines.eligible(Paragraph("a <b>bold</b> word", body))
+
+
+@pytest.mark.parametrize("width", [61.5, 120.0, 233.3])
+def test_the_parts_of_split_paragraphs_break_as_reportlab_breaks_them(width: float, tmp_path: Path) -> None:
+    """A paragraph split off another holds words already (``lines.processed_words``): plain ones, and split,
+    hyphenated or soft-hyphenated ones, which only reportlab's ``_getFragWords`` takes."""
+    image = tmp_path / "dot.png"
+    Image.new("RGB", (3, 1)).save(image)
+    book = FontBook()
+    styles = make_styles(Style(), book)
+    shrinking = ParagraphStyle("shrinking", parent=styles["body"], spaceShrinkage=0.2, embeddedHyphenation=1)
+    parts, plain = 0, 0
+    for style in (styles["body"], styles["note"], shrinking):
+        for text in [*ODD, " ".join(ODD), " ".join(ODD[:3]) * 3]:
+            paragraph = Paragraph(text.replace("IMAGE", str(image)), style)
+            paragraph.wrap(width, 10_000)
+            for height in (15.0, 40.0, 90.0):
+                whole = copy.deepcopy(paragraph)
+                for part in whole.split(width, height)[1:]:
+                    if not _processed_frags(part.frags):
+                        continue
+                    parts += 1
+                    words = lines.processed_words(copy.deepcopy(part.frags), width)
+                    theirs = rl_get_frag_words(copy.deepcopy(part.frags), width)
+                    assert canon(words) == canon(theirs)
+                    plain += lines.processed_words(part.frags, width) is not None and all(
+                        type(w) in (list, lines._HSFrag) for w in part.frags)
+                    agree(part, width)
+    assert parts > 10 and plain > 1  # the fast way taken, and not only it

@@ -120,3 +120,13 @@ def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:
     with_fixed = fit_support.Model(("share",), scored + [row("overreaching", 0.0, fixed=True)] * 30, 0.9)
     assert alone.threshold == pytest.approx(with_fixed.threshold)
     assert sum(alone.p(r) >= alone.threshold for r in scored if r["label"] == "overreaching") == 9
+
+
+def test_without_is_a_negation_that_must_be_in_a_quote() -> None:
+    """"met its objectives without interfering with trade" for "interfering with trade no more than necessary": "without"
+    negates like "no" and "never" (data/literal.txt), so it is a content word (not a stop word) and a warning when no quote
+    has it (session 11: over the 897 labelled pairs it is in six claims, all overreaching)."""
+    quote = "The port met its targets while raising tariffs no more than necessary."
+    found = [x for x in judge("The port met its targets without raising tariffs.", [quote]).missing]
+    assert [x.text for x in found] == ["without"] and score.strong(found[0])
+    assert judge("The port met its targets without raising tariffs.", ["The port met its targets without raising tariffs."]).missing == ()

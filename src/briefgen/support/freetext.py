@@ -20,14 +20,17 @@ from briefgen.inputs.spec import Brief, texts
 from briefgen.inputs.summary import Summary
 from briefgen.support import position
 from briefgen.support.claims import NOTE_CODE, CorpusReport, is_attribution, paraphrase, plural, shorten, unsupported
-from briefgen.support.match import judge, needs, passage_keys, supported
+from briefgen.support.match import judge, needs, passage_keys
 from briefgen.text import frames
 from briefgen.text import words as w
 
 PASSAGES_PER_SOURCE = 4
 """At most how many of a cited source's best-matching sentences a free-text sentence is judged against."""
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
+_SENTENCE_END = re.compile(r"""[.!?](["”’)\]*_]*\s+)(?=["“‘(*_]*[A-Z0-9])""")
+"""A sentence's end: its full stop, question or exclamation mark, then (group 1, the cut) closing quotes or brackets and
+spaces before what starts a sentence. The mark is matched, not looked behind for (the same cuts, found without trying
+a lookbehind at every character: tests/test_sentence_end.py)."""
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:!?])")
@@ -66,9 +69,9 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for offset, unit in _units(text):
         begin = 0
         for match in _SENTENCE_END.finditer(unit):
-            if _inside_citation(unit, match.start()):
+            if _inside_citation(unit, match.start(1)):
                 continue
-            found.append((offset + begin, unit[begin:match.start()].strip()))
+            found.append((offset + begin, unit[begin:match.start(1)].strip()))
             begin = match.end()
         if unit[begin:].strip():
             found.append((offset + begin, unit[begin:].strip()))
@@ -106,7 +109,21 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
         sentence = _LINK.sub(r"\1", sentence)
     if "*" in sentence or "_" in sentence or "`" in sentence:  # what the markup needs
         sentence = _MARKUP.sub("", sentence)
-    return _SPACE_BEFORE.sub(r"\1", sentence.strip())  # no space left where a citation stood before punctuation
+    sentence = sentence.strip()
+    if not _space_before(sentence):  # what the pattern needs (else it finds nothing: the same text, sooner)
+        return sentence
+    return _SPACE_BEFORE.sub(r"\1", sentence)  # no space left where a citation stood before punctuation
+
+
+def _space_before(text: str) -> bool:
+    """True when a mark of ``_SPACE_BEFORE`` follows a space (``str.isspace``: what ``\\s`` matches in a text pattern)."""
+    for mark in ".,;:!?":
+        at = text.find(mark, 1)
+        while at > 0:
+            if text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 @lru_cache(maxsize=64)
@@ -123,15 +140,34 @@ def source_passages(text: str) -> tuple[str, ...]:
     return tuple(s for s in found if len(s) > 1)
 
 
+@lru_cache(maxsize=64)
+def _passage_index(text: str) -> tuple[tuple[str, ...], dict[str, list[int]], dict[int, list[int]]]:
+    """A source text's passages (``source_passages``), and the numbers of those each word key and each synonym
+    group is in (``passage_keys``): kept per source text, so a sentence looks up its words, not every passage."""
+    passages = source_passages(text)
+    by_key: dict[str, list[int]] = {}
+    by_group: dict[int, list[int]] = {}
+    for n, passage in enumerate(passages):
+        keys, groups = passage_keys(passage)
+        for key in keys:
+            by_key.setdefault(key, []).append(n)
+        for group in groups:
+            by_group.setdefault(group, []).append(n)
+    return passages, by_key, by_group
+
+
 def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
     """Return the sentences of ``text`` that together support most of ``sentence``'s words (greedy cover)."""
     wanted = needs(w.words(sentence, names))
-    covers = []
-    for passage in source_passages(text):
-        keys, groups = passage_keys(passage)
-        covered = supported(wanted, keys, groups)
-        if covered:
-            covers.append((passage, covered))
+    passages, by_key, by_group = _passage_index(text)
+    found: dict[int, set[int]] = {}  # passage number -> what ``supported`` gives it, for every passage that supports a word
+    for i, (key, mine) in enumerate(wanted):
+        for n in by_key.get(key, ()):
+            found.setdefault(n, set()).add(i)
+        for group in mine:
+            for n in by_group.get(group, ()):
+                found.setdefault(n, set()).add(i)
+    covers = [(passages[n], found[n]) for n in sorted(found)]  # in the source's order, as a walk over its passages
     chosen: list[str] = []
     seen: set[int] = set()
     for _ in range(PASSAGES_PER_SOURCE):

@@ -31,8 +31,9 @@ tests/test_pdf_accel.py compares each with reportlab's own.
 
 from __future__ import annotations
 
-import operator
 import re
+from codecs import charmap_build, charmap_encode
+from itertools import islice
 from typing import Any
 
 from reportlab.lib import rl_accel
@@ -216,45 +217,40 @@ def fresh_numbers() -> None:
 
 
 _split = TTFont.splitString
+_UNSET = "\ufffe"
+"""The character standing for a code no character has yet (a noncharacter; a text that holds it goes to reportlab's)."""
 
 
 def split_string(self: TTFont, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
     """``TTFont.splitString``: ``text`` as (subset, codes) chunks, each character given the code it has in the
     document's subsets of this font (a new character gets the next free code). When every character already has
     a code in subset 0, as most of a brief's text does once its first lines are drawn, that is one chunk of
-    those codes, made in C; anything else (a new character, a code past 255, a character the font lacks,
-    U+00A0, which has no code of its own as reportlab draws it as a space, empty text) goes to reportlab's
-    own, which assigns the codes."""
+    those codes, encoded in C through a charmap of subset 0's codes (``_codes``); anything else (a new character,
+    a code past 255, a character the font lacks, U+00A0, which has no code of its own as reportlab draws it as a
+    space, empty text) goes to reportlab's own, which assigns the codes."""
     state: Any = self.state.get(doc)
-    if state is not None and type(text) is str and text:
+    if state is not None and type(text) is str and text and _UNSET not in text:
+        codes = state.__dict__.get("_bg_codes")
+        if codes is None or codes[0] != len(state.assignments):
+            codes = _codes(state, codes)
         try:
-            return [(0, bytes(map(state.assignments.__getitem__, map(ord, text))))]
-        except (KeyError, ValueError):  # a character without a code yet; a code of another subset
+            return [(0, charmap_encode(text, "strict", codes[2])[0])]
+        except UnicodeEncodeError:  # a character without a code yet, or with a code of another subset
             pass
     return _split(self, text, doc, encoding)
 
 
-_Canvas: Any = canvas.Canvas
-_STATE_NAMES: Any = _Canvas.STATE_ATTRIBUTES
-_state_of = operator.itemgetter(*_STATE_NAMES)
-_push_state_stack = _Canvas.push_state_stack
-_ExtGState: Any = canvas.ExtGState  # type: ignore[attr-defined]
-
-
-def push_state_stack(self: Any) -> None:
-    """``Canvas.push_state_stack`` (each ``saveState``, about 150 a brief): the canvas's state attributes, read
-    at once into a dictionary of the same names in the same order, and a copy of the graphics state as
-    ``ExtGState.pushCopy`` makes it (a new instance sharing ``_c``, with a copy of ``_d``). A canvas class
-    with other state names, or another graphics state class, goes to reportlab's own."""
-    if self.STATE_ATTRIBUTES is not _STATE_NAMES or type(self._extgstate) is not _ExtGState:
-        _push_state_stack(self)
-        return
-    self.state_stack.append(dict(zip(_STATE_NAMES, _state_of(self.__dict__), strict=True)))
-    old = self._extgstate
-    new = object.__new__(_ExtGState)
-    new._d = old._d.copy()
-    new._c = old._c
-    self._extgstate = new
+def _codes(state: Any, codes: tuple[int, list[str], Any] | None) -> tuple[int, list[str], Any]:
+    """The charmap of a font state's subset 0: (the number of codes assigned when it was made, the character of
+    each code 0-255, the encoding map). Codes are only ever added (``assignments`` grows), so it is brought up
+    to date from the codes assigned since."""
+    assignments = state.assignments
+    table = codes[1] if codes is not None else [_UNSET] * 256
+    for char, code in islice(assignments.items(), codes[0] if codes is not None else 0, None):
+        if code < 256:
+            table[code] = chr(char)
+    made = state._bg_codes = (len(assignments), table, charmap_build("".join(table)))
+    return made
 
 
 def install() -> None:
@@ -265,6 +261,5 @@ def install() -> None:
     pdfdoc.pdfdocEnc = pdfdoc_enc
     pdfdoc.PDFName = pdf_name
     TTFont.splitString = split_string  # type: ignore[method-assign]
-    _Canvas.push_state_stack = push_state_stack
     for module in (canvas, textobject, pathobject, pdfdoc, ttfonts, tables, flowables):
         module.fp_str = fp_str  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ are in ``fontfiles.py``.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -101,7 +102,8 @@ class FontBook:
     def runs(self, text: str, family: str) -> Iterator[tuple[str, str]]:
         """Split ``text`` into (family, text) runs, each drawable in that family."""
         text = clean(text)
-        if covered(family).issuperset(map(ord, text)):  # the usual case: one run, no per-character walk
+        if ((text.isascii() and text.isprintable() and _covers_ascii(family))  # U+0020-U+007E only, all in the font
+                or covered(family).issuperset(map(ord, text))):  # the usual case: one run, no per-character walk
             if text:
                 yield family, text
             return
@@ -139,7 +141,15 @@ class FontBook:
 
 def clean(text: str) -> str:
     """Drop control characters (the model's one cleaner); tabs and line breaks become spaces."""
+    if text.isprintable():  # no control character, tab or line break: nothing to do
+        return text
     return printable_text(text).translate(_SPACES)
+
+
+@functools.cache
+def _covers_ascii(family: str) -> bool:
+    """True if the font ``family`` has every printable ASCII character (U+0020-U+007E)."""
+    return covered(family).issuperset(range(0x20, 0x7F))
 
 
 _SPACES = str.maketrans("\t\n\r", "   ")

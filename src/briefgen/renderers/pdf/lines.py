@@ -56,7 +56,8 @@ both on every paragraph of the example briefs and on odd text.
 from __future__ import annotations
 
 from itertools import repeat
-from typing import Any, NamedTuple
+from operator import itemgetter
+from typing import Any
 
 import reportlab
 from reportlab.lib.abag import ABag as _ABag
@@ -88,6 +89,7 @@ _SHY = rl._shy
 _SHYIndexedStr = rl._SHYIndexedStr
 _WHITESPACE = rl.whitespace
 _wsc_re_split = rl._wsc_re_split
+_first = itemgetter(0)
 
 
 _NOTHING: dict[str, float] = {}
@@ -178,7 +180,7 @@ def break_lines(self: Any, width: Any) -> Any:
     FW: list[Any] = []  # noqa: N806
     aFW = FW.append  # noqa: N806
     blocks: dict[int, Block] = {}
-    stack = rl._getFragWords(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth, blocks)
+    stack = processed_words(frags, maxWidth) if _processed_frags(frags) else get_frag_words(frags, maxWidth, blocks)
     total = len(stack)  # the word on top of the stack is word ``total - len(stack)`` (until ``push_front``)
     stack.reverse()  # the next word is the last
     pop = stack.pop
@@ -345,15 +347,15 @@ def break_lines(self: Any, width: Any) -> Any:
                     if gsw is None:
                         gsw = frag_spaces[g] = stringWidth(" ", g.fontName, g.fontSize)
                 block = blocks.get(total - len(stack)) if (head is not None or not spaceShrinkage) else None
-                if block is not None and block.frag is f:
+                if block is not None and block[2] is f:
                     # The next words are a block's: the loop below, word by word, for the numbers only (the same
                     # expressions in the same order), then the words placed at once. ``g.text`` would gain
                     # " " + each word (a word has no space and is not empty), so it counts one more space a word.
-                    first = total - len(stack) - block.start
+                    first = total - len(stack) - block[0]
                     text = g.text
                     ns = text.count(" ")
                     more = 0 if text.endswith(" ") else 1
-                    widths = block.widths[first:]
+                    widths = block[3][first:]
                     placed = len(widths)
                     if head is None:  # no shrinking: the limit is the width
                         for i, wordWidth in enumerate(widths):  # noqa: N806
@@ -362,7 +364,7 @@ def break_lines(self: Any, width: Any) -> Any:
                                 placed = i
                                 break
                             currentWidth = newWidth  # noqa: N806
-                    elif more and block.positive:  # the usual case: every word widens the line and adds a space
+                    elif more and block[5]:  # the usual case: every word widens the line and adds a space
                         for i, wordWidth in enumerate(widths):  # noqa: N806
                             newWidth = currentWidth + spaceWidth + wordWidth  # noqa: N806
                             if newWidth > maxWidth + ((head + ns * gsw) if ns else head) * spaceShrinkage:
@@ -385,7 +387,7 @@ def break_lines(self: Any, width: Any) -> Any:
                         taken.reverse()
                         FW.extend(taken)
                         n += placed
-                        g.text = text + (" " if not text.endswith(" ") else "") + " ".join(block.texts[first:first + placed])
+                        g.text = text + (" " if not text.endswith(" ") else "") + " ".join(block[4][first:first + placed])
                 while stack:
                     w = stack[-1]
                     if type(w) is not _HSFrag or len(w) != 2 or w[1][0] is not f:
@@ -499,17 +501,23 @@ def _spaces(total: float, words: Any, frag_spaces: dict[Any, float], stringWidth
     return total
 
 
-class Block(NamedTuple):
-    """Words ``start`` to ``end`` (exclusive) of a paragraph's words, all plain words of one fragment:
-    each ``_HSFrag([width, (frag, text)])``, a text without spaces, not empty, without a soft hyphen."""
+Block = tuple[int, int, Any, list[float], list[str], bool]
+"""Words ``start`` to ``end`` (exclusive) of a paragraph's words, all plain words of one fragment, each
+``_HSFrag([width, (frag, text)])`` with a text without spaces, not empty, without a soft hyphen:
+(start, end, the fragment, their widths, their texts, every width above 0). A tuple: made once a fragment."""
 
-    start: int
-    end: int
-    frag: Any
-    widths: list[float]
-    texts: list[str]
-    positive: bool
-    """Every width is above 0."""
+
+_PLAIN_WORDS = frozenset({list, _HSFrag})
+_NUMBERS = frozenset({float, int})
+
+
+def processed_words(frags: list[Any], maxWidth: float | None = None) -> list[Any]:  # noqa: N803 (reportlab's name)
+    """``paragraph._getFragWords`` of a paragraph's words (a paragraph split off another): when every word is a
+    plain word (a ``list`` or an ``_HSFrag``, nothing injected, split or hyphenated) whose width is a number
+    (no percentage to rescale), that is a new list of the same words, checked and made in C; else reportlab's."""
+    if _PLAIN_WORDS.issuperset(map(type, frags)) and _NUMBERS.issuperset(map(type, map(_first, frags))):
+        return list(frags)
+    return rl._getFragWords(frags, maxWidth)  # type: ignore[no-any-return]
 
 
 def get_frag_words(frags: list[Any], maxWidth: float | None = None,  # noqa: N803 (reportlab's name)
@@ -577,7 +585,7 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None,  # noqa: N80
                             widths[i] = stringWidth(body[i], fontName, fontSize)
                 start = len(R)
                 R.extend(map(_HSFrag, zip(widths, zip(repeat(f), body), strict=True)))
-                block = Block(start, len(R), f, widths, body, min(widths) > 0)
+                block = (start, len(R), f, widths, body, min(widths) > 0)
                 blocks.update(zip(range(start, len(R)), repeat(block)))
                 body = []
             for w in body:

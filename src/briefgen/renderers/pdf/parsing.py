@@ -30,7 +30,7 @@ from briefgen.renderers.pdf import lines
 
 rl_parser: Any = _paraparser
 rl_paragraph: Any = _paragraph
-ACTIVE = lines.ACTIVE  # the same reportlab version
+ACTIVE = lines.ACTIVE  # the same reportlab version (ParaParser's handlers too)
 TAGS = frozenset({"a", "b", "i", "u", "strike", "font", "super", "sup", "sub", "ondraw", "bullet", "br", "span"})
 """Tags read here; any other leaves the markup to reportlab (``para``, ``img``, ``seq``, ``script`` ...)."""
 _TOKEN = re.compile(
@@ -44,6 +44,62 @@ _SPACES = re.compile("[\t-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u20
 reportlab's ``_wsc``, which adds U+200B; tests/test_pdf_parsing.py checks every code point)."""
 
 
+_copy = rl_parser.copy.copy
+_ParaFrag = rl_parser.ParaFrag
+_tt2ps = rl_parser.tt2ps
+_greekConvert = rl_parser._greekConvert  # noqa: N816 (reportlab's name)
+_applyAttributes = rl_parser._applyAttributes  # noqa: N816
+
+
+def _copied(frag: Any) -> Any:
+    """``copy.copy(frag)``: for a ``ParaFrag`` (an attribute bag: ``copy`` makes a new instance and gives it the
+    attributes, in order), the same made directly; anything else through ``copy``."""
+    if type(frag) is not _ParaFrag:
+        return _copy(frag)
+    made = object.__new__(_ParaFrag)
+    made.__dict__.update(frag.__dict__)
+    return made
+
+
+class ParaParser(rl_parser.ParaParser):
+    """reportlab's ``ParaParser``, each fragment copied without ``copy.copy``'s generic steps (``_copied``): its
+    ``handle_data`` and ``_push`` are reportlab 5.1.0's otherwise (``lines.VERSIONS``); and its reset asks its own
+    attributes for a bullet's fragments, not ``hasattr`` (which goes through ``ParaParser.__getattr__``)."""
+
+    def handle_data(self, data: Any) -> None:
+        frag = _copied(self._stack[-1])
+        if hasattr(frag, "cbDefn"):
+            kind = frag.cbDefn.kind
+            if data:
+                self._syntax_error("Only empty <%s> tag allowed" % kind)  # noqa: UP031 (reportlab's message)
+        elif hasattr(frag, "_selfClosingTag"):
+            if data != "":
+                self._syntax_error("No content allowed in %s tag" % frag._selfClosingTag)  # noqa: UP031
+            return
+        else:
+            if frag.greek:
+                frag.fontName = "symbol"
+                data = _greekConvert(data)
+        frag.fontName = _tt2ps(frag.fontName, frag.bold, frag.italic)
+        frag.text = data
+        if hasattr(frag, "isBullet"):
+            delattr(frag, "isBullet")
+            self.bFragList.append(frag)
+        else:
+            self.fragList.append(frag)
+
+    def _push(self, tag: str, **attr: Any) -> None:
+        frag = _copied(self._stack[-1])
+        frag.__tag__ = tag
+        _applyAttributes(frag, attr)
+        self._stack.append(frag)
+
+    def _iReset(self) -> None:  # noqa: N802 (reportlab's name)
+        self.fragList: list[Any] = []
+        if "bFragList" in self.__dict__:
+            del self.bFragList
+
+
 def parse(text: str, style: Any, case_sensitive: int) -> tuple[str, Any, list[Any], list[Any] | None] | None:
     """``cleanBlockQuotedText`` then ``ParaParser.parse`` of ``text``: (the cleaned text, the style,
     the fragments, the bullet's fragments or None); None if this markup is left to reportlab."""
@@ -53,7 +109,7 @@ def parse(text: str, style: Any, case_sensitive: int) -> tuple[str, Any, list[An
         text = rl_paragraph.cleanBlockQuotedText(text)  # else it would give the text as it is
     if text.startswith("<") and rl_parser._re_para.match(text):
         return None
-    parser = rl_parser.ParaParser()
+    parser = ParaParser()
     parser.caseSensitive = case_sensitive
     parser._setup_for_parse(style)
     try:
