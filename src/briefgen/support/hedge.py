@@ -102,7 +102,34 @@ def dropped(sentence: str, passages: list[str]) -> str:
     if not passages:
         return ""
     keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
-    return _modal(sentence, passages, keys) or _unattributed(sentence, passages, keys)
+    return _modal(sentence, passages, keys) or _strengthened(sentence, passages) or _unattributed(sentence, passages, keys)
+
+
+POSSIBLE = frozenset({"could", "may", "might"})
+CERTAIN = frozenset({"will", "must", "shall"})
+"""A modal of possibility and one of certainty or obligation: "could pave the way" → "will pave the way"."""
+
+
+def _strengthened(sentence: str, passages: list[str]) -> str:
+    """Return the modal of possibility of the first of ``passages`` when ``sentence`` puts a modal of certainty before a
+    verb every one of them puts a modal of possibility before, and none a modal of certainty: "could pave the way" →
+    "will pave the way" keeps a modal, so ``_modal`` lets it be, yet it states as certain what its sources call possible."""
+    said = set(_after(sentence, CERTAIN))
+    if not said:
+        return ""
+    found = []
+    for text in passages:
+        possible = _after(text, POSSIBLE)
+        if not possible or not said & set(possible) or said & set(_after(text, CERTAIN)):
+            return ""
+        found.append(next(possible[v] for v in possible if v in said))
+    return found[0]
+
+
+def _after(text: str, modals: frozenset[str]) -> dict[str, str]:
+    """The stems of the verbs that directly follow one of ``modals`` in ``text``, each with its modal."""
+    tokens = [token.lower() for token, _ in w.tokens(text)]
+    return {w.stem(tokens[at + 1]): token for at, token in enumerate(tokens[:-1]) if token in modals}
 
 
 def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
