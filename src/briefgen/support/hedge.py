@@ -27,27 +27,37 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
     not when it names the formula ("the enacting clause")."""
     canon = w.canonical(text)
     tokens = [(token.lower(), start) for token, start in w.tokens(text)]
-    for at, (token, start) in enumerate(tokens):
-        if token == "be" and at + 2 < len(tokens) and tokens[at + 1][0] == "it" and not _parenthesised(canon, start):
-            if keys is not None and tokens[at + 2][0] not in written:
-                continue
-            token = "be it"  # the enacting or resolving formula ("Be it enacted by the Senate …"): a text that proposes
-        elif token not in _tentatives() or token in skip or _parenthesised(canon, start):
+    for at in range(len(tokens)):
+        token = _hedge(canon, tokens, at, keys, skip, written)
+        if not token:
             continue
-        if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
-            continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
-        if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
-            continue  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
-        if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
-            continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
-        if token in PERCEIVED and not _as_follows(canon, tokens, at):
-            continue  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
         if keys is None:
             return token
         outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + SCOPE:]}
         if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
+
+
+def _hedge(canon: str, tokens: list[tuple[str, int]], at: int, keys: frozenset[str] | None, skip: frozenset[str],
+           written: frozenset[str]) -> str:
+    """The tentative word at ``tokens[at]`` (see ``_tentative``), or ""."""
+    token, start = tokens[at]
+    if token == "be" and at + 2 < len(tokens) and tokens[at + 1][0] == "it" and not _parenthesised(canon, start):
+        if keys is not None and tokens[at + 2][0] not in written:
+            return ""
+        return "be it"  # the enacting or resolving formula ("Be it enacted by the Senate …"): a text that proposes
+    if token not in _tentatives() or token in skip or _parenthesised(canon, start):
+        return ""
+    if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
+        return ""  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+    if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
+        return ""  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
+    if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
+        return ""  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
+    if token in PERCEIVED and not _as_follows(canon, tokens, at):
+        return ""  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
+    return token
 
 
 CAPACITIES = frozenset({"potential"})
