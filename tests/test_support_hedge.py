@@ -158,3 +158,13 @@ def test_the_enacting_formula_of_a_bill_proposes() -> None:
     assert dropped("The Assembly of the Harbour Province has enacted the port bill.", [quote]) == "be it"
     assert dropped("The port bill's enacting clause names the Assembly of the Harbour Province.", [quote]) == ""
     assert dropped("The port bill opens: be it enacted by the Assembly of the Harbour Province.", [quote]) == ""
+
+
+def test_an_indirect_or_apparent_act_stated_plainly_is_a_dropped_hedge() -> None:
+    """"indirectly criticizes" → "criticised": a manner adverb that weakens its verb (indirectly, implicitly, apparently,
+    reportedly …) governs that verb only, not its object (session 11: one overreach over the 897 labelled pairs, no
+    faithful pair; with the ten-word reach of the modals it flagged a faithful pair about the object)."""
+    quote = "The mayor's letter indirectly criticizes existing harbour rules, which have mainly favoured large ships."
+    assert dropped("The mayor criticised the existing harbour rules.", [quote]) == "indirectly"
+    assert dropped("The mayor's letter implicitly criticises the existing harbour rules.", [quote]) == ""
+    assert dropped("Existing harbour rules have mainly favoured large ships.", [quote]) == ""

@@ -33,8 +33,9 @@ def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[st
             continue
         if keys is None:
             return token
-        outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + SCOPE:]}
-        if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
+        reach = _verb_reach(tokens, at) if token in MANNER else SCOPE
+        outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + reach:]}
+        if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + reach]):
             return token
     return ""
 
@@ -58,6 +59,23 @@ def _hedge(canon: str, tokens: list[tuple[str, int]], at: int, keys: frozenset[s
     if token in PERCEIVED and not _as_follows(canon, tokens, at):
         return ""  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
     return token
+
+
+MANNER = frozenset({"indirectly", "implicitly", "tacitly", "apparently", "seemingly", "reportedly", "ostensibly", "arguably",
+                    "purportedly"})
+"""Manner adverbs that weaken the act they qualify (``data/tentative.txt``): "indirectly criticizes" → "criticised". They
+govern only the verb after them, with its auxiliaries ("reportedly has reached"), not its object: "indirectly criticizes
+Western frameworks, which have focused on safety" still says plainly that the frameworks focused on safety."""
+MANNER_REACH = 3
+"""The most words a manner adverb reaches, up to and with the first that is not a stop word (its verb)."""
+
+
+def _verb_reach(tokens: list[tuple[str, int]], at: int) -> int:
+    """How many words after ``tokens[at]`` a manner adverb governs: up to and with its verb."""
+    for n, (token, _) in enumerate(tokens[at + 1: at + 1 + MANNER_REACH], 1):
+        if token not in w.stopwords():
+            return n
+    return MANNER_REACH
 
 
 CAPACITIES = frozenset({"potential"})
