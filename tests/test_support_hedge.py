@@ -122,3 +122,17 @@ def test_an_owned_potential_is_a_capacity_not_a_hedge() -> None:
     quote = "Remarks on the port's potential in shipping were seen as a show of support."
     assert dropped("Remarks on the port's potential in shipping were a show of support.", [quote]) == "seen"
     assert dropped("The port cut tariffs.", ["The port has the potential to cut tariffs."]) == "potential"
+
+
+def test_a_wish_is_not_an_agreement_and_an_agreed_infinitive_is_no_purpose() -> None:
+    """"has a strong interest in joining" → "has agreed to join": a wish or readiness (interest, keen, willing, commitment)
+    is tentative, and the to-infinitive of "agreed", "began", "managed" … states what was agreed or begun, not a purpose,
+    so its words still need the passage's modality. A sentence that keeps a wish keeps the passage's wishes, and may
+    still drop a belief (session 11: over the 897 labelled pairs one overreach found, no faithful pair flagged)."""
+    quote = "The mayor has a strong interest in joining the regional port compact."
+    assert dropped("The mayor has agreed to join the regional port compact.", [quote]) == "interest"
+    assert dropped("The mayor is interested in joining the regional port compact.", [quote]) == ""
+    assert dropped("The mayor began to build a new quay.", ["The mayor hopes to build a new quay."]) == "hopes"
+    belief = "The mayor believes the harbour is interested in the regional port compact."
+    assert dropped("The mayor knows the harbour is interested in the regional port compact.", [belief]) == "believes"
+    assert dropped("The mayor says the harbour is interested in the regional port compact.", [belief]) == "believes"

@@ -92,14 +92,15 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     one batch out 75% (322/429), 94% (262/280), dev 67% (40/60), 91% (31/34). Session 11 added the blind batches 22 and
     23 as dev folds (never fitted on; in leave one batch out they are folds like any other): leave one batch out over the
     897 pairs 72% (370/512) at 91% (292/320) with the session-start code, dev (17, 18, 22, 23) 70% (86/122) at 80%
-    (59/74); the floors pin the session's figures."""
+    (59/74); at the end of the session's first support helper 74.0% (376/508) at 93%, "already" a literal word: 76.0%
+    (380/500) at 94% (302/320); the floors pin the session's figures."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.74 and found / overreaching >= 0.92, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.755 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)
     # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
@@ -120,3 +121,26 @@ def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:
     with_fixed = fit_support.Model(("share",), scored + [row("overreaching", 0.0, fixed=True)] * 30, 0.9)
     assert alone.threshold == pytest.approx(with_fixed.threshold)
     assert sum(alone.p(r) >= alone.threshold for r in scored if r["label"] == "overreaching") == 9
+
+
+def test_without_is_a_negation_that_must_be_in_a_quote() -> None:
+    """"met its objectives without interfering with trade" for "interfering with trade no more than necessary": "without"
+    negates like "no" and "never" (data/literal.txt), so it is a content word (not a stop word) and a warning when no quote
+    has it (session 11: over the 897 labelled pairs it is in six claims, all overreaching)."""
+    quote = "The port met its targets while raising tariffs no more than necessary."
+    found = [x for x in judge("The port met its targets without raising tariffs.", [quote]).missing]
+    assert [x.text for x in found] == ["without"] and score.strong(found[0])
+    assert judge("The port met its targets without raising tariffs.", ["The port met its targets without raising tariffs."]).missing == ()
+
+
+def test_already_states_a_completion_that_must_be_in_a_quote() -> None:
+    """"has already built" for "efforts to build", "already carried them out" for "concurred with": "already" says a thing
+    is done or in place (data/literal.txt, no longer a stop word), a warning when no quote says so; a quote that has the
+    present in other words ("existing entities", "today", "currently": data/synonyms.txt) supports it (session 11: over the
+    897 labelled pairs, four overreaches found that nothing else flagged, one faithful pair flagged that the score flagged before)."""
+    quote = "The agency seeks to build a secure supply chain."
+    found = [x for x in judge("The agency has already built a secure supply chain.", [quote]).missing]
+    assert "already" in [x.text for x in found] and score.strong(next(x for x in found if x.text == "already"))
+    for backed in ("Today the agency runs a secure supply chain.", "The agency already runs a secure supply chain.",
+                   "The agency currently runs a secure supply chain."):
+        assert judge("The agency already runs a secure supply chain.", [backed]).missing == (), backed

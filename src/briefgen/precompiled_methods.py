@@ -416,13 +416,14 @@ def __create_fn__():
  return __hash__
 CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.themes,self.where,))\n return __hash__'] = __create_fn__.__code__
 
-def __create_fn__(_type_spec, _type_path, _type_loaded, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,spec:_type_spec,path:_type_path,loaded:_type_loaded)->_return_type:
+def __create_fn__(_type_spec, _type_path, _type_loaded, _type_cited, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_cited, _return_type):
+ def __init__(self,spec:_type_spec,path:_type_path,loaded:_type_loaded,cited:_type_cited=_HAS_DEFAULT_FACTORY)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'spec',spec)
   __dataclass_builtins_object__.__setattr__(self,'path',path)
   __dataclass_builtins_object__.__setattr__(self,'loaded',loaded)
+  __dataclass_builtins_object__.__setattr__(self,'cited',_dflt_cited() if cited is _HAS_DEFAULT_FACTORY else cited)
  return __init__
-CODE["def __create_fn__(_type_spec, _type_path, _type_loaded, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,spec:_type_spec,path:_type_path,loaded:_type_loaded)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'loaded',loaded)\n return __init__"] = __create_fn__.__code__
+CODE["def __create_fn__(_type_spec, _type_path, _type_loaded, _type_cited, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_cited, _return_type):\n def __init__(self,spec:_type_spec,path:_type_path,loaded:_type_loaded,cited:_type_cited=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'spec',spec)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n  __dataclass_builtins_object__.__setattr__(self,'loaded',loaded)\n  __dataclass_builtins_object__.__setattr__(self,'cited',_dflt_cited() if cited is _HAS_DEFAULT_FACTORY else cited)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__():
  def __repr__(self):
@@ -440,19 +441,19 @@ CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is se
 
 def __create_fn__(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('spec','path','loaded',):
+  if type(self) is cls or name in ('spec','path','loaded','cited',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'spec\',\'path\',\'loaded\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'spec\',\'path\',\'loaded\',\'cited\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
 
 def __create_fn__(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('spec','path','loaded',):
+  if type(self) is cls or name in ('spec','path','loaded','cited',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
-CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'spec\',\'path\',\'loaded\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'spec\',\'path\',\'loaded\',\'cited\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
 
 def __create_fn__():
  def __hash__(self):

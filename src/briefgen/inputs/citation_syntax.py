@@ -29,13 +29,20 @@ from briefgen.inputs.citation_locators import locator_of
 CLAIM_PREFIX = "claim:"
 """A key ``claim:ID`` cites a claim of the summary rather than a source."""
 
-_KEY = r"[\w](?:[\w]|[:.#$%&\-+?<>~/](?=[\w]))*"
+_KEY = r"\w+(?:[:.#$%&\-+?<>~/]\w+)*"
+"""A key: word characters, and single punctuation marks each followed by one: the keys of Pandoc's form of the
+pattern (a word character or a mark with a word character ahead, repeated), without its alternation tried at every
+character (tests/test_citation_key_pattern.py)."""
 _KEY_RE = re.compile(_KEY)
 _BRACED_RE = re.compile(r"\{([^{}]+)\}")
 _SPECIAL_RE = re.compile(r"[\\`\[@]")
 """The characters the scanner acts on: escapes, code spans, brackets and '@'."""
 _BRACKET_RE = re.compile(r"[\\\[\]]")
 """What ``_closing`` counts or skips; any other character leaves its depth as it is."""
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_OPENS_RE = re.compile(r"\[\s*-?@")
+_TRAILING_RE = re.compile(r"[ \t]?\[")
+"""Patterns matched at an offset of the text (never on a copy of its rest)."""
 _STARTS = " \t\n[;(-"
 """Characters after which an ``@`` starts a citation (besides the start of the text)."""
 
@@ -139,7 +146,7 @@ def _closing(text: str, pos: int) -> int:
 
 def _paragraph_end(text: str, pos: int) -> int:
     """The offset of the blank line ending the paragraph at ``pos`` (a bracket never spans one)."""
-    match = re.compile(r"\n[ \t]*\n").search(text, pos)
+    match = _BLANK_LINE_RE.search(text, pos)
     return match.start() if match else len(text)
 
 
@@ -170,7 +177,7 @@ def bracketed(text: str, pos: int) -> Citation | None:
     """
     if text[pos:pos + 1] != "[":
         return None
-    starts = re.match(r"\[\s*-?@", text[pos:]) is not None  # "[@…" or "[-@…": meant as a citation
+    starts = _OPENS_RE.match(text, pos) is not None  # "[@…" or "[-@…": meant as a citation
     limit = _paragraph_end(text, pos)
     close = _closing(text[:limit], pos)
     if close < 0:  # an unclosed "[" is text (Pandoc), unless an '@' follows in its paragraph
@@ -199,10 +206,10 @@ def in_text(text: str, pos: int) -> Citation | None:
         return None
     key, end = _key_at(text, pos)
     locator = label = suffix = ""
-    trailing = re.match(r"[ \t]?\[", text[end:])
+    trailing = _TRAILING_RE.match(text, end)
     if trailing:
-        close = _closing(text, end + trailing.end() - 1)
-        inner = text[end + trailing.end():close] if close > 0 else ""
+        close = _closing(text, trailing.end() - 1)
+        inner = text[trailing.end():close] if close > 0 else ""
         if close > 0 and not _keys_between(inner, 0, len(inner)) \
                 and text[close + 1:close + 2] != "(":
             locator, label, suffix = locator_of(("," if inner.strip()[:1].isdigit() else "") + inner)

@@ -27,7 +27,10 @@ from briefgen.text import words as w
 PASSAGES_PER_SOURCE = 4
 """At most how many of a cited source's best-matching sentences a free-text sentence is judged against."""
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)\]*_]*\s+(?=["“‘(*_]*[A-Z0-9])""")
+_SENTENCE_END = re.compile(r"""[.!?](["”’)\]*_]*\s+)(?=["“‘(*_]*[A-Z0-9])""")
+"""A sentence's end: its full stop, question or exclamation mark, then (group 1, the cut) closing quotes or brackets and
+spaces before what starts a sentence. The mark is matched, not looked behind for (the same cuts, found without trying
+a lookbehind at every character: tests/test_sentence_end.py)."""
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:!?])")
@@ -66,9 +69,9 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for offset, unit in _units(text):
         begin = 0
         for match in _SENTENCE_END.finditer(unit):
-            if _inside_citation(unit, match.start()):
+            if _inside_citation(unit, match.start(1)):
                 continue
-            found.append((offset + begin, unit[begin:match.start()].strip()))
+            found.append((offset + begin, unit[begin:match.start(1)].strip()))
             begin = match.end()
         if unit[begin:].strip():
             found.append((offset + begin, unit[begin:].strip()))
@@ -106,7 +109,21 @@ def plain(sentence: str, citations: list[citation_syntax.Citation]) -> str:
         sentence = _LINK.sub(r"\1", sentence)
     if "*" in sentence or "_" in sentence or "`" in sentence:  # what the markup needs
         sentence = _MARKUP.sub("", sentence)
-    return _SPACE_BEFORE.sub(r"\1", sentence.strip())  # no space left where a citation stood before punctuation
+    sentence = sentence.strip()
+    if not _space_before(sentence):  # what the pattern needs (else it finds nothing: the same text, sooner)
+        return sentence
+    return _SPACE_BEFORE.sub(r"\1", sentence)  # no space left where a citation stood before punctuation
+
+
+def _space_before(text: str) -> bool:
+    """True when a mark of ``_SPACE_BEFORE`` follows a space (``str.isspace``: what ``\\s`` matches in a text pattern)."""
+    for mark in ".,;:!?":
+        at = text.find(mark, 1)
+        while at > 0:
+            if text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 @lru_cache(maxsize=64)

@@ -53,7 +53,7 @@ def _owner(token: str) -> bool:
     return token in _OWNERS or token.replace("’", "'").endswith("'s")
 
 
-NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent"})
+NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent", "interest", "willingness", "wish", "desire", "commitment"})
 """Tentative nouns: they qualify only what their own phrase says ("the goal of …", "a proposal to …", "allegations that …")."""
 STATUS = frozenset({"interim", "provisional", "preliminary"})
 """Status words (``data/tentative.txt``): a provisional status ("interim final rule") is dropped only when the sentence
@@ -77,11 +77,16 @@ def _as_follows(canon: str, tokens: list[tuple[str, int]], at: int) -> bool:
         if token == "as":
             return True
     return False
-_NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were"})
+_NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were", "in"})
 
 
 def _parenthesised(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+
+WISHES = frozenset({"interest", "interested", "keen", "eager", "willing", "willingness", "wish", "desire", "commitment", "committed"})
+"""A wish or a readiness (``data/tentative.txt``): "has a strong interest in joining" is not "has agreed to join". A sentence
+that keeps one keeps its passages' wishes, not their other hedges ("the mayor knows the port is interested" drops "believes")."""
 
 
 ATTRIBUTING = frozenset({"claim", "claims", "claimed", "alleged", "allegedly", "allegation", "allegations"})
@@ -101,10 +106,13 @@ def dropped(sentence: str, passages: list[str]) -> str:
 
 
 def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
-    if _tentative(sentence, skip=STANCE):
+    tokens = [t.lower() for t, _ in w.tokens(sentence)]
+    wish = WISHES if any(t in WISHES for t in tokens) else frozenset()
+    if _tentative(sentence, skip=STANCE | WISHES):
         return ""
-    # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass")
-    skip = STANCE if _tentative(sentence) or any(t.lower() in STANCE for t, _ in w.tokens(sentence)) else frozenset()
+    # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass"),
+    # and one that keeps a wish ("is interested in") may still drop a belief ("believes" → "knows")
+    skip = (STANCE if _tentative(sentence, skip=wish) or any(t in STANCE for t in tokens) else frozenset()) | wish
     found = [_tentative(text, keys, skip) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
         return ""
@@ -156,11 +164,20 @@ def _purposes(sentence: str) -> frozenset[str]:
         verb, begin = found[at + 1]
         if token.lower() != "to" or not thesaurus.is_verb(verb) or canon[start + len(token):begin].strip():
             continue
+        if at > 0 and found[at - 1][0].lower() in IMPLICATIVE:
+            continue  # "agreed to join", "began to build": the act is agreed or under way, not a purpose
         for word, where in found[at + 1: at + 1 + SCOPE]:
             if any(c in canon[begin:where] for c in ",;:.()"):
                 break
             purposes.add(w.stem(word.lower()))
     return frozenset(purposes)
+
+
+IMPLICATIVE = frozenset({"agree", "agrees", "agreed", "manage", "manages", "managed", "begin", "begins", "began", "begun",
+                         "start", "starts", "started", "continue", "continues", "continued", "decide", "decides", "decided",
+                         "fail", "fails", "failed", "refuse", "refuses", "refused"})
+"""Verbs whose to-infinitive states what was agreed, decided, begun, done or refused ("has agreed to join"), not a purpose:
+its words still need their passages' modality."""
 
 
 @lru_cache(maxsize=1)
