@@ -79,3 +79,16 @@ def test_a_relative_time_word_that_re_dates_a_dated_passage_is_reported() -> Non
     assert word.text == "today" and not is_attribution(word, [dated]) and score.strong(word)
     assert is_attribution(word, [undated]) and is_attribution(word)
     assert not judge("The port handled 1.4 million boxes today, in 2019.", [dated.replace("in 2019", "today, in 2019")]).missing
+
+
+def test_put_in_place_is_one_light_verb_and_work_says_effort_and_efficacy() -> None:
+    """"put related controls in place" for "ensure related controls": "place" completes a light verb as a particle does
+    (data/particles.txt); "work" is "efforts" and "efficacy" (data/synonyms.txt). Session 11: over the 897 labelled
+    pairs five faithful pairs cleared, no overreach lost."""
+    quote = "The agency made other changes to ensure related controls on certain port activities."
+    reported = [x.text for x in reportable(judge("The agency made other changes to put related controls in place on certain port activities.", [quote]).missing)]
+    assert reported == []
+    strict = "The agency made other changes to put strict controls in place on certain port activities."
+    assert [x.text for x in reportable(judge(strict, [quote]).missing)] == ["put", "strict", "place"]
+    assert judge("Ports need to coordinate their work.", ["Ports need to coordinate their efforts."]).missing == ()
+    assert judge("Port controls need data to show they work.", ["The efficacy of port controls needs data to show."]).missing == ()

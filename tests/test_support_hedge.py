@@ -136,3 +136,25 @@ def test_a_wish_is_not_an_agreement_and_an_agreed_infinitive_is_no_purpose() -> 
     belief = "The mayor believes the harbour is interested in the regional port compact."
     assert dropped("The mayor knows the harbour is interested in the regional port compact.", [belief]) == "believes"
     assert dropped("The mayor says the harbour is interested in the regional port compact.", [belief]) == "believes"
+
+
+def test_a_possibility_made_certain_is_a_dropped_hedge() -> None:
+    """"its call for cooperation could pave the way" → "will pave the way": the sentence keeps a tentative word ("call for",
+    read as "propose"), so no hedge is dropped as a whole, yet it states as certain what every passage calls possible
+    (``hedge._strengthened``; session 11: one overreach over the 897 labelled pairs, no faithful pair)."""
+    quote = "The mayor's proposal for a harbour pact could pave the way for a customs union."
+    assert dropped("The mayor's proposal for a harbour pact will pave the way for a customs union.", [quote]) == "could"
+    assert dropped("The mayor's proposal for a harbour pact could pave the way for a customs union.", [quote]) == ""
+    # a passage that also says it will, on the same verb, supports the certainty
+    assert dropped("The mayor's proposal for a harbour pact will pave the way for a customs union.", [quote, "The pact will pave the way."]) == ""
+    assert dropped("The mayor's proposal for a harbour pact will open soon.", [quote]) == ""  # another verb: not this rule's
+
+
+def test_the_enacting_formula_of_a_bill_proposes() -> None:
+    """"Be it enacted by the Senate and House …" opens a bill, which proposes a law: "the Senate and the House have
+    enacted the bill" drops that; a sentence that names the formula ("the enacting clause") or keeps it does not
+    (session 11: one overreach over the 897 labelled pairs, no faithful pair)."""
+    quote = "Be it enacted by the Assembly of the Harbour Province in session assembled,"
+    assert dropped("The Assembly of the Harbour Province has enacted the port bill.", [quote]) == "be it"
+    assert dropped("The port bill's enacting clause names the Assembly of the Harbour Province.", [quote]) == ""
+    assert dropped("The port bill opens: be it enacted by the Assembly of the Harbour Province.", [quote]) == ""

@@ -144,3 +144,12 @@ def test_already_states_a_completion_that_must_be_in_a_quote() -> None:
     for backed in ("Today the agency runs a secure supply chain.", "The agency already runs a secure supply chain.",
                    "The agency currently runs a secure supply chain."):
         assert judge("The agency already runs a secure supply chain.", [backed]).missing == (), backed
+
+
+def test_because_states_a_cause_that_must_be_in_a_quote() -> None:
+    """"are under sanctions because of their AI work" for a quote that gives no reason: "because" adds a cause (data/literal.txt,
+    no longer a stop word), a warning when no quote has it or "due", "owing", "reason" (data/synonyms.txt). Session 11: in three
+    of the 897 labelled claims, all overreaching (the score flagged them; now they are flagged without it)."""
+    found = [x for x in judge("The port closed because of the storm.", ["The port closed during the storm."]).missing]
+    assert [x.text for x in found] == ["because"] and score.strong(found[0])
+    assert judge("The port closed because of the storm.", ["The port closed due to the storm."]).missing == ()

@@ -32,6 +32,8 @@ Each is used only through its methods (tests/test_cold_start.py checks the sourc
 import_deferring("markdown_it", DEFERRED)
 
 from markdown_it import MarkdownIt  # noqa: E402
+from markdown_it.rules_core import StateCore  # noqa: E402
+from markdown_it.rules_core.normalize import normalize  # noqa: E402
 from markdown_it.rules_inline import StateInline  # noqa: E402
 from markdown_it.token import Token  # noqa: E402
 
@@ -127,9 +129,17 @@ def check_citations(source: str, where: str) -> None:
                          for e in errors])
 
 
+def _normalize(state: StateCore) -> None:
+    """markdown-it's ``normalize`` (line endings to LF, NUL to U+FFFD), run only when the text holds a CR or a NUL:
+    on any other text its two substitutions give the text as it is."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     md.disable(["html_block", "html_inline"])  # with "html" off each answers "no" at once; asked at every block and tag
+    md.core.ruler.at("normalize", _normalize)
     md.inline.ruler.before("link", "cite", _cite_rule)
     return md
 

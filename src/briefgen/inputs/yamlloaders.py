@@ -63,7 +63,7 @@ class _Checks(_Base):
             tag = node.tag.rsplit(":", 1)[-1]
             shown = node.value if isinstance(node.value, str) and len(node.value) <= 40 else f"{len(str(node.value)):,} characters"
             raise yaml.constructor.ConstructorError(None, None, f"expected a valid {tag}, found {shown!r}", node.start_mark) from None
-        if isinstance(value, str) and _SURROGATE.search(value):
+        if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):  # ASCII holds no surrogate
             raise yaml.constructor.ConstructorError(None, None, "expected Unicode text, found a lone surrogate escape (\\uD800–\\uDFFF)",
                                                     node.start_mark)
         return value

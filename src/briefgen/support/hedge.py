@@ -15,32 +15,49 @@ including by enabling …"). Session 11: 6 → 10; over the 897 labelled pairs t
 and flagged no faithful pair (12 flags the first: "concerns about China's drive … that could …")."""
 
 
-def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset()) -> str:
+def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset(),
+               written: frozenset[str] = frozenset()) -> str:
     """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
     only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)
     and that ``text`` does not also write outside that reach: a sentence may take such a word from the plain part of
     the passage ("… for use outside China … a certificate that may be used in compliance programs").
     A word inside parentheses is left out: a parenthesis glosses a term ("goods that may have military uses"),
-    it does not qualify the statement around it."""
+    it does not qualify the statement around it. The formula of a bill or resolution ("Be it enacted by …") proposes:
+    it is tentative when the sentence writes its participle as it stands (``written``: "have enacted the bill"),
+    not when it names the formula ("the enacting clause")."""
     canon = w.canonical(text)
     tokens = [(token.lower(), start) for token, start in w.tokens(text)]
-    for at, (token, start) in enumerate(tokens):
-        if token not in _tentatives() or token in skip or _parenthesised(canon, start):
+    for at in range(len(tokens)):
+        token = _hedge(canon, tokens, at, keys, skip, written)
+        if not token:
             continue
-        if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
-            continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
-        if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
-            continue  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
-        if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
-            continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
-        if token in PERCEIVED and not _as_follows(canon, tokens, at):
-            continue  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
         if keys is None:
             return token
         outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + SCOPE:]}
         if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
             return token
     return ""
+
+
+def _hedge(canon: str, tokens: list[tuple[str, int]], at: int, keys: frozenset[str] | None, skip: frozenset[str],
+           written: frozenset[str]) -> str:
+    """The tentative word at ``tokens[at]`` (see ``_tentative``), or ""."""
+    token, start = tokens[at]
+    if token == "be" and at + 2 < len(tokens) and tokens[at + 1][0] == "it" and not _parenthesised(canon, start):
+        if keys is not None and tokens[at + 2][0] not in written:
+            return ""
+        return "be it"  # the enacting or resolving formula ("Be it enacted by the Senate …"): a text that proposes
+    if token not in _tentatives() or token in skip or _parenthesised(canon, start):
+        return ""
+    if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
+        return ""  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+    if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
+        return ""  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
+    if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
+        return ""  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
+    if token in PERCEIVED and not _as_follows(canon, tokens, at):
+        return ""  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
+    return token
 
 
 CAPACITIES = frozenset({"potential"})
@@ -102,7 +119,34 @@ def dropped(sentence: str, passages: list[str]) -> str:
     if not passages:
         return ""
     keys = frozenset(x.key for x in w.words(sentence) if x.kind == "word") - _purposes(sentence)
-    return _modal(sentence, passages, keys) or _unattributed(sentence, passages, keys)
+    return _modal(sentence, passages, keys) or _strengthened(sentence, passages) or _unattributed(sentence, passages, keys)
+
+
+POSSIBLE = frozenset({"could", "may", "might"})
+CERTAIN = frozenset({"will", "must", "shall"})
+"""A modal of possibility and one of certainty or obligation: "could pave the way" → "will pave the way"."""
+
+
+def _strengthened(sentence: str, passages: list[str]) -> str:
+    """Return the modal of possibility of the first of ``passages`` when ``sentence`` puts a modal of certainty before a
+    verb every one of them puts a modal of possibility before, and none a modal of certainty: "could pave the way" →
+    "will pave the way" keeps a modal, so ``_modal`` lets it be, yet it states as certain what its sources call possible."""
+    said = set(_after(sentence, CERTAIN))
+    if not said:
+        return ""
+    found = []
+    for text in passages:
+        possible = _after(text, POSSIBLE)
+        if not possible or not said & set(possible) or said & set(_after(text, CERTAIN)):
+            return ""
+        found.append(next(possible[v] for v in possible if v in said))
+    return found[0]
+
+
+def _after(text: str, modals: frozenset[str]) -> dict[str, str]:
+    """The stems of the verbs that directly follow one of ``modals`` in ``text``, each with its modal."""
+    tokens = [token.lower() for token, _ in w.tokens(text)]
+    return {w.stem(tokens[at + 1]): token for at, token in enumerate(tokens[:-1]) if token in modals}
 
 
 def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
@@ -113,7 +157,7 @@ def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
     # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass"),
     # and one that keeps a wish ("is interested in") may still drop a belief ("believes" → "knows")
     skip = (STANCE if _tentative(sentence, skip=wish) or any(t in STANCE for t in tokens) else frozenset()) | wish
-    found = [_tentative(text, keys, skip) for text in passages]
+    found = [_tentative(text, keys, skip, frozenset(tokens)) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
         return ""
     return found[0]
