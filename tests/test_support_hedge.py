@@ -168,3 +168,13 @@ def test_an_indirect_or_apparent_act_stated_plainly_is_a_dropped_hedge() -> None
     assert dropped("The mayor criticised the existing harbour rules.", [quote]) == "indirectly"
     assert dropped("The mayor's letter implicitly criticises the existing harbour rules.", [quote]) == ""
     assert dropped("Existing harbour rules have mainly favoured large ships.", [quote]) == ""
+
+
+def test_a_copied_modal_keeps_its_own_verb_not_the_passage_hedge_around_it() -> None:
+    """"our commitment to tracking down every lead we can find" → "has tracked down every lead it could find": the
+    sentence's "could" copies the passage's "can find", so it keeps that verb's modality, not the commitment's
+    (session 11: one overreach over the 897 labelled pairs, no faithful pair)."""
+    quote = "We remain focused on our commitment to tracking down every lead we can find at the harbour."
+    assert dropped("The harbour police have tracked down every lead they could find.", [quote]) == "commitment"
+    assert dropped("The harbour police are committed to tracking down every lead they could find.", [quote]) == ""
+    assert dropped("The harbour police could track down every lead.", [quote]) == ""  # its own modal, on another verb

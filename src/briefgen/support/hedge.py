@@ -170,15 +170,29 @@ def _after(text: str, modals: frozenset[str]) -> dict[str, str]:
 def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
     tokens = [t.lower() for t, _ in w.tokens(sentence)]
     wish = WISHES if any(t in WISHES for t in tokens) else frozenset()
-    if _tentative(sentence, skip=STANCE | WISHES):
+    echoed = _echoed(sentence, passages)
+    if _tentative(sentence, skip=STANCE | WISHES | echoed):
         return ""
     # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass"),
     # and one that keeps a wish ("is interested in") may still drop a belief ("believes" → "knows")
-    skip = (STANCE if _tentative(sentence, skip=wish) or any(t in STANCE for t in tokens) else frozenset()) | wish
+    skip = (STANCE if _tentative(sentence, skip=wish | echoed) or any(t in STANCE for t in tokens) else frozenset()) | wish | echoed
     found = [_tentative(text, keys, skip, frozenset(tokens)) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
         return ""
     return found[0]
+
+
+MODALS = frozenset({"could", "can", "may", "might", "would"})
+
+
+def _echoed(sentence: str, passages: list[str]) -> frozenset[str]:
+    """The modals ``sentence`` writes before a verb some passage also puts a modal before ("every lead it could find" for
+    "every lead we can find"), with the passages' modals there: a copied modal keeps that verb's modality, not the rest of
+    the passage's ("our commitment to tracking down every lead we can find" → "has tracked down every lead it could find")."""
+    said = _after(sentence, MODALS)
+    theirs = {verb: modal for text in passages for verb, modal in _after(text, MODALS).items()}
+    common = said.keys() & theirs.keys()
+    return frozenset(said[v] for v in common) | frozenset(theirs[v] for v in common)
 
 
 ATTRIBUTION_REACH = 2
