@@ -117,3 +117,26 @@ def test_the_whitespace_the_cleaner_folds_is_every_character_it_strips_or_splits
     from reportlab.platypus.paragraph import _wsc
     folded = {chr(c) for c in range(0x110000) if chr(c).isspace() or chr(c) in _wsc} - {" "}
     assert {chr(c) for c in range(0x110000) if parsing._SPACES.fullmatch(chr(c))} == folded
+
+
+def test_a_hex_colour_is_the_colour_reportlab_makes_of_it() -> None:
+    import random
+
+    from reportlab.lib import colors
+
+    from briefgen.renderers.pdf import parsing
+
+    rng = random.Random(3)
+    values = ["#1F3A5F", "#000000", "#ffffff", "#AbCdEf"] + [
+        "#" + "".join(rng.choices("0123456789abcdefABCDEF", k=6)) for _ in range(300)]
+    for value in values:
+        ours = parsing.ParaParser().getAttributes({"color": value}, parsing.rl_parser._linkAttrMap)["textColor"]
+        theirs = colors.toColor(value)
+        assert (type(ours), vars(ours)) == (type(theirs), vars(theirs))
+    for odd in ("#1F3A5", "#1F3A5FF", "red", "rgb(10,20,30)", "#GGGGGG", " #1F3A5F"):  # the other way, as before
+        try:
+            theirs = colors.toColor(odd)
+        except ValueError:
+            continue
+        ours = parsing.ParaParser().getAttributes({"color": odd}, parsing.rl_parser._linkAttrMap)["textColor"]
+        assert vars(ours) == vars(theirs)

@@ -148,3 +148,33 @@ def test_a_possibility_made_certain_is_a_dropped_hedge() -> None:
     # a passage that also says it will, on the same verb, supports the certainty
     assert dropped("The mayor's proposal for a harbour pact will pave the way for a customs union.", [quote, "The pact will pave the way."]) == ""
     assert dropped("The mayor's proposal for a harbour pact will open soon.", [quote]) == ""  # another verb: not this rule's
+
+
+def test_the_enacting_formula_of_a_bill_proposes() -> None:
+    """"Be it enacted by the Senate and House …" opens a bill, which proposes a law: "the Senate and the House have
+    enacted the bill" drops that; a sentence that names the formula ("the enacting clause") or keeps it does not
+    (session 11: one overreach over the 897 labelled pairs, no faithful pair)."""
+    quote = "Be it enacted by the Assembly of the Harbour Province in session assembled,"
+    assert dropped("The Assembly of the Harbour Province has enacted the port bill.", [quote]) == "be it"
+    assert dropped("The port bill's enacting clause names the Assembly of the Harbour Province.", [quote]) == ""
+    assert dropped("The port bill opens: be it enacted by the Assembly of the Harbour Province.", [quote]) == ""
+
+
+def test_an_indirect_or_apparent_act_stated_plainly_is_a_dropped_hedge() -> None:
+    """"indirectly criticizes" → "criticised": a manner adverb that weakens its verb (indirectly, implicitly, apparently,
+    reportedly …) governs that verb only, not its object (session 11: one overreach over the 897 labelled pairs, no
+    faithful pair; with the ten-word reach of the modals it flagged a faithful pair about the object)."""
+    quote = "The mayor's letter indirectly criticizes existing harbour rules, which have mainly favoured large ships."
+    assert dropped("The mayor criticised the existing harbour rules.", [quote]) == "indirectly"
+    assert dropped("The mayor's letter implicitly criticises the existing harbour rules.", [quote]) == ""
+    assert dropped("Existing harbour rules have mainly favoured large ships.", [quote]) == ""
+
+
+def test_a_copied_modal_keeps_its_own_verb_not_the_passage_hedge_around_it() -> None:
+    """"our commitment to tracking down every lead we can find" → "has tracked down every lead it could find": the
+    sentence's "could" copies the passage's "can find", so it keeps that verb's modality, not the commitment's
+    (session 11: one overreach over the 897 labelled pairs, no faithful pair)."""
+    quote = "We remain focused on our commitment to tracking down every lead we can find at the harbour."
+    assert dropped("The harbour police have tracked down every lead they could find.", [quote]) == "commitment"
+    assert dropped("The harbour police are committed to tracking down every lead they could find.", [quote]) == ""
+    assert dropped("The harbour police could track down every lead.", [quote]) == ""  # its own modal, on another verb

@@ -93,18 +93,19 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     23 as dev folds (never fitted on; in leave one batch out they are folds like any other): leave one batch out over the
     897 pairs 72% (370/512) at 91% (292/320) with the session-start code, dev (17, 18, 22, 23) 70% (86/122) at 80%
     (59/74); at the end of the session's first support helper 74.0% (376/508) at 93%, "already" a literal word: 76.0%
-    (380/500) at 94% (302/320); the floors pin the session's figures."""
+    (380/500) at 94% (302/320); at the second helper's end 76.9% (383/498) at 95% (305/320), dev 77% (94/122) at 91%
+    (67/74); the floors pin the session's figures."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.755 and found / overreaching >= 0.94, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.765 and found / overreaching >= 0.95, (true_flags, flags, found, overreaching)
     # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.76 and dev[2] / dev[3] >= 0.87, dev
+    assert dev[0] / dev[1] >= 0.765 and dev[2] / dev[3] >= 0.90, dev
 
 
 def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:

@@ -15,32 +15,67 @@ including by enabling …"). Session 11: 6 → 10; over the 897 labelled pairs t
 and flagged no faithful pair (12 flags the first: "concerns about China's drive … that could …")."""
 
 
-def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset()) -> str:
+def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset(),
+               written: frozenset[str] = frozenset()) -> str:
     """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
     only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)
     and that ``text`` does not also write outside that reach: a sentence may take such a word from the plain part of
     the passage ("… for use outside China … a certificate that may be used in compliance programs").
     A word inside parentheses is left out: a parenthesis glosses a term ("goods that may have military uses"),
-    it does not qualify the statement around it."""
+    it does not qualify the statement around it. The formula of a bill or resolution ("Be it enacted by …") proposes:
+    it is tentative when the sentence writes its participle as it stands (``written``: "have enacted the bill"),
+    not when it names the formula ("the enacting clause")."""
     canon = w.canonical(text)
     tokens = [(token.lower(), start) for token, start in w.tokens(text)]
-    for at, (token, start) in enumerate(tokens):
-        if token not in _tentatives() or token in skip or _parenthesised(canon, start):
+    for at in range(len(tokens)):
+        token = _hedge(canon, tokens, at, keys, skip, written)
+        if not token:
             continue
-        if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
-            continue  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
-        if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
-            continue  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
-        if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
-            continue  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
-        if token in PERCEIVED and not _as_follows(canon, tokens, at):
-            continue  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
         if keys is None:
             return token
-        outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + SCOPE:]}
-        if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + SCOPE]):
+        reach = _verb_reach(tokens, at) if token in MANNER else SCOPE
+        outside = {w.stem(x) for x, _ in tokens[:at + 1] + tokens[at + 1 + reach:]}
+        if any(w.stem(x) in keys and w.stem(x) not in outside for x, _ in tokens[at + 1: at + 1 + reach]):
             return token
     return ""
+
+
+def _hedge(canon: str, tokens: list[tuple[str, int]], at: int, keys: frozenset[str] | None, skip: frozenset[str],
+           written: frozenset[str]) -> str:
+    """The tentative word at ``tokens[at]`` (see ``_tentative``), or ""."""
+    token, start = tokens[at]
+    if token == "be" and at + 2 < len(tokens) and tokens[at + 1][0] == "it" and not _parenthesised(canon, start):
+        if keys is not None and tokens[at + 2][0] not in written:
+            return ""
+        return "be it"  # the enacting or resolving formula ("Be it enacted by the Senate …"): a text that proposes
+    if token not in _tentatives() or token in skip or _parenthesised(canon, start):
+        return ""
+    if token in NOUNS and (at + 1 >= len(tokens) or tokens[at + 1][0] not in _NOUN_LINKS):
+        return ""  # "Li's proposal criticizes …": the proposal exists; "the proposal to …" is tentative
+    if token in CAPACITIES and at > 0 and _owner(tokens[at - 1][0]):
+        return ""  # "China's potential in AI": a capacity it has; "the potential to exacerbate risks" is tentative
+    if token in STATUS and keys is not None and (at + 1 >= len(tokens) or w.stem(tokens[at + 1][0]) not in keys):
+        return ""  # "the interim final rule" → "the rule": the status left out with its word; → "the final rule": made final
+    if token in PERCEIVED and not _as_follows(canon, tokens, at):
+        return ""  # "has seen growth": a fact; "seen as a show of support", "see chips as critical": a perception
+    return token
+
+
+MANNER = frozenset({"indirectly", "implicitly", "tacitly", "apparently", "seemingly", "reportedly", "ostensibly", "arguably",
+                    "purportedly"})
+"""Manner adverbs that weaken the act they qualify (``data/tentative.txt``): "indirectly criticizes" → "criticised". They
+govern only the verb after them, with its auxiliaries ("reportedly has reached"), not its object: "indirectly criticizes
+Western frameworks, which have focused on safety" still says plainly that the frameworks focused on safety."""
+MANNER_REACH = 3
+"""The most words a manner adverb reaches, up to and with the first that is not a stop word (its verb)."""
+
+
+def _verb_reach(tokens: list[tuple[str, int]], at: int) -> int:
+    """How many words after ``tokens[at]`` a manner adverb governs: up to and with its verb."""
+    for n, (token, _) in enumerate(tokens[at + 1: at + 1 + MANNER_REACH], 1):
+        if token not in w.stopwords():
+            return n
+    return MANNER_REACH
 
 
 CAPACITIES = frozenset({"potential"})
@@ -135,15 +170,29 @@ def _after(text: str, modals: frozenset[str]) -> dict[str, str]:
 def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
     tokens = [t.lower() for t, _ in w.tokens(sentence)]
     wish = WISHES if any(t in WISHES for t in tokens) else frozenset()
-    if _tentative(sentence, skip=STANCE | WISHES):
+    echoed = _echoed(sentence, passages)
+    if _tentative(sentence, skip=STANCE | WISHES | echoed):
         return ""
     # a sentence that keeps a belief or perception word ("the minister believes") may still drop a modal ("could surpass"),
     # and one that keeps a wish ("is interested in") may still drop a belief ("believes" → "knows")
-    skip = (STANCE if _tentative(sentence, skip=wish) or any(t in STANCE for t in tokens) else frozenset()) | wish
-    found = [_tentative(text, keys, skip) for text in passages]
+    skip = (STANCE if _tentative(sentence, skip=wish | echoed) or any(t in STANCE for t in tokens) else frozenset()) | wish | echoed
+    found = [_tentative(text, keys, skip, frozenset(tokens)) for text in passages]
     if not all(found) or (found[0] in ATTRIBUTING and any(frames.reporting(w.stem(t.lower())) for t, _ in w.tokens(sentence))):
         return ""
     return found[0]
+
+
+MODALS = frozenset({"could", "can", "may", "might", "would"})
+
+
+def _echoed(sentence: str, passages: list[str]) -> frozenset[str]:
+    """The modals ``sentence`` writes before a verb some passage also puts a modal before ("every lead it could find" for
+    "every lead we can find"), with the passages' modals there: a copied modal keeps that verb's modality, not the rest of
+    the passage's ("our commitment to tracking down every lead we can find" → "has tracked down every lead it could find")."""
+    said = _after(sentence, MODALS)
+    theirs = {verb: modal for text in passages for verb, modal in _after(text, MODALS).items()}
+    common = said.keys() & theirs.keys()
+    return frozenset(said[v] for v in common) | frozenset(theirs[v] for v in common)
 
 
 ATTRIBUTION_REACH = 2

@@ -562,8 +562,9 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None,  # noqa: N80
 
             fontName, fontSize = f.fontName, f.fontSize  # noqa: N806
             body = S[:-1]
-            known = known_in(fontName, fontSize).get if known_in is not None else _NOTHING.get
-            if blocks is not None and len(body) > 1 and known_in is not None and _SHY not in text and "" not in body:
+            at = known_in(fontName, fontSize) if known_in is not None else _NOTHING
+            known = at.get
+            if blocks is not None and len(body) > 1 and known_in is not None and _SHY not in text and all(body):
                 if W:  # the first word ends the word the fragments before began: word by word, as below
                     first, body = body[:1], body[1:]
                 else:
@@ -578,8 +579,11 @@ def get_frag_words(frags: list[Any], maxWidth: float | None = None,  # noqa: N80
                     n = 0
                 # The usual words, each [its width, (frag, text)] with a space after it, made at once, and
                 # kept as a block (``Block``) that ``break_lines`` can place on a line at once.
-                widths: list[Any] = list(map(known, body))
-                if None in widths:
+                widths: list[Any]
+                try:
+                    widths = list(map(at.__getitem__, body))
+                except KeyError:  # a word not measured yet: measured now (and remembered)
+                    widths = list(map(known, body))
                     for i, width in enumerate(widths):
                         if width is None:
                             widths[i] = stringWidth(body[i], fontName, fontSize)

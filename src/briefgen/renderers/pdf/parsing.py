@@ -23,12 +23,14 @@ import re
 from html import unescape
 from typing import Any
 
+from reportlab.lib import colors as _colors
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus import paraparser as _paraparser
 
 from briefgen.renderers.pdf import lines
 
 rl_parser: Any = _paraparser
+rl_colors: Any = _colors
 rl_paragraph: Any = _paragraph
 ACTIVE = lines.ACTIVE  # the same reportlab version (ParaParser's handlers too)
 TAGS = frozenset({"a", "b", "i", "u", "strike", "font", "super", "sup", "sub", "ondraw", "bullet", "br", "span"})
@@ -49,6 +51,10 @@ _ParaFrag = rl_parser.ParaFrag
 _tt2ps = rl_parser.tt2ps
 _greekConvert = rl_parser._greekConvert  # noqa: N816 (reportlab's name)
 _applyAttributes = rl_parser._applyAttributes  # noqa: N816
+_ExValidate = rl_parser._ExValidate
+_toColor = rl_parser.toColor  # noqa: N816 (reportlab's name)
+_HexColor = rl_colors.HexColor  # noqa: N816
+_HEX = re.compile("#[0-9A-Fa-f]{6}")
 
 
 def _copied(frag: Any) -> Any:
@@ -93,6 +99,27 @@ class ParaParser(rl_parser.ParaParser):
         frag.__tag__ = tag
         _applyAttributes(frag, attr)
         self._stack.append(frag)
+
+    def getAttributes(self, attr: Any, attrMap: Any) -> dict[str, Any]:  # noqa: N802, N803 (reportlab's names)
+        """reportlab's, with a colour written ``#RRGGBB`` made by ``HexColor`` directly: ``toColor`` makes it so
+        too, but only after trying it as a CSS function, a colour name, a ``Blacker(...)`` expression and a Python
+        literal (``ast.literal_eval``, which compiles it: most of a link's parsing)."""
+        A = {}  # noqa: N806
+        for k, v in attr.items():
+            if not self.caseSensitive:
+                k = k.lower()
+            if k in attrMap:
+                j = attrMap[k]
+                func = j[1]
+                if func is not None:
+                    if func is _toColor and type(v) is str and _HEX.fullmatch(v) and v not in _toColor.extraColorsNS:
+                        v = _HexColor(v)
+                    else:
+                        v = func(self, v) if isinstance(func, _ExValidate) else func(v)
+                A[j[0]] = v
+            else:
+                self._syntax_error("invalid attribute name %s attrMap=%r" % (k, list(sorted(attrMap.keys()))))  # noqa: UP031
+        return A
 
     def _iReset(self) -> None:  # noqa: N802 (reportlab's name)
         self.fragList: list[Any] = []
