@@ -67,9 +67,13 @@ class Source:
 
     @property
     def issued(self) -> str:
-        """The issued date as ISO ``YYYY[-MM[-DD]]``, or ''."""
-        parts = self.csl.get("issued", {}).get("date-parts", [[]])
-        return "-".join(f"{int(p):02d}" for p in parts[0]) if parts and parts[0] else ""
+        """The issued date as ISO ``YYYY[-MM[-DD]]``, or '' (worked out once: the item never changes once loaded,
+        and a brief asks for it some 170 times)."""
+        found = self._cache.get("issued")
+        if found is None:
+            parts = self.csl.get("issued", {}).get("date-parts", [[]])
+            found = self._cache["issued"] = "-".join(f"{int(p):02d}" for p in parts[0]) if parts and parts[0] else ""
+        return found
 
     @property
     def text(self) -> str:
