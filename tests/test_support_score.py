@@ -93,19 +93,19 @@ def test_leave_one_batch_out_figures_stay_above_their_floors() -> None:
     23 as dev folds (never fitted on; in leave one batch out they are folds like any other): leave one batch out over the
     897 pairs 72% (370/512) at 91% (292/320) with the session-start code, dev (17, 18, 22, 23) 70% (86/122) at 80%
     (59/74); at the end of the session's first support helper 74.0% (376/508) at 93%, "already" a literal word: 76.0%
-    (380/500) at 94% (302/320); at the second helper's end 76.9% (383/498) at 95% (305/320), dev 77% (94/122) at 91%
-    (67/74); the floors pin the session's figures."""
+    (380/500) at 94% (302/320); at the second helper's end 78.7% (387/492) at 96.6% (309/320), dev 78% (97/125) at
+    95% (70/74); the floors pin the session's figures."""
     sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import fit_support
 
     data = fit_support.rows()
     judged = [x for rows in fit_support.cross_validate(data, fit_support.CHOSEN).values() for x in rows]
     true_flags, flags, found, overreaching = fit_support.figures(judged)
-    assert true_flags / flags >= 0.765 and found / overreaching >= 0.95, (true_flags, flags, found, overreaching)
+    assert true_flags / flags >= 0.78 and found / overreaching >= 0.96, (true_flags, flags, found, overreaching)
     # the dev figure (session 11): the shipped model, fitted without batches 17, 18, 22 and 23, judged on them
     model = fit_support.shipped(data)
     dev = fit_support.figures([(r, model.flags(r)) for r in data if r["fold"] in fit_support.DEV])
-    assert dev[0] / dev[1] >= 0.765 and dev[2] / dev[3] >= 0.90, dev
+    assert dev[0] / dev[1] >= 0.77 and dev[2] / dev[3] >= 0.94, dev
 
 
 def test_the_threshold_is_set_on_the_overreaches_the_score_decides() -> None:
@@ -154,3 +154,16 @@ def test_because_states_a_cause_that_must_be_in_a_quote() -> None:
     found = [x for x in judge("The port closed because of the storm.", ["The port closed during the storm."]).missing]
     assert [x.text for x in found] == ["because"] and score.strong(found[0])
     assert judge("The port closed because of the storm.", ["The port closed due to the storm."]).missing == ()
+
+
+def test_achieved_and_replaced_are_absolute_words_no_neighbour_stands_for() -> None:
+    """"has achieved self-sufficiency" for "the challenge of self-sufficiency, critical to maintaining …" (GloVe puts
+    "achieved" 0.68 from "maintaining"), "replace the controls" for "revise the controls": success reached and a wholesale
+    substitution are absolute (data/absolute.txt), so no word-vector or Moby neighbour excuses them and they are flagged
+    without the score (session 11: "replace" unsupported in six labelled claims, all overreaching; "achieved" in one)."""
+    quote = "The harbour faces the challenge of self-sufficiency, which the city views as critical to maintaining its trade."
+    found = [x for x in judge("The harbour has achieved self-sufficiency.", [quote]).missing]
+    assert [x.text for x in found] == ["achieved"] and score.strong(found[0])
+    found = [x for x in judge("The new rules replace the harbour controls.", ["The new rules revise the harbour controls."]).missing]
+    assert [x.text for x in found] == ["replace"] and score.strong(found[0])
+    assert judge("The new rules replace the harbour controls.", ["The new rules replace the harbour controls."]).missing == ()
