@@ -21,6 +21,8 @@ from briefgen.support.claims import is_attribution, one_as_many
 from briefgen.support.match import judge, reportable, sentence_names
 
 LABELS = Path(__file__).parent / "data" / "support-labels.yaml"
+BLIND = Path(__file__).parent / "data" / "support-blind.yaml"
+"""Pairs written blind and measured once before they were committed (its head says when); never fitted on."""
 ROOT = Path(__file__).parent.parent
 CORPORA = (ROOT / "sources", ROOT / "examples" / "export-controls" / "sources")
 RECALL_FLOOR, PRECISION_FLOOR = 0.96, 0.78  # all 897 pairs, scored (session 11: 0.92, 0.77 → 0.966, 0.787 by its second helper). A mix: the score is fitted on the 677
@@ -37,7 +39,7 @@ def _source(origin: str) -> str:
 @lru_cache(maxsize=1)
 def _sources() -> dict[tuple[str, str], str]:
     """(claim, quote) → the quote's source id, from every pair whose origin names it."""
-    pairs = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    pairs = [p for path in (LABELS, BLIND) for p in yaml.safe_load(path.read_text(encoding="utf-8"))]
     return {(p["claim"], p["quote"]): _source(p["origin"]) for p in pairs if _source(p["origin"])}
 
 
@@ -87,9 +89,9 @@ def _in(pair: dict, split: str) -> bool:
     return not split or pair["split"] == split
 
 
-def measure(split: str = "") -> dict[str, float]:
+def measure(split: str = "", labels: Path = LABELS) -> dict[str, float]:
     """Return the figures on the pairs of ``split`` ("dev", "held-out", or "batch N": a later fresh batch), or on all."""
-    pairs = [p for p in yaml.safe_load(LABELS.read_text(encoding="utf-8")) if _in(p, split)]
+    pairs = [p for p in yaml.safe_load(labels.read_text(encoding="utf-8")) if _in(p, split)]
     flagged = [p for p in pairs if predict(p) != "supported"]
     true_flags = [p for p in flagged if p["label"] != "supported"]
     over = [p for p in pairs if p["label"] == "overreaching"]
@@ -115,6 +117,17 @@ def test_recall_and_precision_stay_above_their_floors() -> None:
     for split, (recall, precision) in FLOORS.items():
         found = measure(split)
         assert found["recall"] >= recall and found["precision"] >= precision, (split, found)
+
+
+def test_the_blind_batches_meet_the_goal() -> None:
+    """Issue #9's goal, on the pairs written blind in session 11 (batches 24 and 25, support-blind.yaml): at least 70%
+    of flags true at no less than 80% of overreaching pairs found, on both together and on each. Measured at the end
+    of session 11: 78% (54/69) at 85% (34/40); batch 24 76% (26/34) at 80% (16/20), batch 25 80% (28/35) at 90%
+    (18/20); the session-start code gave 77% (49/64) at 72% (29/40). A regression guard at the goal, not a target."""
+    for split in ("", "batch 24", "batch 25"):
+        found = measure(split, BLIND)
+        assert found["pairs"] >= 60 and found["overreaching"] >= 20, (split, found)
+        assert found["recall"] >= 0.80 and found["precision"] >= 0.70, (split or "batches 24 + 25", found)
 
 
 def test_without_the_score_every_unsupported_word_is_still_a_flag() -> None:
