@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.compose import markup
+from briefgen.compose import anchors, markup
 from briefgen.errors import UserError
 from briefgen.inputs.citation_syntax import CitationSyntaxError, Cited, check, scan
 from briefgen.model import Cite, Paragraph, Text
@@ -77,19 +77,19 @@ def test_any_whitespace_before_an_at_starts_a_citation_as_it_does_when_rendering
     test_properties. Any whitespace before an @ starts a key, in check and in rendering alike."""
     [cite] = scan(space + "@smith argues")
     assert cite.items == (Cited("smith"),)
-    [para] = markup.parse(space + "@smith argues", markup.Anchors())
+    [para] = markup.parse(space + "@smith argues", anchors.Anchors())
     assert isinstance(para, Paragraph) and isinstance(para.content[0], Cite)
     [mid] = scan("as" + space + "@smith argues")
     assert mid.items == (Cited("smith"),)
 
 
 def test_rendering_uses_the_same_grammar():
-    [para] = markup.parse("Text [see @a, p. 3; @b].", markup.Anchors())
+    [para] = markup.parse("Text [see @a, p. 3; @b].", anchors.Anchors())
     assert isinstance(para, Paragraph)
     cite = para.content[1]
     assert isinstance(cite, Cite) and cite.keys == ("a", "b")
     assert cite.cited == (Cited("a", "see", "3", "page"), Cited("b"))
-    [mail] = markup.parse("Mail [name@example.org].", markup.Anchors())
+    [mail] = markup.parse("Mail [name@example.org].", anchors.Anchors())
     assert mail == Paragraph((Text("Mail [name@example.org]."),))
 
 
@@ -97,7 +97,7 @@ def test_rendering_refuses_a_malformed_citation():
     with pytest.raises(UserError, match=r"out:1:11: citation: expected '@key'"):
         markup.check_citations("Text [@a; b].", "out")
     with pytest.raises(markup.MarkupError, match="citation"):  # compose positions it in the spec
-        markup.parse("Text [@a; b].", markup.Anchors())
+        markup.parse("Text [@a; b].", anchors.Anchors())
 
 
 SPEC = """\

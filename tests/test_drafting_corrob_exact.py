@@ -15,7 +15,7 @@ from briefgen.drafting import sentences as tokens
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.reach import Reach
 from briefgen.inputs import ingest
-from briefgen.text import sentences
+from briefgen.text import flaws, sentences
 
 _PIECES = ["U.S.", "A.B", "A.B.", "U.S", "x.Y.Z.", "e.g.", "(36", "months)", "high-risk", "_id", "–", "’s", "“Q”", "café",
            "naïve", "\x1c", "\t", "\u2003", "2,500", "$5.5bn", "10%", "ABC", "Rules", "of", "the", "", " ", "..", "K", "ſ"]
@@ -32,7 +32,7 @@ def _texts(seed: int, count: int = 20000) -> list[str]:
 def test_the_word_count_and_the_tokens_words_answer_as_their_patterns() -> None:
     texts = _texts(7)
     for text in texts:
-        assert sentences.count_words(text) == len(sentences._WORDS.findall(text)), repr(text)
+        assert flaws.count_words(text) == len(flaws._WORDS.findall(text)), repr(text)
         assert tokens.words_of(text) == tokens._TOKEN.findall(text), repr(text)
     assert sum(t.isascii() and not tokens._ACRONYM.search(t) for t in texts) > len(texts) / 3  # the shortcut is taken
     assert sum(bool(tokens._ACRONYM.search(t)) for t in texts) > 1000  # and the pattern is asked
@@ -108,8 +108,8 @@ def test_the_fragment_end_shortcut_answers_as_the_pattern() -> None:
     for _ in range(20000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 9))) + rng.choice(_ENDINGS) + rng.choice(["", *_ENDINGS])
         tail = text[-40:]
-        expected = bool(sentences._FRAGMENT_END.search(tail))
-        assert sentences._fragment_end(tail) == expected, repr(tail)
+        expected = bool(flaws._FRAGMENT_END.search(tail))
+        assert flaws._fragment_end(tail) == expected, repr(tail)
         checked += 1
         matched += expected
     assert matched > 1000 and checked - matched > 1000
@@ -117,11 +117,11 @@ def test_the_fragment_end_shortcut_answers_as_the_pattern() -> None:
 
 def test_the_furniture_marks_pattern_answers_as_one_test_per_mark() -> None:
     rng = random.Random(6)
-    pieces = [*sentences._FURNITURE_MARKS, "Media", "contact", "COOKIE", "All Rights", "reserved", "min", "read", "x", " "]
+    pieces = [*flaws._FURNITURE_MARKS, "Media", "contact", "COOKIE", "All Rights", "reserved", "min", "read", "x", " "]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         low = text.lower()
-        assert bool(sentences._FURNITURE_MARK.search(low)) == any(mark in low for mark in sentences._FURNITURE_MARKS), text
+        assert bool(flaws._FURNITURE_MARK.search(low)) == any(mark in low for mark in flaws._FURNITURE_MARKS), text
 
 
 def test_the_number_word_pattern_finds_what_the_plain_alternation_finds() -> None:

@@ -1,6 +1,6 @@
 """Markdown with citations → model blocks; literal text stays literal."""
 
-from briefgen.compose import markup
+from briefgen.compose import anchors, escapes, markup
 from briefgen.model import (
     BulletList,
     Callout,
@@ -16,7 +16,7 @@ from briefgen.model import (
 
 
 def parse(source):
-    return markup.parse(source, markup.Anchors())
+    return markup.parse(source, anchors.Anchors())
 
 
 def test_paragraph_with_inline_formatting_and_citations():
@@ -42,7 +42,7 @@ def test_callout_holds_its_blocks():
 
 def test_escaped_data_renders_literally():
     data = "R&D <b>bold</b> **not bold** {{ x }} [@not-a-cite] &amp; 1. # _u_"
-    [para] = parse(markup.escape(data))
+    [para] = parse(escapes.escape(data))
     assert para == Paragraph((Text(data),))
 
 

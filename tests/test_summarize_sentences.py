@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from briefgen.drafting import drafting
 from briefgen.text import sentences
-from briefgen.text.sentences import clean_claim, split
+from briefgen.text.flaws import clean_claim
+from briefgen.text.sentences import split
 
 
 def _texts(text: str) -> list[tuple[str, str]]:
@@ -157,7 +158,7 @@ def test_finally_before_a_demonstrative_is_an_opener() -> None:
 
 
 def test_one_list_of_connectives_opens_a_reference_back_and_leaves_the_claim_text() -> None:
-    """``text.sentences.CONNECTIVES`` is declared once: "Overall, this effort …" refers back as "This effort …" does, and
+    """``text.flaws.CONNECTIVES`` is declared once: "Overall, this effort …" refers back as "This effort …" does, and
     a claim's text drops "In contrast," as it drops "However," (10th session: one table for both)."""
     (text, flaw), = _texts("Ruritania proposed a regional body to set common rules for chip exports this spring. "
                            "Overall, this effort will likely speed up talks among its neighbours on export rules.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen import pipeline
-from briefgen.compose import markup
+from briefgen.compose import anchors, markup
 from briefgen.compose.compose import Draft
 from briefgen.compose.transforms import finish
 from briefgen.model import Meta, Style, plain_text
@@ -14,7 +14,7 @@ KEY = next(iter(CORPUS.sources))
 
 
 def resolve(text: str, placement: str, style: str = "chicago-author-date") -> str:
-    blocks = tuple(markup.parse(text + "\n\n::: references\n", markup.Anchors()))
+    blocks = tuple(markup.parse(text + "\n\n::: references\n", anchors.Anchors()))
     document = finish(Draft(Meta("t"), blocks, Style(), ()), CORPUS.sources, style, placement)
     return plain_text(document.body[0].content)
 

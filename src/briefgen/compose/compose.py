@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefgen.compose import citations, labels, markup, templates
+from briefgen.compose import anchors, citations, labels, markup, templates
 from briefgen.compose.figures import FIGURE_KINDS, figure
 from briefgen.compose.labels import format_date
 from briefgen.compose.meta import furniture, meta_of, source_date  # noqa: F401  (re-exported)
@@ -133,7 +133,7 @@ def compose(brief: Brief, summary: Summary, sources: dict[str, Source], project_
     blocks: list[Block | markup.Directive] = []
     words = labels.labels(brief.spec.lang, project_templates)
     try:
-        for block in markup.parse(text, markup.Anchors()):
+        for block in markup.parse(text, anchors.Anchors()):
             blocks += _expand(block, claims, summary, sources, brief, words, traced, unconfirmed)
     except markup.MarkupError as exc:
         raise UserError([_locate(brief, exc, text)]) from None

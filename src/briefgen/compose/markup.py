@@ -11,7 +11,6 @@ one that does not parse is a UserError at its line and column, never literal tex
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from briefgen.lazyre import import_deferring
@@ -37,6 +36,8 @@ from markdown_it.rules_core.normalize import normalize  # noqa: E402
 from markdown_it.rules_inline import StateInline  # noqa: E402
 from markdown_it.token import Token  # noqa: E402
 
+from briefgen.compose.anchors import Anchors  # noqa: E402
+from briefgen.compose.escapes import unescape  # noqa: E402
 from briefgen.errors import Problem, UserError  # noqa: E402
 from briefgen.inputs import citation_syntax, limits  # noqa: E402
 from briefgen.model import (  # noqa: E402
@@ -55,9 +56,6 @@ from briefgen.model import (  # noqa: E402
     Text,
     plain_text,
 )
-
-_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 class MarkupError(Exception):
@@ -79,27 +77,6 @@ class Directive:
     args: str
     line: int
     """Line in the template's output (1-based), for messages."""
-
-
-_MARKS = "\\" + "".join(c for c in map(chr, range(128)) if _PUNCT.fullmatch(c) and c != "\\")
-"""ASCII punctuation (``_PUNCT``'s), the backslash first: escaped one mark at a time, a backslash is never doubled twice."""
-
-
-def escape(text: str) -> str:
-    """Return ``text`` as Markdown that shows literally: punctuation escaped, whitespace folded.
-
-    Each mark is put behind a backslash with ``str.replace``: what substituting ``_PUNCT`` gives
-    (tests/test_markup_escape.py), without a call per mark."""
-    text = " ".join(str(text).split())
-    for mark in _MARKS:
-        if mark in text:
-            text = text.replace(mark, "\\" + mark)
-    return text
-
-
-def unescape(text: str) -> str:
-    """Return a directive's text as a reader sees it: Markdown's backslash escapes (``escape``'s output) undone."""
-    return _ESCAPED.sub(r"\1", text)
 
 
 def _cite_rule(state: StateInline, silent: bool) -> bool:
@@ -145,21 +122,6 @@ def _parser() -> MarkdownIt:
 
 
 _MD = _parser()
-
-
-class Anchors:
-    """Hands out unique heading anchors: ``sec-<slug>``."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def new(self, text: str) -> str:
-        base = "sec-" + (re.sub(r"[^\w]+", "-", text.lower(), flags=re.ASCII).strip("-")[:40] or "x")
-        anchor, n = base, 2
-        while anchor in self.used:
-            anchor, n = f"{base}-{n}", n + 1
-        self.used.add(anchor)
-        return anchor
 
 
 def parse(source: str, anchors: Anchors) -> list[Block | Directive]:

@@ -43,7 +43,7 @@ import jinja2.meta  # noqa: E402
 from jinja2.sandbox import SandboxedEnvironment  # noqa: E402
 
 from briefgen.compose.budget import Budget, OverBudget, alarm  # noqa: E402
-from briefgen.compose.markup import escape  # noqa: E402
+from briefgen.compose.escapes import escape  # noqa: E402
 from briefgen.errors import Problem, UserError, display  # noqa: E402
 from briefgen.inputs import limits, paths, yamlio  # noqa: E402
 from briefgen.inputs.project import search_path  # noqa: E402

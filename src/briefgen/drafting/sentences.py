@@ -8,16 +8,8 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.sentences import (
-    CONNECTIVES,
-    MAX_WORDS,
-    MIN_WORDS,
-    Sentence,
-    blocks,
-    clean_claim,
-    pieces,
-    split,
-)
+from briefgen.text.flaws import CONNECTIVES, MAX_WORDS, MIN_WORDS, clean_claim
+from briefgen.text.sentences import Sentence, blocks, pieces, split
 
 __all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
 
