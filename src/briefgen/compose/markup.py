@@ -38,7 +38,6 @@ from markdown_it.token import Token  # noqa: E402
 
 from briefgen.compose.anchors import Anchors  # noqa: E402
 from briefgen.compose.escapes import unescape  # noqa: E402
-from briefgen.errors import Problem, UserError  # noqa: E402
 from briefgen.inputs import citation_syntax, limits  # noqa: E402
 from briefgen.model import (  # noqa: E402
     Block,
@@ -96,14 +95,6 @@ def _cite_rule(state: StateInline, silent: bool) -> bool:
         token.meta = {"citation": citation}
     state.pos = citation.end
     return True
-
-
-def check_citations(source: str, where: str) -> None:
-    """Raise a UserError naming ``where``, line and column for each citation that does not parse."""
-    _, errors = citation_syntax.check(source)
-    if errors:
-        raise UserError([Problem(where, *citation_syntax.line_col(source, e.offset), "", f"citation: {e.message}", e.hint)
-                         for e in errors])
 
 
 def _normalize(state: StateCore) -> None:
