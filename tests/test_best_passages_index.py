@@ -23,15 +23,7 @@ def _walked(sentence: str, text: str, names: frozenset[str]) -> list[str]:
         covered = supported(wanted, keys, groups)
         if covered:
             covers.append((passage, covered))
-    chosen: list[str] = []
-    seen: set[int] = set()
-    for _ in range(freetext.PASSAGES_PER_SOURCE):
-        best = max(covers, key=lambda pc: len(pc[1] - seen), default=None)
-        if best is None or not best[1] - seen:
-            break
-        chosen.append(best[0])
-        seen |= best[1]
-    return chosen
+    return freetext.cover(covers)  # the same greedy choice: what is compared is which passages cover which words
 
 
 def test_the_index_finds_what_the_walk_finds() -> None:

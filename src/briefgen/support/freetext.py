@@ -167,7 +167,12 @@ def best_passages(sentence: str, text: str, names: frozenset[str]) -> list[str]:
         for group in mine:
             for n in by_group.get(group, ()):
                 found.setdefault(n, set()).add(i)
-    covers = [(passages[n], found[n]) for n in sorted(found)]  # in the source's order, as a walk over its passages
+    return cover([(passages[n], found[n]) for n in sorted(found)])  # in the source's order, as a walk over its passages
+
+
+def cover(covers: list[tuple[str, set[int]]]) -> list[str]:
+    """The greedy cover: up to ``PASSAGES_PER_SOURCE`` passages, each the one adding most words not yet covered
+    (the first of equals), until none adds any; ``covers`` holds each passage with the words it supports."""
     chosen: list[str] = []
     seen: set[int] = set()
     for _ in range(PASSAGES_PER_SOURCE):

@@ -112,6 +112,8 @@ def _as_follows(canon: str, tokens: list[tuple[str, int]], at: int) -> bool:
         if token == "as":
             return True
     return False
+
+
 _NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were", "in"})
 
 

@@ -51,7 +51,7 @@ def frame_words(text: str) -> frozenset[int]:
     """
     shells, verbs, subjects = _frame_lists()
     speech = verbs | _stance()
-    documents = _documents()
+    documents = document_nouns()
     found = w.tokens(text)
     framed = set()
     for (before, _), (token, start) in pairwise(found):
@@ -89,7 +89,7 @@ def _document_acts(found: list[tuple[str, int]]) -> set[int]:
     (``data/publication_nouns.txt``: "issued the press release") only names the cited text and is framed with it; a
     noun for its force ("issued the rule") is not. Numbers, dates and single letters between them do not count
     toward ``ACT_REACH`` (``_filler``)."""
-    acts, documents, forms = _acts(), _documents(), _publications()
+    acts, documents, forms = _acts(), document_nouns(), _publications()
     kept = [(_bare(token), start) for token, start in found if not _filler(token)]
     framed = set()
     for i, (low, start) in enumerate(kept):
@@ -137,7 +137,7 @@ def _source_subjects(found: list[tuple[str, int]], canon: str, speech: frozenset
     (``data/attribution_subjects.txt``, ``data/document_nouns.txt``) in the words right before the verb, back to
     the clause's start; the whole phrase names where the sentence's content comes from, what the citation shows.
     Capitalised words (names) and numbers keep their own checks."""
-    sources = _frame_lists()[2] | _documents()
+    sources = _frame_lists()[2] | document_nouns()
     framed: set[int] = set()
     for i, (token, _) in enumerate(found):
         if i == 0 or w.stem(token) not in speech:
@@ -195,18 +195,14 @@ def _acts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _documents() -> frozenset[str]:
+def document_nouns() -> frozenset[str]:
+    """Every noun for a document (``data/document_nouns.txt`` and ``data/publication_nouns.txt``), lower-case."""
     return frozenset(w.word_list("document_nouns")) | _publications()
 
 
 @lru_cache(maxsize=1)
 def _publications() -> frozenset[str]:
     return frozenset(w.word_list("publication_nouns"))
-
-
-def document_nouns() -> frozenset[str]:
-    """Every noun for a document (``data/document_nouns.txt`` and ``data/publication_nouns.txt``), lower-case."""
-    return _documents()
 
 
 def speech(key: str) -> bool:
@@ -221,7 +217,7 @@ def reporting(key: str) -> bool:
 
 def document_noun(token: str) -> bool:
     """True for a noun naming a document (``data/document_nouns.txt``: "report", "bill")."""
-    return token.lower() in _documents()
+    return token.lower() in document_nouns()
 
 
 def title_stems() -> frozenset[str]:

@@ -22,6 +22,8 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from briefgen.renderers.docx import xmltext
+
 TEXTS = ("title", "subject", "author", "last_modified_by", "keywords", "language", "category", "comments")
 """The text properties, in the order they are set (after them: revision, content status, created, modified)."""
 STATUS = "content_status"
@@ -54,7 +56,8 @@ def written(blob: bytes, values: dict[str, str], when: dt.datetime) -> bytes | N
             _SKELETONS.clear()
         _SKELETONS[blob] = skeleton
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")  # as python-docx writes a date
-    slots = [_escaped(t) for t in texts] + [stamp.encode(), stamp.encode()]
+    # as libxml2 writes an element's text in UTF-8: a printable text has only & < > escaped
+    slots = [xmltext.text(t).encode() for t in texts] + [stamp.encode(), stamp.encode()]
     return b"".join(piece if isinstance(piece, bytes) else slots[piece] for piece in skeleton)
 
 
@@ -72,11 +75,6 @@ def _skeleton(blob: bytes) -> list[bytes | int]:
         pieces += [text[at:found.start()], int(found.group(1))]
         at = found.end()
     return pieces + [text[at:]]
-
-
-def _escaped(text: str) -> bytes:
-    """``text`` as libxml2 writes an element's text in UTF-8 (a printable text: only & < > are escaped)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode()
 
 
 def write(part: Any, values: dict[str, str], when: dt.datetime, properties: Callable[[], CoreProperties]) -> None:
