@@ -138,6 +138,24 @@ def pairs(tokens: tuple[str, ...]) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:], strict=False))
 
 
+PHRASE_SPAN = 4
+"""The most adjacent content tokens one phrase spans ("serves as a crucial platform": serve, crucial, platform; "plays a
+key role in shaping": play, key, role, shaping)."""
+
+
+def one_phrase(first: tuple[str, ...], second: tuple[str, ...], shared: set[str]) -> bool:
+    """Whether the tokens two sentences share (``shared``) lie within one phrase of each, ``PHRASE_SPAN`` adjacent
+    content tokens at most: "The expo serves as a platform for growers …" and "The fair serves as a crucial platform for
+    Ruritania …" share a frame (serve, platform), one expression, not several things said alike.
+    None shared is no phrase."""
+    return bool(shared) and all(_within(tokens, shared) for tokens in (first, second))
+
+
+def _within(tokens: tuple[str, ...], shared: set[str]) -> bool:
+    """Whether some span of ``PHRASE_SPAN`` adjacent tokens of ``tokens`` holds every token of ``shared``."""
+    return any(tokens[at] in shared and shared <= set(tokens[at:at + PHRASE_SPAN]) for at in range(len(tokens)))
+
+
 def may_state_figures(text: str, issued: str = "") -> bool:
     """Whether ``text`` could name a month or an amount: it has a digit or a number word, or it is
     dated by its document (``issued``: "today", "has published")."""
