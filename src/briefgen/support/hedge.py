@@ -93,11 +93,11 @@ STATUS = frozenset(w.word_list("tentative_status"))
 """Status words (``data/tentative_status.txt``): a provisional status ("interim final rule") is dropped only when the sentence
 keeps the word it qualifies ("final rule"): it then states as settled what its passage says is not."""
 PERCEIVED = frozenset(w.word_list("tentative_perception"))
-"""Perception words (``data/tentative_perception.txt``): tentative only before "as" in their clause ("were seen as a show of support", "policymakers see chips
-as critical": how it was taken, not what it was; ``AS_REACH``)."""
+"""Perception words (``data/tentative_perception.txt``): tentative only before "as" in their clause ("were seen as a show of
+support", "policymakers see chips as critical": how it was taken, not what it was; ``AS_REACH``)."""
 STANCE = PERCEIVED | frozenset(w.word_list("tentative_beliefs"))
-"""Belief and perception words (``data/tentative_beliefs.txt``, ``data/tentative_perception.txt``): a sentence that has one, anywhere ("the minister sees a strong interest"),
-keeps the passages' stance, not their modality."""
+"""Belief and perception words (``data/tentative_beliefs.txt`` and the perception words): a sentence that has one, anywhere
+("the minister sees a strong interest"), keeps the passages' stance, not their modality."""
 AS_REACH = 5
 """A perception word is tentative when "as" follows it within this many words of its clause ("see chips and AI as …")."""
 
