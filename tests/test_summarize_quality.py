@@ -72,8 +72,13 @@ FLOORS = {
     # for"): the false merge of "The WAIC serves as a crucial platform …" with "The conference serves as a platform for China
     # …" is gone; that curated pair was the only draft quoting the first sentence, which fits no theme and leads no draft:
     # seed_recall 0.822 → 0.811 (73 of 90), curated_pairs_merged 0.647 → 0.588; pairs_merged unchanged.
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.817, "curated_pairs_merged": 0.587, "seed_recall": 0.810,
-             "seed_precision": 0.851, "seed_recall_filed": 0.521, "seed_precision_filed": 0.892, "unassigned_closest": 0.683},
+    # 12th session: a rare phrase that is one item of a list of each sentence, the lists sharing nothing else, is no rare
+    # phrase in common (facts.Facts.anchor, facts.lists_of): "Potential risks … include job displacement, privacy concerns."
+    # and "Issues such as misinformation, job displacement, and …" are two drafts now, the second listed under "fits no
+    # theme" (54 → 55 drafts): curated_pairs_merged 0.588 → 0.529, seed_recall_filed 0.522 → 0.511 (its quote is in the
+    # listed draft: seed_recall unchanged), precision 0.852 → 0.855, closest 0.714 → 0.682.
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.817, "curated_pairs_merged": 0.528, "seed_recall": 0.810,
+             "seed_precision": 0.851, "seed_recall_filed": 0.510, "seed_precision_filed": 0.892, "unassigned_closest": 0.681},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -92,8 +97,9 @@ CEILINGS = {
     # "The WAIC serves as a crucial platform for industry leaders …" with "The conference serves as a platform for China to
     # promote its vision …" (a tie of one month's documents, EVENT), and two lists of AI risks sharing "job displacement"
     # (a rare phrase, PHRASED).
-    # 12th session: 2 → 1, the first gone (its shared words, serve and platform, are one phrase of each: corroboration.framed).
-    "seed": {"false_merges": 1, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
+    # 12th session: 2 → 1, the first gone (its shared words, serve and platform, are one phrase of each: corroboration.framed);
+    # 1 → 0, the second gone (job displacement is one item of two lists that share no other: facts.Facts.anchor).
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
 }
 
 

@@ -9,7 +9,7 @@ Two sentences of different documents report the same fact when
   ANCHORED when they also name the same month or quantity ("In October 2022" and "the
   October 7, 2022, controls"), NAMED when they name the same rare proper name, or
   PHRASED when they share a rare phrase, two adjacent content words few documents use
-  ("job displacement", "civil fusion"), TWICE when they name two months or amounts
+  ("job displacement", "civil fusion"; not one item of a list of each, the lists sharing nothing else: ``facts.lists_of``), TWICE when they name two months or amounts
   in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
   (two reports of one event: the same conference, the same package of rules); or at any overlap when they report one act
   (``Corpus.acted``: the same actor named as the subject of a verb of one kind of act, at the same time of the act;
