@@ -121,7 +121,7 @@ class Corpus:
             found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
             rare = self._rare_pairs(self.bags[i])
             known = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months, found.entities, rare,
-                                                       facts.lists_of(self.texts[doc][start:end]))
+                                                       self.texts[doc][start:end])
             if keep:
                 self._facts[i] = known
         return known

@@ -221,8 +221,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event,
-                          acted=acted, phrase=partial(framed, raw, corpus.bags[leaders[claim]], bag & bags[-negative], idf))
+            common = bag & bags[-negative]
+            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, common), event=event,
+                          acted=acted, phrase=partial(framed, raw, corpus.bags[leaders[claim]], common, idf))
             if score:
                 if (acted, score) > ranks.get((claim, doc), (False, 0.0)):
                     ranks[claim, doc] = (acted, score)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgen.drafting import sentences
 from briefgen.text import words
@@ -81,8 +82,9 @@ class Facts:
     """The tokens of the proper names and acronyms it writes mid-sentence ("U.S." and "United States" alike: ``US``)."""
     phrases: frozenset[tuple[str, str]] = frozenset()
     """Its pairs of adjacent content tokens that few documents use ("job displacement", "military-civil fusion")."""
-    lists: tuple[tuple[tuple[str, ...], ...], ...] = ()
-    """The tokens of each item of each list it enumerates (``lists_of``), for a sentence with rare phrases."""
+    text: str = ""
+    """The sentence, for a sentence with rare phrases: the items of its lists are read from it when a phrase in common
+    is the only thing that could tie it to another (``lists_of``)."""
 
     def anchor(self, other: Facts) -> str:
         """What specific thing the two sentences name in common: "date" (a month), "number" (a quantity other
@@ -96,8 +98,9 @@ class Facts:
         if self.entities & other.entities:
             return "name"
         shared = self.phrases & other.phrases
-        if shared and self.lists and other.lists:  # a phrase that is one item of a list of each ties two lists, not one fact
-            shared = frozenset(pair for pair in shared if not _one_item(pair, self.lists, other.lists))
+        if shared and (mine := lists_of(self.text)) and (theirs := lists_of(other.text)):
+            # a phrase that is one item of a list of each ties two lists, not one fact
+            shared = frozenset(pair for pair in shared if not _one_item(pair, mine, theirs))
         return "phrase" if shared else ""
 
 
@@ -144,6 +147,8 @@ FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may
 """A form of be/have/do or a modal: where a clause's verb phrase begins."""
 _LIST_LEAD = re.compile(r"\b(?:such as|like|including|includes?|included|among them|notably|namely)\s+|:\s+", re.IGNORECASE)
 """What opens an enumeration: "risks such as A, B and C", "risks include A, B", "three risks: A, B, C"."""
+_LEADS = ("such as", "like", "includ", "among them", "notably", "namely", ":")
+"""The same, as plain text to look for in a lower-case sentence before the pattern is tried."""
 _LIST_END = re.compile(r"[;()\[\]“”\"]|[.!?](?:\s|$)")
 _ITEM_CUT = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 ITEM_WORDS = 6
@@ -151,11 +156,15 @@ ITEM_WORDS = 6
 the list."""
 
 
+@lru_cache(maxsize=1024)
 def lists_of(text: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
     """Return the tokens of each item of each enumeration of ``text`` (two items at least), as ``sentences.tokens`` reads
     them: after "such as", "like", "including", "include(s)", "among them", "notably", "namely" or a colon, the pieces
     between commas and "and"/"or", up to the end of the sentence or clause, a bracket, a quotation mark, a verb (``FINITE``:
     "… and the potential loss of control are at the forefront") or a piece of more than ``ITEM_WORDS`` words."""
+    lower = text.lower()
+    if not any(lead in lower for lead in _LEADS):  # most sentences: no list (a plain search for each lead is faster)
+        return ()
     found = []
     for lead in _LIST_LEAD.finditer(text):
         rest = text[lead.end():]
@@ -207,7 +216,7 @@ def one_phrase(first: tuple[str, ...], second: tuple[str, ...], shared: set[str]
     content tokens at most: "The expo serves as a platform for growers …" and "The fair serves as a crucial platform for
     Ruritania …" share a frame (serve, platform), one expression, not several things said alike.
     None shared is no phrase."""
-    return bool(shared) and all(_within(tokens, shared) for tokens in (first, second))
+    return 0 < len(shared) <= PHRASE_SPAN and all(_within(tokens, shared) for tokens in (first, second))
 
 
 def _within(tokens: tuple[str, ...], shared: set[str]) -> bool:
