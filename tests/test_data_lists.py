@@ -6,12 +6,14 @@ from __future__ import annotations
 import ast
 import inspect
 import re
+from pathlib import Path
 
 import pytest
 
 from briefgen.drafting import events, followon, keyphrases, sentences
 from briefgen.support import claims
 from briefgen.text.stems import data_lines, word_list
+from briefgen.text.words import MONTHS
 
 LISTS = {
     "drafting_stopwords": (sentences, "STOPWORDS"),
@@ -66,3 +68,9 @@ def _literals(module: object) -> list[set[str]]:
 def _code(module: object) -> str:
     """A module's source without its docstrings and comments."""
     return re.sub(r'"""(?:.|\n)*?"""|#[^\n]*', "", inspect.getsource(module))  # type: ignore[arg-type]
+
+
+def test_the_month_names_are_declared_once() -> None:
+    """The lower-case month names are ``text.words.MONTHS``: support/selfname.py and drafting/events.py read them."""
+    written = [path.name for path in Path(claims.__file__).parent.parent.rglob("*.py") if '"september"' in path.read_text(encoding="utf-8")]
+    assert written == ["words.py"] and MONTHS[8] == "september" and len(MONTHS) == 12
