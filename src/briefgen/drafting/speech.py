@@ -114,7 +114,7 @@ def speakers(text: str) -> frozenset[str]:
 
 
 def _after(tokens: list[str], at: int) -> frozenset[str]:
-    """The speaker named just after ``tokens[at]`` ("said Under Secretary of Commerce Alan Estevez", "according to
+    """The speaker named just after ``tokens[at]`` ("said Under Secretary of Ports Ada Zorn", "according to
     Zorn"): the last run of capitalised words before the clause ends, or ``PRONOUN`` for a title after "the" ("according
     to the minister"), which stands for the one person the document names as a speaker."""
     if _the_title(tokens, at + 2):
@@ -141,8 +141,8 @@ def _the_title(tokens: list[str], at: int) -> bool:
 
 
 def _name(parts: list[str]) -> frozenset[str]:
-    """A speaker's name as compared ("ada zorn"): its words after the last title ("Commerce Secretary Raimondo" is
-    "raimondo"), initials left out ("Gina M. Raimondo" is "gina raimondo"), the last two kept; none when none is left."""
+    """A speaker's name as compared ("ada zorn"): its words after the last title ("Ports Secretary Zorn" is
+    "zorn"), initials left out ("Ada Q. Zorn" is "ada zorn"), the last two kept; none when none is left."""
     lowered = [part.lower() for part in parts]
     titled = max((k + 1 for k, part in enumerate(lowered) if part in _titles()), default=0)
     kept = [part for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
