@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.drafting import speech
+from briefgen.drafting import facts, speech
 from briefgen.drafting.corpus import Corpus
 from briefgen.support import freetext
+from briefgen.text import words
 from briefgen.text.flaws import initial
 from briefgen.text.sentences import split
 from briefgen.text.stems import word_list
@@ -80,3 +81,13 @@ def test_free_text_keeps_a_name_whole() -> None:
                                               "Annex A. The list follows in Plan B. Then the berths open.")]
     assert found == ["Secretary Ada Q. Zorn said the port would reopen.", "The rule is in Annex A.",
                      "The list follows in Plan B.", "Then the berths open."]
+
+
+def test_a_surname_after_an_initial_is_a_name_not_a_sentence_opener() -> None:
+    """A capitalised word opening a sentence may be any word; after an initial it is a name (the support check's word
+    kinds, the drafting's entities that tell two facts apart)."""
+    kinds = [x.kind for x in words.words("The rule was signed by Ada Q. Zorn. Zorn said it would hold.") if x.text == "Zorn"]
+    assert kinds == ["name", "word"], "the second opens a sentence"
+    assert {x.kind for x in words.words("The list is in Annex A. Scope follows.") if x.text == "Scope"} == {"word"}
+    assert "zorn" in facts._entities("The rule was signed by Ada Q. Zorn of the harbour board.")
+    assert "scope" not in facts._entities("The list is in Annex A. Scope follows.")

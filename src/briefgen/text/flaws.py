@@ -8,7 +8,8 @@ with no attribution of its own (``unattributed``). Plain patterns, no segmenter.
 
 ``initial`` tells a middle initial's full stop from a sentence end ("Ada Q. Zorn" against "Annex A. The rule"), for
 every splitter: the segmenter's line wraps (``text.sentences``), a passage's statements (``drafting.corpus``) and a
-brief's free text (``support.freetext``).
+brief's free text (``support.freetext``); and for the readers that take a capitalised word after a full stop for a
+sentence's first word, not a name (``text.words``' word kinds, ``drafting.facts``' entities).
 """
 
 from __future__ import annotations
