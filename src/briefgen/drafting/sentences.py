@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.flaws import CONNECTIVES, MAX_WORDS, MIN_WORDS, clean_claim
+from briefgen.text.flaws import CONNECTIVES, MAX_WORDS, MIN_WORDS, clean_claim, initial
 from briefgen.text.sentences import Sentence, blocks, pieces, split
 from briefgen.text.stems import word_list
 
-__all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
+__all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "initial", "pieces", "split", "tokens"]
 
 # ---------------------------------------------------------------- tokens for scoring
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.text import phrases
+from briefgen.text.flaws import initial
 from briefgen.text.phrases import synonyms as synonyms
 from briefgen.text.stems import phrase_list as phrase_list
 from briefgen.text.stems import stem as stem
@@ -197,7 +198,7 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
     if token.isupper() and len(token) >= 2:
         return ("word" if token in COMMON_ACRONYMS else "name"), stem(token)
     if token[0].isupper():
-        opening = bool(_SENTENCE_START.search(text[max(0, start - 4):start]))
+        opening = bool(_SENTENCE_START.search(text[max(0, start - 4):start])) and not initial(text, start - 2)
         if not opening or stem(token) in names:
             return "name", stem(token)
     return "word", stem(token)
