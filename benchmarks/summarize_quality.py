@@ -10,15 +10,19 @@ then compared with a gold standard:
 - export-controls: ``gold.yaml`` (hand-made key facts with verbatim anchors, the
   cross-source pairs, the look-alike facts that must stay apart);
 - seed: the curated claims of summary/summary.yaml (each claim a key fact, its
-  evidence quotes its anchors, every two of its sources a pair).
+  evidence quotes its anchors), and their cross-source pairs as read by hand in benchmarks/seed_pairs.yaml (session 12,
+  two blind readers): a pair whose two sources report the same fact is a gold pair; one whose claim joins two different
+  facts must stay apart, as gold.yaml's ``distinct``.
 
 Figures:
 - key_fact_recall: share of key facts with some drafted quote overlapping one of its anchors (the drafts
   that fit no theme, which summarize lists for the analyst, count); key_fact_recall_filed: the same,
   counting only the drafts filed under a theme;
 - pairs_merged: share of gold pairs quoted, both sources at their anchors, by one drafted claim;
+  curated_pairs_merged (seed): the same over every two sources of a curated claim, the figure until session 12;
 - false_merges: drafted claims quoting anchors of two facts that must stay apart (gold.yaml's
-  ``distinct``), or of two key facts from different sources, neither source quoting both;
+  ``distinct``; for the seed, both sources of a pair seed_pairs.yaml reads as two facts), or of two key facts
+  from different sources, neither source quoting both;
 - broken: share of drafted claims whose text is no usable sentence (checked here
   independently of the drafting code: fragment endings, lower-case or pronoun
   openers, datelines, page furniture, unbalanced quotation marks);
@@ -56,6 +60,8 @@ CORPORA = {"seed": ROOT, "export-controls": ROOT / "examples" / "export-controls
 PER_THEME = 8
 ALSO_FITS: dict[str, list[str]] = yaml.safe_load((ROOT / "benchmarks" / "seed_also_fits.yaml").read_text(encoding="utf-8")) or {}
 """Seed claim id → the other themes it plainly fits too, by the rule written in that file (for ``wrong_theme_acceptable``)."""
+SEED_PAIRS: list[dict[str, str]] = yaml.safe_load((ROOT / "benchmarks" / "seed_pairs.yaml").read_text(encoding="utf-8"))["pairs"]
+"""The seed's curated cross-source pairs, each read by hand as ``same-fact`` or ``different-facts`` (that file's head)."""
 
 _BROKEN = [
     ("fragment end", re.compile(r"(?:[;,:]\s*(?:and|or)?\.?|\b(?:and|or|the|of|to)\.)$")),
@@ -83,6 +89,7 @@ def _flat(text: str) -> str:
 
 
 def _gold_from_curated(summary: dict[str, Any]) -> dict[str, Any]:
+    verdicts = {(p["fact"], p["a"], p["b"]): p["verdict"] for p in SEED_PAIRS}
     facts, pairs = [], []
     for theme in summary["themes"]:
         for claim in theme.get("claims", []):
@@ -92,7 +99,9 @@ def _gold_from_curated(summary: dict[str, Any]) -> dict[str, Any]:
             facts.append({"id": claim["id"], "theme": theme["id"], "anchors": anchors, "also": ALSO_FITS.get(claim["id"], [])})
             sources = sorted({a["source"] for a in anchors})
             pairs += [{"fact": claim["id"], "a": a, "b": b} for i, a in enumerate(sources) for b in sources[i + 1:]]
-    return {"facts": facts, "pairs": pairs, "distinct": None}
+    assert set(verdicts) == {(p["fact"], p["a"], p["b"]) for p in pairs}, "benchmarks/seed_pairs.yaml reads every curated pair"
+    return {"facts": facts, "pairs": [p for p in pairs if verdicts[p["fact"], p["a"], p["b"]] == "same-fact"], "curated_pairs": pairs,
+            "apart": [p for p in pairs if verdicts[p["fact"], p["a"], p["b"]] == "different-facts"], "distinct": None}
 
 
 def _facts(gold: dict[str, Any], fact: str) -> dict[str, Any]:
@@ -145,15 +154,21 @@ def measure(root: Path) -> dict[str, Any]:
 
     found = set().union(*(facts_of(spans) for _, _, spans in claims)) if claims else set()
     filed = set().union(*(facts_of(spans) for _, _, spans in assigned)) if assigned else set()
-    merged = [p for p in gold["pairs"]
-              if any(hits(spans, anchors[p["fact"]].get(p["a"])) and hits(spans, anchors[p["fact"]].get(p["b"])) for _, _, spans in claims)]
+    def joins(spans: list[tuple[str, int, int]], pair: dict[str, str]) -> bool:
+        """Whether a drafted claim quotes both sources of a pair at their anchors."""
+        return hits(spans, anchors[pair["fact"]].get(pair["a"])) and hits(spans, anchors[pair["fact"]].get(pair["b"]))
+
+    merged = [p for p in gold["pairs"] if any(joins(spans, p) for _, _, spans in claims)]
+    every_pair = gold.get("curated_pairs", gold["pairs"])
+    curated_merged = sum(any(joins(spans, p) for _, _, spans in claims) for p in every_pair)
     false = 0
     misses: list[str] = []
     for _, _, spans in claims:
         matched = facts_of(spans)
         own = {fid: {s for s, a in anchors[fid].items() if hits(spans, a)} for fid in matched}
         apart = sorted({f"{a} + {b}" for a, b in gold["distinct"] or () if a in matched and b in matched}
-                       | {f"{a} + {b}" for a in own for b in own if a < b and own[a] - own[b] and own[b] - own[a]})
+                       | {f"{a} + {b}" for a in own for b in own if a < b and own[a] - own[b] and own[b] - own[a]}
+                | {f"{p['fact']} ({p['a']} + {p['b']}: two facts)" for p in gold.get("apart", ()) if joins(spans, p)})
         false += bool(apart)
         misses += [f"false merge: {pair}: {' / '.join(f'[{s[0]}] ' + flat[s[0]][s[1]:s[2]][:70] for s in spans)}" for pair in apart[:1]]
     misses += [f"key fact not drafted: {f['id']}: {_flat(f.get('text') or f['anchors'][0]['anchor'])[:110]}" for f in gold["facts"] if f["id"] not in found]
@@ -201,6 +216,7 @@ def measure(root: Path) -> dict[str, Any]:
         "key_facts": len(gold["facts"]), "key_fact_recall": round(len(found) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
         "key_fact_recall_filed": round(len(filed) / len(gold["facts"]), 3) if gold["facts"] else 0.0,
         "pairs": len(gold["pairs"]), "pairs_merged": round(len(merged) / len(gold["pairs"]), 3) if gold["pairs"] else 0.0,
+        "curated_pairs_merged": round(curated_merged / len(every_pair), 3) if every_pair else 0.0,
         "false_merges": false,
         "broken": round(sum(bool(r) for _, r in reasons) / len(claims), 3) if claims else 0.0,
         "broken_examples": [f"{r}: {t}" for t, r in reasons if r][:5],
@@ -220,7 +236,7 @@ def main(argv: list[str]) -> int:
     if "--json" in argv:
         print(json.dumps(results, indent=2))
         return 0
-    keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "false_merges", "broken",
+    keys = ["documents", "drafted_claims", "unassigned", "key_fact_recall", "key_fact_recall_filed", "pairs_merged", "curated_pairs_merged", "false_merges", "broken",
             "wrong_theme", "wrong_theme_acceptable", "unassigned_closest", "seed_recall", "seed_precision", "seed_recall_filed", "seed_precision_filed",
             "multi_source_claims", "follow_on_quotes", "follow_on_same_fact", "follow_on_other_fact", "lead_in_quotes"]
     print(f"{'':22}" + "".join(f"{name:>18}" for name in results))

@@ -65,7 +65,10 @@ FLOORS = {
     # framework that balances innovation with security …" is evidence of "… He stressed the importance of finding a balance
     # between fostering innovation and ensuring safety …"); that draft was the one wrongly filed (wrong theme 0.038 → 0),
     # 55 → 54 drafts: precision 0.855 → 0.852, filed 0.897 → 0.893.
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.646, "seed_recall": 0.821,
+    # 12th session: the seed's 17 curated pairs read by hand, blind, by two readers who agreed on all (benchmarks/seed_pairs.yaml):
+    # 11 report one fact (the gold pairs: 9 merged, 0.818), 6 are two facts a claim joins (two of them merged: false merges,
+    # CEILINGS); curated_pairs_merged keeps the old figure over all 17 (0.647).
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.817, "curated_pairs_merged": 0.646, "seed_recall": 0.821,
              "seed_precision": 0.851, "seed_recall_filed": 0.521, "seed_precision_filed": 0.892, "unassigned_closest": 0.683},
 }
 CEILINGS = {
@@ -81,7 +84,11 @@ CEILINGS = {
     # 1 of 28 (0.036), 0 of 28.
     # 10th session: the subject rule (themesubject) lists 2 rightly filed drafts, the wrong one stays: 1 of 26 (0.038).
     # 11th session: the one wrongly filed draft is evidence of the draft of the same speech (drafting/speech.py): 0 of 25.
-    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
+    # 12th session: false merges 0 → 2 by the hand reading of the seed's pairs (benchmarks/seed_pairs.yaml), the code unchanged:
+    # "The WAIC serves as a crucial platform for industry leaders …" with "The conference serves as a platform for China to
+    # promote its vision …" (a tie of one month's documents, EVENT), and two lists of AI risks sharing "job displacement"
+    # (a rare phrase, PHRASED).
+    "seed": {"false_merges": 2, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
 }
 
 
@@ -138,6 +145,20 @@ def test_the_misses_name_every_missed_pair_wrongly_filed_draft_and_missed_curate
     assert any("'fits no theme'" in m for m in quotes) and any("in no draft" in m for m in quotes)
     false = [m for m in misses if m.startswith("false merge: ")]
     assert len(false) == figures["false_merges"], "one line per falsely merged draft: the two facts and its quotes"
+
+
+def test_the_seed_pairs_file_reads_every_curated_pair_once_by_one_of_two_verdicts(quality) -> None:
+    import yaml
+
+    summary = yaml.safe_load((quality.ROOT / "summary" / "summary.yaml").read_text(encoding="utf-8"))
+    curated = {(c["id"], a, b) for t in summary["themes"] for c in t.get("claims", []) if c.get("status", "curated") == "curated"
+               for sources in [sorted({e["source"] for e in c["evidence"]})] for i, a in enumerate(sources) for b in sources[i + 1:]}
+    read = [(p["fact"], p["a"], p["b"]) for p in quality.SEED_PAIRS]
+    assert len(read) == len(set(read)) and set(read) == curated
+    assert {p["verdict"] for p in quality.SEED_PAIRS} == {"same-fact", "different-facts"}
+    assert all(p["confidence"] in ("high", "low", "high / low", "low / high") and p["statement"] and p["note"] for p in quality.SEED_PAIRS)
+    gold = quality._gold_from_curated(summary)
+    assert len(gold["pairs"]) + len(gold["apart"]) == len(gold["curated_pairs"]) == len(curated)
 
 
 def _curated_claims(quality):

@@ -20,13 +20,11 @@ import re
 
 from briefgen.drafting import facts, sentences
 from briefgen.text import words
+from briefgen.text.stems import data_lines
 
-FAMILIES = {
-    "act": "announce unveil launch introduce propose publish release issue implement impose adopt enact revise update "
-           "amend modify clarify expand tighten strengthen restrict ban prohibit curb",
-    "invest": "invest fund finance",
-}
-"""Kinds of act, each a family of verbs that report it (generic English; a noun that shares a verb's stem counts too)."""
+FAMILIES = {kind.strip(): verbs.strip() for kind, _, verbs in (line.partition(":") for line in data_lines("act_verbs.txt"))}
+"""Kinds of act, each a family of verbs that report it (``text/data/act_verbs.txt``: generic English; a noun that shares a
+verb's stem counts too)."""
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")

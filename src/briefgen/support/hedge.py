@@ -17,7 +17,7 @@ and flagged no faithful pair (12 flags the first: "concerns about China's drive 
 
 def _tentative(text: str, keys: frozenset[str] | None = None, skip: frozenset[str] = frozenset(),
                written: frozenset[str] = frozenset()) -> str:
-    """Return the first word of ``text`` that makes it tentative (``data/tentative.txt``), or "". With ``keys``,
+    """Return the first word of ``text`` that makes it tentative (the lists of ``TENTATIVE``), or "". With ``keys``,
     only one followed within ``SCOPE`` words by a word whose stem is in ``keys`` (it governs what the sentence says)
     and that ``text`` does not also write outside that reach: a sentence may take such a word from the plain part of
     the passage ("… for use outside China … a certificate that may be used in compliance programs").
@@ -61,9 +61,8 @@ def _hedge(canon: str, tokens: list[tuple[str, int]], at: int, keys: frozenset[s
     return token
 
 
-MANNER = frozenset({"indirectly", "implicitly", "tacitly", "apparently", "seemingly", "reportedly", "ostensibly", "arguably",
-                    "purportedly"})
-"""Manner adverbs that weaken the act they qualify (``data/tentative.txt``): "indirectly criticizes" → "criticised". They
+MANNER = frozenset(w.word_list("tentative_manner"))
+"""Manner adverbs that weaken the act they qualify (``data/tentative_manner.txt``): "indirectly criticizes" → "criticised". They
 govern only the verb after them, with its auxiliaries ("reportedly has reached"), not its object: "indirectly criticizes
 Western frameworks, which have focused on safety" still says plainly that the frameworks focused on safety."""
 MANNER_REACH = 3
@@ -78,9 +77,9 @@ def _verb_reach(tokens: list[tuple[str, int]], at: int) -> int:
     return MANNER_REACH
 
 
-CAPACITIES = frozenset({"potential"})
+CAPACITIES = frozenset(w.word_list("tentative_capacities"))
 """Tentative words that, owned ("China's potential", "its potential"), name a capacity someone has, not a possibility."""
-_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+_OWNERS = frozenset(w.word_list("possessives"))
 
 
 def _owner(token: str) -> bool:
@@ -88,18 +87,17 @@ def _owner(token: str) -> bool:
     return token in _OWNERS or token.replace("’", "'").endswith("'s")
 
 
-NOUNS = frozenset({"proposal", "proposals", "goal", "goals", "allegation", "allegations", "intent", "interest", "willingness", "wish", "desire", "commitment"})
+NOUNS = frozenset(w.word_list("tentative_nouns"))
 """Tentative nouns: they qualify only what their own phrase says ("the goal of …", "a proposal to …", "allegations that …")."""
-STATUS = frozenset({"interim", "provisional", "preliminary"})
-"""Status words (``data/tentative.txt``): a provisional status ("interim final rule") is dropped only when the sentence
+STATUS = frozenset(w.word_list("tentative_status"))
+"""Status words (``data/tentative_status.txt``): a provisional status ("interim final rule") is dropped only when the sentence
 keeps the word it qualifies ("final rule"): it then states as settled what its passage says is not."""
-PERCEIVED = frozenset({"seen", "viewed", "regarded", "perceived", "considered", "described", "portrayed", "framed", "see",
-                       "sees", "saw", "view", "views", "regard", "regards", "perceive", "perceives", "consider", "considers"})
-"""Perception words: tentative only before "as" in their clause ("were seen as a show of support", "policymakers see chips
-as critical": how it was taken, not what it was; ``AS_REACH``)."""
-STANCE = PERCEIVED | {"think", "thinks", "thought", "believe", "believes", "believed"}
-"""Belief and perception words (``data/tentative.txt``): a sentence that has one, anywhere ("the minister sees a strong interest"),
-keeps the passages' stance, not their modality."""
+PERCEIVED = frozenset(w.word_list("tentative_perception"))
+"""Perception words (``data/tentative_perception.txt``): tentative only before "as" in their clause ("were seen as a show of
+support", "policymakers see chips as critical": how it was taken, not what it was; ``AS_REACH``)."""
+STANCE = PERCEIVED | frozenset(w.word_list("tentative_beliefs"))
+"""Belief and perception words (``data/tentative_beliefs.txt`` and the perception words): a sentence that has one, anywhere
+("the minister sees a strong interest"), keeps the passages' stance, not their modality."""
 AS_REACH = 5
 """A perception word is tentative when "as" follows it within this many words of its clause ("see chips and AI as …")."""
 
@@ -114,19 +112,19 @@ def _as_follows(canon: str, tokens: list[tuple[str, int]], at: int) -> bool:
     return False
 
 
-_NOUN_LINKS = frozenset({"of", "to", "for", "that", "on", "is", "was", "are", "were", "in"})
+_NOUN_LINKS = frozenset(w.word_list("tentative_noun_links"))
 
 
 def _parenthesised(text: str, at: int) -> bool:
     return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
-WISHES = frozenset({"interest", "interested", "keen", "eager", "willing", "willingness", "wish", "desire", "commitment", "committed"})
-"""A wish or a readiness (``data/tentative.txt``): "has a strong interest in joining" is not "has agreed to join". A sentence
+WISHES = frozenset(w.word_list("tentative_wishes"))
+"""A wish or a readiness (``data/tentative_wishes.txt``): "has a strong interest in joining" is not "has agreed to join". A sentence
 that keeps one keeps its passages' wishes, not their other hedges ("the mayor knows the port is interested" drops "believes")."""
 
 
-ATTRIBUTING = frozenset({"claim", "claims", "claimed", "alleged", "allegedly", "allegation", "allegations"})
+ATTRIBUTING = frozenset(w.word_list("tentative_attributing"))
 """Tentative words that attribute ("claim to have reached"): a sentence that reports speech keeps them ("say they have")."""
 
 
@@ -142,8 +140,8 @@ def dropped(sentence: str, passages: list[str]) -> str:
     return _modal(sentence, passages, keys) or _strengthened(sentence, passages) or _unattributed(sentence, passages, keys)
 
 
-POSSIBLE = frozenset({"could", "may", "might"})
-CERTAIN = frozenset({"will", "must", "shall"})
+POSSIBLE = frozenset(w.word_list("possible_modals"))
+CERTAIN = frozenset(w.word_list("certain_modals"))
 """A modal of possibility and one of certainty or obligation: "could pave the way" → "will pave the way"."""
 
 
@@ -184,7 +182,8 @@ def _modal(sentence: str, passages: list[str], keys: frozenset[str]) -> str:
     return found[0]
 
 
-MODALS = frozenset({"could", "can", "may", "might", "would"})
+MODALS = frozenset(w.word_list("tentative_modals"))
+"""The tentative modals (``data/tentative_modals.txt``)."""
 
 
 def _echoed(sentence: str, passages: list[str]) -> frozenset[str]:
@@ -251,13 +250,16 @@ def _purposes(sentence: str) -> frozenset[str]:
     return frozenset(purposes)
 
 
-IMPLICATIVE = frozenset({"agree", "agrees", "agreed", "manage", "manages", "managed", "begin", "begins", "began", "begun",
-                         "start", "starts", "started", "continue", "continues", "continued", "decide", "decides", "decided",
-                         "fail", "fails", "failed", "refuse", "refuses", "refused"})
+IMPLICATIVE = frozenset(w.word_list("implicative_verbs"))
 """Verbs whose to-infinitive states what was agreed, decided, begun, done or refused ("has agreed to join"), not a purpose:
 its words still need their passages' modality."""
 
 
+TENTATIVE = ("tentative", "tentative_modals", "tentative_beliefs", "tentative_perception", "tentative_status",
+             "tentative_wishes", "tentative_manner")
+"""The lists of tentative words (``data/<name>.txt``): each word in one of them only; those but the first are read apart too."""
+
+
 @lru_cache(maxsize=1)
 def _tentatives() -> frozenset[str]:
-    return frozenset(w.word_list("tentative"))
+    return frozenset(word for name in TENTATIVE for word in w.word_list(name))
