@@ -58,6 +58,17 @@ def test_a_body_speaking_is_not_one_speech_with_the_documents_one_person() -> No
     assert _merged(LEAD, according.replace("the committee", "the minister")) == ["x", "y"]
 
 
+def test_a_name_with_no_title_is_a_bodys_after_a_determiner_in_capitals_or_a_place() -> None:
+    """"The Harbour Times emphasizes", "this Final Rule states", "PAB warned", "Moscow warned": no person speaks, and
+    the document's one person is whoever else it names as speaking."""
+    for text in ("The Harbour Times emphasizes the port’s desire to grow.", "This Interim Final Rule states the terms.",
+                 "PAB warned of floods in the harbour.", "Moscow warned of floods in the harbour."):
+        assert speech.speakers(text) == frozenset(), text
+    assert speech.speakers("The Ruritanian Premier Ada Zorn warned of floods.") == {"ada zorn"}, "a person's title"
+    statements = [["Zorn warned of floods in the harbour."], ["The Harbour Times emphasizes the port’s desire to grow."]]
+    assert speech.one_speaker(statements) == {"zorn"}
+
+
 def test_titles_of_persons_and_names_of_bodies_are_two_lists() -> None:
     titles, bodies = set(words.word_list("titles")), set(words.word_list("bodies"))
     assert {"minister", "premier", "secretary"} <= titles and {"committee", "ministry", "department"} <= bodies

@@ -11,8 +11,9 @@ according to Zorn"); of the name, the words after its last title or body are kep
 initials dropped, and the last two of them compared ("Acme chief Ada Zorn" is "ada zorn"). A personal pronoun there ("he
 stressed", "his remarks") or a person's title after "the" ("the premier stressed", "according to the prime minister") is
 ``PRONOUN``: it stands for the one person its document names as a speaker, if it names one (``Corpus.voices``). An
-office or body is no person: "the committee said" names no speaker (``text/data/bodies.txt``), and neither a title nor
-a body is part of a name ("Ports Ministry spokesperson Ada Zorn" is "ada zorn"). Two speakers are one person when their
+office or body is no person: "the committee said" names no speaker (``text/data/bodies.txt``), neither a title nor
+a body is part of a name ("Ports Ministry spokesperson Ada Zorn" is "ada zorn"), and a name with no person's title is
+a body's after a determiner ("The Harbour Times emphasizes"), in capitals only ("PAB warned") or as a place ("Moscow"). Two speakers are one person when their
 names share a word ("zorn" and "ada zorn"). What a statement *says* is its lower-case content words other than words of
 speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "balance" are one word, "securing" and
 "security" are not).
@@ -28,6 +29,7 @@ from functools import cache
 
 from briefgen.drafting import sentences
 from briefgen.text import thesaurus, words
+from briefgen.text.stems import data_lines
 
 Said = tuple[tuple[str, frozenset[str]], ...]
 """What a statement says: (token, forms) of each of its words (``said``)."""
@@ -51,6 +53,8 @@ _SAID = frozenset(("said", "says", "say", "according to"))
 _CONNECTORS = frozenset("of for and".split())
 """Lower-case words inside a title written after a word of speech ("said Under Secretary of Commerce for Industry …")."""
 _INITIAL = re.compile(r"[A-Z]\.")
+_DETERMINERS = frozenset("the this that these those a an its their our".split())
+"""Words before a capitalised run that make it a thing's name, not a person's ("the Harbour Times said")."""
 
 
 @cache
@@ -119,7 +123,7 @@ def speakers(text: str) -> frozenset[str]:
             if before >= 0 and (tokens[before].lower() in _PRONOUNS or _the_title(tokens, before)):
                 found.add(PRONOUN)
             continue
-        found.update(_name(name))
+        found.update(_name(name, tokens[before] if before >= 0 else ""))
     return frozenset(found)
 
 
@@ -153,13 +157,27 @@ def _the_title(tokens: list[str], at: int) -> bool:
     return at >= 1 and tokens[at - 1].lower() == "the"
 
 
-def _name(parts: list[str]) -> frozenset[str]:
+def _name(parts: list[str], before: str = "") -> frozenset[str]:
     """A speaker's name as compared ("ada zorn"): its words after the last title or body ("Ports Secretary Zorn" is
-    "zorn"), initials left out ("Ada Q. Zorn" is "ada zorn"), the last two kept; none when none is left."""
+    "zorn"), initials left out ("Ada Q. Zorn" is "ada zorn"), the last two kept; none when none is left, or when,
+    with no person's title in it, the name is a body's: after a determiner (``before``: "the Harbour Times", "this
+    Final Rule"), in capitals only (an acronym: "GAO"), or a place (``text/data/places.txt``: "Beijing views")."""
     lowered = [part.lower() for part in parts]
     titled = max((k + 1 for k, part in enumerate(lowered) if part in _offices()), default=0)
-    kept = [part for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
-    return frozenset((" ".join(kept[-2:]),)) if kept else frozenset()
+    kept = [(part, raw) for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
+    if not kept:
+        return frozenset()
+    name = " ".join(part for part, _ in kept[-2:])
+    if _titles().isdisjoint(lowered) and (before.lower() in _DETERMINERS or all(raw.isupper() for _, raw in kept)
+                                          or name in _places()):
+        return frozenset()
+    return frozenset((name,))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The names of places (``text/data/places.txt``), lower-case: a place speaking is its government, no person."""
+    return frozenset(item.strip().lower() for line in data_lines("places.txt") for item in line.split("|"))
 
 
 def said(text: str) -> Said:
