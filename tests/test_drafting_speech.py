@@ -8,6 +8,7 @@ from collections import Counter
 
 from briefgen.drafting import corroboration, speech
 from briefgen.drafting.corpus import Corpus
+from briefgen.text import words
 
 
 def test_the_speaker_is_the_name_just_before_a_word_of_speech() -> None:
@@ -36,6 +37,43 @@ def test_the_speaker_may_be_named_after_the_word_of_speech() -> None:
     assert speech.speakers("Exports fell, according to a study.") == frozenset(), "no name after it"
     assert speech.speakers("Ports reopened, said officials.") == frozenset(), "no name after it"
     assert speech.speakers("Zorn spoke, urging Vidal to act.") == {"zorn"}, "a participle's object is no speaker"
+
+def test_an_office_or_body_is_no_person() -> None:
+    """A body after "the" ("the committee said", "according to the ministry") is not the one person the document names
+    as speaking, as a person's title is ("the prime minister said"); before a name a body is part of the title."""
+    for text in ("“The port will reopen,” said the committee.", "The port will reopen, according to the ministry.",
+                 "The committee said the port would reopen.", "The Ports Ministry said the port would reopen.",
+                 "The bureau’s remarks came a day late."):
+        assert speech.speakers(text) == frozenset(), text
+    assert speech.speakers("The prime minister said the port would reopen.") == {speech.PRONOUN}, "a title of two words"
+    assert speech.speakers("The port will reopen, according to the deputy secretary.") == {speech.PRONOUN}
+    assert speech.speakers("Ports Ministry spokesperson Ada Zorn said the port would reopen.") == {"ada zorn"}
+    assert speech.speakers("Secretary of State Ada Zorn said the port would reopen.") == {"ada zorn"}
+
+
+def test_a_body_speaking_is_not_one_speech_with_the_documents_one_person() -> None:
+    according = ("Zorn spoke at the opening of the shipping season. A balance between fostering innovation and ensuring "
+                 "security is urgently needed, according to the committee.")
+    assert _merged(LEAD, according) == ["x"], "the committee is not Zorn"
+    assert _merged(LEAD, according.replace("the committee", "the minister")) == ["x", "y"]
+
+
+def test_a_name_with_no_title_is_a_bodys_after_a_determiner_in_capitals_or_a_place() -> None:
+    """"The Harbour Times emphasizes", "this Final Rule states", "PAB warned", "Moscow warned": no person speaks, and
+    the document's one person is whoever else it names as speaking."""
+    for text in ("The Harbour Times emphasizes the port’s desire to grow.", "This Interim Final Rule states the terms.",
+                 "PAB warned of floods in the harbour.", "Moscow warned of floods in the harbour."):
+        assert speech.speakers(text) == frozenset(), text
+    assert speech.speakers("The Ruritanian Premier Ada Zorn warned of floods.") == {"ada zorn"}, "a person's title"
+    statements = [["Zorn warned of floods in the harbour."], ["The Harbour Times emphasizes the port’s desire to grow."]]
+    assert speech.one_speaker(statements) == {"zorn"}
+
+
+def test_titles_of_persons_and_names_of_bodies_are_two_lists() -> None:
+    titles, bodies = set(words.word_list("titles")), set(words.word_list("bodies"))
+    assert {"minister", "premier", "secretary"} <= titles and {"committee", "ministry", "department"} <= bodies
+    assert not titles & bodies, "each word in one list"
+
 
 def test_what_a_statement_says_matches_forms_not_stems() -> None:
     says = speech.said("Zorn stressed the need for a framework that balances trade with security.")

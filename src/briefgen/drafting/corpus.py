@@ -198,7 +198,8 @@ class Corpus:
         text = self.texts[doc][start:end]
         if i not in self.several:
             return [text]
-        cuts = [0] + [m for match in _BOUNDARY.finditer(text) for m in (match.start(), match.end())] + [len(text)]
+        cuts = [0] + [m for match in _BOUNDARY.finditer(text) if not sentences.initial(text, match.start() - 1)
+                      for m in (match.start(), match.end())] + [len(text)]
         return [text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
 
     def parts(self, i: int) -> tuple[frozenset[str], ...]:

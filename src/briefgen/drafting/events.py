@@ -20,16 +20,11 @@ import re
 
 from briefgen.drafting import facts, sentences
 from briefgen.text import words
+from briefgen.text.stems import data_lines
 
-FAMILIES = {
-    "act": "announce unveil launch introduce propose publish release issue implement impose adopt enact revise update "
-           "amend modify clarify expand tighten strengthen restrict ban prohibit curb",
-    "invest": "invest fund finance",
-}
-"""Kinds of act, each a family of verbs that report it (generic English; a noun that shares a verb's stem counts too)."""
-
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
+FAMILIES = {kind.strip(): verbs.strip() for kind, _, verbs in (line.partition(":") for line in data_lines("act_verbs.txt"))}
+"""Kinds of act, each a family of verbs that report it (``text/data/act_verbs.txt``: generic English; a noun that shares a
+verb's stem counts too)."""
 
 
 def _forms(verb: str) -> set[str]:
@@ -40,7 +35,7 @@ def _forms(verb: str) -> set[str]:
 STEMS: dict[str, str] = {token: family for family, verbs in FAMILIES.items() for verb in verbs.split()
                          for form in _forms(verb) for token in sentences.tokens(form)}
 """Token (``sentences.tokens``) → the kind of act it names."""
-_NOT_ACTORS = frozenset(token for name in _MONTH_NAMES for token in sentences.tokens(name.title()))
+_NOT_ACTORS = frozenset(token for name in words.MONTHS for token in sentences.tokens(name.title()))
 
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _OPENING_MONTH = re.compile(rf"^(?:In|On)\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+((?:19|20)\d\d))?\b")
@@ -99,7 +94,7 @@ def when(text: str, issued: str = "") -> str:
     document's ISO date)."""
     match = _OPENING_MONTH.match(text)
     if match:
-        month = _MONTH_NAMES.index(match.group(1).lower()) + 1
+        month = words.MONTHS.index(match.group(1).lower()) + 1
         if match.group(2):
             return f"{match.group(2)}-{month:02d}"
         if len(issued) >= 7:

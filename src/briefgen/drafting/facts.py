@@ -238,7 +238,7 @@ def _entities(text: str) -> set[str]:
     for match in _CAPITALISED.finditer(canon):
         word, start = match.group(), match.start()
         head = canon[max(0, start - 8):start]
-        opening = start <= 8 and not head.strip("\"“‘([ ") or bool(_OPENING.search(head))
+        opening = start <= 8 and not head.strip("\"“‘([ ") or bool(_OPENING.search(head)) and not sentences.initial(canon, start - 2)
         if (word.isupper() and len(word) >= 2) or not opening:
             found.update(sentences.tokens(word))
     return found

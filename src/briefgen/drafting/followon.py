@@ -36,6 +36,7 @@ import re
 from briefgen.drafting import sentences
 from briefgen.drafting.corpus import Corpus
 from briefgen.drafting.facts import conflict
+from briefgen.text.stems import word_list
 
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<=\s)[\"“‘(]?([A-Z][\w’'.-]*)")
@@ -47,8 +48,8 @@ _FORWARD = re.compile(r"^[^,;:]*\b(?:his|her)\b[^,;:]*, [\"“‘]?[A-Z]")
 _ALSO = re.compile(r"^(?![Aa]lso\b)[^.;:]{0,150}?\balso\s+(?!(?:called|known|named|referred|termed)\b)[a-z]{2,}ed\b")
 """A first clause that says "also" before a verb in the past: the sentence adds to the one before it."""
 _WORD = re.compile(r"\w+")
-_OPENERS = frozenset({"although", "though", "despite", "following", "regarding", "since", "unlike", "amid"})
-"""Words that open a sentence without naming anyone (besides the stop words)."""
+_OPENERS = frozenset(word_list("unnamed_openers"))
+"""Words that open a sentence without naming anyone (besides the stop words): ``text/data/unnamed_openers.txt``."""
 
 
 def beside(corpus: Corpus, lead: int, quoted: set[int]) -> list[int]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from briefgen.drafting import sentences
 from briefgen.drafting.themefit import initials
+from briefgen.text.stems import word_list
 
 MAX_WORDS = 3
 MIN_OCCURRENCES = 2
@@ -45,17 +46,8 @@ FOCUS_SHARE = 0.3
 EVERYWHERE = 0.8
 """A phrase in more than this share of the documents (of four or more) is the corpus's subject: its score is halved."""
 
-WEAK = frozenset("""include includes including included call calls called calling come comes came coming make makes made making
-    take takes took taken get gets got set sets put puts go goes went gone see sees saw seen give gives gave given
-    say says said tell told ask asked use used uses using need needs want wants seem seems become becomes became
-    show shows showed shown mean means meant keep keeps kept let lets begin began find found think thought know
-    known also just still even already again often never ever soon recently currently likely especially
-    particularly really well much many several various certain other others another such same own different new
-    first last next recent further major key main important significant zero one two three four five six seven
-    eight nine ten eleven twelve twenty thirty hundred hundreds thousand thousands million millions billion
-    billions percent per cent year years month months week weeks day days today yesterday tomorrow time times hour
-    hours minute minutes january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split())
+WEAK = frozenset(word_list("keyphrase_weak"))
+"""Words that make no term and no name (``text/data/keyphrase_weak.txt``: "include", "six", "months")."""
 
 _RUN = re.compile(r"[^\W\d_][\w’']*|\d[\d.,]*|[^\w\s-]")  # a hyphen joins words
 _ENTITY = re.compile(r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})(?:\s+(?:(?:of|and|for|the|on|de)\s+){0,2}(?:[A-Z][\w’'&.-]*))*")

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 import re
 
-from briefgen.text.flaws import CONNECTIVES, MAX_WORDS, MIN_WORDS, clean_claim
+from briefgen.text.flaws import CONNECTIVES, MAX_WORDS, MIN_WORDS, clean_claim, initial
 from briefgen.text.sentences import Sentence, blocks, pieces, split
+from briefgen.text.stems import word_list
 
-__all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "pieces", "split", "tokens"]
+__all__ = ["CONNECTIVES", "MAX_WORDS", "MIN_WORDS", "STOPWORDS", "Sentence", "blocks", "clean_claim", "initial", "pieces", "split", "tokens"]
 
 # ---------------------------------------------------------------- tokens for scoring
 
-STOPWORDS = frozenset("""a about above after again against all also am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each either few for from further had has have having he
-    her here hers herself him himself his how i if in into is it its itself just may me might more most much must
-    my myself no nor not now of off on once only or other our ours ourselves out over own same shall she should so
-    some such than that the their theirs them themselves then there these they this those through to too under
-    until up upon us very was we were what when where which while who whom whose why will with within without
-    would yet you your yours yourself yourselves said says say one two new like related including regarding various""".split())
+STOPWORDS = frozenset(word_list("drafting_stopwords"))
+"""The stop words of drafting (``text/data/drafting_stopwords.txt``), lower-case."""
 STEM_LENGTH = 6
 """Tokens are cut to this many characters: a crude, language-light stemmer that folds
 organisation/organization, regulate/regulation and export/exports together."""

@@ -7,10 +7,13 @@ event, and what each says has words in common. A statement's *speakers* are the 
 speech or thought (``text/data/speech_words.txt`` and ``stance_verbs.txt``, in any inflected form: "Zorn emphasized",
 "Chancellor Ada Zorn warned", "Vidal has also expressed", "Ada Zorn’s call"), auxiliaries and adverbs skipped, or,
 after what was said, just after a finite word of speech or "according to" ("“…,” said Secretary of Ports Ada Zorn", "…,
-according to Zorn"); of the name, the words after its last title are kept (``text/data/titles.txt``: "Chancellor"),
+according to Zorn"); of the name, the words after its last title or body are kept (``text/data/titles.txt``: "Chancellor"),
 initials dropped, and the last two of them compared ("Acme chief Ada Zorn" is "ada zorn"). A personal pronoun there ("he
-stressed", "his remarks") or a title after "the" ("the premier stressed", "according to the minister") is ``PRONOUN``:
-it stands for the one person its document names as a speaker, if it names one (``Corpus.voices``). Two speakers are one person when their
+stressed", "his remarks") or a person's title after "the" ("the premier stressed", "according to the prime minister") is
+``PRONOUN``: it stands for the one person its document names as a speaker, if it names one (``Corpus.voices``). An
+office or body is no person: "the committee said" names no speaker (``text/data/bodies.txt``), neither a title nor
+a body is part of a name ("Ports Ministry spokesperson Ada Zorn" is "ada zorn"), and a name with no person's title is
+a body's after a determiner ("The Harbour Times emphasizes"), in capitals only ("PAB warned") or as a place ("Moscow"). Two speakers are one person when their
 names share a word ("zorn" and "ada zorn"). What a statement *says* is its lower-case content words other than words of
 speech, each with the forms it may be of (``thesaurus.lemmas``: "balances" and "balance" are one word, "securing" and
 "security" are not).
@@ -26,6 +29,7 @@ from functools import cache
 
 from briefgen.drafting import sentences
 from briefgen.text import thesaurus, words
+from briefgen.text.stems import data_lines
 
 Said = tuple[tuple[str, frozenset[str]], ...]
 """What a statement says: (token, forms) of each of its words (``said``)."""
@@ -49,6 +53,8 @@ _SAID = frozenset(("said", "says", "say", "according to"))
 _CONNECTORS = frozenset("of for and".split())
 """Lower-case words inside a title written after a word of speech ("said Under Secretary of Commerce for Industry …")."""
 _INITIAL = re.compile(r"[A-Z]\.")
+_DETERMINERS = frozenset("the this that these those a an its their our".split())
+"""Words before a capitalised run that make it a thing's name, not a person's ("the Harbour Times said")."""
 
 
 @cache
@@ -67,7 +73,15 @@ def _tokens() -> frozenset[str]:
 
 @cache
 def _titles() -> frozenset[str]:
+    """Titles of persons (``text/data/titles.txt``: "minister", "premier")."""
     return frozenset(words.word_list("titles"))
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Titles of persons and names of bodies (``text/data/bodies.txt``: "committee", "ministry"): neither is part of a
+    person's own name."""
+    return _titles() | frozenset(words.word_list("bodies"))
 
 
 def may_report(text: str, bag: tuple[str, ...]) -> bool:
@@ -109,12 +123,12 @@ def speakers(text: str) -> frozenset[str]:
             if before >= 0 and (tokens[before].lower() in _PRONOUNS or _the_title(tokens, before)):
                 found.add(PRONOUN)
             continue
-        found.update(_name(name))
+        found.update(_name(name, tokens[before] if before >= 0 else ""))
     return frozenset(found)
 
 
 def _after(tokens: list[str], at: int) -> frozenset[str]:
-    """The speaker named just after ``tokens[at]`` ("said Under Secretary of Commerce Alan Estevez", "according to
+    """The speaker named just after ``tokens[at]`` ("said Under Secretary of Ports Ada Zorn", "according to
     Zorn"): the last run of capitalised words before the clause ends, or ``PRONOUN`` for a title after "the" ("according
     to the minister"), which stands for the one person the document names as a speaker."""
     if _the_title(tokens, at + 2):
@@ -134,19 +148,36 @@ def _after(tokens: list[str], at: int) -> frozenset[str]:
 
 
 def _the_title(tokens: list[str], at: int) -> bool:
-    """Whether ``tokens[at]`` is a title after "the" ("the minister", "the premier's remarks")."""
-    if at < 1 or at >= len(tokens) or tokens[at - 1].lower() != "the":
+    """Whether ``tokens[at]`` is a person's title after "the" ("the minister", "the premier's remarks"); a body after
+    "the" ("the committee", ``text/data/bodies.txt``) is no person."""
+    if at >= len(tokens) or tokens[at].rstrip(",;:.").removesuffix("’s").removesuffix("'s").lower() not in _titles():
         return False
-    return tokens[at].rstrip(",;:.").removesuffix("’s").removesuffix("'s").lower() in _titles()
+    while at >= 1 and tokens[at - 1].lower() in _titles():  # "the prime minister", "the deputy secretary"
+        at -= 1
+    return at >= 1 and tokens[at - 1].lower() == "the"
 
 
-def _name(parts: list[str]) -> frozenset[str]:
-    """A speaker's name as compared ("ada zorn"): its words after the last title ("Commerce Secretary Raimondo" is
-    "raimondo"), initials left out ("Gina M. Raimondo" is "gina raimondo"), the last two kept; none when none is left."""
+def _name(parts: list[str], before: str = "") -> frozenset[str]:
+    """A speaker's name as compared ("ada zorn"): its words after the last title or body ("Ports Secretary Zorn" is
+    "zorn"), initials left out ("Ada Q. Zorn" is "ada zorn"), the last two kept; none when none is left, or when,
+    with no person's title in it, the name is a body's: after a determiner (``before``: "the Harbour Times", "this
+    Final Rule"), in capitals only (an acronym: "GAO"), or a place (``text/data/places.txt``: "Beijing views")."""
     lowered = [part.lower() for part in parts]
-    titled = max((k + 1 for k, part in enumerate(lowered) if part in _titles()), default=0)
-    kept = [part for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
-    return frozenset((" ".join(kept[-2:]),)) if kept else frozenset()
+    titled = max((k + 1 for k, part in enumerate(lowered) if part in _offices()), default=0)
+    kept = [(part, raw) for part, raw in zip(lowered[titled:], parts[titled:], strict=True) if not _INITIAL.fullmatch(raw)]
+    if not kept:
+        return frozenset()
+    name = " ".join(part for part, _ in kept[-2:])
+    if _titles().isdisjoint(lowered) and (before.lower() in _DETERMINERS or all(raw.isupper() for _, raw in kept)
+                                          or name in _places()):
+        return frozenset()
+    return frozenset((name,))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """The names of places (``text/data/places.txt``), lower-case: a place speaking is its government, no person."""
+    return frozenset(item.strip().lower() for line in data_lines("places.txt") for item in line.split("|"))
 
 
 def said(text: str) -> Said:

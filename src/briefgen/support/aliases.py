@@ -162,14 +162,14 @@ _HEADED = re.compile(r"^([A-Z])[Oo]([A-Z])$")
 
 @lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
-    return frozenset(w.stem(x) for x in w.word_list("institution_heads"))
+    return frozenset(w.stem(x) for x in w.word_list("bodies"))
 
 
 def headed(missing: tuple[w.Word, ...], passages: Sequence[str]) -> tuple[w.Word, ...]:
     """Return ``missing`` without the capitalised words that a passage's "<head> of <X>" acronym names.
 
     An acronym of three letters whose middle one is the O of "of" ("DOD", "DoE") abbreviates
-    "<head> of <X>", a head noun of ``data/institution_heads.txt`` ("Department", "Ministry"):
+    "<head> of <X>", a body's head noun (``data/bodies.txt``: "Department", "Ministry"):
     a capitalised word of the sentence with X's initial ("Defense" for "DOD") names that body,
     and so does the head noun itself ("the Defense and Energy Departments").
     """

@@ -178,10 +178,9 @@ def one_as_many(text: str, passages: list[tuple[str, str]]) -> list[str]:
 
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "this", "which", "who"})
 _COMPLEMENTS = frozenset({"that", "on", "how", "what", "whether", "a", "an", "the", "its", "his", "her", "their"})
-_NOT_SUBJECTS = frozenset({"press", "media", "news", "wire", "the", "these", "those", "such", "other", "several", "many", "some",
-                           "all", "both", "most", "few", "numerous", "multiple", "various", "recent", "earlier", "latest", "new",
-                           "of", "in", "to", "by", "from", "on", "according", "and", "or"})
-"""Words before a plural "reports" ("press reports", "several reports", "according to reports"): not one subject."""
+_NOT_SUBJECTS = frozenset(w.word_list("reports_not_subjects"))
+"""Words before a plural "reports" ("press reports", "several reports", "according to reports"): not one subject
+(``text/data/reports_not_subjects.txt``)."""
 
 
 def _only_as_verb(text: str, phrase: str) -> bool:

@@ -23,6 +23,7 @@ from briefgen.support.claims import NOTE_CODE, CorpusReport, is_attribution, par
 from briefgen.support.match import judge, needs, passage_keys
 from briefgen.text import frames
 from briefgen.text import words as w
+from briefgen.text.flaws import initial
 
 PASSAGES_PER_SOURCE = 4
 """At most how many of a cited source's best-matching sentences a free-text sentence is judged against."""
@@ -69,7 +70,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     for offset, unit in _units(text):
         begin = 0
         for match in _SENTENCE_END.finditer(unit):
-            if _inside_citation(unit, match.start(1)):
+            if _inside_citation(unit, match.start(1)) or initial(unit, match.start()):
                 continue
             found.append((offset + begin, unit[begin:match.start(1)].strip()))
             begin = match.end()

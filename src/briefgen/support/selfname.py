@@ -20,8 +20,6 @@ from briefgen.text import frames, stems
 from briefgen.text import words as w
 
 DETERMINERS = frozenset({"the", "this", "that", "its", "these", "those"})
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +50,7 @@ def _dated(token: str, issued: str) -> bool:
     low = token.lower()
     if token.isdigit():
         return issued[:4] == token
-    return low in _MONTHS and issued[5:7] == f"{_MONTHS.index(low) + 1:02d}"
+    return low in w.MONTHS and issued[5:7] == f"{w.MONTHS.index(low) + 1:02d}"
 
 
 def present(sentence: str, missing: tuple[w.Word, ...], origins: Sequence[Any]) -> tuple[w.Word, ...]:
@@ -70,7 +68,7 @@ def present(sentence: str, missing: tuple[w.Word, ...], origins: Sequence[Any]) 
         if token.lower() not in DETERMINERS:
             continue
         n = d + 1
-        while n < len(found) and n - d <= 3 and (found[n][0].isdigit() or found[n][0].lower() in _MONTHS):
+        while n < len(found) and n - d <= 3 and (found[n][0].isdigit() or found[n][0].lower() in w.MONTHS):
             n += 1
         if n >= len(found):
             continue

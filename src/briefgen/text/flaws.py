@@ -5,11 +5,19 @@ page furniture (bylines, captions, release boilerplate, datelines alone), list f
 ("…; and.", "(36 months)."), headings, questions, a length out of bounds, an opening
 pronoun or connective that refers back (``opener``), or a quotation in the first person
 with no attribution of its own (``unattributed``). Plain patterns, no segmenter.
+
+``initial`` tells a middle initial's full stop from a sentence end ("Ada Q. Zorn" against "Annex A. The rule"), for
+every splitter: the segmenter's line wraps (``text.sentences``), a passage's statements (``drafting.corpus``) and a
+brief's free text (``support.freetext``); and for the readers that take a capitalised word after a full stop for a
+sentence's first word, not a name (``text.words``' word kinds, ``drafting.facts``' entities).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from briefgen.text.stems import word_list
 
 MIN_WORDS, MAX_WORDS = 6, 110
 """A claim candidate has this many words (a joined pair included)."""
@@ -60,6 +68,14 @@ an export-controls pair)."""
 _ATTRIBUTION = re.compile(r"[,!?]?[”\"]\s*(?:\w+\s+){0,2}(?:said|says|told|stated|added|noted|explained|according to)\b|"
                           r"\b(?:said|says|told|stated|added|noted|explained)\s*[,.]?\s*[“\"]|\baccording to\b")
 """An attribution of the quotation's own: "…,” said the minister." / "…,” the minister said." / "He said: “…"."""
+
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|[-’'](?=[^\W\d_]))*"
+"""A word of letters, perhaps with a hyphen or apostrophe inside ("Jean-Luc", "O’Neil")."""
+_GIVEN = re.compile(rf"(?<![\w.’'&-])({_NAME_WORD})((?: [A-Z]\.){{1,2}})$")
+"""A capitalised word and one or two single capital letters with full stops, ending where the text is cut ("Ada Q.",
+"Ada Q. R."): the word is checked by ``_name_word``."""
+_SURNAME = re.compile(rf"\s+(?:[A-Z]\.\s+)?({_NAME_WORD})")
+"""What follows an initial in a name: a word (checked by ``_name_word``), perhaps after a second initial."""
 
 
 def flaw(text: str, listed: bool, ended: bool) -> str:
@@ -147,3 +163,38 @@ def clean_claim(text: str) -> str:
         return text
     kept = "".join(c for i, c in enumerate(text) if i not in drop)
     return re.sub(r"\s{2,}", " ", kept).strip()
+
+
+def initial(text: str, dot: int) -> bool:
+    """Whether the full stop at ``text[dot]`` closes a middle initial, not a sentence: a single capital letter between
+    a capitalised given name and a capitalised surname ("Ada Q. Zorn said", "Ada Q. R. Zorn"). Neither name is a
+    function word, quantifier or connective ("… in Annex A. The rule", "Vitamin D. It", "Plan B. Then"), and the given
+    name is no noun that takes a letter (``data/lettered.txt``: "Annex A. Scope …"); "U.S. The" and a list item's
+    "A. Scope" have no given name before the letter."""
+    if dot < 3 or text[dot] != "." or text[dot - 2] != " " or not "A" <= text[dot - 1] <= "Z":
+        return False
+    before = _GIVEN.search(text, max(0, dot - 60), dot + 1)
+    after = _SURNAME.match(text, dot + 1)
+    if not before or not after:
+        return False
+    given = before.group(1)
+    return _name_word(given) and _name_word(after.group(1)) and given.lower() not in _lettered()
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` may be part of a person's name: capitalised, not in capitals only ("BIS", "OK"), and not a
+    function word, quantifier or connective capitalised for opening a sentence."""
+    return word[:1].isupper() and not word.isupper() and word.lower() not in _function_words()
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words capitalised only for opening a sentence: stop words, quantifiers and modals (``literal``), words of
+    relative time ("Today", "Now") and connectives."""
+    return (frozenset(word_list("stopwords")) | frozenset(word_list("literal")) | frozenset(word_list("relative_time"))
+            | {c.lower() for c in CONNECTIVES if " " not in c})
+
+
+@cache
+def _lettered() -> frozenset[str]:
+    return frozenset(word_list("lettered"))

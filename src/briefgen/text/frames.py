@@ -221,13 +221,14 @@ def document_noun(token: str) -> bool:
 
 
 def title_stems() -> frozenset[str]:
-    """Return the stems of the titles and offices written before names (``data/titles.txt``)."""
+    """Return the stems of the titles of persons and names of bodies written before names (``data/titles.txt``,
+    ``data/bodies.txt``): neither is a person's or body's own name."""
     return _titles()
 
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return frozenset(w.stem(x) for x in w.word_list("titles"))
+    return frozenset(w.stem(x) for x in w.word_list("titles") + w.word_list("bodies"))
 
 
 @lru_cache(maxsize=4096)

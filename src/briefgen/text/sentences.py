@@ -4,8 +4,8 @@ Offsets index ``normalise(text)`` (whitespace folded, NFC: the same text that
 ``inputs.summary`` searches), so a sentence's text is always a verbatim passage.
 
 1. Blocks: a blank line, a list marker (``•``, ``-``, ``1.``, ``(a)``) or a line
-   ending in sentence punctuation ends a block; other line breaks are soft wraps,
-   unless the line is short (a heading).
+   ending in sentence punctuation ends a block (not a middle initial: "… said Ada Q." / "Zorn …", ``flaws.initial``);
+   other line breaks are soft wraps, unless the line is short (a heading).
 2. Inside a block, sentence boundaries come from sentencex (Wikimedia's rule-based,
    abbreviation-aware segmenter, MIT; chosen over pysbd, which splits "U.S. The" and
    "p. 4" as well but is about 300 times slower and unmaintained since 2021, and over
@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import sentencex
 
-from briefgen.text.flaws import MAX_WORDS, VERB, count_words, flaw
+from briefgen.text.flaws import MAX_WORDS, VERB, count_words, flaw, initial
 
 SOFT_WRAP_MIN = 50
 """A line this long (or longer) without final punctuation continues on the next line."""
@@ -98,7 +98,8 @@ def blocks(text: str) -> list[tuple[str, bool]]:
     for raw in text.splitlines():
         line = raw.strip()
         marker = _LIST_MARKER.match(line)
-        if not line or marker or (lines and (_LINE_END.search(lines[-1]) or len(lines[-1]) < SOFT_WRAP_MIN)):
+        if not line or marker or (lines and (_LINE_END.search(lines[-1]) and not _wrapped_name(lines[-1], line)
+                                             or len(lines[-1]) < SOFT_WRAP_MIN)):
             close()
             listed = bool(marker) and not line.startswith(("#", ">"))
         if line:
@@ -135,6 +136,11 @@ def split(text: str) -> tuple[str, list[Sentence]]:
 def pieces(text: str) -> list[str]:
     """Return the sentences of ``text`` as the segmenter finds them, none joined or judged (the parts of a joined sentence)."""
     return [text[start:end] for start, end in _spans(text, 0)]
+
+
+def _wrapped_name(line: str, following: str) -> bool:
+    """Whether ``line`` ends in a middle initial whose surname opens the ``following`` line ("… said Ada Q." / "Zorn …")."""
+    return line.endswith(".") and initial(f"{line} {following}", len(line) - 1)
 
 
 def _spans(block: str, offset: int) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefgen.text import phrases
+from briefgen.text.flaws import initial
 from briefgen.text.phrases import synonyms as synonyms
 from briefgen.text.stems import phrase_list as phrase_list
 from briefgen.text.stems import stem as stem
@@ -34,8 +35,9 @@ KINDS = ("number", "date", "name", "word")
 HARD_KINDS = frozenset({"number", "date", "name"})
 """Kinds whose absence from every quote is an error, not a warning."""
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+"""The month names, lower-case, in order: a ``date`` word here, and read by support/selfname.py and drafting/events.py."""
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(  # "one" is left out: mostly a pronoun or determiner
     ["zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -188,7 +190,7 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
     low = token.lower()
     if token.isdigit() and len(token) == 4 and token[:2] in ("19", "20"):
         return "date", token
-    if low in _MONTHS or low in _DAYS:
+    if low in MONTHS or low in _DAYS:
         return ("date", low) if token[0].isupper() or low not in ("may", "march") else ("word", stem(low))
     value = number_key(token)
     if value is not None:
@@ -196,7 +198,7 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
     if token.isupper() and len(token) >= 2:
         return ("word" if token in COMMON_ACRONYMS else "name"), stem(token)
     if token[0].isupper():
-        opening = bool(_SENTENCE_START.search(text[max(0, start - 4):start]))
+        opening = bool(_SENTENCE_START.search(text[max(0, start - 4):start])) and not initial(text, start - 2)
         if not opening or stem(token) in names:
             return "name", stem(token)
     return "word", stem(token)
@@ -204,7 +206,7 @@ def _kind(token: str, start: int, text: str, names: frozenset[str]) -> tuple[str
 
 def date_word(token: str) -> bool:
     """True for a month or weekday name."""
-    return token.lower() in _MONTHS or token.lower() in _DAYS
+    return token.lower() in MONTHS or token.lower() in _DAYS
 
 
 def tokens(text: str) -> list[tuple[str, int]]:
@@ -231,7 +233,7 @@ def _words(text: str, names: frozenset[str]) -> tuple[Word, ...]:
         token = match.group()
         if token.endswith(("'s", "’s")):
             token = token[:-2]
-        month = token[0].isupper() and token.lower() in _MONTHS  # "May" and "March" are dates, not stop words
+        month = token[0].isupper() and token.lower() in MONTHS  # "May" and "March" are dates, not stop words
         if not token or (token.lower() in stop and not month and not (token.isupper() and len(token) >= 2)):
             continue
         if len(token) == 1 and not token.isdigit():
