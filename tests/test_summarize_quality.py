@@ -68,8 +68,17 @@ FLOORS = {
     # 12th session: the seed's 17 curated pairs read by hand, blind, by two readers who agreed on all (benchmarks/seed_pairs.yaml):
     # 11 report one fact (the gold pairs: 9 merged, 0.818), 6 are two facts a claim joins (two of them merged: false merges,
     # CEILINGS); curated_pairs_merged keeps the old figure over all 17 (0.647).
-    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.817, "curated_pairs_merged": 0.646, "seed_recall": 0.821,
-             "seed_precision": 0.851, "seed_recall_filed": 0.521, "seed_precision_filed": 0.892, "unassigned_closest": 0.683},
+    # 12th session: a phrase in common, alone, is no fact in common (corroboration.framed: "serves as a (crucial) platform
+    # for"): the false merge of "The WAIC serves as a crucial platform …" with "The conference serves as a platform for China
+    # …" is gone; that curated pair was the only draft quoting the first sentence, which fits no theme and leads no draft:
+    # seed_recall 0.822 → 0.811 (73 of 90), curated_pairs_merged 0.647 → 0.588; pairs_merged unchanged.
+    # 12th session: a rare phrase that is one item of a list of each sentence, the lists sharing nothing else, is no rare
+    # phrase in common (facts.Facts.anchor, facts.lists_of): "Potential risks … include job displacement, privacy concerns."
+    # and "Issues such as misinformation, job displacement, and …" are two drafts now, the second listed under "fits no
+    # theme" (54 → 55 drafts): curated_pairs_merged 0.588 → 0.529, seed_recall_filed 0.522 → 0.511 (its quote is in the
+    # listed draft: seed_recall unchanged), precision 0.852 → 0.855, closest 0.714 → 0.682.
+    "seed": {"key_fact_recall": 0.892, "key_fact_recall_filed": 0.570, "pairs_merged": 0.817, "curated_pairs_merged": 0.528, "seed_recall": 0.810,
+             "seed_precision": 0.851, "seed_recall_filed": 0.510, "seed_precision_filed": 0.892, "unassigned_closest": 0.681},
 }
 CEILINGS = {
     "export-controls": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
@@ -88,7 +97,9 @@ CEILINGS = {
     # "The WAIC serves as a crucial platform for industry leaders …" with "The conference serves as a platform for China to
     # promote its vision …" (a tie of one month's documents, EVENT), and two lists of AI risks sharing "job displacement"
     # (a rare phrase, PHRASED).
-    "seed": {"false_merges": 2, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
+    # 12th session: 2 → 1, the first gone (its shared words, serve and platform, are one phrase of each: corroboration.framed);
+    # 1 → 0, the second gone (job displacement is one item of two lists that share no other: facts.Facts.anchor).
+    "seed": {"false_merges": 0, "broken": 0.0, "wrong_theme": 0.0, "wrong_theme_acceptable": 0.0},
 }
 
 

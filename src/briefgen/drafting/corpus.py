@@ -17,7 +17,7 @@ to tie two sentences ("job displacement"; not "interim final", a kind of rule in
 its words is rare too (``RARE``: not "BIS published" in a corpus about BIS)."""
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did)\b", re.IGNORECASE)
+_FINITE = facts.FINITE
 """A form of be/have/do or a modal: a list item with one says something of its own ("… countries can position
 themselves …"); one without ("Insufficient supply of advanced chips due to trade restrictions") needs its lead-in."""
 _INNER = re.compile(r"[.!?](?<=[a-z]{2}[.!?])[\"”’')\]]*\s+[\"“‘(]?[A-Z]")
@@ -120,7 +120,8 @@ class Corpus:
             doc, start, end = self.spans[i]
             found = facts.facts_of(self.texts[doc][start:end], self.issued[doc], self._rare)
             rare = self._rare_pairs(self.bags[i])
-            known = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months, found.entities, rare)
+            known = found if not rare else facts.Facts(found.quantities, found.years, found.names, found.months, found.entities, rare,
+                                                       self.texts[doc][start:end])
             if keep:
                 self._facts[i] = known
         return known

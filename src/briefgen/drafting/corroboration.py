@@ -9,13 +9,15 @@ Two sentences of different documents report the same fact when
   ANCHORED when they also name the same month or quantity ("In October 2022" and "the
   October 7, 2022, controls"), NAMED when they name the same rare proper name, or
   PHRASED when they share a rare phrase, two adjacent content words few documents use
-  ("job displacement", "civil fusion"), TWICE when they name two months or amounts
+  ("job displacement", "civil fusion"; not one item of a list of each, the lists sharing nothing else: ``facts.lists_of``), TWICE when they name two months or amounts
   in common (``facts.Facts.anchor``), or EVENT when their documents were issued in the same month
   (two reports of one event: the same conference, the same package of rules); or at any overlap when they report one act
   (``Corpus.acted``: the same actor named as the subject of a verb of one kind of act, at the same time of the act;
   ``drafting/events.py``) or one speech (``Corpus.spoke``: the same speaker, in documents of one month, saying two
   words of the same forms that at most about half of the documents use; ``drafting/speech.py``), a claim taking such a
-  sentence before any that only shares its words. Tokens found in most documents (the corpus's subject) weigh
+  sentence before any that only shares its words. Save for a month, an amount, a rare proper name or a person in common,
+  what they share must not be one phrase of each ("serves as a platform for", ``framed``): a frame each fills with
+  something else. Tokens found in most documents (the corpus's subject) weigh
   nothing, so "the Bureau of Industry and Security said" alone never makes two
   sentences one fact, and sharing a theme lowers no bar. A candidate passage of joined sentences
   (one opening "These rules …" joined to the sentence before it) is also compared sentence by
@@ -36,7 +38,7 @@ from itertools import repeat
 
 from briefgen.drafting import speech
 from briefgen.drafting.corpus import Corpus, Passage
-from briefgen.drafting.facts import Facts, conflict, pairs
+from briefgen.drafting.facts import Facts, conflict, one_phrase, pairs
 from briefgen.drafting.reach import Reach
 from briefgen.drafting.weights import Weights
 
@@ -66,30 +68,49 @@ and neither may state an amount the other does not ("BIS is expanding controls �
 SLACK = 1 - 1e-9
 """Rounding room for a bound that decides whether an exact overlap is worth computing."""
 
+_FRAMED = ("phrase", "event", "")
+"""The ties a phrase in common, alone, does not make (``framed``): all but a month, an amount or a rare proper name in common."""
 _BAR = {"dates": TWICE, "date": ANCHORED, "number": ANCHORED, "name": NAMED, "phrase": PHRASED, "event": EVENT, "": SAME}
 
 
 def same_fact(a: frozenset[str], b: frozenset[str], facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts],
               weights: Weights, weight_a: float | None = None, weight_b: float | None = None, event: bool = False,
-              acted: bool | Callable[[], bool] = False) -> float:
+              acted: bool | Callable[[], bool] = False, order: tuple[tuple[str, ...], tuple[str, ...]] | None = None) -> float:
     """Return how strongly two sentences report one fact (their overlap), or 0.0 when they do not.
 
     The facts may be given as functions, called only when the overlap makes them matter; ``event``: whether their
-    documents were issued in the same month (``Corpus.same_month``).
+    documents were issued in the same month (``Corpus.same_month``); ``order``: their tokens in order (``Corpus.bags``),
+    to tell a phrase in common (``facts.one_phrase``).
     """
     return judge(weights.overlap(a, b, weight_a, weight_b), facts_a, facts_b, specific=lambda: weights.specific(a & b), event=event,
-                 acted=acted)
+                 acted=acted, phrase=False if order is None else lambda: framed(order[0], order[1], a & b, weights.idf))
+
+
+def framed(first: tuple[str, ...], second: tuple[str, ...], shared: frozenset[str], idf: dict[str, float]) -> bool:
+    """Whether the weighted tokens two sentences share are one phrase of each (``facts.one_phrase``) and each says more
+    besides it, weighing more outside it than in it: a frame each fills with something else ("serves as a platform for
+    growers to discuss wheat" and "… for Ruritania to promote its seed bank"). A sentence that is little more than the
+    phrase says what the other says ("Steel tariffs rose." and "Tariffs on steel rose sharply in May …")."""
+    weighted = {token for token in shared if idf.get(token, 0.0)}
+    inside = sum(map(idf.__getitem__, weighted))
+    return (one_phrase(first, second, weighted)
+            and all(sum(idf.get(token, 0.0) for token in set(tokens)) > 2 * inside for tokens in (first, second)))
 
 
 def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | Callable[[], Facts], strong: bool = False,
-          specific: bool | Callable[[], bool] = True, event: bool = False, acted: bool | Callable[[], bool] = False) -> float:
+          specific: bool | Callable[[], bool] = True, event: bool = False, acted: bool | Callable[[], bool] = False,
+          phrase: bool | Callable[[], bool] = False) -> float:
     """Return ``score`` (two sentences' weighted cosine) if it makes them one fact, else 0.0.
 
     ``strong``: only if they name two months or amounts in common (a sentence joins its best claim, and
     another only on such evidence). ``specific``: whether they share a word that at most half of the documents
     use (``weights.Weights.specific``); on content alone, with no month, amount, name, phrase or person in
     common, they must, since words most documents use make a subject, not a fact. ``event``: whether their documents
-    were issued in the same month, a tie (``EVENT``) where they name nothing specific in common."""
+    were issued in the same month, a tie (``EVENT``) where they name nothing specific in common. ``phrase``: whether the
+    weighted words they share are one phrase of each (``framed``): with no month, amount, rare proper name or person in
+    common, a frame or collocation ("serves as a platform for", "plays a key role in") says how each sentence puts what it
+    says, not that both say one thing, so it ties them at no bar (``SAME``, ``EVENT``, or ``PHRASED``, where the phrase is
+    rare: "serves as a platform" in a few documents of a small corpus)."""
     if score < TWICE:
         acted = acted() if callable(acted) else acted  # asked only where it could matter
         if not (acted and score > ACTED):
@@ -105,6 +126,8 @@ def judge(score: float, facts_a: Facts | Callable[[], Facts], facts_b: Facts | C
     if acted and facts_a.amounts() == facts_b.amounts():  # an amount one side alone states is more than the act
         return score if score > ACTED else 0.0
     if score < min(SAME, _BAR[anchor]):
+        return 0.0
+    if anchor in _FRAMED and not facts_a.names & facts_b.names and (phrase() if callable(phrase) else phrase):
         return 0.0
     return score if anchor or facts_a.names & facts_b.names or (specific() if callable(specific) else specific) else 0.0
 
@@ -198,8 +221,9 @@ def corroborate(corpus: Corpus, leaders: list[int], weights: Weights) -> list[li
                 figures = corpus.has_figures(i) if figures is None else figures
                 if not figures:
                     continue
-            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, bag & bags[-negative]), event=event,
-                          acted=acted)
+            common = bag & bags[-negative]
+            score = judge(overlap, mine, lead, strong=joined, specific=partial(weights.specific, common), event=event,
+                          acted=acted, phrase=partial(framed, raw, corpus.bags[leaders[claim]], common, idf))
             if score:
                 if (acted, score) > ranks.get((claim, doc), (False, 0.0)):
                     ranks[claim, doc] = (acted, score)

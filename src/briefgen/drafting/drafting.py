@@ -222,7 +222,7 @@ def _repeats(corpus: Corpus, i: int, bag: frozenset[str], j: int, other: frozens
     doc, home = corpus.spans[i][0], corpus.spans[j][0]
     return doc != home and corroboration.same_fact(
         bag, other, partial(corpus.facts, i), partial(corpus.facts, j), weights, event=corpus.same_month(doc, home),
-        acted=lambda: corpus.acted(i, j) or corpus.spoke(i, j)) > 0
+        acted=lambda: corpus.acted(i, j) or corpus.spoke(i, j), order=(corpus.bags[i], corpus.bags[j])) > 0
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
