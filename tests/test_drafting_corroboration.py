@@ -193,7 +193,9 @@ def test_a_quotation_of_several_sentences_is_compared_sentence_by_sentence() -> 
 def test_reports_in_documents_of_one_month_tie_like_a_shared_month() -> None:
     """Two sentences of documents issued in the same month (both dated to the month at least) are one fact from EVENT
     (0.25) instead of SAME (0.3): two reports of one event (9th session: "The WAIC serves as a crucial platform …" and
-    "The conference serves as a platform …"). A month apart, or dated to the year only, they still need SAME."""
+    "The conference serves as a platform …", since read as two facts and kept apart: what they share is one frame,
+    tests/test_drafting_frames.py; these two share "batteries" besides it). A month apart, or dated to the year only, they
+    still need SAME."""
     summit = "The summit serves as a stage for ministers, engineers and investors to debate the future of batteries."
     report = "The summit serves Ruritania as a stage to promote its plan for a shared battery market."
     fill = ["Heavy rain fell on the coast on Tuesday.", "Schools stayed open despite the flooding.",

@@ -3,7 +3,7 @@ as "serves as a platform for") at the bars where nothing specific ties them (``c
 
 from __future__ import annotations
 
-from briefgen.drafting import corroboration, facts
+from briefgen.drafting import corroboration, drafting, facts
 from briefgen.drafting.corpus import Corpus
 
 FILL = ["Heavy rain fell on the coast on Tuesday.", "Schools stayed open despite the flooding.",
@@ -47,6 +47,7 @@ def test_a_leading_sentence_is_not_taken_for_a_frame_alike_one() -> None:
     assert corroboration.same_fact(a, b, corpus.facts(0), corpus.facts(2), weights, event=True) > 0, "without the order"
     assert corroboration.same_fact(a, b, corpus.facts(0), corpus.facts(2), weights, event=True,
                                    order=(corpus.bags[0], corpus.bags[2])) == 0
+    assert not drafting._repeats(corpus, 2, b, 0, a, weights), "drafting gives the order: each may lead a draft"
 
 
 def test_words_in_common_apart_from_each_other_still_tie() -> None:
