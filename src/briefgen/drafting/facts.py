@@ -5,12 +5,12 @@
   without a year ("In September", "the October 7 IFR") is no month, since its year is not stated ("the October 7
   IFR" in a notice of 25 October 2023 is the rule of 2022); measured, reading it in its document's year made an
   export-controls false merge and merged no gold pair;
-- people: the surname after a title ("Secretary of Commerce Gina M. Raimondo") or before "said";
+- people: the surname after a title ("Secretary of Ports Ada Q. Zorn") or before "said";
 - entities: the tokens of the proper names and acronyms written mid-sentence, after ``words.canonical``
   ("U.S.", "US" and "United States" are one name).
 
-``conflict`` tells two sentences apart ("11 entities" vs "28 entities", "2022" vs "2024", "Raimondo said" vs
-"Estevez said", "in Ruritania" vs "in Borduria"); ``Facts.anchor`` tells what specific thing two sentences name in common
+``conflict`` tells two sentences apart ("11 entities" vs "28 entities", "2022" vs "2024", "Zorn said" vs
+"Vidal said", "in Ruritania" vs "in Borduria"); ``Facts.anchor`` tells what specific thing two sentences name in common
 (a rare phrase that is one item of a list of each, the lists sharing no other word, is none: ``lists_of``);
 ``one_phrase`` whether what they share is one phrase of each.
 """
@@ -75,7 +75,7 @@ class Facts:
     quantities: frozenset[str]
     years: frozenset[str]
     names: frozenset[str]
-    """People it names: the surname after a title ("Secretary of Commerce Gina M. Raimondo") or before "said"."""
+    """People it names: the surname after a title ("Secretary of Ports Ada Q. Zorn") or before "said"."""
     months: frozenset[str] = frozenset()
     """The months it names, as YYYY-MM."""
     entities: frozenset[str] = frozenset()

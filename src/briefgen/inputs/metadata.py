@@ -102,7 +102,7 @@ _UNNAMED = frozenset("download downloads document documents doc file files artic
 def _named(stem: str) -> str:
     """The file name as a citation key, or "" when it names no document.
 
-    With no author to key by, the analyst's own file name (``bis-2022-10-07``) is a better
+    With no author to key by, the analyst’s own file name (``port-2021-05-03``) is a better
     key than a year and a word picked from a title the tool inferred (``2022-commerce``).
     """
     key = zotero.slug(stem)
