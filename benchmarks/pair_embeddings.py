@@ -33,8 +33,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import summarize_quality as sq  # noqa: E402
 
@@ -107,32 +105,11 @@ def _encoder(name: str) -> tuple[Callable[[list[str]], Any], dict[str, float]]:
 
 
 def run(name: str, root: Path, embed: Callable[[list[str]], Any]) -> None:
-    project = pipeline.Project(root)
-    sources = load_sources(project.sources_dir)
-    summary = yaml.safe_load((project.summary_dir / "summary.yaml").read_text(encoding="utf-8"))
-    gold_path = root / "gold.yaml"
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else sq._gold_from_curated(summary)
+    gold, corpus, flat, anchors, of = sq.sentences_of_facts(root)
     missed = {m.groups() for m in map(_MISSED.match, sq.measure(root)["misses"]) if m}
-    texts = {sid: s.text for sid, s in sources.items() if s.path is not None}
-    corpus = summarize._corpus(texts, {sid: s.issued for sid, s in sources.items()})
-    flat = {sid: sq._flat(t) for sid, t in texts.items()}
-    anchors = []
-    for fact in gold["facts"]:
-        for a in fact["anchors"]:
-            quote = sq._flat(a["anchor"])
-            at = flat.get(a["source"], "").find(quote)
-            if at >= 0:
-                anchors.append((fact["id"], a["source"], at, at + len(quote)))
     apart = {(p["fact"], *sides) for p in gold.get("apart", ()) for sides in ((p["a"], p["b"]), (p["b"], p["a"]))}
     """(fact, source, source) of the seed's curated pairs read by hand as two facts (benchmarks/seed_pairs.yaml): to stay apart."""
     count = len(corpus.spans)
-    of: dict[int, set[str]] = {}
-    """Sentence → the key facts whose anchors it overlaps."""
-    for i in range(count):
-        p = corpus.passage(i)
-        quote = sq._flat(p.quote)
-        at = flat[p.source].find(quote)
-        of[i] = {f for f, s, a0, a1 in anchors if at >= 0 and s == p.source and at < a1 and a0 < at + len(quote)}
     vectors = embed([corpus.passage(i).quote for i in range(count)])
     cos = vectors @ vectors.T
     doc = [corpus.spans[i][0] for i in range(count)]

@@ -21,42 +21,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import summarize_quality as sq  # noqa: E402
 
-from briefgen import pipeline  # noqa: E402
-from briefgen.drafting import facts, speech, summarize  # noqa: E402
-from briefgen.inputs.sources import load_sources  # noqa: E402
+from briefgen.drafting import facts, speech  # noqa: E402
 from briefgen.text import vectors  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z]+")
 
 
 def run(name: str, root: Path, center: bool) -> None:
-    project = pipeline.Project(root)
-    sources = load_sources(project.sources_dir)
-    summary = yaml.safe_load((project.summary_dir / "summary.yaml").read_text(encoding="utf-8"))
-    gold_path = root / "gold.yaml"
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else sq._gold_from_curated(summary)
-    texts = {sid: s.text for sid, s in sources.items() if s.path is not None}
-    corpus = summarize._corpus(texts, {sid: s.issued for sid, s in sources.items()})
-    flat = {sid: sq._flat(t) for sid, t in texts.items()}
-    anchors = []
-    for fact in gold["facts"]:
-        for a in fact["anchors"]:
-            quote = sq._flat(a["anchor"])
-            at = flat.get(a["source"], "").find(quote)
-            if at >= 0:
-                anchors.append((fact["id"], a["source"], at, at + len(quote)))
-    of: dict[int, set[str]] = {}
-    """Passage → the key facts whose anchors it overlaps."""
-    for i in range(len(corpus.spans)):
-        p = corpus.passage(i)
-        quote = sq._flat(p.quote)
-        at = flat[p.source].find(quote)
-        of[i] = {f for f, s, a0, a1 in anchors if at >= 0 and s == p.source and at < a1 and a0 < at + len(quote)}
+    gold, corpus, flat, anchors, of = sq.sentences_of_facts(root)
     documents = len(corpus.texts)
     df: Counter[str] = Counter()
     for text in corpus.texts:

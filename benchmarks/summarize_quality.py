@@ -69,7 +69,8 @@ _BROKEN = [
     ("pronoun opener", re.compile(r"^(?:They|He|She|It|His|Her|Their|Its|These|Those|This|That|Such|Them)\b(?! (?:is|was) (?:\w+ ){1,2}(?:to|that)\b)")),
     ("connective opener", re.compile(r"^(?:To counter that|In response|As a result|Of these|Instead|Then|Thus|Therefore)\b")),
     ("dateline", re.compile(r"^[A-Z][A-Z .,'’-]{2,}(?:\([^)]*\))?\s*[-–—]|^[A-Z][a-z]+, [A-Z][\w.]+ ?[-–—]|^\w+, \(")),
-    ("furniture", re.compile(r"\[email|FOR IMMEDIATE RELEASE|Skip to main content|Media Contact|(?-i:^By [A-Z][a-z]+ [A-Z])|Photo by|All rights reserved", re.IGNORECASE)),
+    ("furniture", re.compile(r"\[email|FOR IMMEDIATE RELEASE|Skip to main content|Media Contact|(?-i:^By [A-Z][a-z]+ [A-Z])"
+                             r"|Photo by|All rights reserved", re.IGNORECASE)),
     ("short", re.compile(r"^(?:\W*\w+\W*){0,5}$")),
 ]
 
@@ -108,19 +109,54 @@ def _facts(gold: dict[str, Any], fact: str) -> dict[str, Any]:
     return next(f for f in gold["facts"] if f["id"] == fact)
 
 
-def measure(root: Path) -> dict[str, Any]:
-    """Draft ``root``'s corpus from its themes and return the figures."""
+def _load(root: Path) -> tuple[Any, Any, dict[str, Any], dict[str, str]]:
+    """``root``'s project, its sources, its gold (its gold.yaml, or the seed's from its summary and seed_pairs.yaml) and
+    the texts of its sources that have a file."""
     from briefgen import pipeline
-    from briefgen.drafting import summarize
     from briefgen.inputs.sources import load_sources
-    from briefgen.inputs.summary import load_summary
 
     project = pipeline.Project(root)
     sources = load_sources(project.sources_dir)
-    summary_data = yaml.safe_load((project.summary_dir / "summary.yaml").read_text(encoding="utf-8"))
     gold_path = root / "gold.yaml"
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else _gold_from_curated(summary_data)
-    texts = {sid: s.text for sid, s in sources.items() if s.path is not None}
+    if gold_path.is_file():
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    else:
+        gold = _gold_from_curated(yaml.safe_load((project.summary_dir / "summary.yaml").read_text(encoding="utf-8")))
+    return project, sources, gold, {sid: s.text for sid, s in sources.items() if s.path is not None}
+
+
+def sentences_of_facts(root: Path) -> tuple[dict[str, Any], Any, dict[str, str], list[tuple[str, str, int, int]], dict[int, set[str]]]:
+    """``root``'s gold (its gold.yaml, or the seed's from its summary and seed_pairs.yaml), the drafting corpus of its
+    sources (``summarize._corpus``: every sentence summarize judges), each source's flattened text, the anchors as
+    (fact, source, start, end) in those texts, and per sentence the key facts whose anchors it overlaps: what the
+    pair scripts (pair_vectors.py, pair_embeddings.py) compare."""
+    from briefgen.drafting import summarize
+
+    _, sources, gold, texts = _load(root)
+    corpus = summarize._corpus(texts, {sid: s.issued for sid, s in sources.items()})
+    flat = {sid: _flat(t) for sid, t in texts.items()}
+    anchors = []
+    for fact in gold["facts"]:
+        for a in fact["anchors"]:
+            quote = _flat(a["anchor"])
+            at = flat.get(a["source"], "").find(quote)
+            if at >= 0:
+                anchors.append((fact["id"], a["source"], at, at + len(quote)))
+    of: dict[int, set[str]] = {}
+    for i in range(len(corpus.spans)):
+        p = corpus.passage(i)
+        quote = _flat(p.quote)
+        at = flat[p.source].find(quote)
+        of[i] = {f for f, s, a0, a1 in anchors if at >= 0 and s == p.source and at < a1 and a0 < at + len(quote)}
+    return gold, corpus, flat, anchors, of
+
+
+def measure(root: Path) -> dict[str, Any]:
+    """Draft ``root``'s corpus from its themes and return the figures."""
+    from briefgen.drafting import summarize
+    from briefgen.inputs.summary import load_summary
+
+    project, sources, gold, texts = _load(root)
     curated = load_summary(project.summary_dir, sources)
     themes = [t.model_copy(update={"claims": []}) for t in curated.themes]
     issued = {sid: s.issued for sid, s in sources.items()}
