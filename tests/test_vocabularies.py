@@ -58,3 +58,15 @@ def test_docs_check_reports_a_stale_page_and_docs_rewrites_it(tmp_path, capsys):
     assert "vocabularies.md: out of date with the word lists" in capsys.readouterr().err
     assert docs.main([str(readme)]) == 0 and page.read_text(encoding="utf-8") == vocabularies.render()
     assert docs.main([str(readme), "--check"]) == 0
+
+
+def test_no_list_read_word_by_word_names_a_word_twice():
+    """A word written twice in one list ("also" in stopwords.txt until the 12th session) is a list nobody reread."""
+    from briefgen.text import words
+
+    index = vocabularies._Index({p.stem for p in vocabularies.DATA.glob("*.txt")})
+    assert index.words
+    for name in sorted(index.words):
+        listed = words.word_list(name.removesuffix(".txt"))
+        twice = sorted({w for w in listed if listed.count(w) > 1})
+        assert not twice, f"{name}: {twice}"

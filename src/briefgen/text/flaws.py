@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from briefgen.text.stems import word_list
+from briefgen.text.stems import phrase_list, word_list
 
 MIN_WORDS, MAX_WORDS = 6, 110
 """A claim candidate has this many words (a joined pair included)."""
@@ -191,7 +191,8 @@ def _name_word(word: str) -> bool:
 def _function_words() -> frozenset[str]:
     """Words capitalised only for opening a sentence: stop words, quantifiers and modals (``literal``), words of
     relative time ("Today", "Now") and connectives."""
-    return (frozenset(word_list("stopwords")) | frozenset(word_list("literal")) | frozenset(word_list("relative_time"))
+    return (frozenset(word_list("stopwords")) | frozenset(word_list("literal"))
+            | {w for w in phrase_list("relative_time") if " " not in w}  # "this year" is a phrase: "year" is no function word
             | {c.lower() for c in CONNECTIVES if " " not in c})
 
 
