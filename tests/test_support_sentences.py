@@ -39,3 +39,18 @@ def test_passages_taken_from_a_source_start_after_its_list_markers_and_stay_verb
     passages = source_passages(source)  # reference markers closing a sentence go too; inside one they stay
     assert passages == ("Three bottlenecks:", "Insufficient supply of chips", "Limits on talent.", "Differing [4] rules.")
     assert all(quotes.holds(p, source) for p in passages)
+
+
+def test_an_abbreviation_ends_no_sentence_but_a_short_last_word_does() -> None:
+    """The segmenter the corpus is split with (sentencex, abbreviation-aware) decides a full stop after a short word,
+    so a brief's "Dr. Zorn said …" is judged as one sentence, as the same words in a source are."""
+    assert _texts("Dr. Ada Zorn said the rule is final [@a]. It took effect in May.") == [
+        "Dr. Ada Zorn said the rule is final [@a].", "It took effect in May."]
+    assert _texts("Mr. Zorn and Ms. Vidal met on Jan. 5 in the U.S. capital [@a]. They agreed.") == [
+        "Mr. Zorn and Ms. Vidal met on Jan. 5 in the U.S. capital [@a].", "They agreed."]
+    assert _texts("The rule (see p. 4) is final. Prof. Vidal et al. found a gap [@b].") == [
+        "The rule (see p. 4) is final.", "Prof. Vidal et al. found a gap [@b]."]
+    assert _texts("The bill, H. R. 8287, would require a report [@c]. It passed.") == [
+        "The bill, H. R. 8287, would require a report [@c].", "It passed."]
+    assert _texts("He works in the U.S. The rule binds [@a].") == ["He works in the U.S.", "The rule binds [@a]."]
+    assert _texts("The rule took effect in Jan. The agency said so [@a].") == ["The rule took effect in Jan.", "The agency said so [@a]."]

@@ -22,6 +22,7 @@ from briefgen.support import position
 from briefgen.support.claims import NOTE_CODE, CorpusReport, is_attribution, paraphrase, plural, shorten, unsupported
 from briefgen.support.match import judge, needs, passage_keys
 from briefgen.text import frames
+from briefgen.text import sentences as segmenter
 from briefgen.text import words as w
 from briefgen.text.flaws import initial
 
@@ -32,6 +33,9 @@ _SENTENCE_END = re.compile(r"""[.!?](["”’)\]*_]*\s+)(?=["“‘(*_]*[A-Z0-9]
 """A sentence's end: its full stop, question or exclamation mark, then (group 1, the cut) closing quotes or brackets and
 spaces before what starts a sentence. The mark is matched, not looked behind for (the same cuts, found without trying
 a lookbehind at every character: tests/test_sentence_end.py)."""
+_SHORT_WORD = re.compile(r"(?:^|(?<=[\s(\[“\"]))[\w.]{1,4}$")
+"""A word of at most four letters or full stops just before a sentence mark: perhaps an abbreviation ("Dr", "Jan", "p",
+"al", "U.S"), which the abbreviation-aware segmenter (``text.sentences.ends``) tells from a sentence's last word."""
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"\[([^\]@]*)\]\([^)]*\)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:!?])")
@@ -68,10 +72,14 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """
     found: list[tuple[int, str]] = []
     for offset, unit in _units(text):
-        begin = 0
+        begin, ends = 0, None
         for match in _SENTENCE_END.finditer(unit):
             if _inside_citation(unit, match.start(1)) or initial(unit, match.start()):
                 continue
+            if _SHORT_WORD.search(unit, max(0, match.start() - 8), match.start()):  # "Dr.", "Jan.", "p.", "al.": ask the segmenter
+                ends = segmenter.ends(unit) if ends is None else ends
+                if not any(match.start() < end <= match.end() for end in ends):
+                    continue
             found.append((offset + begin, unit[begin:match.start(1)].strip()))
             begin = match.end()
         if unit[begin:].strip():

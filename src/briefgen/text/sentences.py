@@ -138,6 +138,12 @@ def pieces(text: str) -> list[str]:
     return [text[start:end] for start, end in _spans(text, 0)]
 
 
+def ends(text: str) -> frozenset[int]:
+    """The offsets of ``text`` just past each sentence the segmenter finds (its mark and closing quotes, before the
+    space): where an abbreviation-aware reader ends a sentence ("Dr. Zorn", "Jan. 5", "p. 4" and "et al. found" end none)."""
+    return frozenset(end for _, end in _spans(text, 0))
+
+
 def _wrapped_name(line: str, following: str) -> bool:
     """Whether ``line`` ends in a middle initial whose surname opens the ``following`` line ("… said Ada Q." / "Zorn …")."""
     return line.endswith(".") and initial(f"{line} {following}", len(line) - 1)
