@@ -579,6 +579,55 @@ def __create_fn__():
  return __eq__
 CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.verdicts,self.problems,self.notes,self.unconfirmed,self.padding,self.sources,self.names,)==(other.verdicts,other.problems,other.notes,other.unconfirmed,other.padding,other.sources,other.names,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
 
+def __create_fn__(_type_start, _type_end, _type_text, _type_listed, _type_ended, _type_flaw, _type_joined, _type_block, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_listed, _dflt_ended, _dflt_flaw, _dflt_joined, _dflt_block, _return_type):
+ def __init__(self,start:_type_start,end:_type_end,text:_type_text,listed:_type_listed=_dflt_listed,ended:_type_ended=_dflt_ended,flaw:_type_flaw=_dflt_flaw,joined:_type_joined=_dflt_joined,block:_type_block=_dflt_block)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'start',start)
+  __dataclass_builtins_object__.__setattr__(self,'end',end)
+  __dataclass_builtins_object__.__setattr__(self,'text',text)
+  __dataclass_builtins_object__.__setattr__(self,'listed',listed)
+  __dataclass_builtins_object__.__setattr__(self,'ended',ended)
+  __dataclass_builtins_object__.__setattr__(self,'flaw',flaw)
+  __dataclass_builtins_object__.__setattr__(self,'joined',joined)
+  __dataclass_builtins_object__.__setattr__(self,'block',block)
+ return __init__
+CODE["def __create_fn__(_type_start, _type_end, _type_text, _type_listed, _type_ended, _type_flaw, _type_joined, _type_block, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_listed, _dflt_ended, _dflt_flaw, _dflt_joined, _dflt_block, _return_type):\n def __init__(self,start:_type_start,end:_type_end,text:_type_text,listed:_type_listed=_dflt_listed,ended:_type_ended=_dflt_ended,flaw:_type_flaw=_dflt_flaw,joined:_type_joined=_dflt_joined,block:_type_block=_dflt_block)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'text',text)\n  __dataclass_builtins_object__.__setattr__(self,'listed',listed)\n  __dataclass_builtins_object__.__setattr__(self,'ended',ended)\n  __dataclass_builtins_object__.__setattr__(self,'flaw',flaw)\n  __dataclass_builtins_object__.__setattr__(self,'joined',joined)\n  __dataclass_builtins_object__.__setattr__(self,'block',block)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__():
+ def __repr__(self):
+  return self.__class__.__qualname__ + f"(start={self.start!r}, end={self.end!r}, text={self.text!r}, listed={self.listed!r}, ended={self.ended!r}, flaw={self.flaw!r}, joined={self.joined!r}, block={self.block!r})"
+ return __repr__
+CODE['def __create_fn__():\n def __repr__(self):\n  return self.__class__.__qualname__ + f"(start={self.start!r}, end={self.end!r}, text={self.text!r}, listed={self.listed!r}, ended={self.ended!r}, flaw={self.flaw!r}, joined={self.joined!r}, block={self.block!r})"\n return __repr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __eq__(self,other):
+  if other.__class__ is self.__class__:
+   return (self.start,self.end,self.text,self.listed,self.ended,self.flaw,self.joined,self.block,)==(other.start,other.end,other.text,other.listed,other.ended,other.flaw,other.joined,other.block,)
+  return NotImplemented
+ return __eq__
+CODE['def __create_fn__():\n def __eq__(self,other):\n  if other.__class__ is self.__class__:\n   return (self.start,self.end,self.text,self.listed,self.ended,self.flaw,self.joined,self.block,)==(other.start,other.end,other.text,other.listed,other.ended,other.flaw,other.joined,other.block,)\n  return NotImplemented\n return __eq__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __setattr__(self,name,value):
+  if type(self) is cls or name in ('start','end','text','listed','ended','flaw','joined','block',):
+   raise FrozenInstanceError(f"cannot assign to field {name!r}")
+  super(cls, self).__setattr__(name, value)
+ return __setattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __setattr__(self,name,value):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'listed\',\'ended\',\'flaw\',\'joined\',\'block\',):\n   raise FrozenInstanceError(f"cannot assign to field {name!r}")\n  super(cls, self).__setattr__(name, value)\n return __setattr__'] = __create_fn__.__code__
+
+def __create_fn__(cls, FrozenInstanceError):
+ def __delattr__(self,name):
+  if type(self) is cls or name in ('start','end','text','listed','ended','flaw','joined','block',):
+   raise FrozenInstanceError(f"cannot delete field {name!r}")
+  super(cls, self).__delattr__(name)
+ return __delattr__
+CODE['def __create_fn__(cls, FrozenInstanceError):\n def __delattr__(self,name):\n  if type(self) is cls or name in (\'start\',\'end\',\'text\',\'listed\',\'ended\',\'flaw\',\'joined\',\'block\',):\n   raise FrozenInstanceError(f"cannot delete field {name!r}")\n  super(cls, self).__delattr__(name)\n return __delattr__'] = __create_fn__.__code__
+
+def __create_fn__():
+ def __hash__(self):
+  return hash((self.start,self.end,self.text,self.listed,self.ended,self.flaw,self.joined,self.block,))
+ return __hash__
+CODE['def __create_fn__():\n def __hash__(self):\n  return hash((self.start,self.end,self.text,self.listed,self.ended,self.flaw,self.joined,self.block,))\n return __hash__'] = __create_fn__.__code__
+
 def __create_fn__(_type_where, _type_path, _type_text, _type_passages, _type_unconfirmed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_unconfirmed, _return_type):
  def __init__(self,where:_type_where,path:_type_path,text:_type_text,passages:_type_passages,unconfirmed:_type_unconfirmed=_dflt_unconfirmed)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'where',where)
