@@ -37,7 +37,7 @@ STEMS: dict[str, str] = {token: family for family, verbs in FAMILIES.items() for
 """Token (``sentences.tokens``) → the kind of act it names."""
 _NOT_ACTORS = frozenset(token for name in words.MONTHS for token in sentences.tokens(name.title()))
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + "|".join(month.title() for month in words.MONTHS) + ")"
 _OPENING_MONTH = re.compile(rf"^(?:In|On)\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+((?:19|20)\d\d))?\b")
 _OPENING_YEAR = re.compile(r"^In ((?:19|20)\d\d)\b")
 _IN_YEAR = re.compile(r"\bin ((?:19|20)\d\d)\b(?![-\w])(?!,? (?:and|or|to|through) (?:19|20)\d\d)")

@@ -28,8 +28,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 from briefgen.drafting import sentences
-from briefgen.text import thesaurus, words
-from briefgen.text.stems import data_lines
+from briefgen.text import phrases, thesaurus, words
 
 Said = tuple[tuple[str, frozenset[str]], ...]
 """What a statement says: (token, forms) of each of its words (``said``)."""
@@ -177,7 +176,7 @@ def _name(parts: list[str], before: str = "") -> frozenset[str]:
 @cache
 def _places() -> frozenset[str]:
     """The names of places (``text/data/places.txt``), lower-case: a place speaking is its government, no person."""
-    return frozenset(item.strip().lower() for line in data_lines("places.txt") for item in line.split("|"))
+    return frozenset(item.lower() for group in phrases.groups("places.txt") for item in group)
 
 
 def said(text: str) -> Said:

@@ -31,8 +31,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from briefgen.drafting import sentences
-from briefgen.text import words
-from briefgen.text.stems import data_lines
+from briefgen.text import phrases, words
 
 _PARTS = re.compile(r",|\band\b|&|\bor\b")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
@@ -163,8 +162,7 @@ def _aliases(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _groups() -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(i.strip() for i in line.split("|") if i.strip())
-                 for line in data_lines("places.txt") + data_lines("synonyms.txt"))
+    return tuple(map(frozenset, phrases.groups("places.txt") + phrases.groups("synonyms.txt")))
 
 
 def initials(name: str) -> str:

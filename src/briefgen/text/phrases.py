@@ -13,20 +13,26 @@ from functools import cache, lru_cache
 from briefgen.text.stems import data_lines, irregular, stem
 
 
+@cache
+def groups(name: str) -> tuple[tuple[str, ...], ...]:
+    """The groups of a list of ``data/`` written one group a line, items separated by "|" (``places.txt``,
+    ``synonyms.txt``), each item stripped, empty ones left out."""
+    return tuple(tuple(i.strip() for i in line.split("|") if i.strip()) for line in data_lines(name))
+
+
 @lru_cache(maxsize=1)
 def table() -> tuple[dict[str, frozenset[int]], dict[str, list[tuple[str, str]]], dict[str, str]]:
     """Return stem → group ids, the phrases' forms by the first two letters they can start with (each start's
     (form, phrase) pairs in the order they are tried: longest phrase first, then its longest form), and phrase →
     its group's first item."""
-    groups: dict[str, set[int]] = {}
+    by_stem: dict[str, set[int]] = {}
     phrases: dict[str, str] = {}
-    for number, line in enumerate(data_lines("synonyms.txt") + data_lines("places.txt")):
-        items = [i.strip() for i in line.split("|") if i.strip()]
+    for number, items in enumerate(groups("synonyms.txt") + groups("places.txt")):
         for item in items:
             if " " in item or "." in item or "-" in item:
                 phrases[item.lower()] = items[0]
             else:
-                groups.setdefault(stem(item), set()).add(number)
+                by_stem.setdefault(stem(item), set()).add(number)
     starts: dict[str, dict[str, list[str]]] = {}  # first two letters → phrase → its forms
     for phrase in phrases:
         for form, rest in inflected(phrase):
@@ -35,7 +41,7 @@ def table() -> tuple[dict[str, frozenset[int]], dict[str, list[tuple[str, str]]]
     for start, found in starts.items():
         ordered = sorted(found.items(), key=lambda pf: -max(map(len, pf[1])))  # longest phrase first
         tried[start] = [(form, phrase) for phrase, forms in ordered for form in sorted(forms, key=lambda f: -len(f))]
-    return {k: frozenset(v) for k, v in groups.items()}, tried, phrases
+    return {k: frozenset(v) for k, v in by_stem.items()}, tried, phrases
 
 
 @cache
